@@ -1,0 +1,1 @@
+"""Kamerdossier: annotated, cross-linked pages from Dutch parliamentary letters."""

@@ -1,0 +1,301 @@
+"""The parsed and linked corpus as frozen dataclasses.
+
+Every node knows where it came from (`SourceSpan`). The model holds data only:
+no rendering, no slugs, no anchors (those live in `generator.render`).
+
+Shape::
+
+    Corpus
+      records: Record            one source file (seeds/<name>.txt)
+        letters: Letter          a letter inside the record
+          head: Paragraph        salutation, place and date, opening text
+          body: Block            Heading | Paragraph | Question | Answer, in source order
+          footnotes: Footnote
+        furniture: Furniture     source lines the parser dropped as page furniture
+      links                      produced by generator.link (threads, referrals, references)
+      diagnostics
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Union
+
+# Chambers, as printed.
+TWEEDE_KAMER = "Tweede Kamer"
+EERSTE_KAMER = "Eerste Kamer"
+
+# Kinds of letter.
+WRITTEN_QUESTIONS = "schriftelijke-vragen"  # Vragen van het lid/de leden ... (ingezonden ...)
+COMMITTEE_LETTER = "commissiebrief"  # a committee's letter of questions (schriftelijk overleg)
+ANSWER_LETTER = "antwoordbrief"  # a government letter that quotes questions and answers them
+COVER_NOTE = "verslag"  # the committee's cover note of a verslag van een schriftelijk overleg
+APPENDIX_ANSWERS = "aanhangsel"  # Aanhangsel van de Handelingen: answers to written questions
+
+# Kinds of record (a source file).
+RECORD_WRITTEN_QUESTIONS = "schriftelijke-vragen"
+RECORD_WRITTEN_OVERLEG = "verslag-schriftelijk-overleg"
+RECORD_APPENDIX = "aanhangsel"
+
+
+@dataclass(frozen=True)
+class SourceSpan:
+    """Lines `line`..`end_line` (1-based, inclusive) of the source file at `path`."""
+
+    path: str
+    line: int
+    end_line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A source file as read: its display path (`seeds/x.txt`), its lines (no line ends), and the
+    facts of its optional sidecar file (`seeds/x.toml`), uninterpreted."""
+
+    path: str
+    lines: tuple[str, ...]
+    sidecar: tuple[tuple[str, object], ...] = ()
+
+
+@dataclass(frozen=True)
+class FootnoteMarker:
+    """Footnote `number` is referred to just before character `offset` of the paragraph text."""
+
+    number: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of running text, cleaned of PDF artefacts, footnote markers taken out.
+
+    `key` is unique within its record and stable for the same source (`p12`).
+    `quoted` is true where an answer letter repeats the text of the letter it answers.
+    """
+
+    key: str
+    text: str
+    span: SourceSpan
+    markers: tuple[FootnoteMarker, ...] = ()
+    quoted: bool = False
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading printed in the letter (`Vragen en opmerkingen van de leden van de fractie van BBB`)."""
+
+    text: str
+    span: SourceSpan
+    party: str | None = None
+
+
+@dataclass(frozen=True)
+class Member:
+    """A member of parliament named in a letter: `Kathmann (GroenLinks-PvdA)`."""
+
+    name: str
+    party: str | None
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question, as asked or as quoted in an answer letter.
+
+    `number` is the printed number, or the order of appearance within its party's questions when
+    the letter prints none (`numbered` is then false). `numbers` lists every number a combined
+    question covers (`Vraag 4 en 5` -> (4, 5)); it always starts with `number`.
+    `party` is the asking party where members of parties ask (committee letters), else None.
+    `context` holds the paragraphs that precede the question and lead up to it.
+    """
+
+    number: int
+    numbers: tuple[int, ...]
+    numbered: bool
+    party: str | None
+    context: tuple[Paragraph, ...]
+    paragraphs: tuple[Paragraph, ...]
+    span: SourceSpan
+    quoted: bool = False
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The answer to one question (or, combined, to several: `numbers`)."""
+
+    number: int
+    numbers: tuple[int, ...]
+    party: str | None
+    paragraphs: tuple[Paragraph, ...]
+    span: SourceSpan
+
+
+Block = Union[Heading, Paragraph, Question, Answer]
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote body, with the number printed in the letter.
+
+    `referenced` is false when no marker for it was found in the running text (it is still shown).
+    """
+
+    number: int
+    text: str
+    span: SourceSpan
+    referenced: bool = True
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """Source lines the parser dropped on purpose: page breaks, page numbers, running heads."""
+
+    span: SourceSpan
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Letter:
+    """One letter: its metadata, its text in source order, and its footnotes.
+
+    `index` is the letter's position within its record (0-based); (record path, index) identifies it.
+    `sender` and `addressee` are as printed (`De griffier van de vaste commissie voor
+    Digitalisering, Van Dooren`); `askers` lists the members who ask written questions.
+    `received_on` is the date an answer was received (Aanhangsel), when printed.
+    """
+
+    index: int
+    kind: str
+    chamber: str
+    sent_on: datetime.date | None
+    sender: str | None
+    addressee: str | None
+    subject: str | None
+    askers: tuple[Member, ...]
+    title: str | None
+    head: tuple[Paragraph, ...]
+    body: tuple[Block, ...]
+    footnotes: tuple[Footnote, ...]
+    span: SourceSpan
+    received_on: datetime.date | None = None
+    identifiers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Record:
+    """One source file: a publication holding one or more letters.
+
+    `sidecar` facts come from an optional `<name>.toml` beside the source (official identifier,
+    source URL, dossier numbers, date) and are never guessed from the text.
+    """
+
+    path: str
+    kind: str
+    chamber: str
+    date: datetime.date | None
+    title: str
+    letters: tuple[Letter, ...]
+    furniture: tuple[Furniture, ...]
+    identifier: str | None = None
+    source_url: str | None = None
+    dossiers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A problem found in a source, reported as `seeds/<file>:<line>: <message> — <fragment>`."""
+
+    path: str
+    line: int
+    message: str
+    fragment: str = ""
+    severity: str = "error"  # "error" fails a strict build; "warning" is reported only
+
+    def __str__(self) -> str:
+        tail = f" — {self.fragment}" if self.fragment else ""
+        return f"{self.path}:{self.line}: {self.message}{tail}"
+
+
+@dataclass(frozen=True)
+class LetterKey:
+    """Identifies a letter in the corpus: the record's source path and the letter's index."""
+
+    path: str
+    index: int
+
+
+@dataclass(frozen=True)
+class Target:
+    """A question or an answer somewhere in the corpus: `role` is "vraag" or "antwoord"."""
+
+    letter: LetterKey
+    role: str
+    party: str | None
+    number: int
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A parliamentary document (or web page) cited in a letter.
+
+    `kind` is one of "kamerstuk", "aanhangsel", "handelingen", "kamerbrief", "url".
+    `identifier` is the official publication's identifier (`kst-31066-506`,
+    `ah-tk-20242025-1234`, `2025D42960`) when it can be formed with confidence, else None.
+    """
+
+    kind: str
+    text: str
+    span: SourceSpan
+    chamber: str | None = None
+    session: str | None = None  # vergaderjaar, "2025-2026"
+    dossiers: tuple[str, ...] = ()
+    number: str | None = None  # document number within the dossier ("506", "AO")
+    page: str | None = None
+    identifier: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class TextLink:
+    """Characters `start`..`end` of paragraph `paragraph` (record path, key) link somewhere.
+
+    Exactly one of `target` (a question or answer in the corpus) and `reference` is set.
+    """
+
+    path: str
+    paragraph: str
+    start: int
+    end: int
+    target: Target | None = None
+    reference: Reference | None = None
+
+
+@dataclass(frozen=True)
+class Thread:
+    """A question and the answer that answers it."""
+
+    question: Target
+    answer: Target
+
+
+@dataclass(frozen=True)
+class Links:
+    """What the link pass found across the corpus. Empty before linking."""
+
+    threads: tuple[Thread, ...] = ()
+    text_links: tuple[TextLink, ...] = ()
+    references: tuple[Reference, ...] = ()
+    statuses: tuple[tuple[Target, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """All records, what the link pass found across them, and every diagnostic so far."""
+
+    records: tuple[Record, ...]
+    links: Links
+    diagnostics: tuple[Diagnostic, ...] = ()
