@@ -32,6 +32,7 @@ COMMITTEE_LETTER = "commissiebrief"  # a committee's letter of questions (schrif
 ANSWER_LETTER = "antwoordbrief"  # a government letter that quotes questions and answers them
 COVER_NOTE = "verslag"  # the committee's cover note of a verslag van een schriftelijk overleg
 APPENDIX_ANSWERS = "aanhangsel"  # Aanhangsel van de Handelingen: answers to written questions
+LETTER = "brief"  # any other letter
 
 # Kinds of record (a source file).
 RECORD_WRITTEN_QUESTIONS = "schriftelijke-vragen"

@@ -1,0 +1,230 @@
+"""Parse a source record (PDF-extracted text) into the model. Pure: text in, model out.
+
+    parse_record(SourceText("seeds/x.txt", lines)) -> (Record, diagnostics)
+
+Steps: clean the text into paragraphs and footnotes (`text`), split the record into letters and
+read their metadata (`letters`), find questions and answers in each letter (`questions`).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from generator.errors import ParseError
+from generator.model import (
+    ANSWER_LETTER,
+    APPENDIX_ANSWERS,
+    COMMITTEE_LETTER,
+    COVER_NOTE,
+    EERSTE_KAMER,
+    LETTER,
+    RECORD_APPENDIX,
+    RECORD_WRITTEN_OVERLEG,
+    RECORD_WRITTEN_QUESTIONS,
+    TWEEDE_KAMER,
+    WRITTEN_QUESTIONS,
+    Answer,
+    Block,
+    Diagnostic,
+    Footnote,
+    Letter,
+    Paragraph,
+    Question,
+    Record,
+    SourceSpan,
+    SourceText,
+)
+from generator.parse import letters, questions
+from generator.parse.dates import parse_dutch_date
+from generator.parse.text import clean_text
+
+CHAMBERS = {TWEEDE_KAMER, EERSTE_KAMER}
+
+
+def _paragraphs(source: SourceText) -> tuple[list[Paragraph], list[Footnote], list]:
+    cleaned, footnotes, furniture = clean_text(source.lines, source.path)
+    paragraphs = [
+        Paragraph(f"p{index}", p.text, SourceSpan(source.path, p.first, p.last), p.markers)
+        for index, p in enumerate(cleaned, start=1)
+    ]
+    return paragraphs, footnotes, furniture
+
+
+def _head_end(paragraphs: tuple[Paragraph, ...]) -> int:
+    """How many opening paragraphs are the letter's head: addressee, place and date."""
+    end = 0
+    for index, paragraph in enumerate(paragraphs[:4]):
+        if letters.ADDRESSEE.match(paragraph.text) or letters.PLACE_AND_DATE.match(paragraph.text):
+            end = index + 1
+    return end
+
+
+def _letter_kind(segment: letters.Segment, first: bool, has_headings: bool) -> str:
+    heading = " ".join(p.text for p in segment.heading)
+    texts = [p.text for p in segment.paragraphs]
+    if not segment.heading:
+        if any(letters.ANSWER_HEADER.match(t) for t in texts) or any(questions.WRITTEN_ANSWER.match(t) for t in texts):
+            return APPENDIX_ANSWERS
+        if any(letters.WRITTEN_HEADER.match(t) or letters.SUBMITTED.search(t) for t in texts[:3]):
+            return WRITTEN_QUESTIONS
+        if first and has_headings:
+            return COVER_NOTE
+        return WRITTEN_QUESTIONS if any(questions.WRITTEN_QUESTION.match(t) for t in texts) else LETTER
+    has_sections = any(questions.section_party(p) for p in segment.paragraphs)
+    if "COMMISSIE" in heading or "GRIFFIER" in heading:
+        return COMMITTEE_LETTER if has_sections else LETTER
+    return ANSWER_LETTER if has_sections else LETTER
+
+
+def _written_header(paragraphs: tuple[Paragraph, ...]) -> dict:
+    """Metadata of written questions (and their Aanhangsel answer) from the opening paragraphs."""
+    facts: dict = {}
+    text = " ".join(p.text for p in paragraphs[:4])
+    for paragraph in paragraphs[:6]:
+        header = letters.WRITTEN_HEADER.match(paragraph.text)
+        if header and "members" not in facts:
+            facts.update(
+                members=letters.members(header["members"]),
+                addressee=header["addressee"],
+                subject=header["subject"],
+            )
+        answer = letters.ANSWER_HEADER.match(paragraph.text)
+        if answer:
+            facts.update(answered_by=answer["sender"], received_on=parse_dutch_date(answer["date"]))
+    submitted = letters.SUBMITTED.search(text)
+    if submitted:
+        facts["sent_on"] = parse_dutch_date(submitted["date"])
+    return facts
+
+
+def _build_letter(
+    index: int,
+    kind: str,
+    segment: letters.Segment,
+    chamber: str,
+    footnotes: tuple[Footnote, ...],
+    answered: questions.AnsweredLetter | None,
+) -> Letter:
+    paragraphs = segment.paragraphs
+    all_paragraphs = (*segment.heading, *paragraphs)
+    span = SourceSpan(all_paragraphs[0].span.path, all_paragraphs[0].span.line, all_paragraphs[-1].span.end_line)
+    title = " ".join(p.text for p in segment.heading) or None
+    if kind in (WRITTEN_QUESTIONS, APPENDIX_ANSWERS):
+        facts = _written_header(paragraphs)
+        head_end = next(
+            (i for i, p in enumerate(paragraphs) if questions.WRITTEN_QUESTION.match(p.text) or questions.WRITTEN_ANSWER.match(p.text)),
+            len(paragraphs),
+        )
+        head, body = paragraphs[:head_end], questions.structure_written_questions(list(paragraphs[head_end:]))
+        members = facts.get("members", ())
+        sender = facts.get("answered_by") if kind == APPENDIX_ANSWERS else ", ".join(
+            f"{m.name} ({m.party})" if m.party else m.name for m in members
+        ) or None
+        return Letter(
+            index, kind, chamber, facts.get("sent_on"), sender, facts.get("addressee"), facts.get("subject"),
+            members, title, head, body, footnotes, span, received_on=facts.get("received_on"),
+        )
+    head_end = _head_end(paragraphs)
+    head, rest = paragraphs[:head_end], list(paragraphs[head_end:])
+    if kind == COMMITTEE_LETTER:
+        body: tuple[Block, ...] = questions.structure_committee_letter(rest)
+    elif kind == ANSWER_LETTER:
+        body = questions.structure_answer_letter(rest, answered)
+    else:
+        body = tuple(rest)
+    addressee = next((m["addressee"] for p in head if (m := letters.ADDRESSEE.match(p.text))), None)
+    date = next((parse_dutch_date(p.text) for p in head if letters.PLACE_AND_DATE.match(p.text)), None)
+    about = next((s for p in rest[:3] if (s := letters.subject(p.text))), None)
+    return Letter(
+        index, kind, chamber, date, letters.signed_by(paragraphs), addressee, about, (), title, head, body, footnotes, span,
+    )
+
+
+def _sidecar_date(value: object, source: SourceText) -> datetime.date | None:
+    if value is None or isinstance(value, datetime.date):
+        return value  # type: ignore[return-value]
+    raise ParseError(source.path.removesuffix(".txt") + ".toml", 1, "date must be a TOML date (2026-02-12)", str(value))
+
+
+def _questions_of(letter: Letter) -> list[Block]:
+    return [b for b in letter.body if isinstance(b, (Question, Answer))]
+
+
+def parse_record(source: SourceText) -> tuple[Record, tuple[Diagnostic, ...]]:
+    """Parse one source file into a Record and the diagnostics met on the way.
+
+    Raises ParseError when the file holds no letter of a kind we know (no questions at all).
+    """
+    sidecar = dict(source.sidecar)
+    diagnostics: list[Diagnostic] = []
+    paragraphs, footnotes, furniture = _paragraphs(source)
+    if not paragraphs:
+        raise ParseError(source.path, 1, "no text found")
+    segments = letters.split_letters(paragraphs)
+    has_headings = any(segment.heading for segment in segments)
+    texts = [p.text for p in paragraphs]
+    chamber = sidecar.get("chamber") or letters.chamber([p.text for p in paragraphs if letters.ADDRESSEE.match(p.text)]) or letters.chamber(texts)
+    if chamber not in CHAMBERS:
+        if chamber is not None:
+            raise ParseError(source.path, 1, f"unknown chamber {chamber!r} in sidecar")
+        chamber = TWEEDE_KAMER
+        diagnostics.append(
+            Diagnostic(source.path, 1, "the text names no chamber; Tweede Kamer assumed (set `chamber` in the sidecar)", severity="warning")
+        )
+    built: list[Letter] = []
+    answered = None
+    bounds = [s.heading[0].span.line if s.heading else s.paragraphs[0].span.line for s in segments] + [len(source.lines) + 1]
+    for index, segment in enumerate(segments):
+        kind = _letter_kind(segment, index == 0, has_headings)
+        notes = tuple(n for n in footnotes if bounds[index] <= n.span.line < bounds[index + 1])
+        letter = _build_letter(index, kind, segment, chamber, notes, answered)
+        if kind == COMMITTEE_LETTER:
+            answered = questions.answered_letter(letter.body)
+        if kind in (COMMITTEE_LETTER, ANSWER_LETTER, WRITTEN_QUESTIONS, APPENDIX_ANSWERS) and not _questions_of(letter):
+            diagnostics.append(Diagnostic(source.path, letter.span.line, f"no questions found in this {kind}", (title_or_first(letter))))
+        built.append(letter)
+    if not any(_questions_of(letter) for letter in built):
+        raise ParseError(source.path, paragraphs[0].span.line, "no recognisable questions or answers", paragraphs[0].text)
+    for note in footnotes:
+        if not note.referenced:
+            diagnostics.append(
+                Diagnostic(source.path, note.span.line, f"footnote {note.number} has no marker in the text; shown with the letter", note.text, "warning")
+            )
+    kinds = {letter.kind for letter in built}
+    if kinds & {COMMITTEE_LETTER, ANSWER_LETTER}:
+        record_kind = RECORD_WRITTEN_OVERLEG
+    elif APPENDIX_ANSWERS in kinds:
+        record_kind = RECORD_APPENDIX
+    else:
+        record_kind = RECORD_WRITTEN_QUESTIONS
+    dates = [letter.sent_on for letter in built if letter.sent_on]
+    date = _sidecar_date(sidecar.get("date"), source) or (max(dates) if dates else None)
+    about = next((letter.subject for letter in built if letter.subject), None)
+    title = _record_title(record_kind, about)
+    return (
+        Record(
+            source.path, record_kind, chamber, date, title, tuple(built), tuple(furniture),
+            identifier=sidecar.get("identifier"), source_url=sidecar.get("source_url"),
+            dossiers=tuple(str(d) for d in sidecar.get("dossiers", ())),
+        ),
+        tuple(diagnostics),
+    )
+
+
+def title_or_first(letter: Letter) -> str:
+    if letter.title:
+        return letter.title
+    first = (*letter.head, *[b for b in letter.body if isinstance(b, Paragraph)])
+    return first[0].text if first else ""
+
+
+RECORD_TITLES = {
+    RECORD_WRITTEN_QUESTIONS: "Schriftelijke vragen",
+    RECORD_WRITTEN_OVERLEG: "Verslag van een schriftelijk overleg",
+    RECORD_APPENDIX: "Antwoord op schriftelijke vragen",
+}
+
+
+def _record_title(kind: str, about: str | None) -> str:
+    base = RECORD_TITLES[kind]
+    return f"{base} over {about}" if about else base

@@ -1,0 +1,144 @@
+"""Split a record into letters and read each letter's metadata.
+
+A record of a *schriftelijk overleg* holds a cover note, then letters that each open with a
+heading in capitals (`BRIEF VAN DE VOORZITTER VAN DE VASTE COMMISSIE …`), the addressee
+(`Aan …`) and place and date (`Den Haag, 2 december 2025`), and close with a signature.
+Written questions open with `Vragen van de leden X (Party) en Y (Party) aan … over …` and
+`(ingezonden 7 oktober 2025)`; an Aanhangsel answer adds `Antwoord van … (ontvangen …)`.
+
+    >>> members("Kathmann (GroenLinks-PvdA) en Six Dijkstra (Nieuw Sociaal Contract)")
+    (Member(name='Kathmann', party='GroenLinks-PvdA'), Member(name='Six Dijkstra', party='Nieuw Sociaal Contract'))
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.model import Member, Paragraph
+
+LETTER_HEADING = re.compile(r"^BRIEF\s+VAN\b")
+CAPITALS = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý\s\-–,.'’]+$")
+ADDRESSEE = re.compile(r"^Aan\s+(?P<addressee>(?:de|het|het\s+lid)\s.+?)\s*$")
+PLACE_AND_DATE = re.compile(r"^(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?),\s+(?P<date>\d{1,2}\s+[a-z]+\s+\d{4})\s*$")
+SIGNATURE_FUNCTION = re.compile(
+    r"""^(?:[Dd]e\s+)?(?:[Gg]riffier|[Vv]oorzitter|[Ss]taatssecretaris|[Mm]inister|[Ss]ecretaris)\b[^.?!]{0,200}$"""
+)
+SIGNATURE_NAME = re.compile(r"^(?:(?:mr|dr|drs|ir|prof|ing)\.\s*)*(?:[A-Z]\.)*\s*[A-ZÀ-Ý][\w'’-]+(?:\s+[\w'’-]+){0,4}$")
+WRITTEN_HEADER = re.compile(
+    r"""^Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s+(?P<members>.+?)
+        \s+aan\s+(?P<addressee>(?:de|het)\s.+?)
+        \s+over\s+(?P<subject>.+?)\.?\s*(?:\(ingezonden\s+(?P<date>[^)]*)\)\.?)?$""",
+    re.VERBOSE,
+)
+SUBMITTED = re.compile(r"\(ingezonden\s+(?P<date>[^)]*)\)")
+ANSWER_HEADER = re.compile(r"^Antwoord\s+van\s+(?P<sender>.+?)\s*\(ontvangen\s+(?P<date>[^)]*)\)")
+SUBJECT = re.compile(r"\bover\s+(?P<subject>.+?)(?=\.\s|\.$|,\s+waarin\b|$)")
+CHAMBER = re.compile(r"\b(?P<chamber>Eerste|Tweede)\s+Kamer\b")
+MEMBER = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?:beiden\s+|allen\s+)?(?P<party>[^)]+)\))?$")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """The paragraphs of one letter: its capital heading (may be empty) and its text."""
+
+    heading: tuple[Paragraph, ...]
+    paragraphs: tuple[Paragraph, ...]
+
+
+def split_letters(paragraphs: list[Paragraph]) -> list[Segment]:
+    """Split a record's paragraphs at letter headings in capitals (`BRIEF VAN …`).
+
+    What comes before the first heading is a segment without heading (a cover note, or the
+    whole letter when there are no headings).
+    """
+    segments = [Segment((), ())]
+    index = 0
+    while index < len(paragraphs):
+        paragraph = paragraphs[index]
+        if LETTER_HEADING.match(paragraph.text):
+            heading = [paragraph]
+            while index + 1 < len(paragraphs) and CAPITALS.match(paragraphs[index + 1].text):
+                index += 1
+                heading.append(paragraphs[index])
+            segments.append(Segment(tuple(heading), ()))
+        else:
+            last = segments[-1]
+            segments[-1] = Segment(last.heading, (*last.paragraphs, paragraph))
+        index += 1
+    return [segment for segment in segments if segment.heading or segment.paragraphs]
+
+
+def _split_top_level(text: str) -> list[str]:
+    """Split a list of names at `, ` and ` en ` outside parentheses."""
+    parts, depth, current, index = [], 0, "", 0
+    while index < len(text):
+        char = text[index]
+        depth += char == "("
+        depth -= char == ")"
+        if depth == 0 and text.startswith(" en ", index):
+            parts.append(current)
+            current, index = "", index + 4
+            continue
+        if depth == 0 and char == ",":
+            parts.append(current)
+            current, index = "", index + 1
+            continue
+        current += char
+        index += 1
+    parts.append(current)
+    return [part.strip() for part in parts if part.strip()]
+
+
+def members(text: str) -> tuple[Member, ...]:
+    """Members named as `Name (Party)`, joined by `,` and `en`; a name without a party takes the
+    party of the next name that has one (`Van der Lee en Kathmann (beiden GroenLinks-PvdA)`)."""
+    found: list[Member] = []
+    for part in _split_top_level(text):
+        match = MEMBER.match(part)
+        if match:
+            found.append(Member(match["name"].strip(), match["party"]))
+    party = None
+    for index in reversed(range(len(found))):
+        if found[index].party:
+            party = found[index].party
+        elif party:
+            found[index] = Member(found[index].name, party)
+    return tuple(found)
+
+
+def subject(text: str) -> str | None:
+    """The subject a letter is about: the words after `over`, up to the end of the sentence."""
+    match = SUBJECT.search(text)
+    return match["subject"].strip() if match else None
+
+
+def chamber(texts: list[str]) -> str | None:
+    """The first chamber named in `texts` (`Eerste Kamer`, `Tweede Kamer`), or None."""
+    for text in texts:
+        match = CHAMBER.search(text)
+        if match:
+            return f"{match['chamber']} Kamer"
+    return None
+
+
+def signature(paragraphs: tuple[Paragraph, ...]) -> tuple[int, int] | None:
+    """Find a signature: a function line (`De griffier van …,`) next to a name (`Van Dooren`).
+
+    Returns the index range (start, end) of the two paragraphs, or None.
+    """
+    for index, paragraph in enumerate(paragraphs):
+        if not SIGNATURE_FUNCTION.match(paragraph.text) or len(paragraph.text) > 200:
+            continue
+        for other in (index + 1, index - 1):
+            if 0 <= other < len(paragraphs) and SIGNATURE_NAME.match(paragraphs[other].text) and len(paragraphs[other].text) <= 40:
+                return (min(index, other), max(index, other) + 1)
+    return None
+
+
+def signed_by(paragraphs: tuple[Paragraph, ...]) -> str | None:
+    """The sender as the signature prints it: `De griffier van de vaste commissie …, Van Dooren`."""
+    found = signature(paragraphs)
+    if found is None:
+        return None
+    return ", ".join(p.text.rstrip(", ") for p in paragraphs[found[0] : found[1]])

@@ -1,0 +1,298 @@
+"""Find questions and answers in a letter's body paragraphs.
+
+Three shapes, one function each:
+
+- written questions: `Vraag 1Bent u bekend …` -> Question(number=1, text "Bent u bekend …");
+- a committee letter: party sections (`Vragen en opmerkingen van de leden van de fractie van
+  BBB`), numbered questions `1. De leden …` each with the context paragraphs before it, or, in a
+  section without numbers, each paragraph that asks (`… vragen u of …?`) numbered in order;
+- an answer letter: the same sections, where each quoted question is followed by its answer;
+  quoted context and quoted question text are told apart from the answer's own text by
+  comparing sentences with the committee letter (`generator.parse.quotes`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from generator.model import Answer, Block, FootnoteMarker, Heading, Paragraph, Question, SourceSpan
+from generator.parse import quotes
+
+WRITTEN_QUESTION = re.compile(r"^Vraag\s+(?P<numbers>\d{1,3}(?:(?:\s*,\s*|\s+en\s+)\d{1,3})*)\s*(?=\S)")
+"""`Vraag 1Bent u …`, `Vraag 4 en 5 Kunt u …`, `Vraag 2, 3 Is …`."""
+
+WRITTEN_ANSWER = re.compile(r"^Antwoord\s+(?P<numbers>\d{1,3}(?:(?:\s*,\s*|\s+en\s+)\d{1,3})*)\s*(?=\S)")
+"""`Antwoord 1Ja.`, `Antwoord 4 en 5 Zie …`."""
+
+NUMBERED_QUESTION = re.compile(r"^(?P<number>\d{1,3})\.\s+(?=\S)")
+"""`3. De leden van de BBB-fractie vragen …`."""
+
+SECTION_HEADING = re.compile(
+    r"""^Vragen\s+(?:en\s+opmerkingen\s+)?van\s+de\s+leden\s+van\s+de\s+
+        (?:fracties?\s+)?(?:van\s+)?(?:de\s+)?(?P<party>[^\s].*?)(?:-fractie)?\s*$""",
+    re.VERBOSE,
+)
+"""`Vragen en opmerkingen van de leden van de fractie van BBB` -> party `BBB`."""
+
+NUMBER_LIST = re.compile(r"\d{1,3}")
+
+
+def cut(paragraph: Paragraph, start: int, end: int | None = None, suffix: str = "", quoted: bool | None = None) -> Paragraph:
+    """The part `start:end` of a paragraph, its markers moved along, stripped of spaces.
+
+    >>> p = Paragraph("p1", "Vraag 1Bent u bekend?", SourceSpan("x", 1, 1), (FootnoteMarker(1, 21),))
+    >>> cut(p, 7).text, cut(p, 7).markers
+    ('Bent u bekend?', (FootnoteMarker(number=1, offset=14),))
+    """
+    text = paragraph.text
+    end = len(text) if end is None else end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    markers = tuple(
+        FootnoteMarker(m.number, m.offset - start)
+        for m in paragraph.markers
+        if start <= m.offset <= end
+    )
+    return replace(
+        paragraph,
+        key=paragraph.key + suffix,
+        text=text[start:end],
+        markers=markers,
+        quoted=paragraph.quoted if quoted is None else quoted,
+    )
+
+
+def _numbers(text: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in NUMBER_LIST.findall(text))
+
+
+def _span(paragraphs: list[Paragraph]) -> SourceSpan:
+    return SourceSpan(paragraphs[0].span.path, paragraphs[0].span.line, paragraphs[-1].span.end_line)
+
+
+def section_party(paragraph: Paragraph) -> str | None:
+    """The party of a section heading paragraph, or None if it is no section heading."""
+    match = SECTION_HEADING.match(paragraph.text)
+    return match["party"] if match else None
+
+
+def structure_written_questions(paragraphs: list[Paragraph]) -> tuple[Block, ...]:
+    """Written questions (and Aanhangsel answers): `Vraag N` / `Antwoord N` paragraphs.
+
+    A paragraph that is neither starts nothing new: it goes on the question or answer before it.
+    """
+    blocks: list[Block] = []
+    for paragraph in paragraphs:
+        question = WRITTEN_QUESTION.match(paragraph.text)
+        answer = WRITTEN_ANSWER.match(paragraph.text)
+        if question or answer:
+            match = question or answer
+            numbers = _numbers(match["numbers"])
+            body = cut(paragraph, match.end())
+            if question:
+                blocks.append(Question(numbers[0], numbers, True, None, (), (body,), paragraph.span))
+            else:
+                blocks.append(Answer(numbers[0], numbers, None, (body,), paragraph.span))
+        elif blocks and isinstance(blocks[-1], (Question, Answer)):
+            last = blocks[-1]
+            merged = (*last.paragraphs, paragraph)
+            blocks[-1] = replace(last, paragraphs=merged, span=_span(list(merged)))
+        else:
+            blocks.append(paragraph)
+    return tuple(blocks)
+
+
+def _asks(paragraph: Paragraph) -> bool:
+    """Whether an unnumbered paragraph of a committee letter asks something."""
+    return "?" in paragraph.text or quotes.asks(paragraph.text)
+
+
+def _sections(paragraphs: list[Paragraph]) -> list[tuple[Paragraph | None, list[Paragraph]]]:
+    """Split paragraphs at section headings: [(heading or None, paragraphs)]."""
+    sections: list[tuple[Paragraph | None, list[Paragraph]]] = [(None, [])]
+    for paragraph in paragraphs:
+        if section_party(paragraph):
+            sections.append((paragraph, []))
+        else:
+            sections[-1][1].append(paragraph)
+    return sections
+
+
+def _heading(paragraph: Paragraph) -> Heading:
+    return Heading(paragraph.text, paragraph.span, section_party(paragraph))
+
+
+def structure_committee_letter(paragraphs: list[Paragraph]) -> tuple[Block, ...]:
+    """A committee letter: sections per party, questions with the context that precedes them.
+
+    In a section with numbered questions (`1.`, `2.` …, in sequence), a paragraph after a
+    question that asks again (ends in `?`) continues that question; other paragraphs are context
+    of the next question. Paragraphs after a section's last question stay plain paragraphs.
+    """
+    blocks: list[Block] = []
+    for heading, members in _sections(paragraphs):
+        if heading is None:
+            blocks.extend(members)
+            continue
+        blocks.append(_heading(heading))
+        party = section_party(heading)
+        numbered = any(
+            (m := NUMBERED_QUESTION.match(p.text)) and int(m["number"]) == 1 for p in members
+        )
+        pending: list[Paragraph] = []
+        expected = 1
+        for paragraph in members:
+            match = NUMBERED_QUESTION.match(paragraph.text) if numbered else None
+            if match and int(match["number"]) == expected:
+                text = cut(paragraph, match.end())
+                blocks.append(Question(expected, (expected,), True, party, tuple(pending), (text,), paragraph.span))
+                pending, expected = [], expected + 1
+            elif not numbered and _asks(paragraph):
+                blocks.append(Question(expected, (expected,), False, party, tuple(pending), (paragraph,), paragraph.span))
+                pending, expected = [], expected + 1
+            elif numbered and not pending and blocks and isinstance(blocks[-1], Question) and paragraph.text.rstrip().endswith("?"):
+                last = blocks[-1]
+                merged = (*last.paragraphs, paragraph)
+                blocks[-1] = replace(last, paragraphs=merged, span=_span(list(merged)))
+            else:
+                pending.append(paragraph)
+        blocks.extend(pending)
+    return tuple(blocks)
+
+
+@dataclass(frozen=True)
+class AnsweredLetter:
+    """What an answer letter is compared with: the answered letter's questions and text."""
+
+    questions: dict[tuple[str | None, int], frozenset]  # (party, number) -> shingles of the question
+    text: frozenset  # shingles of every paragraph of the answered letter
+
+
+def answered_letter(blocks: tuple[Block, ...]) -> AnsweredLetter:
+    """Index a committee letter's questions and text for comparison."""
+    questions: dict[tuple[str | None, int], frozenset] = {}
+    text: set = set()
+    for block in blocks:
+        if isinstance(block, Question):
+            questions[(block.party, block.number)] = quotes.shingles(" ".join(p.text for p in block.paragraphs))
+            for paragraph in (*block.context, *block.paragraphs):
+                text |= quotes.shingles(paragraph.text)
+        elif isinstance(block, Paragraph):
+            text |= quotes.shingles(block.text)
+    return AnsweredLetter(questions, frozenset(text))
+
+
+def _split_quoted(paragraph: Paragraph, answered: AnsweredLetter | None) -> list[Paragraph]:
+    """Split a paragraph into runs of quoted and own sentences, each marked `quoted`."""
+    starts = quotes.sentence_starts(paragraph.text)
+    bounds = list(zip(starts, [*starts[1:], len(paragraph.text)]))
+    flags = [
+        quotes.asks(paragraph.text[a:b]) or (answered is not None and quotes.is_quoted(paragraph.text[a:b], answered.text))
+        for a, b in bounds
+    ]
+    runs: list[tuple[int, int, bool]] = []
+    for (a, b), flag in zip(bounds, flags):
+        if runs and runs[-1][2] == flag:
+            runs[-1] = (runs[-1][0], b, flag)
+        else:
+            runs.append((a, b, flag))
+    if len(runs) == 1:
+        return [replace(paragraph, quoted=runs[0][2])]
+    return [cut(paragraph, a, b, suffix=f".{i}", quoted=flag) for i, (a, b, flag) in enumerate(runs, start=1)]
+
+
+def _question_prefix(paragraph: Paragraph, question: frozenset | None) -> int:
+    """Where the quoted question text in a paragraph ends (its length if it is all question).
+
+    Without the answered question to compare with, the whole paragraph is the question.
+    """
+    if question is None:
+        return len(paragraph.text)
+    starts = quotes.sentence_starts(paragraph.text)
+    end = 0
+    for a, b in zip(starts, [*starts[1:], len(paragraph.text)]):
+        sentence = paragraph.text[a:b]
+        if quotes.containment(quotes.shingles(sentence), question) >= quotes.QUOTED or (end and quotes.asks(sentence)):
+            end = b
+        else:
+            break
+    return end or len(paragraph.text)
+
+
+def structure_answer_letter(paragraphs: list[Paragraph], answered: AnsweredLetter | None) -> tuple[Block, ...]:
+    """An answer letter: per section, each quoted question followed by its answer.
+
+    Quoted context collects until the next question; the answer runs from the question to the
+    next quoted context or question. Within the answer, sentences that repeat or paraphrase the
+    members' words are kept apart as quoted paragraphs.
+    """
+    blocks: list[Block] = []
+    for heading, members in _sections(paragraphs):
+        if heading is None:
+            blocks.extend(members)
+            continue
+        blocks.append(_heading(heading))
+        blocks.extend(_answer_section(members, section_party(heading), answered))
+    return tuple(blocks)
+
+
+def _answer_section(members: list[Paragraph], party: str | None, answered: AnsweredLetter | None) -> list[Block]:
+    """The questions and answers of one party's section of an answer letter."""
+    known = {number for (p, number) in answered.questions if p == party} if answered else set()
+    numbered = any((m := NUMBERED_QUESTION.match(p.text)) and int(m["number"]) == 1 for p in members)
+    blocks: list[Block] = []
+    pending: list[Paragraph] = []
+    answer: list[Paragraph] | None = None
+    number = 0
+
+    def close_answer() -> None:
+        nonlocal answer
+        if answer:
+            blocks.append(Answer(number, (number,), party, tuple(answer), _span(answer)))
+        answer = None
+
+    def ask(paragraph: Paragraph, start: int, numbered_question: bool) -> None:
+        nonlocal pending, answer, number
+        close_answer()
+        number += 1
+        question = answered.questions.get((party, number)) if answered else None
+        end = _question_prefix(cut(paragraph, start), question) + (len(paragraph.text) - len(cut(paragraph, start).text))
+        asked = cut(paragraph, start, end, quoted=True)
+        blocks.append(Question(number, (number,), numbered_question, party, tuple(pending), (asked,), paragraph.span, quoted=True))
+        pending = []
+        rest = cut(paragraph, end, suffix=".2")
+        answer = _split_quoted(rest, answered) if rest.text else []
+
+    for paragraph in members:
+        match = NUMBERED_QUESTION.match(paragraph.text) if numbered else None
+        if match and int(match["number"]) == number + 1:
+            ask(paragraph, match.end(), True)
+            continue
+        pieces = _split_quoted(paragraph, answered)
+        if not numbered and pieces[0].quoted and _is_next_question(pieces[0], party, number + 1, answered):
+            ask(paragraph, 0, False)
+            continue
+        if answer is None:
+            pending.extend(pieces)
+        elif all(piece.quoted for piece in pieces) and not quotes.asks(paragraph.text) and (numbered or known):
+            close_answer()
+            pending.extend(pieces)
+        else:
+            answer.extend(pieces)
+    close_answer()
+    blocks.extend(pending)
+    return blocks
+
+
+def _is_next_question(piece: Paragraph, party: str | None, number: int, answered: AnsweredLetter | None) -> bool:
+    """Whether a quoted piece of an unnumbered section is the next question."""
+    if answered is None:
+        return quotes.asks(piece.text)
+    question = answered.questions.get((party, number))
+    if question is None:
+        return False
+    first = piece.text[: (quotes.sentence_starts(piece.text) + [len(piece.text)])[1]]
+    return quotes.containment(quotes.shingles(first), question) >= quotes.QUOTED

@@ -1,0 +1,415 @@
+"""Clean PDF-extracted text into paragraphs, footnote bodies and footnote markers.
+
+PDF text brings page furniture and layout artefacts; the rules here are general, not tuned to
+one file:
+
+- a line that starts with a single space starts a new page (the extractor's page break), and so
+  does a run of two or more blank lines;
+- footnote bodies stand at the bottom of a page, numbered in sequence across the record
+  (`3 Kamerstukken I, …`, `1) NOS.nl, …`, `1NOS.nl, …`); they are taken out of the running text
+  and a paragraph they split is joined again;
+- double-spaced text (a blank line after every line) is joined into paragraphs; a line that
+  ends a paragraph is short or ends a sentence, a line that goes on is full or the next starts
+  in lower case;
+- a hyphen at a line end is kept in a compound (`motie-`/`Kathmann`, `data-`/`overdracht`) and
+  dropped in a split word (`beoorde-`/`ling`), decided by the words the record itself uses;
+- footnote markers are found where PDF text leaves them (`VS’? 1)`, `Digitalisering2 heeft`,
+  `(M365)3,`, `besparen”.7 De`), using the fact that markers run in sequence, each has a body,
+  and a marker stands on or before the page of its body.
+
+Example::
+
+    >>> paragraphs, notes, _ = clean_text(("De vaste commissie voor Digitalisering2 heeft", "",
+    ...     "2 Samenstelling: …"), "seeds/x.txt")
+    >>> paragraphs[0].text, paragraphs[0].markers
+    ('De vaste commissie voor Digitalisering heeft', (FootnoteMarker(number=2, offset=38),))
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from generator.model import Footnote, FootnoteMarker, Furniture, SourceSpan
+
+# Characters PDF extraction leaves that mean something plainer.
+CHARACTER_MAP = str.maketrans(
+    {
+        "\u00a0": " ",  # no-break space
+        "\u2009": " ",  # thin space
+        "\u202f": " ",  # narrow no-break space
+        "\t": " ",
+        "\uf0b7": "•",  # private-use bullet glyph of the Symbol font
+        "\uf0a7": "•",
+        "\u200b": "",  # zero-width space
+        "\u00ad": "",  # soft hyphen
+        "\ufeff": "",
+    }
+)
+
+BLANK_RUN_PAGE_BREAK = 2
+"""This many blank lines in a row (or more) mark a page break."""
+
+FOOTNOTE_BODY = re.compile(
+    r"""^(?P<number>\d{1,3})
+        (?: (?P<paren>\))\s*      # 1) NOS.nl
+          | \s+                   # 3 Kamerstukken I
+          | (?=[A-Z“‘"(])         # 1NOS.nl (glued)
+        )
+        (?P<text>\S.*)$""",
+    re.VERBOSE,
+)
+
+STRUCTURAL_START = re.compile(
+    r"""^(?: \d{1,3}\.\s                            # 3. De leden …
+         | (?:Vraag|Antwoord|Vragen)\s+\d            # Vraag 1Bent …, Antwoord 4 en 5
+         | •                                         # bullet
+         | Vragen\s+(?:en\s+opmerkingen\s+)?van\s    # Vragen en opmerkingen van de leden …
+         | Antwoord\s+van\s
+         | [A-Z][a-zë]+(?:\s[A-Z][a-z]+)?,\s+\d{1,2}\s+[a-z]+\s+\d{4}\s*$   # Den Haag, 2 december 2025
+         | [A-ZÀ-Ý][A-ZÀ-Ý\s\-–,.]{8,}$             # BRIEF VAN DE VOORZITTER …
+        )""",
+    re.VERBOSE,
+)
+
+HEADING_LINE = re.compile(
+    r"""^(?: Vragen\s+(?:en\s+opmerkingen\s+)?van\s.*[^.?!]
+         | [A-Z][a-zë]+(?:\s[A-Z][a-z]+)?,\s+\d{1,2}\s+[a-z]+\s+\d{4}
+         | [A-ZÀ-Ý][A-ZÀ-Ý\s\-–,.]{8,}
+        )\s*$""",
+    re.VERBOSE,
+)
+"""A line that stands alone: a section heading, a place and date, a heading in capitals."""
+
+SENTENCE_END = re.compile(r"""(?:[.?!:;][”’"')\]]*|[”"])\d{0,3}$""")
+"""A line that ends a sentence (a footnote marker may follow: `afgewogen.”5`)."""
+
+GLUED_MARKER = r"""(?:(?<=[^\W\d_])|(?<=[)”’"?!])|(?<=[^\W\d_]\.)|(?<=[)”’"]\.))(?P<number>{n})(?!\d|[^\W\d_])"""
+"""A marker glued to the word before it: `Digitalisering2`, `(M365)3,`, `juli.10 Het`."""
+
+PAREN_MARKER = r"""(?:(?<=[^\s\d(])|(?<=[^\s\d(]\s))(?P<number>{n})\)(?=\s|$|[.,;:])"""
+"""A marker in the `1)` style of written questions: `VS’? 1)`, `geven? 2)`."""
+
+FULL_LINE = 0.8
+"""A line at least this share of the text width is 'full': the paragraph goes on after it."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """A cleaned source line: its number, text, and whether it starts a page."""
+
+    number: int
+    text: str
+    page_start: bool
+
+
+@dataclass(frozen=True)
+class RawParagraph:
+    """A paragraph joined from source lines, before footnote markers are taken out."""
+
+    text: str
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
+class CleanParagraph:
+    """A paragraph with its footnote markers taken out."""
+
+    text: str
+    first: int
+    last: int
+    markers: tuple[FootnoteMarker, ...]
+
+
+def _clean_lines(lines: tuple[str, ...]) -> list[Line | None]:
+    """Normalise characters and find page starts; a blank line becomes None.
+
+    A page starts at a line with one leading space, and after a run of blank lines.
+    """
+    cleaned: list[Line | None] = []
+    blank_run = 0
+    for number, raw in enumerate(lines, start=1):
+        text = raw.translate(CHARACTER_MAP)
+        if not text.strip():
+            cleaned.append(None)
+            blank_run += 1
+            continue
+        page_start = (text.startswith(" ") and not text.startswith("  ")) or blank_run >= BLANK_RUN_PAGE_BREAK
+        cleaned.append(Line(number, re.sub(r" {2,}", " ", text.strip()), page_start or number == 1))
+        blank_run = 0
+    return cleaned
+
+
+def _pages(lines: list[Line | None]) -> list[list[Line | None]]:
+    """Split cleaned lines into pages at page starts."""
+    pages: list[list[Line | None]] = [[]]
+    for line in lines:
+        if line is not None and line.page_start and any(pages[-1]):
+            pages.append([])
+        pages[-1].append(line)
+    return pages
+
+
+def _footnote_zone(page: list[Line | None], expected: int) -> tuple[int, list[tuple[int, list[Line]]]] | None:
+    """Find the footnote bodies at the bottom of a page, numbered from `expected` on.
+
+    Returns the index where the zone starts and the bodies as (number, lines), or None.
+    A zone starts after a blank line (or at the top of a page of notes only) and runs to the
+    page end; each body starts with the next number in sequence.
+    """
+    for start, line in enumerate(page):
+        if line is None or (start > 0 and page[start - 1] is not None):
+            continue
+        match = FOOTNOTE_BODY.match(line.text)
+        if not match or int(match["number"]) != expected:
+            continue
+        bodies: list[tuple[int, list[Line]]] = []
+        following = expected
+        for candidate in page[start:]:
+            if candidate is None:
+                continue
+            match = FOOTNOTE_BODY.match(candidate.text)
+            if match and int(match["number"]) == following:
+                bodies.append((following, [candidate]))
+                following += 1
+            else:
+                bodies[-1][1].append(candidate)
+        return start, bodies
+    return None
+
+
+def _footnote_text(lines: list[Line]) -> str:
+    """Join a footnote body's lines and drop its number."""
+    match = FOOTNOTE_BODY.match(lines[0].text)
+    assert match is not None
+    return _join_lines([match["text"], *(line.text for line in lines[1:])], set())
+
+
+def _split_footnotes(
+    pages: list[list[Line | None]], path: str
+) -> tuple[list[list[Line | None]], list[Footnote], bool]:
+    """Take footnote bodies out of each page; return the pages, the footnotes, and whether the
+    bodies are in the `1)` style."""
+    footnotes: list[Footnote] = []
+    paren_style = False
+    kept_pages: list[list[Line | None]] = []
+    for page in pages:
+        zone = _footnote_zone(page, len(footnotes) + 1)
+        if zone is None:
+            kept_pages.append(page)
+            continue
+        start, bodies = zone
+        for number, body_lines in bodies:
+            first = FOOTNOTE_BODY.match(body_lines[0].text)
+            paren_style = paren_style or bool(first and first["paren"])
+            span = SourceSpan(path, body_lines[0].number, body_lines[-1].number)
+            footnotes.append(Footnote(number, _footnote_text(body_lines), span))
+        kept_pages.append(page[:start])
+    return kept_pages, footnotes, paren_style
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(SENTENCE_END.search(text))
+
+
+def _join_lines(texts: list[str], vocabulary: set[str]) -> str:
+    """Join the lines of one paragraph, mending hyphens at line ends."""
+    joined = ""
+    for text in texts:
+        if not joined:
+            joined = text
+        elif joined.endswith("-") and not joined.endswith(" -"):
+            joined = _mend_hyphen(joined, text, vocabulary)
+        else:
+            joined = f"{joined} {text}"
+    return joined
+
+
+WORD_BEFORE_HYPHEN = re.compile(r"(?P<word>[^\W\d_][\w]*)-$")
+WORD_AFTER_HYPHEN = re.compile(r"^(?P<word>[^\W\d_]+)")
+
+
+def _mend_hyphen(before: str, after: str, vocabulary: set[str]) -> str:
+    """Join `before` (ending in a hyphen) and `after`, keeping the hyphen of a compound.
+
+    >>> _mend_hyphen("de motie-", "Kathmann/Six", set())
+    'de motie-Kathmann/Six'
+    >>> _mend_hyphen("de beoorde-", "ling van", {"beoordeling"})
+    'de beoordeling van'
+    """
+    head = WORD_BEFORE_HYPHEN.search(before)
+    tail = WORD_AFTER_HYPHEN.match(after)
+    if head is None or tail is None or not after[0].islower():
+        return before + after  # motie-Kathmann, EU-Richtlijn, 2024-2025: the hyphen is real
+    first, second = head["word"], tail["word"]
+    if first.isupper() or any(c.isdigit() for c in first):
+        return before + after  # EU-privacyregels
+    compound, split = f"{first}-{second}".lower(), f"{first}{second}".lower()
+    if compound in vocabulary:
+        return before + after
+    if split in vocabulary:
+        return before[:-1] + after
+    if first.lower() in vocabulary and second.lower() in vocabulary:
+        return before + after  # data-overdracht: two words of the record's own
+    return before[:-1] + after  # beoorde-ling: a word split at the line end
+
+
+def _vocabulary(lines: list[Line | None]) -> set[str]:
+    """Every word of the record (lower case), hyphenated compounds included, for hyphen mending."""
+    words: set[str] = set()
+    for line in lines:
+        if line is not None:
+            # words not at a line end (a word broken there is not evidence)
+            inner = re.sub(r"\S+-$", "", line.text)
+            words.update(w.lower() for w in re.findall(r"[^\W\d_][\w-]*[^\W\d_]|[^\W\d_]", inner))
+    return words
+
+
+def _width(lines: list[Line | None]) -> int:
+    """The text width: a high quantile of line lengths."""
+    lengths = sorted(len(line.text) for line in lines if line is not None)
+    if len(lengths) < 4:
+        return max(lengths, default=80)
+    return int(statistics.quantiles(lengths, n=10)[7])
+
+
+@dataclass(frozen=True)
+class _Block:
+    """Consecutive non-blank lines, and how it is separated from the block before it."""
+
+    lines: tuple[Line, ...]
+    after_page_break: bool
+
+
+def _blocks(pages: list[list[Line | None]]) -> list[_Block]:
+    """Group lines into blocks of consecutive non-blank lines; a page start or bullet opens one."""
+    blocks: list[_Block] = []
+    current: list[Line] = []
+    page_break = True
+
+    def close() -> None:
+        nonlocal current, page_break
+        if current:
+            blocks.append(_Block(tuple(current), page_break))
+            page_break = False
+        current = []
+
+    for page_number, page in enumerate(pages):
+        if page_number:
+            close()
+            page_break = True
+        for line in page:
+            if line is None:
+                close()
+                continue
+            if current and (line.page_start or STRUCTURAL_START.match(line.text)):
+                close()
+                page_break = page_break or line.page_start
+            current.append(line)
+    close()
+    return blocks
+
+
+def _continues(paragraph: list[_Block], after: _Block, width: int) -> bool:
+    """Whether block `after` continues the paragraph whose blocks so far are `paragraph`.
+
+    Across a page break: when the text before does not end a sentence, or goes on in lower case.
+    Across a blank line in single-spaced text: only when the text goes on in lower case.
+    In double-spaced text (one-line blocks): when the paragraph is already under way and its
+    sentence is not finished, or the line before is full and does not end a sentence (or is
+    full to the margin), or the next line goes on in lower case.
+    """
+    before = paragraph[-1]
+    last, first = before.lines[-1].text, after.lines[0].text
+    if STRUCTURAL_START.match(first) or HEADING_LINE.match(last):
+        return False
+    ended = _ends_sentence(last)
+    lower = first[0].islower() and not (ended and first.split(" ", 1)[0].endswith("."))  # mr. Veldhoen
+    if after.after_page_break:
+        return lower or last.endswith("-") or not ended
+    if len(before.lines) > 1:
+        return lower and not ended
+    if lower or last.endswith("-"):
+        return True
+    if ended:
+        return len(last) >= 0.95 * width and not last.endswith(("”", '"', ":"))
+    return len(paragraph) > 1 or len(last) >= FULL_LINE * width
+
+
+def _paragraphs(blocks: list[_Block], vocabulary: set[str], width: int) -> list[RawParagraph]:
+    """Join blocks into paragraphs."""
+    groups: list[list[_Block]] = []
+    for block in blocks:
+        if groups and _continues(groups[-1], block, width):
+            groups[-1].append(block)
+        else:
+            groups.append([block])
+    paragraphs = []
+    for group in groups:
+        lines = [line for block in group for line in block.lines]
+        text = _join_lines([line.text for line in lines], vocabulary)
+        paragraphs.append(RawParagraph(text, lines[0].number, lines[-1].number))
+    return paragraphs
+
+
+def _take_markers(
+    paragraphs: list[RawParagraph], footnotes: list[Footnote], paren_style: bool
+) -> tuple[list[CleanParagraph], list[Footnote]]:
+    """Find each footnote's marker in the running text, in sequence, and take it out.
+
+    Marker N is looked for after marker N-1, in paragraphs that start on or before the line of
+    body N. A body whose marker is not found stays, marked `referenced=False`.
+    """
+    found: dict[int, list[tuple[int, int, int]]] = {i: [] for i in range(len(paragraphs))}
+    # (paragraph index, start, end) per footnote, in order
+    position = (0, 0)
+    referenced: set[int] = set()
+    for note in footnotes:
+        template = PAREN_MARKER if paren_style else GLUED_MARKER
+        pattern = re.compile(template.format(n=note.number))
+        index, offset = position
+        while index < len(paragraphs) and paragraphs[index].first <= note.span.line:
+            match = pattern.search(paragraphs[index].text, offset)
+            if match and not _inside_brackets(paragraphs[index].text, match.start()):
+                start = match.start()
+                if paren_style and start and paragraphs[index].text[start - 1] == " ":
+                    start -= 1
+                found[index].append((note.number, start, match.end()))
+                referenced.add(note.number)
+                position = (index, match.end())
+                break
+            index, offset = index + 1, 0
+    cleaned = []
+    for index, paragraph in enumerate(paragraphs):
+        text, markers, cursor = "", [], 0
+        for number, start, end in found[index]:
+            text += paragraph.text[cursor:start]
+            markers.append(FootnoteMarker(number, len(text)))
+            cursor = end
+        text += paragraph.text[cursor:]
+        cleaned.append(CleanParagraph(text, paragraph.first, paragraph.last, tuple(markers)))
+    notes = [
+        note if note.number in referenced else Footnote(note.number, note.text, note.span, referenced=False)
+        for note in footnotes
+    ]
+    return cleaned, notes
+
+
+def _inside_brackets(text: str, position: int) -> bool:
+    """Whether `position` lies inside an unclosed parenthesis: `(zie bijlage 1)` is no marker."""
+    before = text[:position]
+    return before.count("(") > before.count(")")
+
+
+def clean_text(
+    lines: tuple[str, ...], path: str
+) -> tuple[list[CleanParagraph], list[Footnote], list[Furniture]]:
+    """Turn a record's source lines into paragraphs, footnotes and the furniture dropped."""
+    cleaned = _clean_lines(lines)
+    pages, footnotes, paren_style = _split_footnotes(_pages(cleaned), path)
+    body_lines = [line for page in pages for line in page]
+    raw = _paragraphs(_blocks(pages), _vocabulary(body_lines), _width(body_lines))
+    paragraphs, footnotes = _take_markers(raw, footnotes, paren_style)
+    return paragraphs, footnotes, []
