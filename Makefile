@@ -1,0 +1,55 @@
+# Kamerdossier: `make site` builds the site into site/; `make test` runs every check.
+# Both do their own set-up on a fresh Debian machine with Python 3.11; stamp files keep reruns fast.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM := /usr/bin/chromium
+PYTEST_ARGS ?=
+
+# apt-get needs root: use sudo when we are not root.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
+
+SITE_STAMP := $(VENV)/.installed-site
+TEST_STAMP := $(VENV)/.installed-test
+NODE_STAMP := node_modules/.installed
+
+.PHONY: site test clean
+
+site: $(SITE_STAMP)
+	$(BIN)/kamerdossier build --strict
+
+# Debian's own python3 needs python3-venv before it can make a venv.
+$(SITE_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV) || { $(APT_GET) update && $(APT_GET) install -y python3-venv && $(PYTHON) -m venv $(VENV); }
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): $(SITE_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Playwright drives Debian's Chromium; it never downloads a browser of its own.
+$(CHROMIUM):
+	$(APT_GET) update
+	$(APT_GET) install -y --no-install-recommends chromium fonts-liberation
+
+# The strict site build and pytest both run; either failing fails `make test`
+# (pytest's exit status 5, no tests collected, counts as a failure too).
+test: $(TEST_STAMP) $(NODE_STAMP) $(CHROMIUM)
+	@status=0; \
+	echo "$(BIN)/kamerdossier build --strict"; \
+	$(BIN)/kamerdossier build --strict || status=$$?; \
+	echo "$(BIN)/python -m pytest --tb=short $(PYTEST_ARGS)"; \
+	$(BIN)/python -m pytest --tb=short $(PYTEST_ARGS) || status=$$?; \
+	exit $$status
+
+clean:
+	rm -rf site .pytest_cache $(VENV) node_modules *.egg-info
+	-git clean -fdXq -- docs/
+	find generator tests -name __pycache__ -type d -prune -exec rm -rf {} +
