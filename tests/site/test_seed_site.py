@@ -1,0 +1,173 @@
+"""Check the site built from the two seed letters: anchors, footnotes, sections, search index.
+
+Unlike tests/site/test_site.py these expect what the parser and renderer make of the real seeds:
+`seeds/000_…` (21 written questions by Kathmann and Six Dijkstra, 4 footnotes) and `seeds/001_…`
+(a verslag schriftelijk overleg: questions by GroenLinks-PvdA and BBB, and the answers).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+QUESTION_ID = re.compile(r"^vraag-\d+$")
+
+FOOTNOTES_000 = (
+    "NOS.nl, 2 oktober 2025",
+    "Korte toespraak van minister-president Dick Schoof bij de opening van de One Conference, "
+    "Den Haag, 30 september 2025",
+    "Kamerbrief met nummer 2025D42960",
+    "Dit is reeds het geval bij besprekingen over ASML, zoals toegelicht door de toenmalige "
+    "Minister van Economische Zaken op 2 juni 2025",
+)
+"""The footnotes of seeds/000_04ae587ba6eeb66d.txt, lines 89-98, in order."""
+
+ANSWER_24_TEXT = "Hiervoor verwijs ik u naar het antwoord op vraag 18 en 20"
+QUESTION_24_TEXT = "In hoeverre is de monitoring gekoppeld aan triggers voor exit"
+"""seeds/001_dfb242f75dbdc9fb.txt lines 800 and 797: BBB's question 24 and the start of its answer."""
+
+GLUED_FOOTNOTE_MARKERS = ("(M365)3,", "Digitalisering2")
+"""Footnote numbers the PDF glued to a word (seeds/001_… lines 1 and 60); they must not survive."""
+
+
+def _squash(text: str) -> str:
+    """Collapse runs of white space to one space."""
+    return " ".join(text.split())
+
+
+def _text_without_footnote_markers(soup: BeautifulSoup) -> str:
+    """The page's text with superscripts and footnote references taken out."""
+    soup = BeautifulSoup(str(soup), "html.parser")
+    for marker in soup.select("sup, .footnote-ref"):
+        marker.decompose()
+    return _squash(soup.get_text())
+
+
+def _section_text(soup: BeautifulSoup, id_: str) -> str:
+    """The text of the part of the page that `id_` anchors."""
+    start = soup.find(id=id_)
+    assert start is not None, f"no element with id {id_!r}"
+    if start.name not in HEADINGS:
+        return _squash(start.get_text())
+    stop_level = max(int(start.name[1]), 3)
+    texts: list[str] = []
+    for element in start.next_elements:
+        if isinstance(element, Tag):
+            if element.name in HEADINGS and int(element.name[1]) <= stop_level:
+                break
+            continue
+        texts.append(str(element))
+    return _squash(start.get_text() + " " + "".join(texts))
+
+
+def _section_links(soup: BeautifulSoup, id_: str) -> list[Tag]:
+    """The links inside the part of the page that `id_` anchors."""
+    start = soup.find(id=id_)
+    assert start is not None, f"no element with id {id_!r}"
+    if start.name not in HEADINGS:
+        return start.find_all("a", href=True)
+    stop_level = max(int(start.name[1]), 3)
+    links = list(start.find_all("a", href=True))
+    for element in start.next_elements:
+        if isinstance(element, Tag):
+            if element.name in HEADINGS and int(element.name[1]) <= stop_level:
+                break
+            if element.name == "a" and element.has_attr("href"):
+                links.append(element)
+    return links
+
+
+def _pages_holding(parsed_pages: dict[str, BeautifulSoup], ids: set[str]) -> list[str]:
+    """The pages on which every one of `ids` is an id."""
+    return [
+        name for name, soup in parsed_pages.items()
+        if ids <= {element["id"] for element in soup.find_all(id=True)}
+    ]
+
+
+def _footnotes(soup: BeautifulSoup) -> list[Tag]:
+    """The footnote bodies on a page, in order (Python-Markdown's `<li id="fn:…">`)."""
+    return [item for item in soup.find_all("li", id=True) if re.match(r"^fn[:\-]", item["id"])]
+
+
+def test_written_questions_page_has_questions_1_to_21(parsed_pages: dict[str, BeautifulSoup]) -> None:
+    expected = {f"vraag-{number}" for number in range(1, 22)}
+    found = {
+        name: {element["id"] for element in soup.find_all(id=QUESTION_ID)}
+        for name, soup in parsed_pages.items()
+    }
+    exact = [name for name, ids in found.items() if ids == expected]
+    assert len(exact) == 1, (
+        "expected one page with exactly the ids vraag-1 … vraag-21; pages with vraag-N ids: "
+        + repr({name: sorted(ids, key=lambda i: int(i.split('-')[1])) for name, ids in found.items() if ids})
+    )
+
+
+def test_written_questions_page_has_its_four_footnotes(parsed_pages: dict[str, BeautifulSoup]) -> None:
+    pages = [name for name, soup in parsed_pages.items() if soup.find(id="vraag-21") and soup.find(id="vraag-1")]
+    assert len(pages) == 1, f"expected one page with vraag-1 and vraag-21, found {pages}"
+    soup = parsed_pages[pages[0]]
+    footnotes = _footnotes(soup)
+    assert len(footnotes) == len(FOOTNOTES_000), [_squash(note.get_text()) for note in footnotes]
+    for number, (footnote, expected) in enumerate(zip(footnotes, FOOTNOTES_000), start=1):
+        assert expected in _squash(footnote.get_text()), f"footnote {number}: {_squash(footnote.get_text())!r}"
+
+
+def test_first_footnote_marker_is_in_question_1(parsed_pages: dict[str, BeautifulSoup]) -> None:
+    pages = [name for name, soup in parsed_pages.items() if soup.find(id="vraag-21") and soup.find(id="vraag-1")]
+    assert len(pages) == 1, f"expected one page with vraag-1 and vraag-21, found {pages}"
+    soup = parsed_pages[pages[0]]
+    footnotes = _footnotes(soup)
+    assert footnotes, "no footnotes on the page"
+    first = footnotes[0]["id"]
+    assert FOOTNOTES_000[0] in _squash(footnotes[0].get_text())
+    markers = [link for link in _section_links(soup, "vraag-1") if link["href"] == f"#{first}"]
+    assert markers, f"no link to footnote #{first} inside question 1's section"
+
+
+def test_committee_questions_page_has_party_question_ids(parsed_pages: dict[str, BeautifulSoup]) -> None:
+    expected = {f"bbb-vraag-{number}" for number in range(1, 25)} | {"groenlinks-pvda-vraag-1"}
+    assert _pages_holding(parsed_pages, expected), "no page holds bbb-vraag-1 … bbb-vraag-24 and groenlinks-pvda-vraag-1"
+
+
+def test_answer_page_has_party_answer_ids(parsed_pages: dict[str, BeautifulSoup]) -> None:
+    questions = {f"bbb-vraag-{number}" for number in range(1, 25)} | {"groenlinks-pvda-vraag-1"}
+    answers = {f"bbb-antwoord-{number}" for number in range(1, 25)} | {"groenlinks-pvda-antwoord-1"}
+    answer_pages = _pages_holding(parsed_pages, answers)
+    assert answer_pages, "no page holds bbb-antwoord-1 … bbb-antwoord-24 and groenlinks-pvda-antwoord-1"
+    question_pages = _pages_holding(parsed_pages, questions)
+    assert set(answer_pages) != set(question_pages) or not question_pages, (
+        "the answers should be on another page than the questions"
+    )
+
+
+def test_answer_24_section_holds_the_answer_not_the_question(parsed_pages: dict[str, BeautifulSoup]) -> None:
+    pages = _pages_holding(parsed_pages, {"bbb-antwoord-24"})
+    assert pages, "no page has the id bbb-antwoord-24"
+    for name in pages:
+        text = _section_text(parsed_pages[name], "bbb-antwoord-24")
+        assert ANSWER_24_TEXT in text, f"{name}: section #bbb-antwoord-24 lacks the answer: {text[:300]!r}"
+        assert QUESTION_24_TEXT not in text, f"{name}: section #bbb-antwoord-24 repeats question 24: {text[:300]!r}"
+
+
+def test_no_footnote_number_is_glued_to_a_word(parsed_pages: dict[str, BeautifulSoup]) -> None:
+    glued = [
+        f"{name}: {fragment!r}"
+        for name, soup in parsed_pages.items()
+        for fragment in GLUED_FOOTNOTE_MARKERS
+        if fragment in _text_without_footnote_markers(soup)
+    ]
+    assert not glued, "footnote numbers left in the running text:\n" + "\n".join(glued)
+
+
+def test_search_index_has_answer_7_of_bbb(built_site: Path) -> None:
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = [doc["location"] for doc in docs]
+    assert any(location.endswith("#bbb-antwoord-7") for location in locations), (
+        f"no search entry ends in #bbb-antwoord-7 among {len(locations)}: {locations[:20]}"
+    )
