@@ -13,9 +13,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, Route
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -69,7 +73,7 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     """Launch Debian's Chromium once for the session."""
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing; CI must install Debian's chromium (make test does)")
@@ -107,11 +111,11 @@ def requests_made() -> RequestLog:
 
 
 @pytest.fixture
-def page(browser: object, requests_made: RequestLog) -> Iterator[object]:
+def page(browser: Browser, requests_made: RequestLog) -> Iterator[Page]:
     """A fresh page in a fresh context; requests are recorded, and those to other hosts aborted."""
     context = browser.new_context(viewport=VIEWPORT, locale="nl-NL", service_workers="block")
 
-    def route(route: object) -> None:
+    def route(route: Route) -> None:
         url = route.request.url
         if _is_local(url):
             route.continue_()

@@ -5,9 +5,13 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 REPO = Path(__file__).resolve().parents[2]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -43,12 +47,12 @@ def _letter_page(built_site: Path) -> str:
     return best.removesuffix("index.html")
 
 
-def _open(page: object, url: str) -> None:
+def _open(page: Page, url: str) -> None:
     """Load `url` and wait until the page and its scripts have settled."""
     page.goto(url, wait_until="networkidle")
 
 
-def _search(page: object, query: str) -> None:
+def _search(page: Page, query: str) -> None:
     """Open Material's search, type `query`, and wait for the results list to fill."""
     box = page.locator(SEARCH_INPUT)
     box.click()
@@ -56,7 +60,7 @@ def _search(page: object, query: str) -> None:
     page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
 
 
-def _axe_violations(page: object) -> list[dict]:
+def _axe_violations(page: Page) -> list[dict]:
     """Run axe-core on the page with the WCAG 2.0/2.1 A and AA rules; return its violations."""
     assert AXE.is_file(), f"{AXE} is missing: run `npm ci` (make test does)"
     page.add_script_tag(path=str(AXE))
@@ -81,7 +85,7 @@ def _describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def test_home_and_letter_pages_only_ask_the_local_server(page, requests_made, site_url, built_site) -> None:
+def test_home_and_letter_pages_only_ask_the_local_server(page: Page, requests_made, site_url: str, built_site: Path) -> None:
     letter = _letter_page(built_site)
     for url in (site_url, site_url + letter):
         _open(page, url)
@@ -90,7 +94,7 @@ def test_home_and_letter_pages_only_ask_the_local_server(page, requests_made, si
 
 
 @pytest.mark.parametrize("where", ["home", "letter", "search"])
-def test_axe_finds_no_violations(page, site_url, built_site, where: str) -> None:
+def test_axe_finds_no_violations(page: Page, site_url: str, built_site: Path, where: str) -> None:
     if where == "letter":
         _open(page, site_url + _letter_page(built_site))
     else:
@@ -113,7 +117,7 @@ def test_phrase_from_answer_7_is_found_only_there(built_site: Path) -> None:
     )
 
 
-def test_search_finds_answer_7_and_jumps_to_it(page, requests_made, site_url) -> None:
+def test_search_finds_answer_7_and_jumps_to_it(page: Page, requests_made, site_url: str) -> None:
     _open(page, site_url)
     _search(page, ANSWER_7_PHRASE)
     links = page.locator(SEARCH_RESULT_LINK)
