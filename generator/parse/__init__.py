@@ -41,13 +41,13 @@ from generator.parse.text import clean_text
 CHAMBERS = {TWEEDE_KAMER, EERSTE_KAMER}
 
 
-def _paragraphs(source: SourceText) -> tuple[list[Paragraph], list[Footnote], list]:
-    cleaned, footnotes, furniture = clean_text(source.lines, source.path)
+def _paragraphs(source: SourceText) -> tuple[list[Paragraph], list[Footnote], list, list[Diagnostic]]:
+    cleaned, footnotes, furniture, problems = clean_text(source.lines, source.path)
     paragraphs = [
         Paragraph(f"p{index}", p.text, SourceSpan(source.path, p.first, p.last), p.markers)
         for index, p in enumerate(cleaned, start=1)
     ]
-    return paragraphs, footnotes, furniture
+    return paragraphs, footnotes, furniture, problems
 
 
 def _head_end(paragraphs: tuple[Paragraph, ...]) -> int:
@@ -156,8 +156,8 @@ def parse_record(source: SourceText) -> tuple[Record, tuple[Diagnostic, ...]]:
     Raises ParseError when the file holds no letter of a kind we know (no questions at all).
     """
     sidecar = dict(source.sidecar)
-    diagnostics: list[Diagnostic] = []
-    paragraphs, footnotes, furniture = _paragraphs(source)
+    paragraphs, footnotes, furniture, problems = _paragraphs(source)
+    diagnostics: list[Diagnostic] = list(problems)
     if not paragraphs:
         raise ParseError(source.path, 1, "no text found")
     segments = letters.split_letters(paragraphs)

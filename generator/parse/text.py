@@ -19,7 +19,7 @@ one file:
 
 Example::
 
-    >>> paragraphs, notes, _ = clean_text(("De vaste commissie voor Digitalisering2 heeft", "",
+    >>> paragraphs, notes, _, _ = clean_text(("De vaste commissie voor Digitalisering2 heeft", "",
     ...     "2 Samenstelling: …"), "seeds/x.txt")
     >>> paragraphs[0].text, paragraphs[0].markers
     ('De vaste commissie voor Digitalisering heeft', (FootnoteMarker(number=2, offset=38),))
@@ -31,7 +31,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from generator.model import Footnote, FootnoteMarker, Furniture, SourceSpan
+from generator.model import Diagnostic, Footnote, FootnoteMarker, Furniture, SourceSpan
 
 # Characters PDF extraction leaves that mean something plainer.
 CHARACTER_MAP = str.maketrans(
@@ -267,12 +267,16 @@ def _vocabulary(lines: list[Line | None]) -> set[str]:
     return words
 
 
+MIN_WIDTH = 75
+"""No page of a letter is narrower than this many characters (a short excerpt may suggest so)."""
+
+
 def _width(lines: list[Line | None]) -> int:
     """The text width: a high quantile of line lengths."""
     lengths = sorted(len(line.text) for line in lines if line is not None)
     if len(lengths) < 4:
-        return max(lengths, default=80)
-    return int(statistics.quantiles(lengths, n=10)[7])
+        return max(lengths + [MIN_WIDTH])
+    return max(MIN_WIDTH, int(statistics.quantiles(lengths, n=10)[7]))
 
 
 @dataclass(frozen=True)
@@ -397,6 +401,26 @@ def _take_markers(
     return cleaned, notes
 
 
+ORPHAN_MARKER = r"""(?:(?<=[.?!”’"])|(?<=[.?!”’"]\s))(?P<number>{n})\)?(?=\s|$)"""
+"""A marker after the end of a sentence, for the number after the last body: `geven? 5)`."""
+
+
+def _orphan_markers(paragraphs: list[CleanParagraph], footnotes: list[Footnote], path: str) -> list[Diagnostic]:
+    """Report a marker numbered after the last footnote body: it has no body."""
+    following = (footnotes[-1].number if footnotes else 0) + 1
+    pattern = re.compile(ORPHAN_MARKER.format(n=following))
+    start = 0
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.markers and paragraph.markers[-1].number == following - 1:
+            start = index
+    for paragraph in paragraphs[start:]:
+        match = pattern.search(paragraph.text)
+        if match and not _inside_brackets(paragraph.text, match.start()):
+            fragment = paragraph.text[max(0, match.start() - 30) : match.end() + 10]
+            return [Diagnostic(path, paragraph.first, f"footnote marker {following} has no footnote body", fragment)]
+    return []
+
+
 def _inside_brackets(text: str, position: int) -> bool:
     """Whether `position` lies inside an unclosed parenthesis: `(zie bijlage 1)` is no marker."""
     before = text[:position]
@@ -405,11 +429,12 @@ def _inside_brackets(text: str, position: int) -> bool:
 
 def clean_text(
     lines: tuple[str, ...], path: str
-) -> tuple[list[CleanParagraph], list[Footnote], list[Furniture]]:
-    """Turn a record's source lines into paragraphs, footnotes and the furniture dropped."""
+) -> tuple[list[CleanParagraph], list[Footnote], list[Furniture], list[Diagnostic]]:
+    """Turn a record's source lines into paragraphs, footnotes, the furniture dropped, and
+    diagnostics (a footnote marker without a body)."""
     cleaned = _clean_lines(lines)
     pages, footnotes, paren_style = _split_footnotes(_pages(cleaned), path)
     body_lines = [line for page in pages for line in page]
     raw = _paragraphs(_blocks(pages), _vocabulary(body_lines), _width(body_lines))
     paragraphs, footnotes = _take_markers(raw, footnotes, paren_style)
-    return paragraphs, footnotes, []
+    return paragraphs, footnotes, [], _orphan_markers(paragraphs, footnotes, path)

@@ -1,0 +1,166 @@
+"""Segmentation, metadata, questions and answers of the two real seed records."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from generator.errors import ParseError, ReadError
+from generator.model import Answer, Heading, Member, Paragraph, Question, SourceText
+from generator.parse import parse_record
+from generator.readers import read_source
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
+WRITTEN, _ = parse_record(read_source(SEEDS / "000_04ae587ba6eeb66d.txt", "seeds/000_04ae587ba6eeb66d.txt"))
+OVERLEG, OVERLEG_DIAGNOSTICS = parse_record(read_source(SEEDS / "001_dfb242f75dbdc9fb.txt", "seeds/001_dfb242f75dbdc9fb.txt"))
+COVER, COMMITTEE, ANSWERS = OVERLEG.letters
+
+
+def questions(letter, party=None):
+    return [b for b in letter.body if isinstance(b, Question) and b.party == party]
+
+
+def answers(letter, party=None):
+    return [b for b in letter.body if isinstance(b, Answer) and b.party == party]
+
+
+def text_of(block) -> str:
+    return " ".join(p.text for p in block.paragraphs)
+
+
+def test_written_questions_metadata() -> None:
+    (letter,) = WRITTEN.letters
+    assert (letter.kind, letter.chamber, letter.sent_on) == ("schriftelijke-vragen", "Tweede Kamer", datetime.date(2025, 10, 7))
+    assert letter.askers == (Member("Kathmann", "GroenLinks-PvdA"), Member("Six Dijkstra", "Nieuw Sociaal Contract"))
+    assert letter.addressee == "de staatssecretarissen van Financiën en van Binnenlandse Zaken en Koninkrijksrelaties"
+    assert letter.subject == "de overstap van de Belastingdienst naar Microsoft"
+
+
+def test_written_questions_are_numbered_1_to_21_with_the_number_taken_off() -> None:
+    found = questions(WRITTEN.letters[0])
+    assert [q.number for q in found] == list(range(1, 22))
+    assert text_of(found[0]).startswith("Bent u bekend met het bericht")  # Vraag 1Bent
+    assert text_of(found[9]).startswith("Kunt u de gekozen exitstrategie")  # Vraag 10Kunt
+    assert found[0].paragraphs[0].markers[0].number == 1
+
+
+def test_written_questions_footnotes_belong_to_their_letter() -> None:
+    notes = WRITTEN.letters[0].footnotes
+    assert [(n.number, n.text) for n in notes][0] == (1, "NOS.nl, 2 oktober 2025")
+    assert len(notes) == 4
+
+
+def test_overleg_holds_cover_note_committee_letter_and_answer_letter() -> None:
+    assert (OVERLEG.kind, OVERLEG.chamber) == ("verslag-schriftelijk-overleg", "Eerste Kamer")
+    assert [letter.kind for letter in OVERLEG.letters] == ["verslag", "commissiebrief", "antwoordbrief"]
+    assert COVER.sender == "De griffier van de vaste commissie voor Digitalisering, Van Dooren"
+    assert COMMITTEE.sent_on == datetime.date(2025, 12, 2)
+    assert COMMITTEE.sender == "mr. G.V.M. Veldhoen, Voorzitter van de vaste commissie voor commissie voor Digitalisering"
+    assert ANSWERS.sent_on == datetime.date(2026, 2, 12)
+    assert ANSWERS.addressee == "de Voorzitter van de Eerste Kamer der Staten-Generaal"
+    assert ANSWERS.sender.endswith("Eugène Heijnen")
+    assert [[n.number for n in letter.footnotes] for letter in OVERLEG.letters] == [[1, 2], [3, 4, 5, 6, 7, 8, 9], [10, 11, 12]]
+
+
+def test_cover_note_footnote_without_marker_is_a_warning() -> None:
+    assert not COVER.footnotes[0].referenced
+    warnings = [d for d in OVERLEG_DIAGNOSTICS if d.severity == "warning"]
+    assert [str(d).split(":")[:2] for d in warnings] == [["seeds/001_dfb242f75dbdc9fb.txt", "13"]]
+
+
+def test_committee_letter_has_one_groenlinks_question_and_24_bbb_questions() -> None:
+    (gl,) = questions(COMMITTEE, "GroenLinks-PvdA")
+    assert not gl.numbered and gl.number == 1
+    assert text_of(gl).startswith("De leden van de fractie van GroenLinks-PvdA vragen u of zij hierin kunnen lezen")
+    assert [c.text[:40] for c in gl.context] == ["De Belastingdienst heeft na een lang pro", "De leden van de fractie van GroenLinks-P"]
+    assert [q.number for q in questions(COMMITTEE, "BBB")] == list(range(1, 25))
+
+
+def test_committee_question_context_stays_with_the_question_it_precedes() -> None:
+    bbb = questions(COMMITTEE, "BBB")
+    assert [c.text[:30] for c in bbb[0].context] == [
+        "Ondanks de conclusie uit uw br",
+        "In uw brief schrijft u dat “de",
+        "Tussen het oorspronkelijke bes",
+    ]
+    assert bbb[1].context == ()
+    assert text_of(bbb[13]).endswith("Kunt u dit nader toelichten?")  # question 14 goes on after a break
+    assert "Zo nee, waarom niet?" in text_of(bbb[4])
+
+
+def test_committee_closing_is_no_part_of_the_last_question() -> None:
+    last = questions(COMMITTEE, "BBB")[-1]
+    assert text_of(last).endswith("plotselinge blokkade van diensten door Amerikaanse sancties?")
+    closing = [b for b in COMMITTEE.body if isinstance(b, Paragraph)]
+    assert closing[-3].text.startswith("De leden van de vaste commissie voor Digitalisering zien uw reactie")
+
+
+def test_answer_letter_quotes_each_question_then_answers_it() -> None:
+    bbb_questions, bbb_answers = questions(ANSWERS, "BBB"), answers(ANSWERS, "BBB")
+    assert [q.number for q in bbb_questions] == list(range(1, 25))
+    assert [a.number for a in bbb_answers] == list(range(1, 25))
+    assert all(q.quoted for q in bbb_questions)
+    assert text_of(bbb_answers[23]).startswith("Hiervoor verwijs ik u naar het antwoord op vraag 18 en 20")
+    assert "In hoeverre is de monitoring" not in text_of(bbb_answers[23])
+    assert text_of(bbb_answers[15]).startswith("De Belastingdienst herkent de genoemde alternatieven.")  # after a page break
+    assert text_of(bbb_answers[10]) == "Ik verwijs u naar het antwoord op vraag 10."
+
+
+def test_answer_letter_context_quotes_are_marked_and_stay_out_of_answers() -> None:
+    bbb_questions, bbb_answers = questions(ANSWERS, "BBB"), answers(ANSWERS, "BBB")
+    assert [(c.text[:30], c.quoted) for c in bbb_questions[6].context] == [("U heeft het in uw brief over m", True)]
+    assert not any(p.quoted for a in bbb_answers for p in a.paragraphs)
+    assert "De brief noemt vier scenario" not in text_of(bbb_answers[7])
+
+
+def test_groenlinks_question_and_answer_are_told_apart_within_paragraphs() -> None:
+    (question,) = questions(ANSWERS, "GroenLinks-PvdA")
+    (answer,) = answers(ANSWERS, "GroenLinks-PvdA")
+    assert [(c.text[:40], c.quoted) for c in question.context] == [
+        ("De leden van de fractie van GroenLinks-P", True),
+        ("Allereerst wil ik graag aangeven dat de ", False),
+    ]
+    assert text_of(question).endswith("of de Belastingdienst dan nog op een aanvaardbaar niveau kan functioneren.")
+    pieces = [(p.text[:40], p.quoted) for p in answer.paragraphs]
+    assert pieces == [
+        ("Wat betreft de situatie met betrekking t", False),
+        ("De leden van de fractie van GroenLinks-P", True),
+        ("In de risicoanalyse die de Belastingdien", False),
+        ("Zoals aangegeven in de brief van 2 oktob", False),
+    ]
+
+
+def test_section_headings_carry_their_party() -> None:
+    headings = [(b.party, b.text) for b in ANSWERS.body if isinstance(b, Heading)]
+    assert headings == [
+        ("GroenLinks-PvdA", "Vragen van de leden van de fractie GroenLinks-PvdA"),
+        ("BBB", "Vragen van de leden van de fractie van BBB"),
+    ]
+
+
+def source(lines: tuple[str, ...]) -> SourceText:
+    return SourceText("seeds/bad.txt", lines)
+
+
+def test_a_letter_without_questions_is_an_error_with_its_place() -> None:
+    with pytest.raises(ParseError, match=r"^seeds/bad\.txt:1: no recognisable questions or answers — Geachte voorzitter"):
+        parse_record(source(("Geachte voorzitter,", "", "Hierbij bied ik u de stukken aan.")))
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", r"seeds/bad\.txt:1: empty file"),
+        (b"  \n\n", r"seeds/bad\.txt:1: empty file"),
+        (b"Vraag 1\nBent u\x00", r"seeds/bad\.txt:2: binary file"),
+        ("Vraag 1Bent u bekend met het bericht\n".encode("utf-8") + "café".encode("latin-1"), r"seeds/bad\.txt:2: not valid UTF-8"),
+    ],
+    ids=["empty", "blank", "binary", "latin-1"],
+)
+def test_unreadable_files_are_errors_with_their_place(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(ReadError, match=message):
+        read_source(path, "seeds/bad.txt")
