@@ -104,6 +104,7 @@ def _build_letter(
     chamber: str,
     footnotes: tuple[Footnote, ...],
     answered: questions.AnsweredLetter | None,
+    identifiers: tuple[str, ...],
 ) -> Letter:
     paragraphs = segment.paragraphs
     all_paragraphs = (*segment.heading, *paragraphs)
@@ -117,12 +118,14 @@ def _build_letter(
         )
         head, body = paragraphs[:head_end], questions.structure_written_questions(list(paragraphs[head_end:]))
         members = facts.get("members", ())
+        if kind == APPENDIX_ANSWERS and facts.get("received_on"):
+            facts["sent_on"] = facts["received_on"]  # an Aanhangsel answer is dated by its receipt
         sender = facts.get("answered_by") if kind == APPENDIX_ANSWERS else ", ".join(
             f"{m.name} ({m.party})" if m.party else m.name for m in members
         ) or None
         return Letter(
             index, kind, chamber, facts.get("sent_on"), sender, facts.get("addressee"), facts.get("subject"),
-            members, title, head, body, footnotes, span, received_on=facts.get("received_on"),
+            members, title, head, body, footnotes, span, received_on=facts.get("received_on"), identifiers=identifiers,
         )
     head_end = _head_end(paragraphs)
     head, rest = paragraphs[:head_end], list(paragraphs[head_end:])
@@ -137,6 +140,7 @@ def _build_letter(
     about = next((s for p in rest[:3] if (s := letters.subject(p.text))), None)
     return Letter(
         index, kind, chamber, date, letters.signed_by(paragraphs), addressee, about, (), title, head, body, footnotes, span,
+        identifiers=identifiers,
     )
 
 
@@ -163,7 +167,14 @@ def parse_record(source: SourceText) -> tuple[Record, tuple[Diagnostic, ...]]:
     segments = letters.split_letters(paragraphs)
     has_headings = any(segment.heading for segment in segments)
     texts = [p.text for p in paragraphs]
-    chamber = sidecar.get("chamber") or letters.chamber([p.text for p in paragraphs if letters.ADDRESSEE.match(p.text)]) or letters.chamber(texts)
+    furniture_texts = [item.text for item in furniture]
+    chamber = (
+        sidecar.get("chamber")
+        or letters.chamber([p.text for p in paragraphs if letters.ADDRESSEE.match(p.text)])
+        or letters.chamber(furniture_texts)
+        or letters.chamber(texts)
+    )
+    identifiers = tuple(dict.fromkeys(item.text for item in furniture if item.reason == "document id"))
     if chamber not in CHAMBERS:
         if chamber is not None:
             raise ParseError(source.path, 1, f"unknown chamber {chamber!r} in sidecar")
@@ -177,7 +188,7 @@ def parse_record(source: SourceText) -> tuple[Record, tuple[Diagnostic, ...]]:
     for index, segment in enumerate(segments):
         kind = _letter_kind(segment, index == 0, has_headings)
         notes = tuple(n for n in footnotes if bounds[index] <= n.span.line < bounds[index + 1])
-        letter = _build_letter(index, kind, segment, chamber, notes, answered)
+        letter = _build_letter(index, kind, segment, chamber, notes, answered, identifiers if len(segments) == 1 else ())
         if kind == COMMITTEE_LETTER:
             answered = questions.answered_letter(letter.body)
         if kind in (COMMITTEE_LETTER, ANSWER_LETTER, WRITTEN_QUESTIONS, APPENDIX_ANSWERS) and not _questions_of(letter):
@@ -204,7 +215,8 @@ def parse_record(source: SourceText) -> tuple[Record, tuple[Diagnostic, ...]]:
     return (
         Record(
             source.path, record_kind, chamber, date, title, tuple(built), tuple(furniture),
-            identifier=sidecar.get("identifier"), source_url=sidecar.get("source_url"),
+            identifier=sidecar.get("identifier") or (identifiers[0] if len(identifiers) == 1 else None),
+            source_url=sidecar.get("source_url"),
             dossiers=tuple(str(d) for d in sidecar.get("dossiers", ())),
         ),
         tuple(diagnostics),

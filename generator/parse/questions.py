@@ -19,10 +19,10 @@ from dataclasses import dataclass, replace
 from generator.model import Answer, Block, FootnoteMarker, Heading, Paragraph, Question, SourceSpan
 from generator.parse import quotes
 
-WRITTEN_QUESTION = re.compile(r"^Vraag\s+(?P<numbers>\d{1,3}(?:(?:\s*,\s*|\s+en\s+)\d{1,3})*)\s*(?=\S)")
+WRITTEN_QUESTION = re.compile(r"^Vraag\s+(?P<numbers>\d{1,3}(?:(?:\s*,\s*|\s+en\s+)\d{1,3})*)(?![\d.])\s*")
 """`Vraag 1Bent u …`, `Vraag 4 en 5 Kunt u …`, `Vraag 2, 3 Is …`."""
 
-WRITTEN_ANSWER = re.compile(r"^Antwoord\s+(?P<numbers>\d{1,3}(?:(?:\s*,\s*|\s+en\s+)\d{1,3})*)\s*(?=\S)")
+WRITTEN_ANSWER = re.compile(r"^Antwoord\s+(?P<numbers>\d{1,3}(?:(?:\s*,\s*|\s+en\s+)\d{1,3})*)(?![\d.])\s*")
 """`Antwoord 1Ja.`, `Antwoord 4 en 5 Zie …`."""
 
 NUMBERED_QUESTION = re.compile(r"^(?P<number>\d{1,3})\.\s+(?=\S)")
@@ -92,10 +92,11 @@ def structure_written_questions(paragraphs: list[Paragraph]) -> tuple[Block, ...
             match = question or answer
             numbers = _numbers(match["numbers"])
             body = cut(paragraph, match.end())
+            texts = (body,) if body.text else ()
             if question:
-                blocks.append(Question(numbers[0], numbers, True, None, (), (body,), paragraph.span))
+                blocks.append(Question(numbers[0], numbers, True, None, (), texts, paragraph.span))
             else:
-                blocks.append(Answer(numbers[0], numbers, None, (body,), paragraph.span))
+                blocks.append(Answer(numbers[0], numbers, None, texts, paragraph.span))
         elif blocks and isinstance(blocks[-1], (Question, Answer)):
             last = blocks[-1]
             merged = (*last.paragraphs, paragraph)

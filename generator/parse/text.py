@@ -67,6 +67,7 @@ STRUCTURAL_START = re.compile(
          | •                                         # bullet
          | Vragen\s+(?:en\s+opmerkingen\s+)?van\s    # Vragen en opmerkingen van de leden …
          | Antwoord\s+van\s
+         | Zie\s+ook\s+(?:Aanhangsel|Handelingen|Kamerstuk)
          | [A-Z][a-zë]+(?:\s[A-Z][a-z]+)?,\s+\d{1,2}\s+[a-z]+\s+\d{4}\s*$   # Den Haag, 2 december 2025
          | [A-ZÀ-Ý][A-ZÀ-Ý\s\-–,.]{8,}$             # BRIEF VAN DE VOORZITTER …
         )""",
@@ -91,6 +92,21 @@ GLUED_MARKER = r"""(?:(?<=[^\W\d_])|(?<=[)”’"?!])|(?<=[^\W\d_]\.)|(?<=[)”�
 PAREN_MARKER = r"""(?:(?<=[^\s\d(])|(?<=[^\s\d(]\s))(?P<number>{n})\)(?=\s|$|[.,;:])"""
 """A marker in the `1)` style of written questions: `VS’? 1)`, `geven? 2)`."""
 
+FURNITURE = (
+    ("document id", re.compile(r"^(?P<furniture>(?:ah|kst|h)-(?:tk|ek)-\d{8}-\d+[a-z]?)\s*")),
+    ("ISSN", re.compile(r"^(?P<furniture>ISSN\s+\d{4}-\d{3}[\dX])\s*")),
+    ("place and year of printing", re.compile(r"^(?P<furniture>['’]s-Gravenhage\s+\d{4})\s*")),
+    (
+        "running head",
+        re.compile(r"^(?P<furniture>(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},\s+Aanhangsel)\s*"),
+    ),
+    ("page number", re.compile(r"^(?P<furniture>\d{1,4})\s*$")),
+)
+"""Page furniture of typeset publications, in the order tried: (reason, pattern). Footers may be
+glued onto the next heading (`Tweede Kamer, vergaderjaar 2024–2025, AanhangselVraag 5`): the
+furniture is cut off and the rest of the line stays text. A lone number is a page number unless
+it is the next footnote marker (see `_lone_markers`)."""
+
 FULL_LINE = 0.8
 """A line at least this share of the text width is 'full': the paragraph goes on after it."""
 
@@ -102,6 +118,7 @@ class Line:
     number: int
     text: str
     page_start: bool
+    lone_number: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,23 +140,83 @@ class CleanParagraph:
     markers: tuple[FootnoteMarker, ...]
 
 
-def _clean_lines(lines: tuple[str, ...]) -> list[Line | None]:
-    """Normalise characters and find page starts; a blank line becomes None.
+def _strip_furniture(text: str, number: int, path: str, found: list[Furniture]) -> str:
+    """Cut page furniture off the start of a line (repeatedly); return what is left."""
+    while text:
+        for reason, pattern in FURNITURE:
+            match = pattern.match(text)
+            if match and (reason != "page number" or match.end() == len(text)):
+                found.append(Furniture(SourceSpan(path, number, number), match["furniture"], reason))
+                text = text[match.end() :]
+                break
+        else:
+            return text
+    return text
 
-    A page starts at a line with one leading space, and after a run of blank lines.
+
+def _clean_lines(lines: tuple[str, ...], path: str) -> tuple[list[Line | None], list[Furniture]]:
+    """Normalise characters, cut off page furniture and find page starts; a blank line becomes None.
+
+    A page starts at a line with one leading space, after a run of blank lines, and after a
+    line of page furniture.
     """
     cleaned: list[Line | None] = []
+    furniture: list[Furniture] = []
     blank_run = 0
+    after_furniture = False
     for number, raw in enumerate(lines, start=1):
         text = raw.translate(CHARACTER_MAP)
         if not text.strip():
             cleaned.append(None)
             blank_run += 1
             continue
-        page_start = (text.startswith(" ") and not text.startswith("  ")) or blank_run >= BLANK_RUN_PAGE_BREAK
-        cleaned.append(Line(number, re.sub(r" {2,}", " ", text.strip()), page_start or number == 1))
-        blank_run = 0
-    return cleaned
+        leading_space = text.startswith(" ") and not text.startswith("  ")
+        before = len(furniture)
+        text = _strip_furniture(text.strip(), number, path, furniture)
+        if len(furniture) > before and furniture[-1].reason == "page number":
+            furniture.pop()  # decided later: a page number or a footnote marker
+            cleaned.append(Line(number, text or furniture_number(raw), False, lone_number=True))
+            continue
+        if len(furniture) > before:
+            after_furniture = True
+        if not text:
+            cleaned.append(None)
+            continue
+        page_start = leading_space or blank_run >= BLANK_RUN_PAGE_BREAK or after_furniture or number == 1
+        cleaned.append(Line(number, re.sub(r" {2,}", " ", text), page_start))
+        blank_run, after_furniture = 0, False
+    return cleaned, furniture
+
+
+def furniture_number(raw: str) -> str:
+    return raw.strip()
+
+
+def _lone_markers(
+    pages: list[list[Line | None]], footnotes: list[Footnote], path: str
+) -> tuple[list[list[Line | None]], list[Furniture]]:
+    """Decide each line that holds only a number: the next footnote's marker (glued to the line
+    before it, as PDF text of a superscript often stands alone), or else a page number."""
+    bodies = {note.number for note in footnotes}
+    expected = 1
+    furniture: list[Furniture] = []
+    kept: list[list[Line | None]] = []
+    for page in pages:
+        lines: list[Line | None] = []
+        for line in page:
+            if line is None or not line.lone_number:
+                lines.append(line)
+                continue
+            previous = next((i for i in range(len(lines) - 1, -1, -1) if lines[i] is not None), None)
+            if int(line.text) == expected and expected in bodies and previous is not None:
+                before = lines[previous]
+                assert before is not None
+                lines[previous] = Line(before.number, before.text + line.text, before.page_start)
+                expected += 1
+            else:
+                furniture.append(Furniture(SourceSpan(path, line.number, line.number), line.text, "page number"))
+        kept.append(lines)
+    return kept, furniture
 
 
 def _pages(lines: list[Line | None]) -> list[list[Line | None]]:
@@ -160,15 +237,18 @@ def _footnote_zone(page: list[Line | None], expected: int) -> tuple[int, list[tu
     page end; each body starts with the next number in sequence.
     """
     for start, line in enumerate(page):
-        if line is None or (start > 0 and page[start - 1] is not None):
+        if line is None or line.lone_number:
             continue
         match = FOOTNOTE_BODY.match(line.text)
         if not match or int(match["number"]) != expected:
             continue
+        glued = not match["paren"] and line.text[len(match["number"])] != " "
+        if start > 0 and page[start - 1] is not None and not glued:
+            continue  # `3 Kamerstukken` after a blank line; `1NOS.nl` anywhere at the bottom
         bodies: list[tuple[int, list[Line]]] = []
         following = expected
         for candidate in page[start:]:
-            if candidate is None:
+            if candidate is None or candidate.lone_number:
                 continue
             match = FOOTNOTE_BODY.match(candidate.text)
             if match and int(match["number"]) == following:
@@ -206,7 +286,7 @@ def _split_footnotes(
             paren_style = paren_style or bool(first and first["paren"])
             span = SourceSpan(path, body_lines[0].number, body_lines[-1].number)
             footnotes.append(Footnote(number, _footnote_text(body_lines), span))
-        kept_pages.append(page[:start])
+        kept_pages.append([*page[:start], *(line for line in page[start:] if line is not None and line.lone_number)])
     return kept_pages, footnotes, paren_style
 
 
@@ -432,9 +512,11 @@ def clean_text(
 ) -> tuple[list[CleanParagraph], list[Footnote], list[Furniture], list[Diagnostic]]:
     """Turn a record's source lines into paragraphs, footnotes, the furniture dropped, and
     diagnostics (a footnote marker without a body)."""
-    cleaned = _clean_lines(lines)
+    cleaned, furniture = _clean_lines(lines, path)
     pages, footnotes, paren_style = _split_footnotes(_pages(cleaned), path)
+    pages, page_numbers = _lone_markers(pages, footnotes, path)
     body_lines = [line for page in pages for line in page]
     raw = _paragraphs(_blocks(pages), _vocabulary(body_lines), _width(body_lines))
     paragraphs, footnotes = _take_markers(raw, footnotes, paren_style)
-    return paragraphs, footnotes, [], _orphan_markers(paragraphs, footnotes, path)
+    furniture = sorted([*furniture, *page_numbers], key=lambda item: item.span.line)
+    return paragraphs, footnotes, furniture, _orphan_markers(paragraphs, footnotes, path)
