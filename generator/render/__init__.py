@@ -1,0 +1,34 @@
+"""Render the linked corpus as Markdown pages: pure functions, no I/O.
+
+`render_site(corpus)` maps each page's path inside the docs folder to its Markdown text::
+
+    index.md                                            the home page
+    eerste-kamer/2026-02-12/antwoordbrief.md            one letter
+    eerste-kamer/2026-02-12/verslag-schriftelijk-overleg.md   a record of several letters
+
+The same model always renders to the same text, byte for byte.
+"""
+
+from __future__ import annotations
+
+from generator.model import Corpus, LetterKey
+from generator.render.context import build_context
+from generator.render.markdown import render_letter_page
+from generator.render.pages import HOME, render_home, render_record_page
+
+__all__ = ["render_site"]
+
+
+def render_site(corpus: Corpus) -> dict[str, str]:
+    """Render every page of the site: home, multi-letter records, letters (sorted by path)."""
+    context = build_context(corpus)
+    pages = {HOME: render_home(context)}
+    for record in corpus.records:
+        record_page = context.addresses.record_page(record)
+        if record_page is not None:
+            pages[record_page] = render_record_page(record, record_page, context)
+        for letter in record.letters:
+            page = context.addresses.letter_page(LetterKey(record.path, letter.index))
+            if page is not None and page != record_page:
+                pages[page] = render_letter_page(record, letter, page, context)
+    return dict(sorted(pages.items()))

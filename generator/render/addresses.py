@@ -1,0 +1,226 @@
+"""Where every page and every question and answer lives: the URL and anchor scheme.
+
+Addresses come from numbering and metadata (chamber, date, kind, party, number), never from the
+wording of a letter, so they survive re-parsing::
+
+    eerste-kamer/2026-02-12/antwoordbrief.md          a letter page
+    eerste-kamer/2026-02-12/verslag-schriftelijk-overleg.md   a record with several letters
+    #bbb-vraag-7  #bbb-antwoord-7  #vraag-3  #antwoord-3       questions and answers
+    #fn:3                                               footnote 3 as printed
+
+These addresses are promised to readers as permanent (docs/citeren.md): change them only with care.
+"""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from generator.model import COVER_NOTE, Corpus, Letter, LetterKey, Record, Target
+
+UNDATED = "zonder-datum"
+"""The date folder of a page whose letter and record carry no date."""
+
+QUESTION = "vraag"
+ANSWER = "antwoord"
+
+_NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """Turn text into a slug: lowercase ASCII, each run of other characters one `-`.
+
+    `GroenLinks-PvdA` -> `groenlinks-pvda`; `Financiën` -> `financien`; `50PLUS` -> `50plus`.
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _NOT_ALPHANUMERIC.sub("-", ascii_text.lower()).strip("-")
+
+
+def chamber_slug(chamber: str) -> str:
+    """Name the folder of a chamber: `Eerste Kamer` -> `eerste-kamer`."""
+    return slugify(chamber)
+
+
+def question_anchor(party: str | None, number: int) -> str:
+    """Name the anchor of question `number`: `vraag-3`, or `bbb-vraag-7` where a party asks."""
+    return _anchor(QUESTION, party, number)
+
+
+def answer_anchor(party: str | None, number: int) -> str:
+    """Name the anchor of the answer to question `number`: `antwoord-3`, `bbb-antwoord-7`."""
+    return _anchor(ANSWER, party, number)
+
+
+def target_anchor(target: Target) -> str | None:
+    """Name the anchor of a linked question or answer; None for a role the scheme does not know."""
+    if target.role == QUESTION:
+        return question_anchor(target.party, target.number)
+    if target.role == ANSWER:
+        return answer_anchor(target.party, target.number)
+    return None
+
+
+def _anchor(role: str, party: str | None, number: int) -> str:
+    party_part = slugify(party) if party else ""
+    return f"{party_part}-{role}-{number}" if party_part else f"{role}-{number}"
+
+
+def page_url(page: str) -> str:
+    """Give the URL (relative to the site root) MkDocs serves a page at.
+
+    `eerste-kamer/2026-02-12/antwoordbrief.md` -> `eerste-kamer/2026-02-12/antwoordbrief/`;
+    `index.md` -> `` (the site root).
+    """
+    stem = page.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def relative_link(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """Write a MkDocs link from one page's source file to another (relative `.md` path).
+
+    `relative_link("eerste-kamer/2026-02-12/antwoordbrief.md",
+    "eerste-kamer/2025-12-02/commissiebrief.md", "bbb-vraag-7")`
+    -> `../2025-12-02/commissiebrief.md#bbb-vraag-7`; a link within one page is `#anchor`.
+    """
+    fragment = f"#{anchor}" if anchor else ""
+    if from_page == to_page and fragment:
+        return fragment
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".") + fragment
+
+
+def letter_date(record: Record, letter: Letter) -> datetime.date | None:
+    """Date a letter by its own date, or else by its record's."""
+    return letter.sent_on or record.date
+
+
+def record_date(record: Record) -> datetime.date | None:
+    """Date a record by its own date, or else by the earliest of its letters' dates."""
+    if record.date is not None:
+        return record.date
+    return min((letter.sent_on for letter in record.letters if letter.sent_on), default=None)
+
+
+def has_record_page(record: Record) -> bool:
+    """Tell whether a record gets a page of its own: only when it holds more than one letter."""
+    return len(record.letters) > 1
+
+
+def cover_note(record: Record) -> Letter | None:
+    """Find the letter a record page shows in full: the first cover note of a multi-letter record."""
+    if not has_record_page(record):
+        return None
+    return next((letter for letter in record.letters if letter.kind == COVER_NOTE), None)
+
+
+@dataclass(frozen=True)
+class Addresses:
+    """The page of every letter and of every record that has a page of its own.
+
+    `letters` maps every letter to the page that shows it (a cover note shown on its record page
+    maps to that page); `records` maps a multi-letter record's path to its record page.
+    """
+
+    letters: dict[LetterKey, str]
+    records: dict[str, str]
+
+    def record_page(self, record: Record) -> str | None:
+        """The record page of `record`, or None when its single letter's page stands for it."""
+        return self.records.get(record.path)
+
+    def letter_page(self, key: LetterKey) -> str | None:
+        """The page that shows the letter `key`, or None when no such letter is in the corpus."""
+        return self.letters.get(key)
+
+
+@dataclass(frozen=True)
+class _Claim:
+    """One page wanted at `folder/stem.md`, with what can tell it apart from others there."""
+
+    folder: str
+    stem: str
+    distinctions: tuple[str, ...]  # slugs added in turn while paths still collide
+    owner: tuple[str, int]  # (record path, letter index or -1 for the record page)
+
+
+def assign_addresses(corpus: Corpus) -> Addresses:
+    """Give every letter and every multi-letter record its page path, all of them distinct.
+
+    A letter's page is `{chamber}/{date}/{kind}.md`, a record's `{chamber}/{date}/{record kind}.md`.
+    Pages that would share a path are told apart by a slug of the record's identifier (or else
+    the letter's sender), then of the record's file name, then the letter's place in its record:
+    never by the order of the files.
+    """
+    claims: list[_Claim] = []
+    for record in corpus.records:
+        shown_on_record_page = cover_note(record)
+        if has_record_page(record):
+            claims.append(_record_claim(record))
+        for letter in record.letters:
+            if letter is not shown_on_record_page:
+                claims.append(_letter_claim(record, letter))
+    paths = _distinct_paths(claims)
+    records: dict[str, str] = {}
+    letters: dict[LetterKey, str] = {}
+    for record in corpus.records:
+        record_page = paths.get((record.path, -1))
+        if record_page is not None:
+            records[record.path] = record_page
+        for letter in record.letters:
+            page = paths.get((record.path, letter.index), record_page)
+            if page is not None:
+                letters[LetterKey(record.path, letter.index)] = page
+    return Addresses(letters, records)
+
+
+def _folder(chamber: str, date: datetime.date | None) -> str:
+    return f"{chamber_slug(chamber) or 'kamer'}/{date.isoformat() if date else UNDATED}"
+
+
+def _file_slug(record: Record) -> str:
+    return slugify(PurePosixPath(record.path).stem)
+
+
+def _record_claim(record: Record) -> _Claim:
+    distinctions = (slugify(record.identifier or ""), _file_slug(record), "verslag")
+    return _Claim(
+        _folder(record.chamber, record_date(record)), slugify(record.kind) or "record", distinctions, (record.path, -1)
+    )
+
+
+def _letter_claim(record: Record, letter: Letter) -> _Claim:
+    first = slugify(record.identifier or "") or slugify(letter.sender or "")
+    distinctions = (first, _file_slug(record), f"brief-{letter.index + 1}")
+    return _Claim(
+        _folder(letter.chamber or record.chamber, letter_date(record, letter)),
+        slugify(letter.kind) or "brief",
+        distinctions,
+        (record.path, letter.index),
+    )
+
+
+def _distinct_paths(claims: list[_Claim]) -> dict[tuple[str, int], str]:
+    """Resolve collisions by adding the next distinction to every claim in one, until none collide."""
+    depth = {claim.owner: 0 for claim in claims}
+    while True:
+        holders: dict[str, list[_Claim]] = {}
+        for claim in claims:
+            holders.setdefault(_path(claim, depth[claim.owner]), []).append(claim)
+        deepened = False
+        for colliding in (group for group in holders.values() if len(group) > 1):
+            for claim in colliding:
+                if depth[claim.owner] < len(claim.distinctions):
+                    depth[claim.owner] += 1
+                    deepened = True
+        if not deepened:  # no collision left (or the same record path twice: nothing tells them apart)
+            return {claim.owner: path for path, group in holders.items() for claim in group}
+
+
+def _path(claim: _Claim, depth: int) -> str:
+    parts = [part for part in claim.distinctions[:depth] if part]
+    return f"{claim.folder}/{'-'.join([claim.stem, *parts])}.md"

@@ -1,0 +1,63 @@
+"""What every renderer needs to know about the whole corpus, gathered once: pages and links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.model import Corpus, Letter, LetterKey, Record, Target, TextLink
+from generator.render.addresses import Addresses, assign_addresses
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """The corpus with its addresses and its links, looked up by what a renderer holds in hand.
+
+    `threads` maps a question to the answers that answer it and an answer to the questions it
+    answers; `statuses` maps a question or answer to its status labels; `text_links` maps
+    (record path, paragraph key) to the links over that paragraph's text.
+    """
+
+    corpus: Corpus
+    addresses: Addresses
+    letters: dict[LetterKey, tuple[Record, Letter]]
+    threads: dict[Target, tuple[Target, ...]]
+    statuses: dict[Target, tuple[str, ...]]
+    text_links: dict[tuple[str, str], tuple[TextLink, ...]]
+
+    def letter(self, key: LetterKey) -> tuple[Record, Letter] | None:
+        """The record and letter `key` names, or None when the corpus has no such letter."""
+        return self.letters.get(key)
+
+
+def build_context(corpus: Corpus) -> RenderContext:
+    """Gather addresses and index the link pass's findings for rendering."""
+    letters = {
+        LetterKey(record.path, letter.index): (record, letter)
+        for record in corpus.records
+        for letter in record.letters
+    }
+    threads: dict[Target, list[Target]] = {}
+    for thread in corpus.links.threads:
+        _add(threads, thread.question, thread.answer)
+        _add(threads, thread.answer, thread.question)
+    statuses: dict[Target, list[str]] = {}
+    for target, status in corpus.links.statuses:
+        _add(statuses, target, status)
+    text_links: dict[tuple[str, str], list[TextLink]] = {}
+    for link in corpus.links.text_links:
+        _add(text_links, (link.path, link.paragraph), link)
+    return RenderContext(
+        corpus,
+        assign_addresses(corpus),
+        letters,
+        {key: tuple(values) for key, values in threads.items()},
+        {key: tuple(values) for key, values in statuses.items()},
+        {key: tuple(values) for key, values in text_links.items()},
+    )
+
+
+def _add(index: dict, key: object, value: object) -> None:
+    """Append `value` under `key` unless it is there already (order of first appearance kept)."""
+    values = index.setdefault(key, [])
+    if value not in values:
+        values.append(value)

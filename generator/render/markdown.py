@@ -1,0 +1,568 @@
+"""Render letters as Markdown: source text escaped so that it always renders as the words it is.
+
+Every piece of source text goes through `escape_text`, which backslash-escapes (or writes as a
+character reference) only what Python-Markdown and the extensions in mkdocs.yml could act on::
+
+    **x**            ->  \\*\\*x\\*\\*
+    <script>         ->  &lt;script>
+    [x](javascript:) ->  \\[x\\](javascript:)
+    # kop            ->  \\# kop            (at the start of a line only)
+
+A letter page is front matter, an H1, a metadata list, the letter's opening paragraphs, its body
+in source order (headings, paragraphs, questions, answers with their anchors) and its footnotes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import json
+import re
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+from generator.model import (
+    ANSWER_LETTER,
+    APPENDIX_ANSWERS,
+    COMMITTEE_LETTER,
+    COVER_NOTE,
+    LETTER,
+    RECORD_APPENDIX,
+    RECORD_WRITTEN_OVERLEG,
+    RECORD_WRITTEN_QUESTIONS,
+    WRITTEN_QUESTIONS,
+    Answer,
+    Footnote,
+    Heading,
+    Letter,
+    LetterKey,
+    Member,
+    Paragraph,
+    Question,
+    Record,
+    Target,
+    TextLink,
+)
+from generator.render.addresses import (
+    ANSWER,
+    QUESTION,
+    answer_anchor,
+    letter_date,
+    question_anchor,
+    relative_link,
+    slugify,
+    target_anchor,
+)
+from generator.render.context import RenderContext
+
+# --- Escaping -------------------------------------------------------------------------------
+
+_SPACE_RUN = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+"""Runs of white space, line breaks included, but not the non-breaking spaces a letter prints."""
+
+_PLACEHOLDER_CHARACTERS = re.compile("[\u0002\u0003]")
+"""Python-Markdown marks its internal placeholders with STX/ETX; in source text they must not."""
+
+_ACTIVE_INLINE = re.compile(
+    r"""
+      (?P<escape>[\\`*\[\]{])          # escapes, code, emphasis, links, footnotes, attribute lists
+    | (?P<underscore>(?<!\w)_|_(?!\w))   # emphasis with `_`; inside a word it cannot act
+    | (?P<angle><)                       # raw HTML, autolinks, comments
+    | (?P<reference>&(?=\#?\w+;))        # character references: `&amp;` must stay five characters
+    """,
+    re.VERBOSE,
+)
+"""What can act anywhere in a line of Markdown text."""
+
+_ACTIVE_LINE_START = re.compile(
+    r"""
+    ^(?:
+        (?P<mark>[#>+\-!])    # heading, blockquote, list, rule, snippet, admonition
+      | (?P<tilde>~)          # a `~~~` fence (fenced_code, always on in MkDocs); `~` has no escape
+      | \d+(?P<dot>\.)        # ordered list item `1.`
+    )""",
+    re.VERBOSE,
+)
+"""What can act only at the start of a line (every rendered line of source text is one line)."""
+
+_FOOTNOTE_PLACE_MARKER = "///Footnotes Go Here///"
+"""Where Python-Markdown's footnotes extension moves the footnote list, wherever it finds it."""
+
+
+def _escape_inline(match: re.Match[str]) -> str:
+    if match.group("angle"):
+        return "&lt;"
+    if match.group("reference"):
+        return "&amp;"
+    return "\\" + match.group(0)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    if match.group("mark"):
+        return "\\" + match.group("mark")
+    if match.group("tilde"):
+        return "&#126;"
+    return match.group(0)[:-1] + "\\."
+
+
+def escape_text(text: str, at_line_start: bool = True) -> str:
+    """Escape source text so it renders literally; white space runs become single spaces.
+
+    `at_line_start` says the text begins a line (a paragraph, a list item's content, a footnote),
+    where `#`, `>`, `-`, `+`, `!`, `~~~` and `1.` could start a block. The text is not stripped.
+    """
+    text = _PLACEHOLDER_CHARACTERS.sub("\ufffd", _SPACE_RUN.sub(" ", text))
+    escaped = _ACTIVE_INLINE.sub(_escape_inline, text)
+    if at_line_start:
+        escaped = _ACTIVE_LINE_START.sub(_escape_line_start, escaped)
+    return escaped.replace(_FOOTNOTE_PLACE_MARKER, "&#47;" + _FOOTNOTE_PLACE_MARKER[1:])
+
+
+def escape_line(text: str) -> str:
+    """Escape a whole line of source text (a title, a name, a footnote): stripped, then escaped."""
+    return escape_text(_SPACE_RUN.sub(" ", text).strip())
+
+
+def escape_heading(text: str) -> str:
+    """Escape heading text; a closing run of `#` would otherwise be dropped as heading syntax."""
+    escaped = escape_line(text)
+    stripped = escaped.rstrip("#")
+    return stripped + "\\#" * (len(escaped) - len(stripped))
+
+
+def safe_url(url: str | None) -> str | None:
+    """Give an http(s) URL in a form safe as a Markdown link destination, or None for any other.
+
+    Only web addresses become links (never `javascript:` or `data:`); characters that could end
+    or confuse the destination are percent-encoded, existing percent-encoding is kept.
+    """
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    if scheme not in ("http", "https") or not urlsplit(url).netloc:
+        return None
+    return quote(url, safe=":/?#@!$&'*+,;=%~-._")
+
+
+def front_matter(title: str) -> str:
+    """Write YAML front matter holding the page title as a JSON string (valid YAML, always quoted)."""
+    quoted = json.dumps(_SPACE_RUN.sub(" ", title).strip(), ensure_ascii=False)
+    # YAML refuses some characters JSON leaves bare (C1 controls, U+FFFE/U+FFFF): escape them.
+    quoted = re.sub("[\u007f-\u0084\u0086-\u009f\ufffe\uffff]", lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    return f"---\ntitle: {quoted}\n---\n"
+
+
+# --- Dutch labels ------------------------------------------------------------------------------
+
+MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+LETTER_KINDS = {
+    WRITTEN_QUESTIONS: "schriftelijke vragen",
+    COMMITTEE_LETTER: "brief van de commissie",
+    ANSWER_LETTER: "antwoordbrief",
+    COVER_NOTE: "verslag",
+    APPENDIX_ANSWERS: "aanhangsel",
+    LETTER: "brief",
+}
+
+RECORD_KINDS = {
+    RECORD_WRITTEN_QUESTIONS: "schriftelijke vragen",
+    RECORD_WRITTEN_OVERLEG: "verslag van een schriftelijk overleg",
+    RECORD_APPENDIX: "aanhangsel van de Handelingen",
+}
+
+STATUS_CLASSES = ("beantwoord", "verwijzing", "vertrouwelijk", "nog niet beantwoord")
+"""Status labels the link pass gives; each gets its own CSS class (`kd-status-nog-niet-beantwoord`)."""
+
+
+def dutch_date(date: datetime.date | None) -> str:
+    """Write a date as Dutch prose: `2 december 2025`; `zonder datum` when there is none."""
+    if date is None:
+        return "zonder datum"
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+def letter_kind_label(kind: str) -> str:
+    """Name a kind of letter in Dutch: `commissiebrief` -> `brief van de commissie`."""
+    return LETTER_KINDS.get(kind, kind.replace("-", " "))
+
+
+def record_kind_label(kind: str) -> str:
+    """Name a kind of record in Dutch: `verslag-schriftelijk-overleg` -> `verslag van een schriftelijk overleg`."""
+    return RECORD_KINDS.get(kind, kind.replace("-", " "))
+
+
+def letter_label(record: Record, letter: Letter) -> str:
+    """Describe a letter in a few words: `Brief van de commissie, 2 december 2025`."""
+    label = letter_kind_label(letter.kind)
+    return f"{label[:1].upper()}{label[1:]}, {dutch_date(letter_date(record, letter))}"
+
+
+def numbers_label(numbers: tuple[int, ...]) -> str:
+    """Write question numbers as Dutch prose: `4`, `4 en 5`, `4, 5 en 6`."""
+    words = [str(number) for number in numbers]
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} en {words[-1]}"
+
+
+# --- Pages -------------------------------------------------------------------------------------
+
+
+class PageIds:
+    """The ids used on one page, so every new one is unique (`attr_list` does not check).
+
+    A wanted id that is taken gets `-2`, `-3`, ... appended, in the order ids are claimed.
+    """
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+
+    def claim(self, wanted: str) -> str:
+        """Take `wanted` (or the first free numbered variant of it) and return what was taken."""
+        candidate, count = wanted, 1
+        while candidate in self._taken:
+            count += 1
+            candidate = f"{wanted}-{count}"
+        self._taken.add(candidate)
+        return candidate
+
+    def claim_if_free(self, wanted: str) -> bool:
+        """Take `wanted` only if nobody has; tell whether it was taken now."""
+        if wanted in self._taken:
+            return False
+        self._taken.add(wanted)
+        return True
+
+
+def title_block(title: str, ids: PageIds) -> str:
+    """Write the H1 of a page with a fixed id (`titel`), so no heading text can take an anchor."""
+    return f"# {escape_heading(title)} {{#{ids.claim('titel')}}}"
+
+
+def heading_block(level: int, text: str, ids: PageIds) -> str:
+    """Write a heading of source text with an id derived from it, unique on the page."""
+    return f"{'#' * level} {escape_heading(text)} {{#{ids.claim(slugify(text) or 'kop')}}}"
+
+
+def metadata_block(items: list[tuple[str, str]]) -> str:
+    """Write label/value pairs (values already Markdown) as a list: `- **Kamer:** Eerste Kamer`."""
+    return "\n".join(f"- **{label}:** {value}" for label, value in items if value)
+
+
+def letter_page_title(record: Record, letter: Letter) -> str:
+    """Title a letter page by the letter's printed title, else by the record's title (with the
+    letter's kind and date where the record holds more letters)."""
+    if letter.title and letter.title.strip():
+        return letter.title
+    if len(record.letters) == 1:
+        return record.title
+    return f"{letter_label(record, letter)}: {record.title}"
+
+
+def render_letter_page(record: Record, letter: Letter, page: str, context: RenderContext) -> str:
+    """Render a letter as a page of its own (its record's page too when it is the only letter)."""
+    ids = PageIds()
+    body = LetterText(record, letter, page, context, ids)
+    title = letter_page_title(record, letter)
+    record_page = context.addresses.record_page(record)
+    if record_page is None:
+        items = letter_metadata(record, letter, (record.identifier, *letter.identifiers))
+        items += source_metadata(record)
+    else:
+        items = letter_metadata(record, letter, letter.identifiers)
+        items += source_metadata(record)
+        items.append(("Onderdeel van", f"[{escape_line(record.title)}]({relative_link(page, record_page)})"))
+    items += body.metadata()
+    return join_blocks([front_matter(title), title_block(title, ids), metadata_block(items), *body.blocks()])
+
+
+def letter_metadata(
+    record: Record, letter: Letter, identifiers: tuple[str | None, ...]
+) -> list[tuple[str, str]]:
+    """List a letter's metadata under Dutch labels, values escaped; `identifiers` as Kenmerken."""
+    return [
+        ("Kamer", escape_line(letter.chamber or record.chamber)),
+        ("Soort", letter_kind_label(letter.kind)),
+        ("Datum", dutch_date(letter_date(record, letter))),
+        ("Ontvangen", dutch_date(letter.received_on) if letter.received_on else ""),
+        ("Afzender", escape_line(letter.sender or "")),
+        ("Geadresseerde", escape_line(letter.addressee or "")),
+        ("Onderwerp", escape_line(letter.subject or "")),
+        ("Vragenstellers", ", ".join(_member(member) for member in letter.askers)),
+        ("Kenmerken", identifiers_text(identifiers)),
+    ]
+
+
+def identifiers_text(identifiers: tuple[str | None, ...]) -> str:
+    """List identifiers once each, in order, escaped."""
+    return ", ".join(escape_line(identifier) for identifier in dict.fromkeys(filter(None, identifiers)))
+
+
+def source_metadata(record: Record) -> list[tuple[str, str]]:
+    """List where a record comes from: its dossiers and its source (a link when it is a web address)."""
+    url = safe_url(record.source_url)
+    shown = escape_line(record.source_url or "")
+    return [
+        ("Dossiers", ", ".join(escape_line(dossier) for dossier in record.dossiers)),
+        ("Bron", f"[{shown}]({url})" if url else shown),
+    ]
+
+
+def _member(member: Member) -> str:
+    party = f" ({escape_line(member.party)})" if member.party else ""
+    return f"{escape_line(member.name)}{party}"
+
+
+def join_blocks(blocks: list[str]) -> str:
+    """Join Markdown blocks with one blank line between them, ending with one line end."""
+    return "\n\n".join(block.strip("\n") for block in blocks if block.strip()) + "\n"
+
+
+# --- Letter text -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Link:
+    """A link over characters `start`..`end` of a paragraph, to `destination` (already safe)."""
+
+    start: int
+    end: int
+    destination: str
+
+
+class LetterText:
+    """The text of one letter on one page: opening, body, footnotes, with the page's ids.
+
+    Anchors for questions and answers are claimed before anything else on the page, so that they
+    keep the scheme's names (`bbb-vraag-7`) and no heading's id can take one of them.
+    """
+
+    def __init__(self, record: Record, letter: Letter, page: str, context: RenderContext, ids: PageIds):
+        self.record = record
+        self.letter = letter
+        self.page = page
+        self.context = context
+        self.key = LetterKey(record.path, letter.index)
+        self.footnote_numbers = frozenset(footnote.number for footnote in letter.footnotes)
+        self.anchors = self._claim_anchors(ids)
+        self.ids = ids
+
+    def _claim_anchors(self, ids: PageIds) -> dict[int, tuple[str, tuple[str, ...]]]:
+        """Give each question and answer its anchor, then each combined one its further anchors."""
+        wanted: dict[int, list[str]] = {}
+        for position, block in enumerate(self.letter.body):
+            if isinstance(block, (Question, Answer)):
+                anchor = question_anchor if isinstance(block, Question) else answer_anchor
+                wanted[position] = [anchor(block.party, number) for number in _numbers(block)]
+        primary = {position: ids.claim(names[0]) for position, names in wanted.items()}
+        return {
+            position: (primary[position], tuple(name for name in names[1:] if ids.claim_if_free(name)))
+            for position, names in wanted.items()
+        }
+
+    def metadata(self) -> list[tuple[str, str]]:
+        """Name the footnotes no marker in the text refers to, so that their words are shown and reachable."""
+        marked = {marker.number for paragraph in self._paragraphs() for marker in paragraph.markers}
+        loose = sorted(number for number in self.footnote_numbers if number not in marked)
+        return [("Voetnoten zonder verwijzing in de tekst", ", ".join(f"[^{number}]" for number in loose))]
+
+    def blocks(self) -> list[str]:
+        """Render the opening paragraphs, the body in source order, and the footnote definitions."""
+        blocks = [self._paragraph(paragraph) for paragraph in self.letter.head]
+        for position, block in enumerate(self.letter.body):
+            if isinstance(block, Heading):
+                blocks.append(heading_block(2, block.text, self.ids))
+            elif isinstance(block, Paragraph):
+                blocks.append(self._paragraph(block))
+            elif isinstance(block, Question):
+                blocks.extend(self._question(block, *self.anchors[position]))
+            elif isinstance(block, Answer):
+                blocks.extend(self._answer(block, *self.anchors[position]))
+        blocks.extend(self._footnote_definitions())
+        return blocks
+
+    def _footnote_definitions(self) -> list[str]:
+        """Define each footnote as `[^N]: text` under its printed number, in number order.
+
+        Two footnotes printed with the same number become one definition of two paragraphs, so
+        no text is lost (Python-Markdown keeps only the last definition of a label).
+        """
+        texts: dict[int, list[str]] = {}
+        for footnote in sorted(self.letter.footnotes, key=lambda footnote: footnote.number):
+            paragraph = Paragraph(footnote_key(self.letter, footnote), footnote.text, footnote.span)
+            text = inline_text(paragraph, self._links(paragraph), frozenset())
+            texts.setdefault(footnote.number, []).extend([text] if text else [])
+        return [
+            f"[^{number}]: " + "\n\n    ".join(paragraphs or ["(zonder tekst)"]) for number, paragraphs in texts.items()
+        ]
+
+    def _paragraphs(self) -> list[Paragraph]:
+        paragraphs = list(self.letter.head)
+        for block in self.letter.body:
+            if isinstance(block, Paragraph):
+                paragraphs.append(block)
+            elif isinstance(block, Question):
+                paragraphs.extend(block.context + block.paragraphs)
+            elif isinstance(block, Answer):
+                paragraphs.extend(block.paragraphs)
+        return paragraphs
+
+    def _question(self, question: Question, anchor: str, extra: tuple[str, ...]) -> list[str]:
+        party = f" ({escape_line(question.party)})" if question.party else ""
+        heading = f"Vraag {numbers_label(question.numbers or (question.number,))}{party}"
+        blocks = [self._qa_heading(heading, QUESTION, question, anchor, extra)]
+        blocks += [self._paragraph(paragraph, css_class="kd-context") for paragraph in question.context]
+        blocks += [self._paragraph(paragraph, quoted=question.quoted or paragraph.quoted) for paragraph in question.paragraphs]
+        blocks.append(self._thread_line("Antwoord", self._targets(QUESTION, question)))
+        return blocks
+
+    def _answer(self, answer: Answer, anchor: str, extra: tuple[str, ...]) -> list[str]:
+        party = f" ({escape_line(answer.party)})" if answer.party else ""
+        heading = f"Antwoord op vraag {numbers_label(answer.numbers or (answer.number,))}{party}"
+        blocks = [self._qa_heading(heading, ANSWER, answer, anchor, extra)]
+        blocks.append(self._thread_line("Vraag", self._targets(ANSWER, answer)))
+        blocks += [self._paragraph(paragraph) for paragraph in answer.paragraphs]
+        return blocks
+
+    def _targets(self, role: str, block: Question | Answer) -> list[Target]:
+        return [Target(self.key, role, block.party, number) for number in _numbers(block)]
+
+    def _qa_heading(self, text: str, role: str, block: Question | Answer, anchor: str, extra: tuple[str, ...]) -> str:
+        statuses: list[str] = []
+        for target in self._targets(role, block):
+            statuses += [status for status in self.context.statuses.get(target, ()) if status not in statuses]
+        badges = "".join(f" {_status_badge(status)}" for status in statuses)
+        landings = "".join(f'<span id="{name}"></span>' for name in extra)
+        return f"### {text}{badges}{landings} {{#{anchor}}}"
+
+    def _thread_line(self, label: str, targets: list[Target]) -> str:
+        """Link a question to its answers (`Antwoord: ...`) or an answer to its questions (`Vraag: ...`)."""
+        others: list[Target] = []
+        for target in targets:
+            others += [other for other in self.context.threads.get(target, ()) if other not in others]
+        links = [link for link in (self._target_link(other) for other in others) if link]
+        if not links:
+            return ""
+        return f"{label}: {'; '.join(links)}\n{{: .kd-thread }}"
+
+    def _target_link(self, target: Target) -> str | None:
+        """Write a link to a question or answer elsewhere: `[antwoord op vraag 7 (BBB), Antwoordbrief, ...](...)`."""
+        destination = self._target_destination(target)
+        found = self.context.letter(target.letter)
+        if destination is None or found is None:
+            return None
+        party = f" ({escape_line(target.party)})" if target.party else ""
+        text = f"{'vraag' if target.role == QUESTION else 'antwoord op vraag'} {target.number}{party}"
+        if self.context.addresses.letter_page(target.letter) != self.page:
+            text += f", {letter_label(*found).lower()}"
+        return f"[{text}]({destination})"
+
+    def _target_destination(self, target: Target) -> str | None:
+        page = self.context.addresses.letter_page(target.letter)
+        anchor = target_anchor(target)
+        if page is None or anchor is None:
+            return None
+        return relative_link(self.page, page, anchor)
+
+    def _paragraph(self, paragraph: Paragraph, quoted: bool | None = None, css_class: str | None = None) -> str:
+        """Render one paragraph: a blockquote when quoted, with a class line when it has one."""
+        text = inline_text(paragraph, self._links(paragraph), self.footnote_numbers)
+        if not text:
+            return ""
+        lines = [text] + ([f"{{: .{css_class} }}"] if css_class else [])
+        if paragraph.quoted if quoted is None else quoted:
+            lines = [f"> {line}" for line in lines]
+        return "\n".join(lines)
+
+    def _links(self, paragraph: Paragraph) -> list[_Link]:
+        links = []
+        for text_link in self.context.text_links.get((self.record.path, paragraph.key), ()):
+            destination = self._link_destination(text_link)
+            if destination is not None:
+                links.append(_Link(text_link.start, text_link.end, destination))
+        return links
+
+    def _link_destination(self, text_link: TextLink) -> str | None:
+        if text_link.target is not None:
+            return self._target_destination(text_link.target)
+        if text_link.reference is not None:
+            return safe_url(text_link.reference.url)
+        return None
+
+
+FOOTNOTE_KEY = "fn{letter}-{number}"
+"""The paragraph key the link pass gives a footnote body in `TextLink.paragraph` (`fn2-12`).
+
+The model gives footnotes no key; this must stay equal to `generator.link`'s `FOOTNOTE_KEY`.
+"""
+
+
+def footnote_key(letter: Letter, footnote: Footnote) -> str:
+    """Name a footnote body as the link pass does: (letter 2, footnote 12) -> `fn2-12`."""
+    return FOOTNOTE_KEY.format(letter=letter.index, number=footnote.number)
+
+
+def _numbers(block: Question | Answer) -> tuple[int, ...]:
+    """The numbers a question or answer covers, its own number first."""
+    return (block.number, *(number for number in block.numbers if number != block.number))
+
+
+def _status_badge(status: str) -> str:
+    css = f" kd-status-{slugify(status)}" if status in STATUS_CLASSES else ""
+    return f'<span class="kd-status{css}">{html.escape(status)}</span>'
+
+
+def inline_text(paragraph: Paragraph, links: list[_Link], footnotes: frozenset[int]) -> str:
+    """Render a paragraph's text as one line of Markdown, with its links and footnote markers.
+
+    Markers become `[^N]` at their offset (a number with no footnote on the page stays visible as
+    a plain superscript); links become `[text](destination)`. Overlapping links are dropped
+    after the first; a marker that falls inside a link is moved to the link's end.
+    """
+    text = paragraph.text
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    chosen: list[_Link] = []
+    for link in sorted(links, key=lambda link: (link.start, -link.end, link.destination)):
+        if start <= link.start < link.end <= end and text[link.start : link.end].strip():
+            if not chosen or link.start >= chosen[-1].end:
+                chosen.append(link)
+    markers = sorted(
+        (min(max(marker.offset, start), end), order, marker.number) for order, marker in enumerate(paragraph.markers)
+    )
+    pieces: list[str] = []
+    cursor, pending = start, list(markers)
+
+    def add_text(upto: int) -> None:
+        nonlocal cursor
+        while pending and pending[0][0] <= upto:
+            offset, _, number = pending.pop(0)
+            offset = max(offset, cursor)
+            _add_text(pieces, text[cursor:offset])
+            pieces.append(f"[^{number}]" if number in footnotes else f"<sup>{number}</sup>")
+            cursor = offset
+        _add_text(pieces, text[cursor:upto])
+        cursor = upto
+
+    for link in chosen:
+        add_text(link.start)
+        pieces.append(f"[{escape_text(text[link.start : link.end], at_line_start=False)}]({link.destination})")
+        cursor = link.end
+    add_text(end)
+    return "".join(pieces)
+
+
+def _add_text(pieces: list[str], text: str) -> None:
+    """Append escaped source text; only text that starts the line gets the line-start escapes."""
+    if not text:
+        return
+    escaped = escape_text(text, at_line_start=not pieces)
+    if pieces and pieces[-1].startswith("[^") and escaped.startswith(":") and len(pieces) == 1:
+        escaped = "&#58;" + escaped[1:]  # `[^3]:` at the start of a line would define a footnote
+    pieces.append(escaped)

@@ -1,0 +1,100 @@
+"""Render the pages around the letters: the home page and the page of a multi-letter record."""
+
+from __future__ import annotations
+
+import datetime
+
+from generator.model import Letter, LetterKey, Record
+from generator.render.addresses import cover_note, record_date, relative_link
+from generator.render.context import RenderContext
+from generator.render.markdown import (
+    LetterText,
+    PageIds,
+    dutch_date,
+    escape_line,
+    front_matter,
+    heading_block,
+    identifiers_text,
+    join_blocks,
+    letter_label,
+    letter_metadata,
+    metadata_block,
+    record_kind_label,
+    source_metadata,
+    title_block,
+)
+
+HOME = "index.md"
+SITE_TITLE = "Kamerdossier"
+
+HOME_INTRO = (
+    "Kamerdossier zet brieven tussen de Staten-Generaal en de regering op een rij: schriftelijke "
+    "vragen, brieven van Kamercommissies en de antwoorden daarop. Elke vraag en elk antwoord "
+    "heeft een eigen, vast adres, zodat u er rechtstreeks naar kunt verwijzen."
+)
+HOME_LINKS = (
+    "Lees [waar de teksten vandaan komen](over.md) en [hoe u een vraag of antwoord citeert](citeren.md)."
+)
+
+
+def render_home(context: RenderContext) -> str:
+    """Render the home page: a short introduction and every record, newest first, with its letters."""
+    ids = PageIds()
+    blocks = [front_matter(SITE_TITLE), title_block(SITE_TITLE, ids), HOME_INTRO, HOME_LINKS]
+    records = sorted(context.corpus.records, key=_newest_first)
+    blocks.append(heading_block(2, "Stukken", ids))
+    blocks.append("\n".join(_record_item(record, context) for record in records) or "Er zijn nog geen stukken.")
+    return join_blocks(blocks)
+
+
+def _newest_first(record: Record) -> tuple[bool, int, str]:
+    date = record_date(record)
+    return (date is None, -(date or datetime.date.min).toordinal(), record.path)
+
+
+def _record_item(record: Record, context: RenderContext) -> str:
+    """List a record on the home page; a multi-letter record lists its letters beneath it."""
+    record_page = context.addresses.record_page(record)
+    about = f"{escape_line(record.chamber)}, {record_kind_label(record.kind)}, {dutch_date(record_date(record))}"
+    if record_page is None:
+        page = next((context.addresses.letter_page(LetterKey(record.path, letter.index)) for letter in record.letters), None)
+        title = f"[{escape_line(record.title)}]({page})" if page else escape_line(record.title)
+        return f"- {title} — {about}"
+    lines = [f"- [{escape_line(record.title)}]({record_page}) — {about}"]
+    for letter in record.letters:
+        page = context.addresses.letter_page(LetterKey(record.path, letter.index))
+        if page is not None and page != record_page:
+            lines.append(f"    - [{letter_label(record, letter)}]({page})")
+    return "\n".join(lines)
+
+
+def render_record_page(record: Record, page: str, context: RenderContext) -> str:
+    """Render a multi-letter record: its metadata, links to its letters, and its cover note in full."""
+    ids = PageIds()
+    note = cover_note(record)
+    text = LetterText(record, note, page, context, ids) if note is not None else None
+    items = [
+        ("Kamer", escape_line(record.chamber)),
+        ("Soort", record_kind_label(record.kind)),
+        ("Datum", dutch_date(record_date(record))),
+        ("Kenmerken", identifiers_text((record.identifier,))),
+        *source_metadata(record),
+    ]
+    blocks = [front_matter(record.title), title_block(record.title, ids), metadata_block(items)]
+    blocks.append(heading_block(2, "Brieven", ids))
+    blocks.append("\n".join(_letter_item(record, letter, page, context) for letter in record.letters))
+    if note is not None and text is not None:
+        blocks.append(heading_block(2, letter_label(record, note), ids))
+        blocks.append(metadata_block(letter_metadata(record, note, note.identifiers) + text.metadata()))
+        blocks.extend(text.blocks())
+    return join_blocks(blocks)
+
+
+def _letter_item(record: Record, letter: Letter, page: str, context: RenderContext) -> str:
+    """List a letter on its record's page: a link, or a note that the page itself shows it."""
+    target = context.addresses.letter_page(LetterKey(record.path, letter.index))
+    label = letter_label(record, letter)
+    if target is None or target == page:
+        return f"- {label} (hieronder)"
+    title = f": {escape_line(letter.title)}" if letter.title and letter.title.strip() else ""
+    return f"- [{label}]({relative_link(page, target)}){title}"
