@@ -1,0 +1,230 @@
+"""Thread questions to the answers that answer them, within a record and across records.
+
+An answering letter (an `antwoordbrief` or an `aanhangsel`) answers:
+
+- the questions it quotes itself (`Question(quoted=True)` in the same letter);
+- in a verslag of a schriftelijk overleg, the nearest committee letter before it in the record;
+- otherwise, the written-questions letter elsewhere in the corpus whose questions match its own
+  quoted questions (normalized text similarity per question number, at least
+  `QUESTION_SIMILARITY` on average over at least half its questions), or -- when it quotes no
+  questions -- whose subject matches (`SUBJECT_SIMILARITY`). Candidates come from an index of
+  written-questions letters by asker name (by subject word when no askers are printed), so each
+  answering letter is compared with a handful of letters, never with the whole corpus.
+
+`Answer(party, number)` answers `Question(party, number)`; a combined answer (`numbers == (4, 5)`)
+answers questions 4 and 5, and a combined question (`Vraag 4 en 5`) is answered by the answer to
+each of its numbers. Targets name a question or answer by its own `number`::
+
+    committee letter: Question("BBB", 11); answer letter: Question("BBB", 11, quoted), Answer("BBB", 11)
+    -> (Thread(Target(committee, "vraag", "BBB", 11), Target(answers, "antwoord", "BBB", 11)),
+        Thread(Target(answers, "vraag", "BBB", 11), Target(answers, "antwoord", "BBB", 11)))
+
+An answer that answers no question, where the letter it answers is known, is reported as a
+warning at the answer's `path:line`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from difflib import SequenceMatcher
+
+from generator.model import (
+    ANSWER_LETTER,
+    APPENDIX_ANSWERS,
+    COMMITTEE_LETTER,
+    WRITTEN_QUESTIONS,
+    Answer,
+    Diagnostic,
+    Letter,
+    LetterKey,
+    Question,
+    Record,
+    Target,
+    Thread,
+)
+
+QUESTION_SIMILARITY = 0.75
+"""Least average similarity of the quoted questions for an answering letter to match."""
+
+SUBJECT_SIMILARITY = 0.8
+"""Least similarity of the subjects when the answering letter quotes no questions."""
+
+SUBJECT_STOPWORDS = frozenset(
+    "bericht berichten artikel inzake betreffende vragen minister ministers staatssecretaris "
+    "staatssecretarissen zaken onder andere tussen zoals welke".split()
+)
+"""Subject words too common to index letters by."""
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+LetterAt = tuple[Record, Letter]
+
+
+def _normalized(text: str) -> str:
+    """`Vraag: ‘Belastingdienst’ verplaatst…` -> `vraag belastingdienst verplaatst`."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _NON_WORD.sub(" ", plain.casefold()).strip()
+
+
+def _party_key(party: str | None) -> str:
+    """`GroenLinks-PvdA` -> `groenlinkspvda`; None -> ``."""
+    return _NON_WORD.sub("", party or "").casefold()
+
+
+def _questions(letter: Letter) -> tuple[Question, ...]:
+    """The letter's questions, in order."""
+    return tuple(block for block in letter.body if isinstance(block, Question))
+
+
+def _answers(letter: Letter) -> tuple[Answer, ...]:
+    """The letter's answers, in order."""
+    return tuple(block for block in letter.body if isinstance(block, Answer))
+
+
+def _question_text(question: Question) -> str:
+    """A question's text, normalized for comparing."""
+    return _normalized(" ".join(paragraph.text for paragraph in question.paragraphs))
+
+
+def _similarity(first: str, second: str) -> float:
+    """How alike two normalized texts are, 0..1."""
+    return SequenceMatcher(None, first, second, autojunk=False).ratio() if first and second else 0.0
+
+
+def _asker_keys(letter: Letter) -> tuple[str, ...]:
+    """`Kathmann (GroenLinks-PvdA)`, `Six Dijkstra` -> ("asker:kathmann", "asker:six dijkstra")."""
+    return tuple(f"asker:{_normalized(member.name)}" for member in letter.askers if member.name.strip())
+
+
+def _subject_keys(letter: Letter) -> tuple[str, ...]:
+    """The subject's telling words: `de overstap van de Belastingdienst naar Microsoft`
+    -> ("subject:overstap", "subject:belastingdienst", "subject:microsoft")."""
+    words = _normalized(letter.subject or "").split()
+    return tuple(dict.fromkeys(f"subject:{w}" for w in words if len(w) >= 5 and w not in SUBJECT_STOPWORDS))
+
+
+def _index_written(written: list[LetterAt]) -> dict[str, list[int]]:
+    """Index written-questions letters by asker name and subject word."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for position, (_record, letter) in enumerate(written):
+        for key in (*_asker_keys(letter), *_subject_keys(letter)):
+            index[key].append(position)
+    return index
+
+
+def _candidates(letter: Letter, index: dict[str, list[int]]) -> list[int]:
+    """Written-questions letters sharing the most askers with `letter` (or, without askers in
+    common, at least two subject words), in corpus order."""
+    for keys, least in ((_asker_keys(letter), 1), (_subject_keys(letter), 2)):
+        shared = Counter(position for key in keys for position in index.get(key, ()))
+        if shared:
+            most = max(shared.values())
+            if most >= least:
+                return sorted(position for position, count in shared.items() if count == most)
+    return []
+
+
+def _score(answering: Letter, asked: Letter) -> float:
+    """How well `asked` fits as the letter `answering` answers, 0..1 (see the module docstring)."""
+    mine = {n: _question_text(q) for q in _questions(answering) for n in q.numbers}
+    theirs = {n: _question_text(q) for q in _questions(asked) for n in q.numbers}
+    if mine:
+        shared = sorted(mine.keys() & theirs.keys())
+        if len(shared) * 2 < len(mine):
+            return 0.0
+        score = sum(_similarity(mine[n], theirs[n]) for n in shared) / len(shared)
+        return score if score >= QUESTION_SIMILARITY else 0.0
+    score = _similarity(_normalized(answering.subject or ""), _normalized(asked.subject or ""))
+    return score if score >= SUBJECT_SIMILARITY else 0.0
+
+
+def _is_before(asked: Letter, answering: Letter) -> bool:
+    """Whether the questions were sent no later than the answer (True when a date is unknown)."""
+    answered_on = answering.received_on or answering.sent_on
+    return asked.sent_on is None or answered_on is None or asked.sent_on <= answered_on
+
+
+def _matching_written(
+    answering: Letter, written: list[LetterAt], index: dict[str, list[int]]
+) -> LetterAt | None:
+    """The written-questions letter `answering` answers, or None."""
+    best: tuple[float, int] | None = None
+    for position in _candidates(answering, index):
+        asked = written[position][1]
+        if asked is answering or not _is_before(asked, answering):
+            continue
+        score = _score(answering, asked)
+        if score > 0 and (best is None or score > best[0]):
+            best = (score, position)
+    return written[best[1]] if best else None
+
+
+def _answered(record: Record, letter: Letter, written: list[LetterAt], index: dict[str, list[int]]) -> list[LetterAt]:
+    """The letters (other than itself) whose questions `letter` answers."""
+    if letter.kind not in (ANSWER_LETTER, APPENDIX_ANSWERS):
+        return []
+    if letter.kind == ANSWER_LETTER:
+        before = [other for other in record.letters[: letter.index] if other.kind == COMMITTEE_LETTER]
+        if before:
+            return [(record, before[-1])]
+    match = _matching_written(letter, written, index)
+    return [match] if match else []
+
+
+def _answer_for(answers: dict[tuple[str, int], Answer], by_party: bool, question: Question, number: int) -> Answer | None:
+    """The answer to question `number` of the question's party (of no party when the answering
+    letter names none)."""
+    return answers.get((_party_key(question.party) if by_party else "", number))
+
+
+def thread_corpus(records: tuple[Record, ...]) -> tuple[tuple[Thread, ...], tuple[Diagnostic, ...]]:
+    """Thread every question in the corpus to the answers that answer it (module docstring).
+
+    Returns the threads in reading order of the answering letters, and a warning for every
+    answer that answers no question of a letter it is known to answer.
+    """
+    written = [(record, letter) for record in records for letter in record.letters if letter.kind == WRITTEN_QUESTIONS]
+    index = _index_written(written)
+    threads: dict[Thread, None] = {}
+    diagnostics: list[Diagnostic] = []
+    for record in records:
+        for letter in record.letters:
+            own_answers = _answers(letter)
+            if not own_answers:
+                continue
+            by_party = any(answer.party for answer in own_answers)
+            answers = {(_party_key(a.party) if by_party else "", n): a for a in reversed(own_answers) for n in a.numbers}
+            sources = [*_answered(record, letter, written, index), (record, letter)]
+            used: set[int] = set()
+            for asked_record, asked in sources:
+                for question in _questions(asked):
+                    for number in question.numbers:
+                        answer = _answer_for(answers, by_party, question, number)
+                        if answer is None:
+                            continue
+                        used.add(id(answer))
+                        thread = Thread(
+                            Target(LetterKey(asked_record.path, asked.index), "vraag", question.party, question.number),
+                            Target(LetterKey(record.path, letter.index), "antwoord", answer.party, answer.number),
+                        )
+                        threads.setdefault(thread)
+            if not any(_questions(asked) for _record, asked in sources):
+                continue
+            for answer in own_answers:
+                if id(answer) not in used:
+                    party = f" ({answer.party})" if answer.party else ""
+                    diagnostics.append(Diagnostic(
+                        answer.span.path, answer.span.line,
+                        f"answer {answer.number}{party} answers no question of the letter it answers",
+                        _first_words(answer), "warning",
+                    ))
+    return tuple(threads), tuple(diagnostics)
+
+
+def _first_words(answer: Answer) -> str:
+    """The start of an answer's text, for a diagnostic's fragment."""
+    text = " ".join(paragraph.text for paragraph in answer.paragraphs)
+    return text[:80]

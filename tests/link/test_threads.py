@@ -1,0 +1,160 @@
+"""Threading questions to answers: within a verslag, and Aanhangsel to written questions across records."""
+
+from __future__ import annotations
+
+import datetime
+
+from generator.link import threads as threads_module
+from generator.link.threads import thread_corpus
+from generator.model import LetterKey, Member, Target, Thread
+
+from .builders import SEED_000, SEED_001, answer, heading, letter, paragraph, question, record
+
+AANHANGSEL = "seeds/002_aanhangsel.txt"
+
+Q4 = ("Begrijpen de leden van de BBB-fractie het goed dat ná implementatie van de kantoorautomatisering het "
+      "aantal formatieplaatsen met 2245 zal zijn verminderd? Zo nee, waarom neemt u dan nu een besluit nemen "
+      "waarmee we onszelf voor lange tijd vastleggen?")
+Q5 = ("Kunnen de leden van de BBB-fractie hieruit afleiden dat naast productiviteit het hybride werken hét "
+      "argument is om over te gaan tot implementatie? Heeft u overwogen om het hybride werken in het "
+      "landsbelang aan banden te leggen? Zo nee, waarom niet?")
+GL = ("De leden van de fractie van GroenLinks-PvdA vragen u of zij hierin kunnen lezen dat als de "
+      "Belastingdienst op eenzelfde manier wordt behandeld door de leverancier als het Internationale Strafhof "
+      "recent is overkomen, deze dienst op een aanvaardbaar niveau kan blijven functioneren?")
+A5 = "Nee, dat is niet het geval. De Belastingdienst volgt hierin het beleid dat geldt voor de hele Rijksoverheid."
+
+WRITTEN = [
+    "Bent u bekend met het bericht ‘Belastingdienst verplaatst mail naar Microsoft, ondanks zorgen over meekijken VS’?",
+    "Maakt de overstap van de Belastingdienst naar Microsoft 365 onze overheid meer of minder afhankelijk van de "
+    "Verenigde Staten?",
+    "Is er, conform de aangenomen motie-Kathmann c.s. (Kamerstuk 26643, nr. 1315), een onafhankelijke "
+    "onderbouwing opgesteld voor de noodzaak van de overstap naar Microsoft? Zo ja, kunt u deze delen?",
+]
+ASKERS = (Member("Kathmann", "GroenLinks-PvdA"), Member("Six Dijkstra", "Nieuw Sociaal Contract"))
+SUBJECT = "de overstap van de Belastingdienst naar Microsoft"
+
+
+def vraag(path: str, index: int, party: str | None, number: int) -> Target:
+    return Target(LetterKey(path, index), "vraag", party, number)
+
+
+def antwoord(path: str, index: int, party: str | None, number: int) -> Target:
+    return Target(LetterKey(path, index), "antwoord", party, number)
+
+
+def verslag():
+    """The seed verslag in small: cover note, committee letter, answer letter."""
+    committee = letter(
+        1, "commissiebrief",
+        heading("Vragen en opmerkingen van de leden van de fractie van GroenLinks-PvdA", 40, "GroenLinks-PvdA"),
+        question(1, "GroenLinks-PvdA", paragraph("p14", GL, 60), numbered=False),
+        heading("Vragen en opmerkingen van de leden van de fractie van BBB", 70, "BBB"),
+        question(4, "BBB", paragraph("p24", Q4, 150)),
+        question(5, "BBB", paragraph("p26", Q5, 162)),
+    )
+    answers = letter(
+        2, "antwoordbrief",
+        heading("Vragen van de leden van de fractie GroenLinks-PvdA", 401, "GroenLinks-PvdA"),
+        question(1, "GroenLinks-PvdA", paragraph("p71", GL, 415, quoted=True), quoted=True, numbered=False),
+        answer(1, "GroenLinks-PvdA", paragraph("p74", "Zoals aangegeven in de brief van 2 oktober jl. gaat het om de "
+                                               "kantoorautomatisering.", 441)),
+        heading("Vragen van de leden van de fractie van BBB", 445, "BBB"),
+        question(4, "BBB", paragraph("p86", Q4, 500, quoted=True), quoted=True),
+        question(5, "BBB", paragraph("p90", Q5, 522, quoted=True), quoted=True),
+        answer(4, "BBB", paragraph("p91", A5, 526), numbers=(4, 5)),
+    )
+    return record(SEED_001, letter(0, "verslag"), committee, answers)
+
+
+def test_answer_letter_answers_the_committee_letter_and_its_own_quotes():
+    threads, diagnostics = thread_corpus((verslag(),))
+    assert diagnostics == ()
+    assert set(threads) == {
+        Thread(vraag(SEED_001, 1, "GroenLinks-PvdA", 1), antwoord(SEED_001, 2, "GroenLinks-PvdA", 1)),
+        Thread(vraag(SEED_001, 1, "BBB", 4), antwoord(SEED_001, 2, "BBB", 4)),
+        Thread(vraag(SEED_001, 1, "BBB", 5), antwoord(SEED_001, 2, "BBB", 4)),  # combined answer 4 en 5
+        Thread(vraag(SEED_001, 2, "GroenLinks-PvdA", 1), antwoord(SEED_001, 2, "GroenLinks-PvdA", 1)),
+        Thread(vraag(SEED_001, 2, "BBB", 4), antwoord(SEED_001, 2, "BBB", 4)),
+        Thread(vraag(SEED_001, 2, "BBB", 5), antwoord(SEED_001, 2, "BBB", 4)),
+    }
+    assert len(threads) == 6
+    assert threads[0].question.letter.index == 1  # the committee letter's questions first
+
+
+def test_answer_to_a_question_that_is_not_there_is_reported():
+    answers = letter(
+        2, "antwoordbrief",
+        question(4, "BBB", paragraph("p86", Q4, 500, quoted=True), quoted=True),
+        answer(4, "BBB", paragraph("p87", A5, 504)),
+        answer(7, "BBB", paragraph("p97", "Zoals eerder aangegeven is het traject gestart in 2021.", 560)),
+    )
+    committee = letter(1, "commissiebrief", question(4, "BBB", paragraph("p24", Q4, 150)))
+    _threads, diagnostics = thread_corpus((record(SEED_001, letter(0, "verslag"), committee, answers),))
+    assert [str(d) for d in diagnostics] == [
+        "seeds/001_dfb242f75dbdc9fb.txt:560: answer 7 (BBB) answers no question of the letter it answers"
+        " — Zoals eerder aangegeven is het traject gestart in 2021."
+    ]
+    assert diagnostics[0].severity == "warning"
+
+
+def written_letter(path: str, texts: list[str], askers=ASKERS, subject=SUBJECT):
+    questions = [question(n, None, paragraph(f"p{n + 2}", text, 5 + 3 * n, path)) for n, text in enumerate(texts, 1)]
+    return record(path, letter(0, "schriftelijke-vragen", *questions, path=path, askers=askers, subject=subject,
+                               chamber="Tweede Kamer", sent_on=datetime.date(2025, 10, 7)),
+                  kind="schriftelijke-vragen")
+
+
+def aanhangsel(texts: list[str], askers=ASKERS, subject=SUBJECT, quote=True):
+    body = []
+    for n, text in enumerate(texts, 1):
+        if quote:
+            # as reprinted in the Aanhangsel: no footnote marker, the label gone
+            body.append(question(n, None, paragraph(f"q{n}", text.replace("’?", "’ ?"), 10 * n, AANHANGSEL, quoted=True),
+                                 quoted=True))
+        body.append(answer(n, None, paragraph(f"a{n}", A5, 10 * n + 5, AANHANGSEL)))
+    return record(AANHANGSEL, letter(0, "aanhangsel", *body, path=AANHANGSEL, askers=askers, subject=subject,
+                                     chamber="Tweede Kamer", received_on=datetime.date(2025, 11, 3)),
+                  kind="aanhangsel")
+
+
+DECOY = [  # the same askers, other questions: real question texts from seeds/001
+    "Welke onafhankelijke audit is uitgevoerd op de risicoanalyse van de alternatieven?",
+    "Hoe reageert u op het recente afscheid van het Internationaal Strafhof van M365?",
+    "Kunt u de boetebepalingen toelichten, inclusief sancties bij niet-nakoming van data-overdracht of vernietiging?",
+]
+
+
+def test_aanhangsel_answers_the_written_questions_it_repeats():
+    decoy = written_letter("seeds/000_decoy.txt", DECOY)
+    threads, diagnostics = thread_corpus((decoy, written_letter(SEED_000, WRITTEN), aanhangsel(WRITTEN)))
+    assert diagnostics == ()
+    across = [t for t in threads if t.question.letter.path != AANHANGSEL]
+    assert across == [Thread(vraag(SEED_000, 0, None, n), antwoord(AANHANGSEL, 0, None, n)) for n in (1, 2, 3)]
+    own = [t for t in threads if t.question.letter.path == AANHANGSEL]
+    assert len(own) == 3
+
+
+def test_aanhangsel_without_quoted_questions_is_matched_by_subject():
+    decoy = written_letter("seeds/000_decoy.txt", DECOY, subject="de boetebepalingen in de M365-overeenkomst")
+    threads, _ = thread_corpus((decoy, written_letter(SEED_000, WRITTEN), aanhangsel(WRITTEN, quote=False)))
+    assert {t.question.letter.path for t in threads} == {SEED_000}
+
+
+def test_aanhangsel_with_other_questions_answers_only_its_own_quotes():
+    threads, _ = thread_corpus((written_letter(SEED_000, DECOY), aanhangsel(WRITTEN)))
+    assert {t.question.letter.path for t in threads} == {AANHANGSEL}
+
+
+def test_matching_compares_each_aanhangsel_with_few_letters(monkeypatch):
+    """Linear: 600 written letters by 600 different askers, 600 Aanhangsels; one comparison each."""
+    calls = []
+    real_score = threads_module._score
+    monkeypatch.setattr(threads_module, "_score", lambda a, b: calls.append(1) or real_score(a, b))
+    records = []
+    for n in range(600):
+        askers = (Member(f"Lid{n}", None),)
+        records.append(written_letter(f"seeds/w{n:04}.txt", WRITTEN[:1], askers=askers, subject=f"onderwerp {n}"))
+        records.append(aanhangsel(WRITTEN[:1], askers=askers, subject=f"onderwerp {n}"))
+    threads, _ = thread_corpus(tuple(records))
+    assert len(calls) == 600
+    assert len([t for t in threads if t.question.letter.path.startswith("seeds/w")]) == 600
