@@ -1,0 +1,84 @@
+"""Walk a record's text in source order, saying where each paragraph stands (shared by the steps).
+
+Every step of the link pass looks at paragraphs with the same context: the letter they are in,
+the question or answer that encloses them, and the party whose section they belong to. This
+module gathers that once, so each step only reads it::
+
+    Record(letters=(Letter(body=(Heading("Vragen ... van BBB", party="BBB"),
+                                 Answer(number=11, party="BBB", paragraphs=(p80,))),),))
+    -> Place(letter=..., paragraph=p80, block=Answer(11), party="BBB", order=0)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator.model import Answer, Footnote, Heading, Letter, LetterKey, Paragraph, Question, Record
+
+FOOTNOTE_KEY = "fn{letter}-{number}"
+"""The `TextLink.paragraph` key of a footnote body: letter index and printed number (`fn2-12`).
+
+Paragraph keys come from the parser (`p12`); footnotes have none, so the link pass names them.
+"""
+
+
+@dataclass(frozen=True)
+class Place:
+    """A paragraph and where it stands: its letter, its enclosing question or answer (or None),
+    the party of its section (or None), and its position in the record's reading order."""
+
+    record: Record
+    letter: Letter
+    paragraph: Paragraph
+    block: Question | Answer | None
+    party: str | None
+    order: int
+
+    @property
+    def key(self) -> LetterKey:
+        """The enclosing letter's key."""
+        return LetterKey(self.record.path, self.letter.index)
+
+
+def footnote_key(letter: Letter, footnote: Footnote) -> str:
+    """Name a footnote body for `TextLink.paragraph`: (letter 2, footnote 12) -> `fn2-12`."""
+    return FOOTNOTE_KEY.format(letter=letter.index, number=footnote.number)
+
+
+def footnote_paragraph(letter: Letter, footnote: Footnote) -> Paragraph:
+    """A footnote body as a paragraph, so the text steps can read it like any other."""
+    return Paragraph(footnote_key(letter, footnote), footnote.text, footnote.span)
+
+
+def walk_paragraphs(record: Record, footnotes: bool = False) -> Iterator[Place]:
+    """Yield every paragraph of `record` in reading order, with its place.
+
+    Per letter: the head, then the body (a question's context and paragraphs, an answer's
+    paragraphs), then, with `footnotes`, the footnote bodies as paragraphs keyed `fn<letter>-<n>`.
+    The section party is set by each heading (a heading naming no party ends the section) and
+    by each question or answer that names one.
+    """
+    order = 0
+    for letter in record.letters:
+        for paragraph in letter.head:
+            yield Place(record, letter, paragraph, None, None, order)
+            order += 1
+        party: str | None = None
+        for block in letter.body:
+            if isinstance(block, Heading):
+                party = block.party
+                continue
+            if isinstance(block, Paragraph):
+                yield Place(record, letter, block, None, party, order)
+                order += 1
+                continue
+            party = block.party if block.party is not None else party
+            inner = (*block.context, *block.paragraphs) if isinstance(block, Question) else block.paragraphs
+            for paragraph in inner:
+                yield Place(record, letter, paragraph, block, party, order)
+                order += 1
+        if footnotes:
+            for footnote in letter.footnotes:
+                yield Place(record, letter, footnote_paragraph(letter, footnote), None, None, order)
+                order += 1

@@ -1,0 +1,94 @@
+"""Resolve referrals ("het antwoord op vraag 10") to the questions and answers they name.
+
+For each paragraph, `find_referrals` gives the referred role, numbers and party; this step looks
+each number up, first in the paragraph's own letter, then in the record's other letters, nearest
+first. A referral naming no party means the party of the paragraph's own section::
+
+    answer BBB 11 in letter 2: "Ik verwijs u naar het antwoord op vraag 10."
+    -> TextLink("seeds/x.txt", "p80", 18, 42, target=Target(LetterKey("seeds/x.txt", 2),
+                "antwoord", "BBB", 10))
+
+A number that names no question or answer in the record is reported as a warning at the
+paragraph's `path:line`, never dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.link._walk import walk_paragraphs
+from generator.link.referrals import ROLE_ANSWER, ROLE_QUESTION, find_referrals
+from generator.model import Answer, Diagnostic, Heading, Letter, LetterKey, Question, Record, Target, TextLink
+
+NodeIndex = dict[tuple[str, str, int], Target]
+
+
+def _party_key(party: str | None) -> str:
+    """`GroenLinks-PvdA` -> `groenlinkspvda`; None -> ``."""
+    return re.sub(r"[\W_]+", "", party or "").casefold()
+
+
+def _index(record: Record, letter: Letter) -> NodeIndex:
+    """(role, party key, number) -> the question or answer covering that number in `letter`."""
+    index: NodeIndex = {}
+    for block in letter.body:
+        if isinstance(block, (Question, Answer)):
+            role = ROLE_QUESTION if isinstance(block, Question) else ROLE_ANSWER
+            target = Target(LetterKey(record.path, letter.index), role, block.party, block.number)
+            for number in block.numbers:
+                index.setdefault((role, _party_key(block.party), number), target)
+    return index
+
+
+def _parties(letter: Letter) -> tuple[str, ...]:
+    """The parties the letter names in headings, questions and answers, first mention first."""
+    named = (block.party for block in letter.body if isinstance(block, (Heading, Question, Answer)))
+    return tuple(dict.fromkeys(party for party in named if party))
+
+
+def _nearest_first(record: Record, letter: Letter) -> list[Letter]:
+    """The record's letters by distance from `letter`: itself, then the one before, the one after, …"""
+    return sorted(record.letters, key=lambda other: (abs(other.index - letter.index), other.index > letter.index))
+
+
+def _lookup(
+    indexes: dict[int, NodeIndex], order: list[Letter], role: str, party: str | None, explicit: bool, number: int
+) -> Target | None:
+    """The question or answer `number` of `party` with `role`, nearest letter first."""
+    keys = [_party_key(party)] if explicit or party is None else [_party_key(party), ""]
+    for letter in order:
+        for key in keys:
+            target = indexes[letter.index].get((role, key, number))
+            if target is not None:
+                return target
+    return None
+
+
+def resolve_referrals(records: tuple[Record, ...]) -> tuple[tuple[TextLink, ...], tuple[Diagnostic, ...]]:
+    """Link every referral in `records` to the question or answer it names, in reading order."""
+    links: list[TextLink] = []
+    diagnostics: list[Diagnostic] = []
+    for record in records:
+        indexes = {letter.index: _index(record, letter) for letter in record.letters}
+        parties = {letter.index: _parties(letter) for letter in record.letters}
+        orders = {letter.index: _nearest_first(record, letter) for letter in record.letters}
+        for place in walk_paragraphs(record):
+            paragraph, letter = place.paragraph, place.letter
+            bare = ROLE_ANSWER if isinstance(place.block, Answer) else ROLE_QUESTION
+            for referral in find_referrals(paragraph.text, bare, parties[letter.index]):
+                party = referral.party or place.party
+                printed = {number: (start, end) for number, start, end in referral.links}
+                for number in referral.numbers:
+                    target = _lookup(indexes, orders[letter.index], referral.role, party,
+                                     referral.party is not None, number)
+                    if target is None:
+                        of = f" of {party}" if party else ""
+                        diagnostics.append(Diagnostic(
+                            paragraph.span.path, paragraph.span.line,
+                            f"referral to {referral.role} {number}{of}: no such {referral.role} in this record",
+                            paragraph.text[referral.start : referral.end], "warning",
+                        ))
+                    elif number in printed:
+                        start, end = printed[number]
+                        links.append(TextLink(record.path, paragraph.key, start, end, target=target))
+    return tuple(links), tuple(diagnostics)
