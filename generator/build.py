@@ -55,14 +55,17 @@ def generate(seeds: Path, docs: Path) -> BuildResult:
 def build(seeds: Path, docs: Path, site: Path | None, config: Path, strict: bool = False) -> BuildResult:
     """Generate the pages, report every diagnostic, then build the site with MkDocs.
 
-    In strict mode any diagnostic fails the build (after all of them are reported), and MkDocs
-    runs strict too.
+    In strict mode any error (bad input: an unreadable file, a letter without questions, a
+    footnote marker without a body) fails the build after all diagnostics are reported, and
+    MkDocs runs strict too. Warnings (what the source itself lacks, such as a footnote that no
+    marker refers to, or a citation too vague to link) are reported and never fail it.
     """
     result = generate(seeds, docs)
     for diagnostic in result.diagnostics:
         print(f"{diagnostic.severity}: {diagnostic}", file=sys.stderr)
-    if strict and result.diagnostics:
-        raise BuildFailed(f"{len(result.diagnostics)} problem(s) in the sources; strict build stopped")
+    errors = [d for d in result.diagnostics if d.severity == "error"]
+    if strict and errors:
+        raise BuildFailed(f"{len(errors)} error(s) in the sources; strict build stopped")
     if site is not None:
         _mkdocs_build(config, docs, site, strict)
     return result
