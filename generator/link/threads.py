@@ -174,10 +174,54 @@ def _answered(record: Record, letter: Letter, written: list[LetterAt], index: di
     return [match] if match else []
 
 
-def _answer_for(answers: dict[tuple[str, int], Answer], by_party: bool, question: Question, number: int) -> Answer | None:
-    """The answer to question `number` of the question's party (of no party when the answering
-    letter names none)."""
-    return answers.get((_party_key(question.party) if by_party else "", number))
+AnswerIndex = dict[tuple[str, int], Answer]
+
+
+def _answer_index(answers: tuple[Answer, ...]) -> tuple[AnswerIndex, bool]:
+    """(party key, number) -> answer, for every number each answer covers (the first answer wins),
+    and whether the letter's answers name parties at all (if not, the key's party is empty)."""
+    by_party = any(answer.party for answer in answers)
+    index: AnswerIndex = {}
+    for answer in answers:
+        for number in answer.numbers:
+            index.setdefault((_party_key(answer.party) if by_party else "", number), answer)
+    return index, by_party
+
+
+def _thread_letter(
+    record: Record, letter: Letter, written: list[LetterAt], index: dict[str, list[int]]
+) -> tuple[list[Thread], list[Diagnostic]]:
+    """The threads from the questions `letter` answers to its answers, and its unplaced answers."""
+    own_answers = _answers(letter)
+    answers, by_party = _answer_index(own_answers)
+    here = LetterKey(record.path, letter.index)
+    sources = [*_answered(record, letter, written, index), (record, letter)]
+    threads: list[Thread] = []
+    used: set[int] = set()
+    for asked_record, asked in sources:
+        there = LetterKey(asked_record.path, asked.index)
+        for question in _questions(asked):
+            for number in question.numbers:
+                answer = answers.get((_party_key(question.party) if by_party else "", number))
+                if answer is not None:
+                    used.add(id(answer))
+                    threads.append(Thread(
+                        Target(there, "vraag", question.party, question.number),
+                        Target(here, "antwoord", answer.party, answer.number),
+                    ))
+    if not any(_questions(asked) for _record, asked in sources):
+        return threads, []
+    diagnostics = [
+        Diagnostic(
+            answer.span.path, answer.span.line,
+            f"answer {answer.number}{f' ({answer.party})' if answer.party else ''} answers no question "
+            "of the letter it answers",
+            " ".join(paragraph.text for paragraph in answer.paragraphs)[:80], "warning",
+        )
+        for answer in own_answers
+        if id(answer) not in used
+    ]
+    return threads, diagnostics
 
 
 def thread_corpus(records: tuple[Record, ...]) -> tuple[tuple[Thread, ...], tuple[Diagnostic, ...]]:
@@ -186,45 +230,16 @@ def thread_corpus(records: tuple[Record, ...]) -> tuple[tuple[Thread, ...], tupl
     Returns the threads in reading order of the answering letters, and a warning for every
     answer that answers no question of a letter it is known to answer.
     """
-    written = [(record, letter) for record in records for letter in record.letters if letter.kind == WRITTEN_QUESTIONS]
+    written = [
+        (record, letter) for record in records for letter in record.letters if letter.kind == WRITTEN_QUESTIONS
+    ]
     index = _index_written(written)
     threads: dict[Thread, None] = {}
     diagnostics: list[Diagnostic] = []
     for record in records:
         for letter in record.letters:
-            own_answers = _answers(letter)
-            if not own_answers:
-                continue
-            by_party = any(answer.party for answer in own_answers)
-            answers = {(_party_key(a.party) if by_party else "", n): a for a in reversed(own_answers) for n in a.numbers}
-            sources = [*_answered(record, letter, written, index), (record, letter)]
-            used: set[int] = set()
-            for asked_record, asked in sources:
-                for question in _questions(asked):
-                    for number in question.numbers:
-                        answer = _answer_for(answers, by_party, question, number)
-                        if answer is None:
-                            continue
-                        used.add(id(answer))
-                        thread = Thread(
-                            Target(LetterKey(asked_record.path, asked.index), "vraag", question.party, question.number),
-                            Target(LetterKey(record.path, letter.index), "antwoord", answer.party, answer.number),
-                        )
-                        threads.setdefault(thread)
-            if not any(_questions(asked) for _record, asked in sources):
-                continue
-            for answer in own_answers:
-                if id(answer) not in used:
-                    party = f" ({answer.party})" if answer.party else ""
-                    diagnostics.append(Diagnostic(
-                        answer.span.path, answer.span.line,
-                        f"answer {answer.number}{party} answers no question of the letter it answers",
-                        _first_words(answer), "warning",
-                    ))
+            if any(isinstance(block, Answer) for block in letter.body):
+                found, problems = _thread_letter(record, letter, written, index)
+                threads.update(dict.fromkeys(found))
+                diagnostics.extend(problems)
     return tuple(threads), tuple(diagnostics)
-
-
-def _first_words(answer: Answer) -> str:
-    """The start of an answer's text, for a diagnostic's fragment."""
-    text = " ".join(paragraph.text for paragraph in answer.paragraphs)
-    return text[:80]
