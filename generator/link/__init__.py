@@ -1,0 +1,74 @@
+"""Link the parsed records into a corpus: one small, named, pure step per job.
+
+    link_corpus(records, diagnostics)
+      1. link_citations     cited documents in paragraphs and footnotes -> references, text links
+      2. resolve_referrals  "het antwoord op vraag 10" -> the answer it names, as a text link
+      3. thread_corpus      questions -> the answers that answer them
+      4. list_statuses      every question and answer -> beantwoord / verwijzing / vertrouwelijk /
+                            nog niet beantwoord
+      5. check_footnotes    footnote markers without bodies, bodies without markers
+    -> Corpus(records, Links(threads, text_links, references, statuses), diagnostics)
+
+Text links carry offsets into `Paragraph.text`; a footnote body has no paragraph key, so its text
+links name it `fn<letter index>-<footnote number>` (`fn2-12`). Everything comes out in reading
+order: records as given, then letters, paragraphs and offsets. The parse diagnostics come first,
+then the link pass's, by record and line, leaving out what the parser already reported at the same
+`path:line` on the same fragment. Each step is linear in the number of letters.
+
+`dossier_index(corpus)` (in `generator.link.dossiers`) maps dossiers to the records that belong to
+or cite them, for dossier pages and "Geciteerd in" lists.
+"""
+
+from __future__ import annotations
+
+from generator.link._walk import FOOTNOTE_KEY, walk_paragraphs
+from generator.link.citations import link_citations
+from generator.link.dossiers import DossierMention, dossier_index
+from generator.link.footnotes import check_footnotes
+from generator.link.resolve import resolve_referrals
+from generator.link.status import list_statuses
+from generator.link.threads import thread_corpus
+from generator.model import Corpus, Diagnostic, Links, Record, TextLink
+
+__all__ = ["FOOTNOTE_KEY", "DossierMention", "dossier_index", "link_corpus"]
+
+
+def _in_reading_order(records: tuple[Record, ...], links: tuple[TextLink, ...]) -> tuple[TextLink, ...]:
+    """Sort text links by record, paragraph (reading order, footnotes last per letter), offset."""
+    position = {
+        (record.path, place.paragraph.key): (number, place.order)
+        for number, record in enumerate(records)
+        for place in walk_paragraphs(record, footnotes=True)
+    }
+    return tuple(sorted(links, key=lambda link: (position.get((link.path, link.paragraph), (len(records), 0)),
+                                                  link.start, link.end)))
+
+
+def _by_place(records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:
+    """Sort the link pass's diagnostics by record (corpus order) and line."""
+    order = {record.path: number for number, record in enumerate(records)}
+    return tuple(sorted(diagnostics, key=lambda d: (order.get(d.path, len(order)), d.path, d.line, d.message)))
+
+
+def _not_yet_reported(earlier: tuple[Diagnostic, ...], found: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:
+    """Drop a finding an earlier stage already reported at the same `path:line` on the same
+    fragment (the parser, too, reports a footnote body without a marker)."""
+    seen = {(d.path, d.line, d.fragment) for d in earlier}
+    return tuple(d for d in found if (d.path, d.line, d.fragment) not in seen)
+
+
+def link_corpus(records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...]) -> Corpus:
+    """Link the parsed records: references, referrals, threads, statuses, footnote checks.
+
+    (record with "Ik verwijs u naar het antwoord op vraag 10." in answer BBB 11)
+    -> Corpus(records, Links(threads=(…), text_links=(TextLink(…, target=Target(…, "antwoord",
+       "BBB", 10)),), references=(…), statuses=((Target(…, "antwoord", "BBB", 11), "verwijzing"), …)))
+    """
+    cited, references, citation_problems = link_citations(records)
+    referred, referral_problems = resolve_referrals(records)
+    threads, thread_problems = thread_corpus(records)
+    statuses = list_statuses(records, threads)
+    footnote_problems = tuple(problem for record in records for problem in check_footnotes(record))
+    found = _by_place(records, citation_problems + referral_problems + thread_problems + footnote_problems)
+    links = Links(threads, _in_reading_order(records, cited + referred), references, statuses)
+    return Corpus(records, links, tuple(diagnostics) + _not_yet_reported(tuple(diagnostics), found))
