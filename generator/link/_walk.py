@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from generator.model import Answer, Footnote, Heading, Letter, LetterKey, Paragraph, Question, Record
+from generator.model import Answer, Footnote, Heading, Letter, Paragraph, Question, Record
 
 FOOTNOTE_KEY = "fn{letter}-{number}"
 """The `TextLink.paragraph` key of a footnote body: letter index and printed number (`fn2-12`).
@@ -34,11 +34,6 @@ class Place:
     block: Question | Answer | None
     party: str | None
     order: int
-
-    @property
-    def key(self) -> LetterKey:
-        """The enclosing letter's key."""
-        return LetterKey(self.record.path, self.letter.index)
 
 
 def footnote_key(letter: Letter, footnote: Footnote) -> str:

@@ -2,10 +2,12 @@
 
 For each paragraph, `find_referrals` gives the referred role, numbers and party; this step looks
 each number up, first in the paragraph's own letter, then in the record's other letters, nearest
-first. A referral naming no party means the party of the paragraph's own section::
+first. A referral naming no party means the party of the paragraph's own section. A bare "vraag N"
+in an answer's own text names that answer; in a question, or in a question quoted inside an
+answer, it names the question::
 
     answer BBB 11 in letter 2: "Ik verwijs u naar het antwoord op vraag 10."
-    -> TextLink("seeds/x.txt", "p80", 18, 42, target=Target(LetterKey("seeds/x.txt", 2),
+    -> TextLink("seeds/x.txt", "p108", 18, 42, target=Target(LetterKey("seeds/x.txt", 2),
                 "antwoord", "BBB", 10))
 
 A number that names no question or answer in the record is reported as a warning at the
@@ -74,7 +76,8 @@ def resolve_referrals(records: tuple[Record, ...]) -> tuple[tuple[TextLink, ...]
         orders = {letter.index: _nearest_first(record, letter) for letter in record.letters}
         for place in walk_paragraphs(record):
             paragraph, letter = place.paragraph, place.letter
-            bare = ROLE_ANSWER if isinstance(place.block, Answer) else ROLE_QUESTION
+            in_answer = isinstance(place.block, Answer) and not paragraph.quoted
+            bare = ROLE_ANSWER if in_answer else ROLE_QUESTION
             for referral in find_referrals(paragraph.text, bare, parties[letter.index]):
                 party = referral.party or place.party
                 printed = {number: (start, end) for number, start, end in referral.links}

@@ -81,3 +81,16 @@ def test_referral_to_an_answer_in_another_letter_of_the_record():
                        question(1, "BBB", paragraph("p200", A11, 901)))
     links, _ = resolve_referrals((record(SEED_001, answer_letter(), follow_up),))
     assert links[-1] == TextLink(SEED_001, "p200", 18, 42, target=target("BBB", 10))
+
+
+def test_bare_question_number_in_a_quote_inside_an_answer_names_the_question():
+    """An answer letter can repeat a question inside an answer (seeds/001:430, `quoted`)."""
+    quoted = paragraph("p73.1", "Is, met inachtneming van vraag 9, het stallen van gegevens een legitiem middel?",
+                       430, quoted=True)
+    answers = letter(2, "antwoordbrief",
+                     question(9, "BBB", paragraph("p102", "Kunt u een gedetailleerd overzicht geven?", 583, quoted=True),
+                              quoted=True),
+                     answer(9, "BBB", paragraph("p103", "Er bestaat geen gedetailleerd overzicht.", 587)),
+                     answer(12, "BBB", quoted))
+    (link,), _ = resolve_referrals((record(SEED_001, answers),))
+    assert link.target == target("BBB", 9, "vraag")
