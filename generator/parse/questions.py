@@ -14,6 +14,7 @@ Three shapes, one function each:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from generator.model import Answer, Block, FootnoteMarker, Heading, Paragraph, Question, SourceSpan
@@ -73,6 +74,17 @@ def _span(paragraphs: list[Paragraph]) -> SourceSpan:
     return SourceSpan(paragraphs[0].span.path, paragraphs[0].span.line, paragraphs[-1].span.end_line)
 
 
+def _extended(block: Question | Answer, paragraph: Paragraph) -> Question | Answer:
+    """The question or answer with one more paragraph of text."""
+    paragraphs = (*block.paragraphs, paragraph)
+    return replace(block, paragraphs=paragraphs, span=_span(list(paragraphs)))
+
+
+def _numbered(members: list[Paragraph]) -> bool:
+    """Whether a section numbers its questions: some paragraph starts with `1.`."""
+    return any((m := NUMBERED_QUESTION.match(p.text)) and int(m["number"]) == 1 for p in members)
+
+
 def section_party(paragraph: Paragraph) -> str | None:
     """The party of a section heading paragraph, or None if it is no section heading."""
     match = SECTION_HEADING.match(paragraph.text)
@@ -98,9 +110,7 @@ def structure_written_questions(paragraphs: list[Paragraph]) -> tuple[Block, ...
             else:
                 blocks.append(Answer(numbers[0], numbers, None, texts, paragraph.span))
         elif blocks and isinstance(blocks[-1], (Question, Answer)):
-            last = blocks[-1]
-            merged = (*last.paragraphs, paragraph)
-            blocks[-1] = replace(last, paragraphs=merged, span=_span(list(merged)))
+            blocks[-1] = _extended(blocks[-1], paragraph)
         else:
             blocks.append(paragraph)
     return tuple(blocks)
@@ -126,6 +136,21 @@ def _heading(paragraph: Paragraph) -> Heading:
     return Heading(paragraph.text, paragraph.span, section_party(paragraph))
 
 
+def _by_section(
+    paragraphs: list[Paragraph], structure_section: Callable[[list[Paragraph], str | None], list[Block]]
+) -> tuple[Block, ...]:
+    """Keep paragraphs before the first section heading as they are; give each section's
+    paragraphs, after its heading, to `structure_section` with the section's party."""
+    blocks: list[Block] = []
+    for heading, members in _sections(paragraphs):
+        if heading is None:
+            blocks.extend(members)
+            continue
+        blocks.append(_heading(heading))
+        blocks.extend(structure_section(members, section_party(heading)))
+    return tuple(blocks)
+
+
 def structure_committee_letter(paragraphs: list[Paragraph]) -> tuple[Block, ...]:
     """A committee letter: sections per party, questions with the context that precedes them.
 
@@ -133,35 +158,30 @@ def structure_committee_letter(paragraphs: list[Paragraph]) -> tuple[Block, ...]
     question that asks again (ends in `?`) continues that question; other paragraphs are context
     of the next question. Paragraphs after a section's last question stay plain paragraphs.
     """
+    return _by_section(paragraphs, _committee_section)
+
+
+def _committee_section(members: list[Paragraph], party: str | None) -> list[Block]:
+    """The questions of one party's section of a committee letter."""
     blocks: list[Block] = []
-    for heading, members in _sections(paragraphs):
-        if heading is None:
-            blocks.extend(members)
-            continue
-        blocks.append(_heading(heading))
-        party = section_party(heading)
-        numbered = any(
-            (m := NUMBERED_QUESTION.match(p.text)) and int(m["number"]) == 1 for p in members
-        )
-        pending: list[Paragraph] = []
-        expected = 1
-        for paragraph in members:
-            match = NUMBERED_QUESTION.match(paragraph.text) if numbered else None
-            if match and int(match["number"]) == expected:
-                text = cut(paragraph, match.end())
-                blocks.append(Question(expected, (expected,), True, party, tuple(pending), (text,), paragraph.span))
-                pending, expected = [], expected + 1
-            elif not numbered and _asks(paragraph):
-                blocks.append(Question(expected, (expected,), False, party, tuple(pending), (paragraph,), paragraph.span))
-                pending, expected = [], expected + 1
-            elif numbered and not pending and blocks and isinstance(blocks[-1], Question) and paragraph.text.rstrip().endswith("?"):
-                last = blocks[-1]
-                merged = (*last.paragraphs, paragraph)
-                blocks[-1] = replace(last, paragraphs=merged, span=_span(list(merged)))
-            else:
-                pending.append(paragraph)
-        blocks.extend(pending)
-    return tuple(blocks)
+    numbered = _numbered(members)
+    pending: list[Paragraph] = []
+    expected = 1
+    for paragraph in members:
+        match = NUMBERED_QUESTION.match(paragraph.text) if numbered else None
+        if match and int(match["number"]) == expected:
+            text = cut(paragraph, match.end())
+            blocks.append(Question(expected, (expected,), True, party, tuple(pending), (text,), paragraph.span))
+            pending, expected = [], expected + 1
+        elif not numbered and _asks(paragraph):
+            blocks.append(Question(expected, (expected,), False, party, tuple(pending), (paragraph,), paragraph.span))
+            pending, expected = [], expected + 1
+        elif numbered and not pending and blocks and isinstance(blocks[-1], Question) and paragraph.text.rstrip().endswith("?"):
+            blocks[-1] = _extended(blocks[-1], paragraph)
+        else:
+            pending.append(paragraph)
+    blocks.extend(pending)
+    return blocks
 
 
 @dataclass(frozen=True)
@@ -230,20 +250,13 @@ def structure_answer_letter(paragraphs: list[Paragraph], answered: AnsweredLette
     next quoted context or question. Within the answer, sentences that repeat or paraphrase the
     members' words are kept apart as quoted paragraphs.
     """
-    blocks: list[Block] = []
-    for heading, members in _sections(paragraphs):
-        if heading is None:
-            blocks.extend(members)
-            continue
-        blocks.append(_heading(heading))
-        blocks.extend(_answer_section(members, section_party(heading), answered))
-    return tuple(blocks)
+    return _by_section(paragraphs, lambda members, party: _answer_section(members, party, answered))
 
 
 def _answer_section(members: list[Paragraph], party: str | None, answered: AnsweredLetter | None) -> list[Block]:
     """The questions and answers of one party's section of an answer letter."""
     known = {number for (p, number) in answered.questions if p == party} if answered else set()
-    numbered = any((m := NUMBERED_QUESTION.match(p.text)) and int(m["number"]) == 1 for p in members)
+    numbered = _numbered(members)
     blocks: list[Block] = []
     pending: list[Paragraph] = []
     answer: list[Paragraph] | None = None
