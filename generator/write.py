@@ -42,6 +42,18 @@ def write_pages(pages: dict[str, str], docs: Path) -> None:
     _write_manifest(docs, set(pages))
 
 
+def write_files(files: dict[str, str], root: Path) -> None:
+    """Write each file under `root` (UTF-8, `\\n` line ends), replacing what is there.
+
+    For the files that are not pages: the redirect pages and anchor maps written into the built
+    site, and the list of published addresses. `files` maps a root-relative POSIX path to its text.
+    """
+    for path in files:
+        _check_path(path)
+    for path, text in sorted(files.items()):
+        _write_if_changed(root / path, _normalised(text))
+
+
 def _check_path(path: str) -> None:
     """Refuse a page path that is absolute, climbs out of the folder, or is the manifest itself."""
     parts = PurePosixPath(path).parts
