@@ -529,10 +529,10 @@ def inline_text(paragraph: Paragraph, links: list[_Link], footnotes: frozenset[i
     start = len(text) - len(text.lstrip())
     end = len(text.rstrip())
     chosen: list[_Link] = []
-    for link in sorted(links, key=lambda link: (link.start, -link.end, link.destination)):
-        if start <= link.start < link.end <= end and text[link.start : link.end].strip():
-            if not chosen or link.start >= chosen[-1].end:
-                chosen.append(link)
+    trimmed = (_trimmed(link, text) for link in links)
+    for link in sorted(trimmed, key=lambda link: (link.start, -link.end, link.destination)):
+        if start <= link.start < link.end <= end and (not chosen or link.start >= chosen[-1].end):
+            chosen.append(link)
     markers = sorted(
         (min(max(marker.offset, start), end), order, marker.number) for order, marker in enumerate(paragraph.markers)
     )
@@ -556,6 +556,15 @@ def inline_text(paragraph: Paragraph, links: list[_Link], footnotes: frozenset[i
         cursor = link.end
     add_text(end)
     return "".join(pieces)
+
+
+def _trimmed(link: _Link, text: str) -> _Link:
+    """Keep white space at either end of a link's characters outside the link."""
+    if not 0 <= link.start <= link.end <= len(text):
+        return link  # out of range: left for the caller to drop
+    covered = text[link.start : link.end]
+    start = link.start + len(covered) - len(covered.lstrip())
+    return _Link(start, max(start, link.start + len(covered.rstrip())), link.destination)
 
 
 def _add_text(pieces: list[str], text: str) -> None:
