@@ -14,13 +14,14 @@ from __future__ import annotations
 from generator.model import Corpus, LetterKey
 from generator.render.context import build_context
 from generator.render.markdown import render_letter_page
-from generator.render.pages import HOME, render_home, render_record_page
+from generator.render.pages import HOME, render_home, render_record_page, render_shared_page
 
 __all__ = ["render_site"]
 
 
 def render_site(corpus: Corpus) -> dict[str, str]:
-    """Render every page of the site: home, multi-letter records, letters (sorted by path)."""
+    """Render every page of the site: home, multi-letter records, letters, and the pages at
+    addresses several letters wanted (sorted by path)."""
     context = build_context(corpus)
     pages = {HOME: render_home(context)}
     for record in corpus.records:
@@ -31,4 +32,6 @@ def render_site(corpus: Corpus) -> dict[str, str]:
             page = context.addresses.letter_page(LetterKey(record.path, letter.index))
             if page is not None and page != record_page:
                 pages[page] = render_letter_page(record, letter, page, context)
+    for path, owners in context.addresses.shared.items():
+        pages[path] = render_shared_page(path, owners, context)
     return dict(sorted(pages.items()))

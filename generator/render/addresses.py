@@ -17,7 +17,7 @@ import datetime
 import posixpath
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from generator.model import COVER_NOTE, Corpus, Letter, LetterKey, Record, Target
@@ -123,11 +123,14 @@ class Addresses:
     """The page of every letter and of every record that has a page of its own.
 
     `letters` maps every letter to the page that shows it (a cover note shown on its record page
-    maps to that page); `records` maps a multi-letter record's path to its record page.
+    maps to that page); `records` maps a multi-letter record's path to its record page. `shared`
+    maps a plain path that several pages wanted (and so none got) to those pages' owners, as
+    (record path, letter index), index -1 for a record page: that path gets a page pointing to them.
     """
 
     letters: dict[LetterKey, str]
     records: dict[str, str]
+    shared: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
 
     def record_page(self, record: Record) -> str | None:
         """The record page of `record`, or None when its single letter's page stands for it."""
@@ -154,7 +157,8 @@ def assign_addresses(corpus: Corpus) -> Addresses:
     A letter's page is `{chamber}/{date}/{kind}.md`, a record's `{chamber}/{date}/{record kind}.md`.
     Pages that would share a path are told apart by a slug of the record's identifier (or else
     the letter's sender), then of the record's file name, then the letter's place in its record:
-    never by the order of the files.
+    never by the order of the files. The plain path they all wanted is kept in `shared`, so an
+    address cited before the second page arrived still leads to both.
     """
     claims: list[_Claim] = []
     for record in corpus.records:
@@ -165,6 +169,11 @@ def assign_addresses(corpus: Corpus) -> Addresses:
             if letter is not shown_on_record_page:
                 claims.append(_letter_claim(record, letter))
     paths = _distinct_paths(claims)
+    wanted: dict[str, list[tuple[str, int]]] = {}
+    for claim in claims:
+        wanted.setdefault(_path(claim, 0), []).append(claim.owner)
+    held = set(paths.values())
+    shared = {path: tuple(sorted(owners)) for path, owners in wanted.items() if len(owners) > 1 and path not in held}
     records: dict[str, str] = {}
     letters: dict[LetterKey, str] = {}
     for record in corpus.records:
@@ -175,7 +184,7 @@ def assign_addresses(corpus: Corpus) -> Addresses:
             page = paths.get((record.path, letter.index), record_page)
             if page is not None:
                 letters[LetterKey(record.path, letter.index)] = page
-    return Addresses(letters, records)
+    return Addresses(letters, records, dict(sorted(shared.items())))
 
 
 def _folder(chamber: str, date: datetime.date | None) -> str:
@@ -194,7 +203,7 @@ def _record_claim(record: Record) -> _Claim:
 
 
 def _letter_claim(record: Record, letter: Letter) -> _Claim:
-    first = slugify(record.identifier or "") or slugify(letter.sender or "")
+    first = slugify(record.identifier or "") or _shortened(slugify(letter.sender or ""))
     distinctions = (first, _file_slug(record), f"brief-{letter.index + 1}")
     return _Claim(
         _folder(letter.chamber or record.chamber, letter_date(record, letter)),
@@ -202,6 +211,18 @@ def _letter_claim(record: Record, letter: Letter) -> _Claim:
         distinctions,
         (record.path, letter.index),
     )
+
+
+SENDER_SLUG_LIMIT = 40
+"""A sender is a long name (`de-staatssecretaris-van-financien-fiscaliteit-...`): keep its first words."""
+
+
+def _shortened(slug: str) -> str:
+    """Cut a slug to at most `SENDER_SLUG_LIMIT` characters, at a word boundary where there is one."""
+    if len(slug) <= SENDER_SLUG_LIMIT:
+        return slug
+    cut = slug[: SENDER_SLUG_LIMIT + 1].rsplit("-", 1)[0]
+    return cut if cut and len(cut) <= SENDER_SLUG_LIMIT else slug[:SENDER_SLUG_LIMIT].rstrip("-")
 
 
 def _distinct_paths(claims: list[_Claim]) -> dict[tuple[str, int], str]:

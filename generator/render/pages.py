@@ -98,3 +98,31 @@ def _letter_item(record: Record, letter: Letter, page: str, context: RenderConte
         return f"- {label} (hieronder)"
     title = f": {escape_line(letter.title)}" if letter.title and letter.title.strip() else ""
     return f"- [{label}]({relative_link(page, target)}){title}"
+
+
+def render_shared_page(path: str, owners: tuple[tuple[str, int], ...], context: RenderContext) -> str:
+    """Render the page at an address several letters wanted: a list leading to each of them.
+
+    An address cited when only one letter had it keeps working once a second one arrives.
+    """
+    ids = PageIds()
+    records = {record.path: record for record in context.corpus.records}
+    items = []
+    for record_path, index in owners:
+        record = records.get(record_path)
+        if record is None:
+            continue
+        if index < 0:
+            target = context.addresses.record_page(record)
+            label = f"{record_kind_label(record.kind)[:1].upper()}{record_kind_label(record.kind)[1:]}"
+        else:
+            target = context.addresses.letter_page(LetterKey(record_path, index))
+            label = letter_label(record, record.letters[index]) if index < len(record.letters) else ""
+        if target is not None:
+            items.append(f"- [{label}]({relative_link(path, target)}): {escape_line(record.title)}")
+    title = "Meer stukken op dit adres"
+    intro = (
+        "Op dit adres staan meer stukken van dezelfde soort, van dezelfde Kamer en dezelfde datum. "
+        "Kies het stuk dat u zoekt; een vraag of antwoord heeft daar hetzelfde anker (`#vraag-3`)."
+    )
+    return join_blocks([front_matter(title), title_block(title, ids), intro, "\n".join(items)])
