@@ -1,0 +1,194 @@
+"""The URL and anchor scheme: derived from numbering and metadata, never from wording."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import replace
+
+import pytest
+
+from generator.model import ANSWER_LETTER, RECORD_APPENDIX, LetterKey
+from generator.render import render_site
+from generator.render.addresses import (
+    answer_anchor,
+    assign_addresses,
+    chamber_slug,
+    page_url,
+    question_anchor,
+    relative_link,
+    slugify,
+    target_anchor,
+)
+
+from tests.render.builders import (
+    QUESTION_1,
+    SEED_000,
+    SEED_001,
+    corpus,
+    letter,
+    paragraph,
+    question,
+    target,
+    verslag_record,
+    written_questions_record,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("BBB", "bbb"),
+        ("GroenLinks-PvdA", "groenlinks-pvda"),
+        ("Nieuw Sociaal Contract", "nieuw-sociaal-contract"),
+        ("50PLUS", "50plus"),
+        ("Fractie-Visseren-Hamakers", "fractie-visseren-hamakers"),
+        ("Financiën", "financien"),
+        ("  ChristenUnie / SGP  ", "christenunie-sgp"),
+        ("’s-Gravenhage", "s-gravenhage"),
+    ],
+)
+def test_slugify_is_lowercase_ascii_with_dashes(text: str, slug: str) -> None:
+    assert slugify(text) == slug
+
+
+def test_anchors_of_written_questions_have_no_party() -> None:
+    assert question_anchor(None, 3) == "vraag-3"
+    assert answer_anchor(None, 3) == "antwoord-3"
+
+
+def test_anchors_of_party_questions_start_with_the_party() -> None:
+    assert question_anchor("BBB", 7) == "bbb-vraag-7"
+    assert answer_anchor("BBB", 7) == "bbb-antwoord-7"
+    assert question_anchor("GroenLinks-PvdA", 1) == "groenlinks-pvda-vraag-1"
+
+
+def test_target_anchor_follows_the_role() -> None:
+    assert target_anchor(target(SEED_001, 2, "antwoord", "BBB", 24)) == "bbb-antwoord-24"
+    assert target_anchor(target(SEED_000, 0, "vraag", None, 9)) == "vraag-9"
+    assert target_anchor(target(SEED_000, 0, "iets anders", None, 9)) is None
+
+
+def test_chamber_slug() -> None:
+    assert chamber_slug("Tweede Kamer") == "tweede-kamer"
+    assert chamber_slug("Eerste Kamer") == "eerste-kamer"
+
+
+@pytest.mark.parametrize(
+    ("source", "target_page", "anchor", "link"),
+    [
+        ("eerste-kamer/2026-02-12/antwoordbrief.md", "eerste-kamer/2025-12-02/commissiebrief.md", "bbb-vraag-7",
+         "../2025-12-02/commissiebrief.md#bbb-vraag-7"),
+        ("eerste-kamer/2026-02-12/antwoordbrief.md", "eerste-kamer/2026-02-12/antwoordbrief.md", "bbb-antwoord-7",
+         "#bbb-antwoord-7"),
+        ("index.md", "tweede-kamer/2025-10-07/schriftelijke-vragen.md", None,
+         "tweede-kamer/2025-10-07/schriftelijke-vragen.md"),
+        ("eerste-kamer/2026-02-12/antwoordbrief.md", "tweede-kamer/2025-10-07/schriftelijke-vragen.md", "vraag-9",
+         "../../tweede-kamer/2025-10-07/schriftelijke-vragen.md#vraag-9"),
+        ("eerste-kamer/2026-02-12/antwoordbrief.md", "eerste-kamer/2026-02-12/verslag-schriftelijk-overleg.md", None,
+         "verslag-schriftelijk-overleg.md"),
+    ],
+)
+def test_relative_link_is_a_mkdocs_link_between_source_files(source: str, target_page: str, anchor: str | None,
+                                                              link: str) -> None:
+    assert relative_link(source, target_page, anchor) == link
+
+
+def test_page_url_is_the_folder_mkdocs_serves() -> None:
+    assert page_url("eerste-kamer/2026-02-12/antwoordbrief.md") == "eerste-kamer/2026-02-12/antwoordbrief/"
+    assert page_url("index.md") == ""
+
+
+def test_letter_pages_are_chamber_date_and_kind() -> None:
+    addresses = assign_addresses(corpus(written_questions_record(), verslag_record()))
+    assert addresses.letter_page(LetterKey(SEED_000, 0)) == "tweede-kamer/2025-10-07/schriftelijke-vragen.md"
+    assert addresses.letter_page(LetterKey(SEED_001, 1)) == "eerste-kamer/2025-12-02/commissiebrief.md"
+    assert addresses.letter_page(LetterKey(SEED_001, 2)) == "eerste-kamer/2026-02-12/antwoordbrief.md"
+
+
+def test_a_record_of_several_letters_gets_a_page_that_shows_its_cover_note() -> None:
+    addresses = assign_addresses(corpus(written_questions_record(), verslag_record()))
+    record_page = "eerste-kamer/2026-02-12/verslag-schriftelijk-overleg.md"
+    assert addresses.record_page(verslag_record()) == record_page
+    assert addresses.letter_page(LetterKey(SEED_001, 0)) == record_page
+    assert addresses.record_page(written_questions_record()) is None
+
+
+def test_a_letter_without_a_date_takes_its_records_date() -> None:
+    record = verslag_record()
+    undated = replace(record, letters=(*record.letters[:2], replace(record.letters[2], sent_on=None)))
+    addresses = assign_addresses(corpus(undated))
+    assert addresses.letter_page(LetterKey(SEED_001, 2)) == "eerste-kamer/2026-02-12/antwoordbrief.md"
+
+
+def test_a_page_with_no_date_at_all_says_so() -> None:
+    record = written_questions_record()
+    undated = replace(record, letters=(replace(record.letters[0], sent_on=None),))
+    assert assign_addresses(corpus(undated)).letter_page(LetterKey(SEED_000, 0)) == (
+        "tweede-kamer/zonder-datum/schriftelijke-vragen.md"
+    )
+
+
+def _same_day_answer(path: str, identifier: str | None, sender: str | None):
+    """A record holding one answer letter of 12 februari 2026 (as the seed's answer letter)."""
+    answers = letter(0, ANSWER_LETTER, question(1, None, paragraph("p1", QUESTION_1)), path=path,
+                     sent_on=datetime.date(2026, 2, 12), sender=sender)
+    return replace(verslag_record(), path=path, kind=RECORD_APPENDIX, letters=(answers,), identifier=identifier)
+
+
+def test_pages_that_would_collide_are_told_apart_by_identifier_never_by_file_order() -> None:
+    first = _same_day_answer("seeds/a.txt", "ah-ek-20252026-12", None)
+    second = _same_day_answer("seeds/b.txt", "ah-ek-20252026-13", None)
+    forward = assign_addresses(corpus(first, second))
+    backward = assign_addresses(corpus(second, first))
+    assert forward == backward
+    assert forward.letter_page(LetterKey("seeds/a.txt", 0)) == "eerste-kamer/2026-02-12/antwoordbrief-ah-ek-20252026-12.md"
+    assert forward.letter_page(LetterKey("seeds/b.txt", 0)) == "eerste-kamer/2026-02-12/antwoordbrief-ah-ek-20252026-13.md"
+
+
+def test_without_identifiers_the_sender_tells_colliding_pages_apart() -> None:
+    first = _same_day_answer("seeds/a.txt", None, "De staatssecretaris van Financiën")
+    second = _same_day_answer("seeds/b.txt", None, "De minister van Binnenlandse Zaken")
+    addresses = assign_addresses(corpus(first, second))
+    assert addresses.letter_page(LetterKey("seeds/a.txt", 0)) == (
+        "eerste-kamer/2026-02-12/antwoordbrief-de-staatssecretaris-van-financien.md"
+    )
+
+
+def test_a_long_sender_is_cut_at_a_word_boundary() -> None:
+    sender = "De staatssecretaris van Financiën - Fiscaliteit, Belastingdienst en Douane, Eugène Heijnen"
+    first = _same_day_answer("seeds/a.txt", None, sender)
+    second = _same_day_answer("seeds/b.txt", "ah-ek-20252026-13", None)
+    assert assign_addresses(corpus(first, second)).letter_page(LetterKey("seeds/a.txt", 0)) == (
+        "eerste-kamer/2026-02-12/antwoordbrief-de-staatssecretaris-van-financien.md"
+    )
+
+
+def test_a_page_without_anything_to_tell_it_apart_keeps_the_plain_address() -> None:
+    plain = _same_day_answer("seeds/a.txt", None, None)
+    named = _same_day_answer("seeds/b.txt", "ah-ek-20252026-13", None)
+    addresses = assign_addresses(corpus(plain, named))
+    assert addresses.letter_page(LetterKey("seeds/a.txt", 0)) == "eerste-kamer/2026-02-12/antwoordbrief.md"
+    assert addresses.shared == {}
+
+
+def test_when_nothing_else_differs_the_file_name_does() -> None:
+    first = _same_day_answer("seeds/a.txt", None, None)
+    second = _same_day_answer("seeds/b.txt", None, None)
+    pages = sorted(assign_addresses(corpus(first, second)).letters.values())
+    assert pages == ["eerste-kamer/2026-02-12/antwoordbrief-a.md", "eerste-kamer/2026-02-12/antwoordbrief-b.md"]
+
+
+def test_the_address_several_pages_wanted_leads_to_all_of_them() -> None:
+    first = _same_day_answer("seeds/a.txt", "ah-ek-20252026-12", None)
+    second = _same_day_answer("seeds/b.txt", "ah-ek-20252026-13", None)
+    pages = render_site(corpus(first, second))
+    shared = pages["eerste-kamer/2026-02-12/antwoordbrief.md"]
+    assert "(antwoordbrief-ah-ek-20252026-12.md)" in shared
+    assert "(antwoordbrief-ah-ek-20252026-13.md)" in shared
+
+
+def test_every_letter_not_shown_on_its_record_page_has_a_page_of_its_own() -> None:
+    addresses = assign_addresses(corpus(written_questions_record(), verslag_record()))
+    own = [page for key, page in addresses.letters.items() if key != LetterKey(SEED_001, 0)]
+    assert len(set(own)) == len(own) == 3
+    assert not set(own) & set(addresses.records.values())
