@@ -414,18 +414,16 @@ class LetterText:
         return paragraphs
 
     def _question(self, question: Question, anchor: str, extra: tuple[str, ...]) -> list[str]:
-        party = f" ({escape_line(question.party)})" if question.party else ""
-        heading = f"Vraag {numbers_label(question.numbers or (question.number,))}{party}"
-        blocks = [self._qa_heading(heading, QUESTION, question, anchor, extra)]
+        words = f"Vraag {numbers_label(_numbers(question))}"
+        blocks = [self._qa_heading(words, QUESTION, question, anchor, extra)]
         blocks += [self._paragraph(paragraph, css_class="kd-context") for paragraph in question.context]
         blocks += [self._paragraph(paragraph, quoted=question.quoted or paragraph.quoted) for paragraph in question.paragraphs]
         blocks.append(self._thread_line("Antwoord", self._targets(QUESTION, question)))
         return blocks
 
     def _answer(self, answer: Answer, anchor: str, extra: tuple[str, ...]) -> list[str]:
-        party = f" ({escape_line(answer.party)})" if answer.party else ""
-        heading = f"Antwoord op vraag {numbers_label(answer.numbers or (answer.number,))}{party}"
-        blocks = [self._qa_heading(heading, ANSWER, answer, anchor, extra)]
+        words = f"Antwoord op vraag {numbers_label(_numbers(answer))}"
+        blocks = [self._qa_heading(words, ANSWER, answer, anchor, extra)]
         blocks.append(self._thread_line("Vraag", self._targets(ANSWER, answer)))
         blocks += [self._paragraph(paragraph) for paragraph in answer.paragraphs]
         return blocks
@@ -433,13 +431,21 @@ class LetterText:
     def _targets(self, role: str, block: Question | Answer) -> list[Target]:
         return [Target(self.key, role, block.party, number) for number in _numbers(block)]
 
-    def _qa_heading(self, text: str, role: str, block: Question | Answer, anchor: str, extra: tuple[str, ...]) -> str:
+    def _qa_heading(self, words: str, role: str, block: Question | Answer, anchor: str, extra: tuple[str, ...]) -> str:
+        """Write the heading of a question or answer: `### Vraag 7 (BBB) <status> {#bbb-vraag-7}`.
+
+        Status labels stand beside the words; the table of contents gets the words alone
+        (`data-toc-label`). Each further number of a combined question gets an empty element
+        with its anchor, so `#antwoord-5` lands on `Antwoord op vraag 4 en 5`.
+        """
         statuses: list[str] = []
         for target in self._targets(role, block):
             statuses += [status for status in self.context.statuses.get(target, ()) if status not in statuses]
         badges = "".join(f" {_status_badge(status)}" for status in statuses)
         landings = "".join(f'<span id="{name}"></span>' for name in extra)
-        return f"### {text}{badges}{landings} {{#{anchor}}}"
+        party = f" ({escape_line(block.party)})" if block.party else ""
+        label = _attribute_text(f"{words} ({block.party})" if block.party else words)
+        return f'### {words}{party}{badges}{landings} {{#{anchor} data-toc-label="{label}"}}'
 
     def _thread_line(self, label: str, targets: list[Target]) -> str:
         """Link a question to its answers (`Antwoord: ...`) or an answer to its questions (`Vraag: ...`)."""
@@ -511,6 +517,16 @@ def footnote_key(letter: Letter, footnote: Footnote) -> str:
 def _numbers(block: Question | Answer) -> tuple[int, ...]:
     """The numbers a question or answer covers, its own number first."""
     return (block.number, *(number for number in block.numbers if number != block.number))
+
+
+_NOT_ATTRIBUTE_SAFE = re.compile(r"(?:[^\w \-.,()/’']|_)+")
+"""What may not stand in a quoted attribute of a heading's attribute list: quotes and braces end
+it, and inline syntax (`_`, `*`, `[`, `<`, `&`, ...) would act, as inline patterns run first."""
+
+
+def _attribute_text(text: str) -> str:
+    """Reduce text to characters that are safe inside `attr="..."` in an attribute list."""
+    return " ".join(_NOT_ATTRIBUTE_SAFE.sub(" ", text).split())
 
 
 def _status_badge(status: str) -> str:

@@ -178,12 +178,16 @@ def corpus(*records: Record, links: Links = Links()) -> Corpus:
     return Corpus(records, links)
 
 
+def markdown_converter() -> markdown.Markdown:
+    """A Python-Markdown converter with mkdocs.yml's extensions (and MkDocs' built-in ones)."""
+    config = load_config(str(CONFIG))
+    return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+
 def render_markdown(text: str) -> BeautifulSoup:
     """Render a page's Markdown to HTML as MkDocs would: front matter off, mkdocs.yml's extensions on."""
-    config = load_config(str(CONFIG))
     body, _ = get_data(text)
-    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-    return BeautifulSoup(md.convert(body), "html.parser")
+    return BeautifulSoup(markdown_converter().convert(body), "html.parser")
 
 
 def ids(soup: BeautifulSoup) -> list[str]:

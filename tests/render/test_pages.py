@@ -43,6 +43,7 @@ from tests.render.builders import (
     corpus,
     ids,
     letter,
+    markdown_converter,
     paragraph,
     question,
     render_markdown,
@@ -218,6 +219,13 @@ def test_status_labels_stand_beside_the_headings(html: dict[str, BeautifulSoup])
     assert "kd-status-beantwoord" in status["class"]
     waiting = html[WRITTEN].find(id="vraag-1").find("span", class_="kd-status")
     assert "kd-status-nog-niet-beantwoord" in waiting["class"]
+
+
+def test_the_table_of_contents_names_questions_without_their_status(pages: dict[str, str]) -> None:
+    md = markdown_converter()
+    md.convert(get_data(pages[COMMITTEE])[0])
+    names = [child["name"] for token in md.toc_tokens for section in token["children"] for child in section["children"]]
+    assert names == ["Vraag 7 (BBB)"]
 
 
 def test_no_thread_no_line(html: dict[str, BeautifulSoup]) -> None:
