@@ -47,6 +47,7 @@ from generator.render.addresses import (
     ANSWER,
     QUESTION,
     answer_anchor,
+    has_record_page,
     letter_date,
     question_anchor,
     relative_link,
@@ -120,7 +121,7 @@ def escape_text(text: str, at_line_start: bool = True) -> str:
 
 def escape_line(text: str) -> str:
     """Escape a whole line of source text (a title, a name, a footnote): stripped, then escaped."""
-    return escape_text(_SPACE_RUN.sub(" ", text).strip())
+    return escape_text(text.strip())
 
 
 def escape_heading(text: str) -> str:
@@ -199,10 +200,14 @@ def record_kind_label(kind: str) -> str:
     return RECORD_KINDS.get(kind, kind.replace("-", " "))
 
 
+def capitalized(text: str) -> str:
+    """Give text a capital first letter: `brief van de commissie` -> `Brief van de commissie`."""
+    return text[:1].upper() + text[1:]
+
+
 def letter_label(record: Record, letter: Letter) -> str:
     """Describe a letter in a few words: `Brief van de commissie, 2 december 2025`."""
-    label = letter_kind_label(letter.kind)
-    return f"{label[:1].upper()}{label[1:]}, {dutch_date(letter_date(record, letter))}"
+    return f"{capitalized(letter_kind_label(letter.kind))}, {dutch_date(letter_date(record, letter))}"
 
 
 def numbers_label(numbers: tuple[int, ...]) -> str:
@@ -260,7 +265,7 @@ def letter_page_title(record: Record, letter: Letter) -> str:
     letter's kind and date where the record holds more letters)."""
     if letter.title and letter.title.strip():
         return letter.title
-    if len(record.letters) == 1:
+    if not has_record_page(record):
         return record.title
     return f"{letter_label(record, letter)}: {record.title}"
 
@@ -271,12 +276,9 @@ def render_letter_page(record: Record, letter: Letter, page: str, context: Rende
     body = LetterText(record, letter, page, context, ids)
     title = letter_page_title(record, letter)
     record_page = context.addresses.record_page(record)
-    if record_page is None:
-        items = letter_metadata(record, letter, (record.identifier, *letter.identifiers))
-        items += source_metadata(record)
-    else:
-        items = letter_metadata(record, letter, letter.identifiers)
-        items += source_metadata(record)
+    identifiers = letter.identifiers if record_page else (record.identifier, *letter.identifiers)
+    items = letter_metadata(record, letter, identifiers) + source_metadata(record)
+    if record_page is not None:
         items.append(("Onderdeel van", f"[{escape_line(record.title)}]({relative_link(page, record_page)})"))
     items += body.metadata()
     return join_blocks([front_matter(title), title_block(title, ids), metadata_block(items), *body.blocks()])

@@ -9,6 +9,7 @@ from generator.render.addresses import cover_note, record_date, relative_link
 from generator.render.context import RenderContext
 from generator.render.markdown import (
     LetterText,
+    capitalized,
     PageIds,
     dutch_date,
     escape_line,
@@ -109,17 +110,15 @@ def render_shared_page(path: str, owners: tuple[tuple[str, int], ...], context: 
     records = {record.path: record for record in context.corpus.records}
     items = []
     for record_path, index in owners:
-        record = records.get(record_path)
-        if record is None:
-            continue
         if index < 0:
+            record = records[record_path]
             target = context.addresses.record_page(record)
-            label = f"{record_kind_label(record.kind)[:1].upper()}{record_kind_label(record.kind)[1:]}"
+            label = capitalized(record_kind_label(record.kind))
         else:
+            record, letter = context.letters[LetterKey(record_path, index)]
             target = context.addresses.letter_page(LetterKey(record_path, index))
-            label = letter_label(record, record.letters[index]) if index < len(record.letters) else ""
-        if target is not None:
-            items.append(f"- [{label}]({relative_link(path, target)}): {escape_line(record.title)}")
+            label = letter_label(record, letter)
+        items.append(f"- [{label}]({relative_link(path, target or path)}): {escape_line(record.title)}")
     title = "Meer stukken op dit adres"
     intro = (
         "Op dit adres staan meer stukken van dezelfde soort, van dezelfde Kamer en dezelfde datum. "
