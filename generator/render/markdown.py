@@ -19,6 +19,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
+from typing import TypeVar
 from urllib.parse import quote, urlsplit
 
 from generator.model import (
@@ -55,6 +56,8 @@ from generator.render.addresses import (
     target_anchor,
 )
 from generator.render.context import RenderContext
+
+T = TypeVar("T")
 
 # --- Escaping -------------------------------------------------------------------------------
 
@@ -440,9 +443,7 @@ class LetterText:
         (`data-toc-label`). Each further number of a combined question gets an empty element
         with its anchor, so `#antwoord-5` lands on `Antwoord op vraag 4 en 5`.
         """
-        statuses: list[str] = []
-        for target in self._targets(role, block):
-            statuses += [status for status in self.context.statuses.get(target, ()) if status not in statuses]
+        statuses = _gathered(self.context.statuses, self._targets(role, block))
         badges = "".join(f" {_status_badge(status)}" for status in statuses)
         landings = "".join(f'<span id="{name}"></span>' for name in extra)
         party = f" ({escape_line(block.party)})" if block.party else ""
@@ -451,9 +452,7 @@ class LetterText:
 
     def _thread_line(self, label: str, targets: list[Target]) -> str:
         """Link a question to its answers (`Antwoord: ...`) or an answer to its questions (`Vraag: ...`)."""
-        others: list[Target] = []
-        for target in targets:
-            others += [other for other in self.context.threads.get(target, ()) if other not in others]
+        others = _gathered(self.context.threads, targets)
         links = [link for link in (self._target_link(other) for other in others) if link]
         if not links:
             return ""
@@ -514,6 +513,11 @@ The model gives footnotes no key; this must stay equal to `generator.link`'s `FO
 def footnote_key(letter: Letter, footnote: Footnote) -> str:
     """Name a footnote body as the link pass does: (letter 2, footnote 12) -> `fn2-12`."""
     return FOOTNOTE_KEY.format(letter=letter.index, number=footnote.number)
+
+
+def _gathered(index: dict[Target, tuple[T, ...]], targets: list[Target]) -> list[T]:
+    """Collect what `index` holds for each of `targets`, each value once, in order."""
+    return list(dict.fromkeys(value for target in targets for value in index.get(target, ())))
 
 
 def _numbers(block: Question | Answer) -> tuple[int, ...]:

@@ -9,8 +9,8 @@ from generator.render.addresses import cover_note, record_date, relative_link
 from generator.render.context import RenderContext
 from generator.render.markdown import (
     LetterText,
-    capitalized,
     PageIds,
+    capitalized,
     dutch_date,
     escape_line,
     front_matter,
