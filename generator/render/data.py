@@ -1,0 +1,607 @@
+"""Render the open data: the corpus as JSON, its question/answer pairs as CSV, new letters as Atom.
+
+`render_data(corpus, site_url)` maps docs-relative paths to file text, beside the Markdown pages::
+
+    data/kamerdossier.json                          the whole corpus, every letter in corpus order
+    eerste-kamer/2026-02-12/antwoordbrief.json      one letter, beside its page (`….md` -> `….json`)
+    data/vragen-en-antwoorden.csv                   one row per question/answer pair
+    feeds/brieven.xml                               Atom: every letter, newest first
+    feeds/dossier-31066.xml                         Atom: the letters of one dossier
+
+Every question, answer and footnote carries the anchor its page gives it and an absolute URL::
+
+    Question("BBB", 7) in eerste-kamer/2025-12-02/commissiebrief.md, site https://kamerdossier.example/
+    -> {"anchor": "bbb-vraag-7",
+        "url": "https://kamerdossier.example/eerste-kamer/2025-12-02/commissiebrief/#bbb-vraag-7",
+        "status": "beantwoord",
+        "answers": ["https://kamerdossier.example/eerste-kamer/2026-02-12/antwoordbrief/#bbb-antwoord-7"], …}
+
+The JSON files follow `generator/schema/kamerdossier.schema.json`, which the site serves at
+`SCHEMA_PATH`. Text goes out through `json`, `csv` and `xml.etree` only, never pasted into
+markup, and the same corpus always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from generator.link import dossier_index
+from generator.model import (
+    Answer,
+    Corpus,
+    Footnote,
+    Letter,
+    LetterKey,
+    Paragraph,
+    Question,
+    Record,
+    Reference,
+    SourceSpan,
+    Target,
+)
+from generator.render.addresses import (
+    ANSWER,
+    QUESTION,
+    answer_anchor,
+    has_record_page,
+    letter_date,
+    page_url,
+    question_anchor,
+    record_date,
+    slugify,
+    target_anchor,
+)
+from generator.render.context import RenderContext, build_context
+from generator.render.markdown import (
+    PageIds,
+    dutch_date,
+    footnote_key,
+    letter_kind_label,
+    letter_page_title,
+    safe_url,
+)
+
+__all__ = ["render_data"]
+
+CORPUS_JSON = "data/kamerdossier.json"
+PAIRS_CSV = "data/vragen-en-antwoorden.csv"
+SCHEMA_PATH = "data/kamerdossier.schema.json"
+"""Where the site serves the JSON Schema (a copy of `generator/schema/kamerdossier.schema.json`)."""
+LETTERS_FEED = "feeds/brieven.xml"
+DOSSIER_FEED = "feeds/dossier-{dossier}.xml"
+
+UNANSWERED = "nog niet beantwoord"
+"""The status of a question or answer the link pass gave none (the link pass's own word for it)."""
+
+PAIR_COLUMNS = (
+    "letter", "party", "number", "question_url", "question_text", "answer_url", "answer_text", "status",
+)  # fmt: skip
+"""The CSV header: the letter's page URL, then the question and its answer (empty when none)."""
+
+ATOM = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+FEED_AUTHOR = "Kamerdossier"
+LETTERS_FEED_TITLE = "Kamerdossier: nieuwe brieven"
+DOSSIER_FEED_TITLE = "Kamerdossier: nieuwe brieven in dossier {dossier}"
+NO_DATE = datetime.date(1970, 1, 1)
+"""The Atom `updated` of a feed without a single dated letter (Atom requires one)."""
+
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters XML 1.0 cannot hold at all, not even escaped (C0 controls, lone surrogates, U+FFFE)."""
+
+_PLAIN_DOSSIER = re.compile(r"^[A-Za-z0-9-]+$")
+"""A dossier number that can stand in a file name as it is (`31066`, `36600-VII`)."""
+
+
+def render_data(corpus: Corpus, site_url: str) -> dict[str, str]:
+    """Render the open-data files of the corpus (see the module docstring), sorted by path.
+
+    `site_url` is the site's absolute http(s) address (`https://kamerdossier.example/`, with or
+    without the closing `/`); every URL in the data starts with it. A letter without a page is
+    left out, as it is from the site.
+    """
+    lookup = _lookup(corpus, _Site(site_url))
+    site = lookup.site
+    letters = [
+        _letter_data(record, letter, page, lookup)
+        for record in corpus.records
+        for letter in record.letters
+        if (page := lookup.context.addresses.letter_page(LetterKey(record.path, letter.index))) is not None
+    ]
+    dossiers = [dossier for dossier in lookup.dossier_order if any(dossier in data.dossiers for data in letters)]
+    files = {data.json_path: _json_text({"schema": site.url(SCHEMA_PATH), "letter": data.document}) for data in letters}
+    files[CORPUS_JSON] = _json_text(
+        {
+            "schema": site.url(SCHEMA_PATH),
+            "site_url": site.url(""),
+            "letters": [data.document for data in letters],
+            "dossiers": [
+                {
+                    "number": dossier,
+                    "feed_url": site.url(_dossier_feed(dossier)),
+                    "letters": [data.document["url"] for data in letters if dossier in data.dossiers],
+                }
+                for dossier in dossiers
+            ],
+        }
+    )
+    files[PAIRS_CSV] = _pairs_csv(letters)
+    files[LETTERS_FEED] = _feed(LETTERS_FEED, LETTERS_FEED_TITLE, letters, site)
+    for dossier in dossiers:
+        members = [data for data in letters if dossier in data.dossiers]
+        files[_dossier_feed(dossier)] = _feed(
+            _dossier_feed(dossier), DOSSIER_FEED_TITLE.format(dossier=dossier), members, site
+        )
+    return dict(sorted(files.items()))
+
+
+# --- The site and the corpus, looked up --------------------------------------------------------
+
+
+class _Site:
+    """The site's absolute address, ending in exactly one `/`."""
+
+    def __init__(self, site_url: str) -> None:
+        parts = urlsplit(site_url.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+            raise ValueError(f"the site URL must be an absolute http(s) address, not {site_url!r}")
+        self.base = site_url.strip().rstrip("/") + "/"
+
+    def url(self, path: str, anchor: str | None = None) -> str:
+        """`url("data/x.json")` -> `https://kamerdossier.example/data/x.json`; with an anchor, `…#anchor`."""
+        return self.base + path + (f"#{anchor}" if anchor else "")
+
+    def page(self, page: str, anchor: str | None = None) -> str:
+        """The address MkDocs serves a page (and an anchor on it) at."""
+        return self.url(page_url(page), anchor)
+
+
+@dataclass(frozen=True)
+class _Lookup:
+    """What every letter's data looks up in the whole corpus, gathered once.
+
+    `answers` maps each target naming an answer to that answer; `documents` maps the official
+    identifiers of records and letters in the corpus to their pages' URLs; `dossiers` maps each
+    letter to its dossiers, `dossier_order` lists every dossier by number.
+    """
+
+    context: RenderContext
+    site: _Site
+    answers: dict[Target, Answer]
+    documents: dict[str, str]
+    dossiers: dict[LetterKey, tuple[str, ...]]
+    dossier_order: tuple[str, ...]
+
+    def target_url(self, target: Target) -> str | None:
+        """The URL of a linked question or answer, as its page is linked to from other pages."""
+        page = self.context.addresses.letter_page(target.letter)
+        anchor = target_anchor(target)
+        return self.site.page(page, anchor) if page is not None and anchor is not None else None
+
+
+def _lookup(corpus: Corpus, site: _Site) -> _Lookup:
+    context = build_context(corpus)
+    answers: dict[Target, Answer] = {}
+    for record in corpus.records:
+        for letter in record.letters:
+            key = LetterKey(record.path, letter.index)
+            for block in letter.body:
+                if isinstance(block, Answer):
+                    for number in _numbers(block):
+                        answers.setdefault(Target(key, ANSWER, block.party, number), block)
+    index = dossier_index(corpus)
+    return _Lookup(
+        context, site, answers, _documents_in_corpus(context, site), _letter_dossiers(corpus, index), tuple(index)
+    )
+
+
+def _documents_in_corpus(context: RenderContext, site: _Site) -> dict[str, str]:
+    """Map the official identifiers of records and letters in the corpus to their pages' URLs."""
+    found: dict[str, str] = {}
+    for record in context.corpus.records:
+        pages = [context.addresses.letter_page(LetterKey(record.path, letter.index)) for letter in record.letters]
+        record_page = context.addresses.record_page(record) or next(filter(None, pages), None)
+        if record.identifier and record_page is not None:
+            found.setdefault(record.identifier, site.page(record_page))
+        for letter, page in zip(record.letters, pages, strict=True):
+            for identifier in letter.identifiers if page is not None else ():
+                found.setdefault(identifier, site.page(page))
+    return found
+
+
+def _letter_dossiers(corpus: Corpus, index: dict) -> dict[LetterKey, tuple[str, ...]]:
+    """Give each letter its dossiers: its record's, and those of the documents the letter cites.
+
+    Dossier numbers are written and ordered as `dossier_index` writes them (`31 066` -> `31066`).
+    """
+    records = {record.path: record for record in corpus.records}
+    found: dict[LetterKey, list[str]] = {}
+    for dossier, mentions in index.items():
+        for mention in mentions:
+            record = records.get(mention.path)
+            for letter in record.letters if record is not None else ():
+                if mention.belongs or any(_in_letter(cited, record, letter) for cited in mention.citations):
+                    found.setdefault(LetterKey(record.path, letter.index), []).append(dossier)
+    return {key: tuple(dict.fromkeys(dossiers)) for key, dossiers in found.items()}
+
+
+def _in_letter(reference: Reference, record: Record, letter: Letter) -> bool:
+    """Whether the reference's source line lies within the letter."""
+    span = reference.span
+    return span.path == record.path and letter.span.line <= span.line <= letter.span.end_line
+
+
+def _dossier_feed(dossier: str) -> str:
+    """`31066` -> `feeds/dossier-31066.xml`; a number unfit for a file name is slugged."""
+    name = dossier if _PLAIN_DOSSIER.match(dossier) else slugify(dossier) or "onbekend"
+    return DOSSIER_FEED.format(dossier=name)
+
+
+# --- Letters -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _LetterData:
+    """One letter's data: its JSON document, where its file goes, and what the CSV and feeds need."""
+
+    record: Record
+    letter: Letter
+    json_path: str
+    document: dict
+    dossiers: tuple[str, ...]
+    pairs: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A question or answer of the letter at hand, with the anchor and URL its page gives it."""
+
+    block: Question | Answer
+    role: str
+    anchor: str
+    url: str
+    key: LetterKey
+
+    def targets(self) -> list[Target]:
+        """The targets the link pass names this block by, one per number it covers."""
+        return [Target(self.key, self.role, self.block.party, number) for number in _numbers(self.block)]
+
+
+def _letter_data(record: Record, letter: Letter, page: str, lookup: _Lookup) -> _LetterData:
+    """Gather a letter's metadata, questions, answers, footnotes and references as one document."""
+    site = lookup.site
+    key = LetterKey(record.path, letter.index)
+    blocks = _blocks(letter, key, page, site)
+    record_page = lookup.context.addresses.record_page(record)
+    identifiers = ((record.identifier,) if not has_record_page(record) else ()) + letter.identifiers
+    date, first_date = letter_date(record, letter), record_date(record)
+    dossiers = lookup.dossiers.get(key, ())
+    document = {
+        "index": letter.index,
+        "url": site.page(page),
+        "json_url": site.url(_json_path(page)),
+        "title": letter_page_title(record, letter),
+        "kind": letter.kind,
+        "chamber": letter.chamber or record.chamber,
+        "date": date.isoformat() if date else None,
+        "received": letter.received_on.isoformat() if letter.received_on else None,
+        "sender": letter.sender,
+        "addressee": letter.addressee,
+        "subject": letter.subject,
+        "askers": [{"name": member.name, "party": member.party} for member in letter.askers],
+        "identifiers": list(dict.fromkeys(filter(None, identifiers))),
+        "dossiers": list(dossiers),
+        "source": _source(letter.span),
+        "record": {
+            "title": record.title,
+            "kind": record.kind,
+            "date": first_date.isoformat() if first_date else None,
+            "identifier": record.identifier,
+            "source_url": safe_url(record.source_url),
+            "dossiers": list(record.dossiers),
+            "url": site.page(record_page or page),
+            "source_path": record.path,
+        },
+        "questions": [_question(item, lookup) for item in blocks if item.role == QUESTION],
+        "answers": [_answer(item, lookup) for item in blocks if item.role == ANSWER],
+        "footnotes": [_footnote(footnote, page, site) for footnote in letter.footnotes],
+        "references": _references(record, letter, site.page(page), _places(letter, blocks, page, site), lookup),
+    }
+    pairs = tuple(row for item in blocks for row in _pairs(item, site.page(page), lookup))
+    return _LetterData(record, letter, _json_path(page), document, dossiers, pairs)
+
+
+def _json_path(page: str) -> str:
+    """`eerste-kamer/2026-02-12/antwoordbrief.md` -> `eerste-kamer/2026-02-12/antwoordbrief.json`."""
+    return page.removesuffix(".md") + ".json"
+
+
+def _blocks(letter: Letter, key: LetterKey, page: str, site: _Site) -> list[_Block]:
+    """Give each question and answer the anchor its page gives it.
+
+    The page claims each question's and answer's own anchor first, in body order, and a block
+    asking for an anchor already taken gets `-2`, `-3`, … (`generator.render.markdown.LetterText`).
+    """
+    ids = PageIds()
+    found = []
+    for block in letter.body:
+        if isinstance(block, (Question, Answer)):
+            role, name = (QUESTION, question_anchor) if isinstance(block, Question) else (ANSWER, answer_anchor)
+            anchor = ids.claim(name(block.party, block.number))
+            found.append(_Block(block, role, anchor, site.page(page, anchor), key))
+    return found
+
+
+def _places(letter: Letter, blocks: list[_Block], page: str, site: _Site) -> dict[str, str]:
+    """Map each paragraph key of the letter (footnotes `fn<letter>-<n>`) to the URL of where it stands."""
+    places = {paragraph.key: site.page(page) for paragraph in letter.head}
+    places.update({block.key: site.page(page) for block in letter.body if isinstance(block, Paragraph)})
+    for item in blocks:
+        places.update({paragraph.key: item.url for paragraph in _all_paragraphs(item.block)})
+    for footnote in letter.footnotes:
+        places[footnote_key(letter, footnote)] = site.page(page, _footnote_anchor(footnote))
+    return places
+
+
+def _source(span: SourceSpan) -> dict:
+    return {"path": span.path, "line": span.line, "end_line": span.end_line}
+
+
+# --- Questions, answers, footnotes, references -------------------------------------------------
+
+
+def _question(item: _Block, lookup: _Lookup) -> dict:
+    question = item.block
+    assert isinstance(question, Question)
+    return {
+        "anchor": item.anchor,
+        "url": item.url,
+        "number": question.number,
+        "numbers": list(_numbers(question)),
+        "numbered": question.numbered,
+        "party": question.party,
+        "quoted": question.quoted,
+        "status": _status(item, lookup),
+        "text": _text(question.paragraphs),
+        "context": _text(question.context),
+        "footnotes": _marker_numbers(_all_paragraphs(question)),
+        "answers": _threaded(item, lookup),
+        "referrals": _referrals(item, lookup),
+        "source": _source(question.span),
+    }
+
+
+def _answer(item: _Block, lookup: _Lookup) -> dict:
+    answer = item.block
+    assert isinstance(answer, Answer)
+    return {
+        "anchor": item.anchor,
+        "url": item.url,
+        "number": answer.number,
+        "numbers": list(_numbers(answer)),
+        "party": answer.party,
+        "status": _status(item, lookup),
+        "text": _text(answer.paragraphs),
+        "footnotes": _marker_numbers(answer.paragraphs),
+        "questions": _threaded(item, lookup),
+        "referrals": _referrals(item, lookup),
+        "source": _source(answer.span),
+    }
+
+
+def _footnote(footnote: Footnote, page: str, site: _Site) -> dict:
+    return {
+        "number": footnote.number,
+        "anchor": _footnote_anchor(footnote),
+        "url": site.page(page, _footnote_anchor(footnote)),
+        "text": footnote.text,
+        "referenced": footnote.referenced,
+        "source": _source(footnote.span),
+    }
+
+
+def _footnote_anchor(footnote: Footnote) -> str:
+    """The id Python-Markdown's footnotes give footnote `N` as the letter prints it: `fn:N`."""
+    return f"fn:{footnote.number}"
+
+
+def _numbers(block: Question | Answer) -> tuple[int, ...]:
+    """The numbers a question or answer covers, its own number first."""
+    return (block.number, *(number for number in block.numbers if number != block.number))
+
+
+def _all_paragraphs(block: Question | Answer) -> tuple[Paragraph, ...]:
+    return (*block.context, *block.paragraphs) if isinstance(block, Question) else block.paragraphs
+
+
+def _text(paragraphs: tuple[Paragraph, ...]) -> str:
+    """Paragraph texts as printed, footnote markers left out, one blank line between paragraphs."""
+    return "\n\n".join(text for paragraph in paragraphs if (text := paragraph.text.strip()))
+
+
+def _marker_numbers(paragraphs: tuple[Paragraph, ...]) -> list[int]:
+    """The footnote numbers the paragraphs refer to, in order of first reference."""
+    return list(dict.fromkeys(marker.number for paragraph in paragraphs for marker in paragraph.markers))
+
+
+def _status(item: _Block, lookup: _Lookup) -> str:
+    """The status the link pass gave the block (by its own number)."""
+    return next(iter(lookup.context.statuses.get(item.targets()[0], ())), UNANSWERED)
+
+
+def _threaded(item: _Block, lookup: _Lookup) -> list[str]:
+    """The URLs of what the block is threaded to: a question's answers, an answer's questions."""
+    urls: list[str] = []
+    for target in item.targets():
+        for other in lookup.context.threads.get(target, ()):
+            url = lookup.target_url(other)
+            if url is not None and url not in urls:
+                urls.append(url)
+    return urls
+
+
+def _referrals(item: _Block, lookup: _Lookup) -> list[dict]:
+    """The questions and answers the block's text points to (`het antwoord op vraag 10`)."""
+    found = []
+    for paragraph in _all_paragraphs(item.block):
+        for link in lookup.context.text_links.get((item.key.path, paragraph.key), ()):
+            url = lookup.target_url(link.target) if link.target is not None else None
+            if link.target is not None and url is not None:
+                found.append({"text": paragraph.text[link.start : link.end], "role": link.target.role, "url": url})
+    return found
+
+
+def _references(
+    record: Record, letter: Letter, letter_url: str, places: dict[str, str], lookup: _Lookup
+) -> list[dict]:
+    """The documents the letter cites, in reading order, each with the URL of where it is cited
+    (the question, answer or footnote citing it; the letter's page for any other paragraph)."""
+    cited_at: dict[Reference, str] = {}
+    for paragraph, where in places.items():
+        for link in lookup.context.text_links.get((record.path, paragraph), ()):
+            if link.reference is not None:
+                cited_at.setdefault(link.reference, where)
+    found = []
+    for reference in lookup.context.corpus.links.references:
+        where = cited_at.get(reference)
+        if where is None and not _in_letter(reference, record, letter):
+            continue
+        found.append(
+            {
+                "text": reference.text,
+                "kind": reference.kind,
+                "identifier": reference.identifier,
+                "url": safe_url(reference.url),
+                "corpus_url": lookup.documents.get(reference.identifier or ""),
+                "chamber": reference.chamber,
+                "session": reference.session,
+                "dossiers": list(reference.dossiers),
+                "number": reference.number,
+                "page": reference.page,
+                "cited_at": where or letter_url,
+                "source": _source(reference.span),
+            }
+        )
+    return found
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+
+def _pairs(item: _Block, letter_url: str, lookup: _Lookup) -> list[tuple[str, ...]]:
+    """Give a question one row per answer threaded to it (empty answer columns without one), and
+    an answer threaded to no question a row of its own (empty question columns)."""
+    party, number, status = item.block.party or "", str(item.block.number), _status(item, lookup)
+    threaded = [other for target in item.targets() for other in lookup.context.threads.get(target, ())]
+    if item.role == ANSWER:
+        return [] if threaded else [(letter_url, party, number, "", "", item.url, _text(item.block.paragraphs), status)]
+    question = (letter_url, party, number, item.url, _text(item.block.paragraphs))
+    rows = []
+    for other in dict.fromkeys(threaded):
+        answer, url = lookup.answers.get(other), lookup.target_url(other)
+        if answer is not None and url is not None:
+            rows.append((*question, url, _text(answer.paragraphs), status))
+    return list(dict.fromkeys(rows)) or [(*question, "", "", status)]
+
+
+def _pairs_csv(letters: list[_LetterData]) -> str:
+    """Write every letter's question/answer rows as CSV under a header, with `\\n` line ends."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(PAIR_COLUMNS)
+    for data in letters:
+        for row in data.pairs:
+            writer.writerow([cell.replace("\r\n", "\n").replace("\r", "\n") for cell in row])
+    return out.getvalue()
+
+
+# --- Atom --------------------------------------------------------------------------------------
+
+
+def _feed(path: str, title: str, letters: list[_LetterData], site: _Site) -> str:
+    """Write an Atom feed of `letters`, newest first; an undated letter counts as of the newest."""
+    dates = [letter_date(data.record, data.letter) or record_date(data.record) for data in letters]
+    newest = max(filter(None, dates), default=NO_DATE)
+    entries = sorted(
+        zip(letters, dates, strict=True),
+        key=lambda pair: (pair[1] is None, -(pair[1] or NO_DATE).toordinal(), pair[0].json_path),
+    )
+    feed = etree.Element("feed", {"xmlns": ATOM, XML_LANG: "nl"})
+    _add(feed, "id", site.url(path))
+    _add(feed, "title", title)
+    _add(feed, "updated", _rfc3339(newest))
+    _add(feed, "link", rel="self", type="application/atom+xml", href=site.url(path))
+    _add(feed, "link", rel="alternate", type="text/html", href=site.url(""))
+    _add(_add(feed, "author"), "name", FEED_AUTHOR)
+    for data, date in entries:
+        entry = _add(feed, "entry")
+        _add(entry, "id", data.document["url"])
+        _add(entry, "title", data.document["title"])
+        _add(entry, "updated", _rfc3339(date or newest))
+        _add(entry, "link", rel="alternate", type="text/html", href=data.document["url"])
+        _add(entry, "link", rel="alternate", type="application/json", href=data.document["json_url"])
+        for dossier in data.dossiers:
+            _add(entry, "category", term=dossier, label=f"Dossier {dossier}")
+        _add(entry, "summary", _summary(data), type="text")
+    etree.indent(feed, space="  ")
+    return etree.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _add(parent: etree.Element, name: str, text: str | None = None, **attributes: str) -> etree.Element:
+    """Add an element of the feed (Atom is its default namespace); ElementTree escapes text and
+    attribute values, `_xml` cleans them of what XML cannot hold."""
+    element = etree.SubElement(parent, name, {key: _xml(value) for key, value in attributes.items()})
+    if text is not None:
+        element.text = _xml(text)
+    return element
+
+
+def _xml(text: str) -> str:
+    """Replace the characters XML 1.0 cannot hold, even escaped, with U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def _rfc3339(date: datetime.date) -> str:
+    """`2026-02-12` -> `2026-02-12T00:00:00Z`."""
+    return f"{date.isoformat()}T00:00:00Z"
+
+
+def _summary(data: _LetterData) -> str:
+    """Describe a letter in a few short Dutch sentences: kind and date, who to whom, about what.
+
+    -> `Schriftelijke vragen, 7 oktober 2025. Van: Kathmann (GroenLinks-PvdA), … Onderwerp: … 21 vragen.`
+    """
+    document = data.document
+    kind = letter_kind_label(data.letter.kind)
+    parts = [f"{kind[:1].upper()}{kind[1:]}, {dutch_date(letter_date(data.record, data.letter))}."]
+    askers = ", ".join(
+        f"{asker['name']} ({asker['party']})" if asker["party"] else asker["name"] for asker in document["askers"]
+    )
+    if askers or document["sender"]:
+        parts.append(f"Van: {askers or document['sender']}.")
+    if document["addressee"]:
+        parts.append(f"Aan: {document['addressee']}.")
+    if document["subject"]:
+        parts.append(f"Onderwerp: {document['subject']}.")
+    counts = [
+        f"{len(document['questions'])} vragen" if document["questions"] else "",
+        f"{len(document['answers'])} antwoorden" if document["answers"] else "",
+    ]
+    if any(counts):
+        parts.append(" en ".join(filter(None, counts)) + ".")
+    return " ".join(parts)
+
+
+# --- JSON --------------------------------------------------------------------------------------
+
+
+def _json_text(document: dict) -> str:
+    """Write JSON as every data file is written: keys in the order built, UTF-8, 2-space indent."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
