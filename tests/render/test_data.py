@@ -1,0 +1,351 @@
+"""Open data on the real seed letters: JSON (checked against the schema), CSV and Atom feeds."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from generator.build import parse_sources
+from generator.link import link_corpus
+from generator.model import Answer, Corpus, Letter, LetterKey, Paragraph, Question
+from generator.render import render_site
+from generator.render.addresses import assign_addresses, page_url
+from generator.render.data import CORPUS_JSON, LETTERS_FEED, PAIR_COLUMNS, PAIRS_CSV, render_data
+
+REPO = Path(__file__).resolve().parents[2]
+SCHEMA = REPO / "generator" / "schema" / "kamerdossier.schema.json"
+SITE = "https://kamerdossier.example/"
+
+WRITTEN_QUESTIONS_JSON = "tweede-kamer/2025-10-07/schriftelijke-vragen.json"
+COMMITTEE_JSON = "eerste-kamer/2025-12-02/commissiebrief.json"
+ANSWERS_JSON = "eerste-kamer/2026-02-12/antwoordbrief.json"
+COVER_NOTE_JSON = "eerste-kamer/2026-02-12/verslag-schriftelijk-overleg.json"
+COMMITTEE_PAGE_URL = SITE + "eerste-kamer/2025-12-02/commissiebrief/"
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+HOSTILE = '<script>alert("Kamer & Senaat")</script>'
+"""Text that must come out of JSON and XML exactly as it went in."""
+
+
+def _seed_corpus() -> Corpus:
+    records, diagnostics = parse_sources(REPO / "seeds")
+    return link_corpus(records, diagnostics)
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return _seed_corpus()
+
+
+@pytest.fixture(scope="module")
+def files(corpus: Corpus) -> dict[str, str]:
+    return render_data(corpus, SITE)
+
+
+@pytest.fixture(scope="module")
+def validator() -> Draft202012Validator:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _letter(files: dict[str, str], path: str) -> dict:
+    return json.loads(files[path])["letter"]
+
+
+def _entries(feed_text: str) -> list[etree.Element]:
+    root = etree.fromstring(feed_text)
+    assert root.tag == f"{ATOM}feed"
+    return root.findall(f"{ATOM}entry")
+
+
+# --- Files and places ---------------------------------------------------------------------------
+
+
+def test_every_letter_has_a_json_file_beside_its_page(corpus: Corpus, files: dict[str, str]) -> None:
+    addresses = assign_addresses(corpus)
+    pages = {addresses.letter_page(LetterKey(r.path, l.index)) for r in corpus.records for l in r.letters}
+    letter_files = {path for path in files if path.endswith(".json") and path != CORPUS_JSON}
+    assert letter_files == {page.removesuffix(".md") + ".json" for page in pages}
+    assert {WRITTEN_QUESTIONS_JSON, COMMITTEE_JSON, ANSWERS_JSON, COVER_NOTE_JSON} <= letter_files
+    assert {CORPUS_JSON, PAIRS_CSV, LETTERS_FEED} <= files.keys()
+
+
+def test_written_questions_are_all_unanswered_with_their_anchors(files: dict[str, str]) -> None:
+    letter = _letter(files, WRITTEN_QUESTIONS_JSON)
+    assert letter["kind"] == "schriftelijke-vragen"
+    assert letter["chamber"] == "Tweede Kamer"
+    assert letter["date"] == "2025-10-07"
+    assert [asker["name"] for asker in letter["askers"]] == ["Kathmann", "Six Dijkstra"]
+    assert letter["url"] == SITE + "tweede-kamer/2025-10-07/schriftelijke-vragen/"
+    assert letter["record"]["source_path"] == "seeds/000_04ae587ba6eeb66d.txt"
+    questions = letter["questions"]
+    assert len(questions) == 21
+    for number, question in enumerate(questions, start=1):
+        assert question["number"] == number
+        assert question["status"] == "nog niet beantwoord"
+        assert question["anchor"] == f"vraag-{number}"
+        assert question["url"] == f"{letter['url']}#vraag-{number}"
+        assert question["answers"] == []
+    assert questions[0]["text"].startswith("Bent u bekend met het bericht ‘Belastingdienst verplaatst mail")
+    assert letter["answers"] == []
+
+
+def test_answer_letter_links_answers_to_the_committee_questions(files: dict[str, str]) -> None:
+    letter = _letter(files, ANSWERS_JSON)
+    bbb = [answer for answer in letter["answers"] if answer["party"] == "BBB"]
+    assert len(bbb) == 24
+    for number, answer in enumerate(bbb, start=1):
+        assert answer["number"] == number
+        assert answer["url"].endswith(f"#bbb-antwoord-{number}")
+    seventh = bbb[6]
+    assert COMMITTEE_PAGE_URL + "#bbb-vraag-7" in seventh["questions"]
+    assert letter["url"] + "#bbb-vraag-7" in seventh["questions"]  # the question as the letter quotes it
+    assert seventh["status"] == "beantwoord"
+
+
+def test_committee_question_links_to_its_answer_and_statuses_follow_the_link_pass(files: dict[str, str]) -> None:
+    questions = {q["anchor"]: q for q in _letter(files, COMMITTEE_JSON)["questions"]}
+    assert questions["bbb-vraag-7"]["answers"] == [SITE + "eerste-kamer/2026-02-12/antwoordbrief/#bbb-antwoord-7"]
+    assert questions["bbb-vraag-11"]["status"] == "verwijzing"  # "Ik verwijs u naar het antwoord op vraag 10."
+    assert questions["bbb-vraag-18"]["status"] == "vertrouwelijk"
+
+
+def test_referrals_point_to_the_answer_they_name(files: dict[str, str]) -> None:
+    answers = {a["anchor"]: a for a in _letter(files, ANSWERS_JSON)["answers"]}
+    referral_urls = [referral["url"] for referral in answers["bbb-antwoord-11"]["referrals"]]
+    assert SITE + "eerste-kamer/2026-02-12/antwoordbrief/#bbb-antwoord-10" in referral_urls
+
+
+def test_footnotes_and_references_carry_anchors_and_urls(files: dict[str, str]) -> None:
+    letter = _letter(files, WRITTEN_QUESTIONS_JSON)
+    assert [f["anchor"] for f in letter["footnotes"]] == ["fn:1", "fn:2", "fn:3", "fn:4"]
+    assert letter["footnotes"][0]["url"] == letter["url"] + "#fn:1"
+    assert letter["footnotes"][0]["text"] == "NOS.nl, 2 oktober 2025"
+    references = {reference["identifier"]: reference for reference in letter["references"]}
+    motion = references["kst-26643-1315"]
+    assert motion["kind"] == "kamerstuk"
+    assert motion["url"] == "https://zoek.officielebekendmakingen.nl/kst-26643-1315.html"
+    assert motion["corpus_url"] is None
+    assert references["2025D42960"]["cited_at"] == letter["url"] + "#fn:3"
+    assert letter["dossiers"] == ["26643", "36740"]
+
+
+def test_a_reference_to_a_document_in_the_corpus_gets_its_page(corpus: Corpus) -> None:
+    first, *rest = corpus.records
+    cited = replace(first, identifier="kst-31066-506")  # as if the Tweede Kamer letter were that document
+    files = render_data(replace(corpus, records=(cited, *rest)), SITE)
+    references = _letter(files, ANSWERS_JSON)["references"]
+    target = next(reference for reference in references if reference["identifier"] == "kst-31066-506")
+    assert target["corpus_url"] == SITE + "tweede-kamer/2025-10-07/schriftelijke-vragen/"
+
+
+def test_anchors_in_the_data_are_the_anchors_on_the_pages(corpus: Corpus, files: dict[str, str]) -> None:
+    pages = render_site(corpus)
+    for path, text in files.items():
+        if not path.endswith(".json") or path == CORPUS_JSON:
+            continue
+        page = pages[path.removesuffix(".json") + ".md"]
+        letter = json.loads(text)["letter"]
+        for block in letter["questions"] + letter["answers"]:
+            assert re.search(rf"\{{#{re.escape(block['anchor'])}[\s}}]", page), (path, block["anchor"])
+        for footnote in letter["footnotes"]:
+            assert f"[^{footnote['number']}]:" in page, (path, footnote["anchor"])
+
+
+# --- Schema ----------------------------------------------------------------------------------------
+
+
+def test_every_json_file_follows_the_schema(files: dict[str, str], validator: Draft202012Validator) -> None:
+    checked = 0
+    for path, text in files.items():
+        if path.endswith(".json"):
+            errors = sorted(validator.iter_errors(json.loads(text)), key=lambda error: list(error.path))
+            assert not errors, f"{path}: {errors[0].message} at {list(errors[0].path)}"
+            checked += 1
+    assert checked == 5
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda doc: doc["letter"]["questions"][0].update(anchor="vraag-een"),
+        lambda doc: doc["letter"]["questions"][0].update(status="misschien"),
+        lambda doc: doc["letter"]["questions"][0].update(url="/tweede-kamer/#vraag-1"),
+        lambda doc: doc["letter"]["footnotes"][0].update(anchor="fn-1"),
+        lambda doc: doc["letter"].update(date="7 oktober 2025"),
+        lambda doc: doc["letter"].update(unexpected=True),
+        lambda doc: doc["letter"]["questions"][0].pop("text"),
+        lambda doc: doc.update(letters=[]),
+    ],
+    ids=["anchor", "status", "relative-url", "footnote-anchor", "date", "extra-field", "missing-text", "both-kinds"],
+)
+def test_the_schema_refuses_what_is_wrong(files: dict[str, str], validator: Draft202012Validator, spoil) -> None:
+    document = copy.deepcopy(json.loads(files[WRITTEN_QUESTIONS_JSON]))
+    assert validator.is_valid(document)
+    spoil(document)
+    assert not validator.is_valid(document)
+
+
+# --- CSV -------------------------------------------------------------------------------------------
+
+
+def test_csv_has_one_row_per_question(corpus: Corpus, files: dict[str, str]) -> None:
+    rows = list(csv.DictReader(io.StringIO(files[PAIRS_CSV], newline="")))
+    assert files[PAIRS_CSV].splitlines()[0].split(",") == list(PAIR_COLUMNS)
+    questions = [
+        block for record in corpus.records for letter in record.letters for block in letter.body
+        if isinstance(block, Question)
+    ]  # fmt: skip
+    assert len(rows) == len(questions)
+    assert len({row["question_url"] for row in rows}) == len(questions)
+    unanswered = [row for row in rows if row["letter"] == SITE + "tweede-kamer/2025-10-07/schriftelijke-vragen/"]
+    assert len(unanswered) == 21
+    assert all(row["answer_url"] == "" and row["answer_text"] == "" for row in unanswered)
+    assert all(row["status"] == "nog niet beantwoord" for row in unanswered)
+    seventh = next(row for row in rows if row["question_url"] == COMMITTEE_PAGE_URL + "#bbb-vraag-7")
+    assert seventh["party"] == "BBB" and seventh["number"] == "7"
+    assert seventh["answer_url"] == SITE + "eerste-kamer/2026-02-12/antwoordbrief/#bbb-antwoord-7"
+    assert seventh["answer_text"]
+    assert seventh["status"] == "beantwoord"
+
+
+# --- Atom ------------------------------------------------------------------------------------------
+
+
+def test_letters_feed_has_one_entry_per_letter_newest_first(corpus: Corpus, files: dict[str, str]) -> None:
+    entries = _entries(files[LETTERS_FEED])
+    letters = json.loads(files[CORPUS_JSON])["letters"]
+    assert len(entries) == sum(len(record.letters) for record in corpus.records) == len(letters)
+    assert sorted(entry.findtext(f"{ATOM}id") for entry in entries) == sorted(letter["url"] for letter in letters)
+    updated = [entry.findtext(f"{ATOM}updated") for entry in entries]
+    assert updated == sorted(updated, reverse=True)
+    assert updated[-1] == "2025-10-07T00:00:00Z"
+    for entry in entries:
+        assert entry.findtext(f"{ATOM}title")
+        assert entry.findtext(f"{ATOM}summary")
+        assert entry.find(f"{ATOM}link[@rel='alternate'][@type='text/html']").get("href") == entry.findtext(f"{ATOM}id")
+
+
+def test_each_dossier_has_a_feed_of_its_letters(files: dict[str, str]) -> None:
+    corpus_data = json.loads(files[CORPUS_JSON])
+    numbers = [dossier["number"] for dossier in corpus_data["dossiers"]]
+    assert numbers == ["26643", "31066", "36740"]
+    for dossier in corpus_data["dossiers"]:
+        path = f"feeds/dossier-{dossier['number']}.xml"
+        assert dossier["feed_url"] == SITE + path
+        ids = [entry.findtext(f"{ATOM}id") for entry in _entries(files[path])]
+        members = [letter["url"] for letter in corpus_data["letters"] if dossier["number"] in letter["dossiers"]]
+        assert sorted(ids) == sorted(members) == sorted(dossier["letters"])
+    assert len(_entries(files["feeds/dossier-36740.xml"])) == 1  # cited only by the Tweede Kamer letter
+    assert not {path for path in files if path.startswith("feeds/")} - {
+        LETTERS_FEED, *(f"feeds/dossier-{number}.xml" for number in numbers)
+    }
+
+
+# --- Escaping and determinism ----------------------------------------------------------------------
+
+
+def _with_letter(corpus: Corpus, change: Callable[[Letter], Letter]) -> Corpus:
+    """The corpus with the Tweede Kamer letter (the first record's only letter) changed."""
+    record, *rest = corpus.records
+    return replace(corpus, records=(replace(record, letters=(change(record.letters[0]),)), *rest))
+
+
+def _with_first_question(letter: Letter, change: Callable[[Question], Question]) -> Letter:
+    """The letter with its first question changed."""
+    body = list(letter.body)
+    position = next(i for i, block in enumerate(body) if isinstance(block, Question))
+    body[position] = change(body[position])
+    return replace(letter, body=tuple(body))
+
+
+def _with_hostile_text(corpus: Corpus) -> Corpus:
+    """Put HOSTILE into the Tweede Kamer letter's subject, sender, title and first question."""
+
+    def hostile_question(question: Question) -> Question:
+        return replace(question, paragraphs=(replace(question.paragraphs[0], text=HOSTILE, markers=()),))
+
+    return _with_letter(
+        corpus,
+        lambda letter: replace(
+            _with_first_question(letter, hostile_question), subject=HOSTILE, sender=HOSTILE, title=HOSTILE
+        ),
+    )
+
+
+def test_hostile_text_survives_json_csv_and_xml_literally(corpus: Corpus, validator: Draft202012Validator) -> None:
+    files = render_data(_with_hostile_text(corpus), SITE)
+    letter = _letter(files, WRITTEN_QUESTIONS_JSON)
+    assert letter["subject"] == letter["sender"] == letter["title"] == HOSTILE
+    assert letter["questions"][0]["text"] == HOSTILE
+    assert validator.is_valid(json.loads(files[WRITTEN_QUESTIONS_JSON]))
+    rows = list(csv.DictReader(io.StringIO(files[PAIRS_CSV], newline="")))
+    assert rows[0]["question_text"] == HOSTILE
+    for path in (LETTERS_FEED, "feeds/dossier-36740.xml"):
+        assert "<script>" not in files[path]
+        entry = next(e for e in _entries(files[path]) if e.findtext(f"{ATOM}id") == letter["url"])
+        assert entry.findtext(f"{ATOM}title") == HOSTILE
+        assert f"Onderwerp: {HOSTILE}." in entry.findtext(f"{ATOM}summary")
+
+
+def test_characters_xml_cannot_hold_do_not_break_the_feed(corpus: Corpus) -> None:
+    broken = "Vragen\x00 over\x1b Microsoft"
+    files = render_data(_with_letter(corpus, lambda letter: replace(letter, title=broken)), SITE)
+    titles = [entry.findtext(f"{ATOM}title") for entry in _entries(files[LETTERS_FEED])]
+    assert "Vragen\ufffd over\ufffd Microsoft" in titles
+    assert json.loads(files[WRITTEN_QUESTIONS_JSON])["letter"]["title"] == broken
+
+
+def test_output_is_byte_identical_across_runs(files: dict[str, str]) -> None:
+    again = render_data(_seed_corpus(), SITE)
+    assert list(again) == list(files)
+    assert again == files
+    assert all(text.endswith("\n") and "\r" not in text for text in files.values())
+
+
+def test_site_url_is_joined_with_one_slash_and_must_be_absolute(corpus: Corpus, files: dict[str, str]) -> None:
+    assert render_data(corpus, SITE.rstrip("/")) == files
+    assert page_url("tweede-kamer/2025-10-07/schriftelijke-vragen.md") in _letter(files, WRITTEN_QUESTIONS_JSON)["url"]
+    with pytest.raises(ValueError):
+        render_data(corpus, "/kamerdossier/")
+
+
+def test_a_combined_answer_answers_each_question_it_names(corpus: Corpus) -> None:
+    """Answer BBB 4 made to cover questions 4 and 5: both questions list it, it lists both."""
+    record = corpus.records[1]
+    letter = record.letters[2]
+    body = tuple(
+        replace(block, numbers=(4, 5)) if isinstance(block, Answer) and (block.party, block.number) == ("BBB", 4)
+        else block
+        for block in letter.body
+        if not (isinstance(block, Answer) and (block.party, block.number) == ("BBB", 5))
+    )  # fmt: skip
+    letters = (*record.letters[:2], replace(letter, body=body))
+    records = (corpus.records[0], replace(record, letters=letters), *corpus.records[2:])
+    relinked = link_corpus(records, ())
+    files = render_data(relinked, SITE)
+    answers = {a["anchor"]: a for a in _letter(files, ANSWERS_JSON)["answers"]}
+    assert answers["bbb-antwoord-4"]["numbers"] == [4, 5]
+    assert COMMITTEE_PAGE_URL + "#bbb-vraag-5" in answers["bbb-antwoord-4"]["questions"]
+    questions = {q["anchor"]: q for q in _letter(files, COMMITTEE_JSON)["questions"]}
+    assert questions["bbb-vraag-5"]["answers"] == [SITE + "eerste-kamer/2026-02-12/antwoordbrief/#bbb-antwoord-4"]
+
+
+def test_paragraph_texts_are_joined_with_a_blank_line(corpus: Corpus) -> None:
+    def add_paragraph(question: Question) -> Question:
+        second = Paragraph("extra", "Tweede alinea.", question.paragraphs[0].span)
+        return replace(question, paragraphs=(*question.paragraphs, second))
+
+    files = render_data(_with_letter(corpus, lambda letter: _with_first_question(letter, add_paragraph)), SITE)
+    assert _letter(files, WRITTEN_QUESTIONS_JSON)["questions"][0]["text"].endswith("?\n\nTweede alinea.")
