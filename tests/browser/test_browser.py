@@ -58,6 +58,16 @@ def _search(page: Page, query: str) -> None:
     box.click()
     box.press_sequentially(query, delay=20)
     page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
+    # Material searches on every key; wait until the list stops changing, so it shows the whole query.
+    results = page.locator(".md-search-result__list")
+    shown = results.inner_html()
+    for _ in range(40):
+        page.wait_for_timeout(250)
+        now = results.inner_html()
+        if now == shown:
+            return
+        shown = now
+    raise AssertionError(f"search results for {query!r} never settled")
 
 
 def _axe_violations(page: Page) -> list[dict]:
