@@ -88,6 +88,23 @@ def _resolve(site: Path, page: str, href: str, base_path: str) -> tuple[str | No
     return target, fragment
 
 
+REFRESH_URL = re.compile(r"^\s*\d+\s*[;,]\s*url\s*=\s*(?P<quote>['\"]?)(?P<url>.*?)(?P=quote)\s*$", re.IGNORECASE)
+"""The address in `<meta http-equiv="refresh" content="0; url=../x/">` (a redirect page)."""
+
+
+def _internal_addresses(soup: BeautifulSoup) -> list[str]:
+    """Every address on the page that points somewhere: links, and the target of a redirect."""
+    addresses = [
+        element[attribute].strip()
+        for tag, attribute in LINKING_ATTRIBUTES
+        for element in soup.find_all(tag, attrs={attribute: True})
+    ]
+    for meta in soup.find_all("meta", attrs={"http-equiv": re.compile("^refresh$", re.IGNORECASE)}):
+        if match := REFRESH_URL.match(meta.get("content", "")):
+            addresses.append(match["url"].strip())
+    return addresses
+
+
 def _ids(soup: BeautifulSoup) -> set[str]:
     return {element["id"] for element in soup.find_all(id=True)}
 
@@ -108,28 +125,26 @@ def test_every_internal_link_resolves(built_site: Path, parsed_pages: dict[str, 
     broken: list[str] = []
     checked = 0
     for name, soup in parsed_pages.items():
-        for tag, attribute in LINKING_ATTRIBUTES:
-            for element in soup.find_all(tag, attrs={attribute: True}):
-                href = element[attribute].strip()
-                parts = urlsplit(href)
-                if parts.scheme or parts.netloc or href in ("", "#"):
-                    continue  # another site, mailto:, data:, or no target at all
-                checked += 1
-                target, fragment = _resolve(built_site, name, href, base_path)
-                if target is None:
-                    broken.append(f"{name}: {href!r} points outside the site")
-                    continue
-                if not (built_site / target).is_file():
-                    broken.append(f"{name}: {href!r} -> missing file {target}")
-                    continue
-                if fragment:
-                    if target not in ids_by_page:
-                        soup_of_target = parsed_pages.get(target)
-                        if soup_of_target is None:
-                            soup_of_target = BeautifulSoup((built_site / target).read_text("utf-8"), "html.parser")
-                        ids_by_page[target] = _ids(soup_of_target)
-                    if fragment not in ids_by_page[target]:
-                        broken.append(f"{name}: {href!r} -> no id {fragment!r} on {target}")
+        for href in _internal_addresses(soup):
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href in ("", "#"):
+                continue  # another site, mailto:, data:, or no target at all
+            checked += 1
+            target, fragment = _resolve(built_site, name, href, base_path)
+            if target is None:
+                broken.append(f"{name}: {href!r} points outside the site")
+                continue
+            if not (built_site / target).is_file():
+                broken.append(f"{name}: {href!r} -> missing file {target}")
+                continue
+            if fragment:
+                if target not in ids_by_page:
+                    soup_of_target = parsed_pages.get(target)
+                    if soup_of_target is None:
+                        soup_of_target = BeautifulSoup((built_site / target).read_text("utf-8"), "html.parser")
+                    ids_by_page[target] = _ids(soup_of_target)
+                if fragment not in ids_by_page[target]:
+                    broken.append(f"{name}: {href!r} -> no id {fragment!r} on {target}")
     assert checked, "no internal links found at all"
     assert not broken, "broken internal links:\n" + "\n".join(broken)
 
@@ -204,6 +219,15 @@ def test_search_index_is_valid_json(built_site: Path) -> None:
 )
 def test_resolve_reads_addresses_as_a_browser_would(page: str, href: str, expected: tuple, tmp_path: Path) -> None:
     assert _resolve(tmp_path, page, href, "/kd/") == expected
+
+
+def test_redirect_targets_count_as_links() -> None:
+    soup = BeautifulSoup(
+        '<meta http-equiv="refresh" content="0; url=../antwoordbrief/#bbb-antwoord-7">'
+        '<a href="../">terug</a>',
+        "html.parser",
+    )
+    assert _internal_addresses(soup) == ["../", "../antwoordbrief/#bbb-antwoord-7"]
 
 
 def test_external_loads_are_recognised() -> None:
