@@ -1,0 +1,179 @@
+"""Keep every published address working: what the built site serves, against what was published.
+
+An address is a page of the site, relative to its root (`eerste-kamer/2026-02-12/antwoordbrief/`;
+the home page is `/`), or a page plus the id of a question, answer or footnote on it
+(`eerste-kamer/2026-02-12/antwoordbrief/#bbb-antwoord-7`, `…/#fn:3`). `published.txt` lists
+every address ever published. An address it lists must still be produced by the build, or be
+sent somewhere that is by a redirect declared in `redirects.toml` (see generator/redirects.py).
+
+The addresses come from the built HTML, not from the model, so the check covers what readers get:
+
+    >>> sorted(page_addresses("a/", '<h3 id="bbb-vraag-7">7</h3><li id="fn:3"></li><h2 id="titel">'))
+    ['a/', 'a/#bbb-vraag-7', 'a/#fn:3']
+    >>> missing_addresses(["a/", "a/#vraag-1", "b/#fn:1"], {"a/", "b/"}, NO_REDIRECTS)
+    ['a/#vraag-1', 'b/#fn:1']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Set
+from html.parser import HTMLParser
+from pathlib import Path
+
+from generator.errors import KamerdossierError
+from generator.redirects import HOME, NO_REDIRECTS, Redirects, final_address, is_address, join_address
+
+MANIFEST_FILE = "published.txt"
+
+QUESTION_OR_ANSWER_ID = re.compile(
+    r"""^(?:(?P<party>[a-z0-9-]+)-)?   # `bbb-`, `groenlinks-pvda-`: the party that asks, if named
+        (?P<role>vraag|antwoord)-
+        (?P<number>\d+)$""",
+    re.VERBOSE,
+)
+FOOTNOTE_ID = re.compile(r"^fn:(?P<number>\d+)$")
+CITABLE_IDS = (QUESTION_OR_ANSWER_ID, FOOTNOTE_ID)
+"""The ids a reader can cite: questions and answers (`vraag-3`, `bbb-antwoord-7`) and footnotes (`fn:3`)."""
+
+PAGE_FILE = "index.html"
+"""Every page of the site is a folder's `index.html`; other HTML (`404.html`) has no address."""
+
+_NUMBER = re.compile(r"(\d+)")
+
+MANIFEST_HEADER = """\
+# Every address Kamerdossier has published; each must keep working.
+#
+# One address a line, relative to the site's root: a page (`eerste-kamer/2026-02-12/antwoordbrief/`,
+# the home page is `/`), or a page with the anchor of a question, an answer or a footnote
+# (`eerste-kamer/2026-02-12/antwoordbrief/#bbb-antwoord-7`, `.../#fn:3`). Sorted, numbers by value.
+#
+# The build (`kamerdossier build`) fails, naming each one, when an address listed here is no longer
+# produced and redirects.toml declares no redirect for it. `kamerdossier publish` (`make publish`)
+# builds the site and adds the addresses it produces that are not listed yet; it never removes
+# one. Read its diff before committing: the added lines are what was published. Remove a line by
+# hand only to withdraw an address on purpose, and say why in the commit message.
+"""
+
+
+class ManifestError(KamerdossierError):
+    """`published.txt` holds a line that is not an address."""
+
+
+def element_ids(page_html: str, citable_only: bool = True) -> set[str]:
+    """Find the ids of questions, answers and footnotes in a page's HTML (or, not `citable_only`, every id)."""
+    collector = _IdCollector()
+    collector.feed(page_html)
+    collector.close()
+    return {id_ for id_ in collector.ids if not citable_only or any(pattern.match(id_) for pattern in CITABLE_IDS)}
+
+
+class _IdCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.ids += [value for name, value in attrs if name == "id" and value]
+
+
+def page_addresses(page: str, page_html: str, citable_only: bool = True) -> set[str]:
+    """Give the addresses one built page serves: the page itself and each citable id on it.
+
+    Not `citable_only`, every id on it: a redirect may lead to any of them.
+    """
+    return {page} | {join_address(page, id_) for id_ in element_ids(page_html, citable_only)}
+
+
+def page_address(html_file: str) -> str | None:
+    """Name the page a site file serves: `a/b/index.html` -> `a/b/`, `index.html` -> `/`; else None."""
+    if html_file == PAGE_FILE:
+        return HOME
+    folder, slash, name = html_file.rpartition("/")
+    return f"{folder}/" if slash and name == PAGE_FILE else None
+
+
+def read_page_html(site_dir: Path) -> dict[str, str]:
+    """Read every page of a built site: its HTML by page address."""
+    pages = {}
+    for path in sorted(site_dir.rglob(PAGE_FILE)):
+        page = page_address(path.relative_to(site_dir).as_posix())
+        if page is not None:
+            pages[page] = path.read_text(encoding="utf-8")
+    return pages
+
+
+def published_addresses(site_dir: Path) -> set[str]:
+    """Collect every address a built site serves: each page, and each question, answer and footnote on it."""
+    return addresses_of_pages(read_page_html(site_dir))
+
+
+def addresses_of_pages(pages: Mapping[str, str], citable_only: bool = True) -> set[str]:
+    """Collect the addresses of pages given as {page address: HTML} (see `page_addresses`)."""
+    return {
+        address for page, page_html in pages.items() for address in page_addresses(page, page_html, citable_only)
+    }
+
+
+def missing_addresses(manifest: Iterable[str], produced: Set[str], redirects: Redirects) -> list[str]:
+    """List the published addresses the site no longer produces and no redirect leads to, sorted.
+
+    A page redirect covers the old page's anchors too (they are looked up on the new page):
+
+    >>> missing_addresses(["a/", "a/#fn:1"], {"b/", "b/#fn:1"}, Redirects(pages={"a/": "b/"}))
+    []
+    """
+    return sorted(
+        (address for address in set(manifest) if final_address(address, redirects, produced) is None),
+        key=address_sort_key,
+    )
+
+
+def address_sort_key(address: str) -> tuple:
+    """Sort addresses as people read them: `vraag-2` before `vraag-10`, a page before its anchors."""
+    return tuple(int(part) if part.isdigit() else part for part in _NUMBER.split(address))
+
+
+def parse_manifest(text: str, shown: str = MANIFEST_FILE) -> dict[str, int]:
+    """Read the published addresses from `published.txt` text: {address: line number}.
+
+    Blank lines and lines starting with `#` are skipped; any other line that is not an address
+    is an error naming `published.txt:<line>`.
+    """
+    addresses: dict[str, int] = {}
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        address = line.strip()
+        if not address or address.startswith("#"):
+            continue
+        if not is_address(address):
+            problems.append(f"{shown}:{number}: not an address — {address[:80]}")
+            continue
+        addresses.setdefault(address, number)
+    if problems:
+        raise ManifestError("\n".join(problems))
+    return addresses
+
+
+def read_manifest(path: Path) -> dict[str, int]:
+    """Read the published addresses from `path`; no file means nothing is published yet."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    return parse_manifest(text, path.name)
+
+
+def format_manifest(addresses: Iterable[str]) -> str:
+    """Write `published.txt`: the header, then every address, one a line, sorted."""
+    return MANIFEST_HEADER + "\n" + "".join(f"{address}\n" for address in sorted(set(addresses), key=address_sort_key))
+
+
+def missing_report(missing: Iterable[str], lines: Mapping[str, int], shown: str = MANIFEST_FILE) -> str:
+    """Say which published addresses are gone: one `published.txt:<line>: ... — <address>` a line."""
+    missing = list(missing)
+    return (
+        f"{len(missing)} published address(es) no longer produced; restore them, or declare in "
+        "redirects.toml where each went ([pages] for a page, [anchors] for an anchor):\n"
+        + "\n".join(f"{shown}:{lines.get(address, 0)}: no longer produced — {address}" for address in missing)
+    )
