@@ -3,24 +3,36 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.errors import BuildFailed, SourceError
 from generator.link import link_corpus
 from generator.model import Diagnostic, Record
 from generator.parse import parse_record
+from generator.permanence import (
+    address_sort_key,
+    addresses_of_pages,
+    format_manifest,
+    missing_addresses,
+    missing_report,
+    read_manifest,
+    read_page_html,
+)
 from generator.readers import find_sources, read_source
+from generator.redirects import NO_REDIRECTS, read_redirects, redirect_files, redirect_problems
 from generator.render import render_site
-from generator.write import write_pages
+from generator.write import write_files, write_pages
 
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build produced: the pages it wrote and every diagnostic it met."""
+    """What a build produced: the pages it wrote, every diagnostic it met, the addresses its site serves."""
 
     pages: tuple[str, ...]
     diagnostics: tuple[Diagnostic, ...]
+    addresses: frozenset[str] = frozenset()  # filled when the permanence check ran (issue 4)
 
 
 def _shown(path: Path, seeds: Path) -> str:
@@ -52,13 +64,25 @@ def generate(seeds: Path, docs: Path) -> BuildResult:
     return BuildResult(tuple(sorted(pages)), corpus.diagnostics)
 
 
-def build(seeds: Path, docs: Path, site: Path | None, config: Path, strict: bool = False) -> BuildResult:
+def build(
+    seeds: Path,
+    docs: Path,
+    site: Path | None,
+    config: Path,
+    strict: bool = False,
+    manifest: Path | None = None,
+    redirects: Path | None = None,
+) -> BuildResult:
     """Generate the pages, report every diagnostic, then build the site with MkDocs.
 
     In strict mode any error (bad input: an unreadable file, a letter without questions, a
     footnote marker without a body) fails the build after all diagnostics are reported, and
     MkDocs runs strict too. Warnings (what the source itself lacks, such as a footnote that no
     marker refers to, or a citation too vague to link) are reported and never fail it.
+
+    Given a `manifest` (published.txt), the built site must still serve every address in it, or a
+    redirect declared in `redirects` (redirects.toml) must lead there; the redirects are then
+    written into the site. A published address that is gone fails the build, strict or not.
     """
     result = generate(seeds, docs)
     for diagnostic in result.diagnostics:
@@ -67,12 +91,14 @@ def build(seeds: Path, docs: Path, site: Path | None, config: Path, strict: bool
     if strict and errors:
         raise BuildFailed(f"{len(errors)} error(s) in the sources; strict build stopped")
     if site is not None:
-        _mkdocs_build(config, docs, site, strict)
+        site_url = _mkdocs_build(config, docs, site, strict)
+        if manifest is not None:
+            result = replace(result, addresses=frozenset(keep_published_addresses(site, manifest, redirects, site_url)))
     return result
 
 
-def _mkdocs_build(config: Path, docs: Path, site: Path, strict: bool) -> None:
-    """Run `mkdocs build` on the generated docs folder."""
+def _mkdocs_build(config: Path, docs: Path, site: Path, strict: bool) -> str | None:
+    """Run `mkdocs build` on the generated docs folder; return the configured `site_url`."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
@@ -84,3 +110,39 @@ def _mkdocs_build(config: Path, docs: Path, site: Path, strict: bool) -> None:
         mkdocs_build(mkdocs_config)
     finally:
         mkdocs_config.plugins.on_shutdown()
+    return mkdocs_config.site_url or None
+
+
+# --- Permanence (issue 4): a published address keeps working -------------------------------------
+
+
+def keep_published_addresses(
+    site: Path, manifest: Path, redirects: Path | None = None, site_url: str | None = None
+) -> set[str]:
+    """Check that every published address still leads somewhere, then write the redirects into `site`.
+
+    Fails with BuildFailed naming, as `published.txt:<line>: no longer produced — <address>`, each
+    address in `manifest` that the built site no longer serves and no redirect declared in
+    `redirects` leads to, and each declared redirect that cannot work. Returns the addresses the
+    site serves (its own pages and their citable ids, without the redirect pages).
+    """
+    pages = read_page_html(site)
+    reachable = addresses_of_pages(pages, citable_only=False)  # a redirect may lead to any id
+    declared = read_redirects(redirects) if redirects is not None else NO_REDIRECTS
+    published = read_manifest(manifest)
+    problems = redirect_problems(declared, reachable)
+    missing = missing_addresses(published, reachable, declared)
+    if missing:
+        problems.append(missing_report(missing, published, manifest.name))
+    if problems:
+        raise BuildFailed("\n".join(problems))
+    write_files(redirect_files(declared, reachable, pages, site_url), site)
+    return addresses_of_pages(pages)
+
+
+def publish(manifest: Path, addresses: Iterable[str]) -> list[str]:
+    """Add to `manifest` every address not listed yet, never removing one; return the added ones."""
+    published = read_manifest(manifest)
+    added = sorted(set(addresses) - set(published), key=address_sort_key)
+    write_files({manifest.name: format_manifest(set(published) | set(addresses))}, manifest.parent)
+    return added
