@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.build import build
+from generator.build import build, publish
 from generator.errors import KamerdossierError
 
 
@@ -16,12 +16,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     build_command = commands.add_parser("build", help="generate the pages and build the site")
-    build_command.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of letters (default: seeds)")
-    build_command.add_argument("--docs", type=Path, default=Path("docs"), help="where pages are generated (default: docs)")
-    build_command.add_argument("--site", type=Path, default=Path("site"), help="where the site is built (default: site)")
-    build_command.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
-    build_command.add_argument("--no-site", action="store_true", help="only generate the Markdown pages")
-    build_command.add_argument("--strict", action="store_true", help="fail on any problem in the sources or the site")
+    # Permanence (issue 4): `publish` builds like `build`, then adds the new addresses to published.txt.
+    publish_command = commands.add_parser("publish", help="build the site, then add the addresses it serves to published.txt")
+    for command in (build_command, publish_command):
+        command.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of letters (default: seeds)")
+        command.add_argument("--docs", type=Path, default=Path("docs"), help="where pages are generated (default: docs)")
+        command.add_argument("--site", type=Path, default=Path("site"), help="where the site is built (default: site)")
+        command.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
+        command.add_argument("--strict", action="store_true", help="fail on any problem in the sources or the site")
+        command.add_argument("--manifest", type=Path, default=Path("published.txt"), help="addresses that must keep working (default: published.txt)")
+        command.add_argument("--redirects", type=Path, default=Path("redirects.toml"), help="redirects of moved pages and renamed anchors (default: redirects.toml)")
+    build_command.add_argument("--no-site", action="store_true", help="only generate the Markdown pages (no site, no address check)")
     return parser
 
 
@@ -29,9 +34,13 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
     try:
-        result = build(args.seeds, args.docs, None if args.no_site else args.site, args.config, args.strict)
+        site = None if getattr(args, "no_site", False) else args.site
+        result = build(args.seeds, args.docs, site, args.config, args.strict, args.manifest, args.redirects)
+        added = publish(args.manifest, result.addresses) if args.command == "publish" else None
     except KamerdossierError as error:
         print(f"kamerdossier: {error}", file=sys.stderr)
         return 1
     print(f"kamerdossier: {len(result.pages)} pages, {len(result.diagnostics)} problem(s)", file=sys.stderr)
+    if added is not None:
+        print(f"kamerdossier: {len(added)} new address(es) added to {args.manifest}", file=sys.stderr)
     return 0
