@@ -254,7 +254,9 @@ def title_block(title: str, ids: PageIds) -> str:
 
 
 def heading_block(level: int, text: str, ids: PageIds) -> str:
-    """Write a heading of source text with an id derived from it, unique on the page."""
+    """Write a heading of source text with an id derived from it, unique on the page (none if empty)."""
+    if not text.strip():
+        return ""
     return f"{'#' * level} {escape_heading(text)} {{#{ids.claim(slugify(text) or 'kop')}}}"
 
 
@@ -263,14 +265,19 @@ def metadata_block(items: list[tuple[str, str]]) -> str:
     return "\n".join(f"- **{label}:** {value}" for label, value in items if value)
 
 
+def record_title(record: Record) -> str:
+    """Title a record by its own title, or by its kind when it has none."""
+    return record.title.strip() or capitalized(record_kind_label(record.kind))
+
+
 def letter_page_title(record: Record, letter: Letter) -> str:
     """Title a letter page by the letter's printed title, else by the record's title (with the
     letter's kind and date where the record holds more letters)."""
     if letter.title and letter.title.strip():
         return letter.title
     if not has_record_page(record):
-        return record.title
-    return f"{letter_label(record, letter)}: {record.title}"
+        return record_title(record)
+    return f"{letter_label(record, letter)}: {record_title(record)}"
 
 
 def render_letter_page(record: Record, letter: Letter, page: str, context: RenderContext) -> str:
@@ -282,7 +289,7 @@ def render_letter_page(record: Record, letter: Letter, page: str, context: Rende
     identifiers = letter.identifiers if record_page else (record.identifier, *letter.identifiers)
     items = letter_metadata(record, letter, identifiers) + source_metadata(record)
     if record_page is not None:
-        items.append(("Onderdeel van", f"[{escape_line(record.title)}]({relative_link(page, record_page)})"))
+        items.append(("Onderdeel van", f"[{escape_line(record_title(record))}]({relative_link(page, record_page)})"))
     items += body.metadata()
     return join_blocks([front_matter(title), title_block(title, ids), metadata_block(items), *body.blocks()])
 

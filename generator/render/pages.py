@@ -21,6 +21,7 @@ from generator.render.markdown import (
     letter_metadata,
     metadata_block,
     record_kind_label,
+    record_title,
     source_metadata,
     title_block,
 )
@@ -59,9 +60,9 @@ def _record_item(record: Record, context: RenderContext) -> str:
     about = f"{escape_line(record.chamber)}, {record_kind_label(record.kind)}, {dutch_date(record_date(record))}"
     if record_page is None:
         page = next((context.addresses.letter_page(LetterKey(record.path, letter.index)) for letter in record.letters), None)
-        title = f"[{escape_line(record.title)}]({page})" if page else escape_line(record.title)
+        title = f"[{escape_line(record_title(record))}]({page})" if page else escape_line(record_title(record))
         return f"- {title} — {about}"
-    lines = [f"- [{escape_line(record.title)}]({record_page}) — {about}"]
+    lines = [f"- [{escape_line(record_title(record))}]({record_page}) — {about}"]
     for letter in record.letters:
         page = context.addresses.letter_page(LetterKey(record.path, letter.index))
         if page is not None and page != record_page:
@@ -81,7 +82,8 @@ def render_record_page(record: Record, page: str, context: RenderContext) -> str
         ("Kenmerken", identifiers_text((record.identifier,))),
         *source_metadata(record),
     ]
-    blocks = [front_matter(record.title), title_block(record.title, ids), metadata_block(items)]
+    title = record_title(record)
+    blocks = [front_matter(title), title_block(title, ids), metadata_block(items)]
     blocks.append(heading_block(2, "Brieven", ids))
     blocks.append("\n".join(_letter_item(record, letter, page, context) for letter in record.letters))
     if note is not None and text is not None:
@@ -118,7 +120,7 @@ def render_shared_page(path: str, owners: tuple[tuple[str, int], ...], context: 
             record, letter = context.letters[LetterKey(record_path, index)]
             target = context.addresses.letter_page(LetterKey(record_path, index))
             label = letter_label(record, letter)
-        items.append(f"- [{label}]({relative_link(path, target or path)}): {escape_line(record.title)}")
+        items.append(f"- [{label}]({relative_link(path, target or path)}): {escape_line(record_title(record))}")
     title = "Meer stukken op dit adres"
     intro = (
         "Op dit adres staan meer stukken van dezelfde soort, van dezelfde Kamer en dezelfde datum. "

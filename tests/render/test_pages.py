@@ -384,3 +384,16 @@ def test_an_empty_corpus_still_has_a_home_page() -> None:
     pages = render_site(corpus())
     assert list(pages) == ["index.md"]
     assert "Er zijn nog geen stukken." in pages["index.md"]
+
+
+def test_a_record_without_a_title_is_named_by_its_kind() -> None:
+    pages = render_site(corpus(replace(_written(), title=""), replace(verslag_record(), title=" ")))
+    home = render_markdown(pages["index.md"])
+    records = home.find(id="stukken").find_next_sibling("ul").find_all("li", recursive=False)
+    assert [item.a.get_text() for item in records] == ["Verslag van een schriftelijk overleg", "Schriftelijke vragen"]
+    assert render_markdown(pages[WRITTEN]).find("h1").get_text().startswith("Schriftelijke vragen")
+
+
+def test_an_empty_heading_is_left_out() -> None:
+    record = written_questions_record(Heading("  ", span(3, SEED_000)), paragraph("p3", QUESTION_1, path=SEED_000))
+    assert not render_markdown(render_site(corpus(record))[WRITTEN]).find("h2")
