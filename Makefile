@@ -53,3 +53,9 @@ clean:
 	rm -rf site .pytest_cache $(VENV) node_modules *.egg-info
 	-git clean -fdXq -- docs/
 	find generator tests -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# Permanence (issue 4): build strictly, then add every address the site now serves to
+# published.txt (never removing one). `git diff published.txt` shows what was published.
+.PHONY: publish
+publish: $(SITE_STAMP)
+	$(BIN)/kamerdossier publish --strict
