@@ -284,13 +284,28 @@ class Thread:
 
 
 @dataclass(frozen=True)
+class DossierMention:
+    """Record `path` belongs to a dossier (`belongs`, from its sidecar) and/or cites it:
+    `citations` are its references naming the dossier, in reading order."""
+
+    path: str
+    belongs: bool
+    citations: tuple[Reference, ...]
+
+
+@dataclass(frozen=True)
 class Links:
-    """What the link pass found across the corpus. Empty before linking."""
+    """What the link pass found across the corpus. Empty before linking.
+
+    `dossiers` maps each dossier number (`31066`) to the records that belong to or cite it,
+    dossiers in number order.
+    """
 
     threads: tuple[Thread, ...] = ()
     text_links: tuple[TextLink, ...] = ()
     references: tuple[Reference, ...] = ()
     statuses: tuple[tuple[Target, str], ...] = ()
+    dossiers: tuple[tuple[str, tuple[DossierMention, ...]], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -15,22 +15,24 @@ order: records as given, then letters, paragraphs and offsets. The parse diagnos
 then the link pass's, by record and line, leaving out what the parser already reported at the same
 `path:line` on the same fragment. Each step is linear in the number of letters.
 
-`dossier_index(corpus)` (in `generator.link.dossiers`) maps dossiers to the records that belong to
-or cite them, for dossier pages and "Geciteerd in" lists.
+The last step indexes the corpus by dossier (`Links.dossiers`): which records belong to or cite
+each dossier, for dossier pages and "Geciteerd in" lists.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.link._walk import FOOTNOTE_KEY, walk_paragraphs
 from generator.link.citations import link_citations
-from generator.link.dossiers import DossierMention, dossier_index
+from generator.link.dossiers import dossier_index
 from generator.link.footnotes import check_footnotes
 from generator.link.resolve import resolve_referrals
 from generator.link.status import list_statuses
 from generator.link.threads import thread_corpus
 from generator.model import Corpus, Diagnostic, Links, Record, TextLink
 
-__all__ = ["FOOTNOTE_KEY", "DossierMention", "dossier_index", "link_corpus"]
+__all__ = ["FOOTNOTE_KEY", "dossier_index", "link_corpus"]
 
 
 def _in_reading_order(records: tuple[Record, ...], links: tuple[TextLink, ...]) -> tuple[TextLink, ...]:
@@ -71,4 +73,5 @@ def link_corpus(records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...]
     footnote_problems = tuple(problem for record in records for problem in check_footnotes(record))
     found = _by_place(records, citation_problems + referral_problems + thread_problems + footnote_problems)
     links = Links(threads, _in_reading_order(records, cited + referred), references, statuses)
-    return Corpus(records, links, tuple(diagnostics) + _not_yet_reported(tuple(diagnostics), found))
+    dossiers = tuple(dossier_index(Corpus(records, links)).items())
+    return Corpus(records, replace(links, dossiers=dossiers), tuple(diagnostics) + _not_yet_reported(tuple(diagnostics), found))

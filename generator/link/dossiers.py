@@ -18,21 +18,9 @@ mentions by the records' order in the corpus.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
-from generator.model import Corpus, Reference
+from generator.model import Corpus, DossierMention, Reference
 
 _PRINTED_DOSSIER = re.compile(r"^(?P<base>\d{2})\s?(?P<rest>\d{3})(?:[\s-]+(?P<suffix>\w+))?$")
-
-
-@dataclass(frozen=True)
-class DossierMention:
-    """Record `path` belongs to the dossier (`belongs`) and/or cites it: `citations` are its
-    references naming the dossier, in reading order."""
-
-    path: str
-    belongs: bool
-    citations: tuple[Reference, ...]
 
 
 def _dossier(printed: str) -> str:

@@ -32,7 +32,6 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from generator.link import dossier_index
 from generator.model import (
     Answer,
     Corpus,
@@ -196,7 +195,7 @@ def _lookup(corpus: Corpus, site: _Site) -> _Lookup:
                 if isinstance(block, Answer):
                     for number in _numbers(block):
                         answers.setdefault(Target(key, ANSWER, block.party, number), block)
-    index = dossier_index(corpus)
+    index = dict(corpus.links.dossiers)
     return _Lookup(
         context, site, answers, _documents_in_corpus(context, site), _letter_dossiers(corpus, index), tuple(index)
     )
@@ -219,7 +218,7 @@ def _documents_in_corpus(context: RenderContext, site: _Site) -> dict[str, str]:
 def _letter_dossiers(corpus: Corpus, index: dict) -> dict[LetterKey, tuple[str, ...]]:
     """Give each letter its dossiers: its record's, and those of the documents the letter cites.
 
-    Dossier numbers are written and ordered as `dossier_index` writes them (`31 066` -> `31066`).
+    Dossier numbers are written and ordered as the link pass writes them (`31 066` -> `31066`).
     """
     records = {record.path: record for record in corpus.records}
     found: dict[LetterKey, list[str]] = {}

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.link.dossiers import DossierMention, dossier_index
+from generator.link.dossiers import dossier_index
+from generator.model import DossierMention
 from generator.link.references import find_references
 from generator.model import Corpus, Links
 
