@@ -55,13 +55,30 @@ def parse_sources(seeds: Path) -> tuple[tuple[Record, ...], tuple[Diagnostic, ..
     return tuple(records), tuple(diagnostics)
 
 
-def generate(seeds: Path, docs: Path) -> BuildResult:
-    """Turn the letters in `seeds` into Markdown pages in `docs` (read, parse, link, render, write)."""
+SCHEMA = Path(__file__).parent / "schema" / "kamerdossier.schema.json"
+"""The JSON Schema of the open data, published beside it as data/kamerdossier.schema.json."""
+
+
+def generate(seeds: Path, docs: Path, site_url: str | None = None) -> BuildResult:
+    """Turn the letters in `seeds` into Markdown pages in `docs` (read, parse, link, render, write).
+
+    With the site's address (`site_url`), the open data (JSON with absolute URLs, CSV, Atom
+    feeds, the JSON Schema) is rendered beside the pages too.
+    """
     records, parse_diagnostics = parse_sources(seeds)
     corpus = link_corpus(records, parse_diagnostics)
-    pages = render_site(corpus)
+    pages = render_site(corpus, site_url)
+    if site_url:
+        pages["data/kamerdossier.schema.json"] = SCHEMA.read_text(encoding="utf-8")
     write_pages(pages, docs)
     return BuildResult(tuple(sorted(pages)), corpus.diagnostics)
+
+
+def site_url_of(config: Path) -> str | None:
+    """The `site_url` of a MkDocs configuration, or None when it has none."""
+    from mkdocs.config import load_config
+
+    return load_config(str(config)).site_url or None
 
 
 def build(
@@ -84,7 +101,7 @@ def build(
     redirect declared in `redirects` (redirects.toml) must lead there; the redirects are then
     written into the site. A published address that is gone fails the build, strict or not.
     """
-    result = generate(seeds, docs)
+    result = generate(seeds, docs, site_url_of(config))
     for diagnostic in result.diagnostics:
         print(f"{diagnostic.severity}: {diagnostic}", file=sys.stderr)
     errors = [d for d in result.diagnostics if d.severity == "error"]

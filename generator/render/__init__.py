@@ -13,16 +13,18 @@ from __future__ import annotations
 
 from generator.model import Corpus, LetterKey
 from generator.render.context import build_context
+from generator.render.data import render_data
 from generator.render.markdown import render_letter_page
 from generator.render.pages import HOME, render_home, render_record_page, render_shared_page
 
 __all__ = ["render_site"]
 
 
-def render_site(corpus: Corpus) -> dict[str, str]:
+def render_site(corpus: Corpus, site_url: str | None = None) -> dict[str, str]:
     """Render every page of the site: home, multi-letter records, letters, and the pages at
-    addresses several letters wanted (sorted by path)."""
-    context = build_context(corpus)
+    addresses several letters wanted; with the site's address, also the open data (JSON, CSV,
+    Atom feeds) that needs absolute URLs. Sorted by path."""
+    context = build_context(corpus, open_data=bool(site_url))
     pages = {HOME: render_home(context)}
     for record in corpus.records:
         record_page = context.addresses.record_page(record)
@@ -34,4 +36,6 @@ def render_site(corpus: Corpus) -> dict[str, str]:
                 pages[page] = render_letter_page(record, letter, page, context)
     for path, owners in context.addresses.shared.items():
         pages[path] = render_shared_page(path, owners, context)
+    if site_url:
+        pages.update(render_data(corpus, site_url))
     return dict(sorted(pages.items()))

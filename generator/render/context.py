@@ -14,7 +14,8 @@ class RenderContext:
 
     `threads` maps a question to the answers that answer it and an answer to the questions it
     answers; `statuses` maps a question or answer to its status labels; `text_links` maps
-    (record path, paragraph key) to the links over that paragraph's text.
+    (record path, paragraph key) to the links over that paragraph's text. `open_data` says
+    whether the letters' JSON files are rendered beside their pages (they need the site's address).
     """
 
     corpus: Corpus
@@ -23,13 +24,14 @@ class RenderContext:
     threads: dict[Target, tuple[Target, ...]]
     statuses: dict[Target, tuple[str, ...]]
     text_links: dict[tuple[str, str], tuple[TextLink, ...]]
+    open_data: bool = False
 
     def letter(self, key: LetterKey) -> tuple[Record, Letter] | None:
         """The record and letter `key` names, or None when the corpus has no such letter."""
         return self.letters.get(key)
 
 
-def build_context(corpus: Corpus) -> RenderContext:
+def build_context(corpus: Corpus, open_data: bool = False) -> RenderContext:
     """Gather addresses and index the link pass's findings for rendering."""
     letters = {
         LetterKey(record.path, letter.index): (record, letter)
@@ -53,6 +55,7 @@ def build_context(corpus: Corpus) -> RenderContext:
         {key: tuple(values) for key, values in threads.items()},
         {key: tuple(values) for key, values in statuses.items()},
         {key: tuple(values) for key, values in text_links.items()},
+        open_data,
     )
 
 

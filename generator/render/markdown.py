@@ -290,8 +290,17 @@ def render_letter_page(record: Record, letter: Letter, page: str, context: Rende
     items = letter_metadata(record, letter, identifiers) + source_metadata(record)
     if record_page is not None:
         items.append(("Onderdeel van", f"[{escape_line(record_title(record))}]({relative_link(page, record_page)})"))
-    items += body.metadata()
+    items += body.metadata() + open_data_metadata(page, context)
     return join_blocks([front_matter(title), title_block(title, ids), metadata_block(items), *body.blocks()])
+
+
+def open_data_metadata(page: str, context: RenderContext) -> list[tuple[str, str]]:
+    """Link the page's letter data (JSON beside the page) and the corpus CSV, when rendered."""
+    if not context.open_data:
+        return []
+    json_link = relative_link(page, page.removesuffix(".md") + ".json")
+    csv_link = relative_link(page, "data/vragen-en-antwoorden.csv")
+    return [("Open data", f"[JSON]({json_link}), [alle vragen en antwoorden (CSV)]({csv_link})")]
 
 
 def letter_metadata(

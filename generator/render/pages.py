@@ -20,6 +20,7 @@ from generator.render.markdown import (
     letter_label,
     letter_metadata,
     metadata_block,
+    open_data_metadata,
     record_kind_label,
     record_title,
     source_metadata,
@@ -88,7 +89,7 @@ def render_record_page(record: Record, page: str, context: RenderContext) -> str
     blocks.append("\n".join(_letter_item(record, letter, page, context) for letter in record.letters))
     if note is not None and text is not None:
         blocks.append(heading_block(2, letter_label(record, note), ids))
-        blocks.append(metadata_block(letter_metadata(record, note, note.identifiers) + text.metadata()))
+        blocks.append(metadata_block(letter_metadata(record, note, note.identifiers) + text.metadata() + open_data_metadata(page, context)))
         blocks.extend(text.blocks())
     return join_blocks(blocks)
 
