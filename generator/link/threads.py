@@ -13,7 +13,8 @@ An answering letter (an `antwoordbrief` or an `aanhangsel`) answers:
 
 `Answer(party, number)` answers `Question(party, number)`; a combined answer (`numbers == (4, 5)`)
 answers questions 4 and 5, and a combined question (`Vraag 4 en 5`) is answered by the answer to
-each of its numbers. Targets name a question or answer by its own `number`::
+each of its numbers. A thread names each number it covers (a combined answer has an anchor for
+every number it covers, `#antwoord-4` and `#antwoord-5`)::
 
     committee letter: Question("BBB", 11); answer letter: Question("BBB", 11, quoted), Answer("BBB", 11)
     -> (Thread(Target(committee, "vraag", "BBB", 11), Target(answers, "antwoord", "BBB", 11)),
@@ -205,9 +206,9 @@ def _thread_letter(
                 answer = answers.get((_party_key(question.party) if by_party else "", number))
                 if answer is not None:
                     used.add(id(answer))
-                    threads.append(Thread(
-                        Target(there, "vraag", question.party, question.number),
-                        Target(here, "antwoord", answer.party, answer.number),
+                    threads.append(Thread(  # each number to its own anchor: `Vraag 4 en 5` -> #antwoord-5 too
+                        Target(there, "vraag", question.party, number),
+                        Target(here, "antwoord", answer.party, number),
                     ))
     if not any(_questions(asked) for _record, asked in sources):
         return threads, []

@@ -72,10 +72,10 @@ def test_answer_letter_answers_the_committee_letter_and_its_own_quotes():
     assert set(threads) == {
         Thread(vraag(SEED_001, 1, "GroenLinks-PvdA", 1), antwoord(SEED_001, 2, "GroenLinks-PvdA", 1)),
         Thread(vraag(SEED_001, 1, "BBB", 4), antwoord(SEED_001, 2, "BBB", 4)),
-        Thread(vraag(SEED_001, 1, "BBB", 5), antwoord(SEED_001, 2, "BBB", 4)),  # combined answer 4 en 5
+        Thread(vraag(SEED_001, 1, "BBB", 5), antwoord(SEED_001, 2, "BBB", 5)),  # combined answer 4 en 5: #bbb-antwoord-5
         Thread(vraag(SEED_001, 2, "GroenLinks-PvdA", 1), antwoord(SEED_001, 2, "GroenLinks-PvdA", 1)),
         Thread(vraag(SEED_001, 2, "BBB", 4), antwoord(SEED_001, 2, "BBB", 4)),
-        Thread(vraag(SEED_001, 2, "BBB", 5), antwoord(SEED_001, 2, "BBB", 4)),
+        Thread(vraag(SEED_001, 2, "BBB", 5), antwoord(SEED_001, 2, "BBB", 5)),
     }
     assert len(threads) == 6
     assert threads[0].question.letter.index == 1  # the committee letter's questions first

@@ -339,7 +339,7 @@ def test_a_combined_answer_answers_each_question_it_names(corpus: Corpus) -> Non
     assert answers["bbb-antwoord-4"]["numbers"] == [4, 5]
     assert COMMITTEE_PAGE_URL + "#bbb-vraag-5" in answers["bbb-antwoord-4"]["questions"]
     questions = {q["anchor"]: q for q in _letter(files, COMMITTEE_JSON)["questions"]}
-    assert questions["bbb-vraag-5"]["answers"] == [SITE + "eerste-kamer/2026-02-12/antwoordbrief/#bbb-antwoord-4"]
+    assert questions["bbb-vraag-5"]["answers"] == [SITE + "eerste-kamer/2026-02-12/antwoordbrief/#bbb-antwoord-5"]
 
 
 def test_paragraph_texts_are_joined_with_a_blank_line(corpus: Corpus) -> None:
