@@ -510,14 +510,32 @@ def _pairs(item: _Block, letter_url: str, lookup: _Lookup) -> list[tuple[str, ..
     return list(dict.fromkeys(rows)) or [(*question, "", "", status)]
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these is a formula to a spreadsheet program (CSV injection)."""
+
+
+def _csv_cell(cell: str) -> str:
+    """A cell as written: line ends as `\\n`, and a leading formula character defused with `'`.
+
+    >>> _csv_cell("=HYPERLINK(1)")
+    "'=HYPERLINK(1)"
+    """
+    cell = cell.replace("\r\n", "\n").replace("\r", "\n")
+    return f"'{cell}" if cell.startswith(FORMULA_START) else cell
+
+
 def _pairs_csv(letters: list[_LetterData]) -> str:
-    """Write every letter's question/answer rows as CSV under a header, with `\\n` line ends."""
+    """Write every letter's question/answer rows as CSV under a header, with `\\n` line ends.
+
+    Text is written as it is, except that a cell a spreadsheet would run as a formula starts
+    with an apostrophe (OWASP's advice against CSV injection).
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(PAIR_COLUMNS)
     for data in letters:
         for row in data.pairs:
-            writer.writerow([cell.replace("\r\n", "\n").replace("\r", "\n") for cell in row])
+            writer.writerow([_csv_cell(cell) for cell in row])
     return out.getvalue()
 
 

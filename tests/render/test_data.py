@@ -349,3 +349,11 @@ def test_paragraph_texts_are_joined_with_a_blank_line(corpus: Corpus) -> None:
 
     files = render_data(_with_letter(corpus, lambda letter: _with_first_question(letter, add_paragraph)), SITE)
     assert _letter(files, WRITTEN_QUESTIONS_JSON)["questions"][0]["text"].endswith("?\n\nTweede alinea.")
+
+
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_defused() -> None:
+    from generator.render.data import _csv_cell
+
+    assert [_csv_cell(text) for text in ("=1+1", "+31", "-inning", "@SUM(A1)", "Ja.")] == [
+        "'=1+1", "'+31", "'-inning", "'@SUM(A1)", "Ja.",
+    ]
