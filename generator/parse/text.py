@@ -19,10 +19,10 @@ one file:
 
 Example::
 
-    >>> paragraphs, notes, _, _ = clean_text(("De vaste commissie voor Digitalisering2 heeft", "",
-    ...     "2 Samenstelling: …"), "seeds/x.txt")
-    >>> paragraphs[0].text, paragraphs[0].markers
-    ('De vaste commissie voor Digitalisering heeft', (FootnoteMarker(number=2, offset=38),))
+    >>> paragraphs, notes, _, _ = clean_text(("De vaste commissie voor Digitalisering1 heeft", "",
+    ...     "1 Samenstelling: Baumgarten (JA21)"), "seeds/x.txt")
+    >>> paragraphs[0].text, paragraphs[0].markers, notes[0].text
+    ('De vaste commissie voor Digitalisering heeft', (FootnoteMarker(number=1, offset=38),), 'Samenstelling: Baumgarten (JA21)')
 """
 
 from __future__ import annotations
