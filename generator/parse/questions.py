@@ -30,11 +30,18 @@ NUMBERED_QUESTION = re.compile(r"^(?P<number>\d{1,3})\.\s+(?=\S)")
 """`3. De leden van de BBB-fractie vragen …`."""
 
 SECTION_HEADING = re.compile(
-    r"""^Vragen\s+(?:en\s+opmerkingen\s+)?van\s+de\s+leden\s+van\s+de\s+
-        (?:fracties?\s+)?(?:van\s+)?(?:de\s+)?(?P<party>[^\s].*?)(?:-fractie)?\s*$""",
+    r"""^(?:Vragen(?:\s+en\s+opmerkingen)?|Inbreng|Opmerkingen\s+en\s+vragen)\s+
+        van\s+(?:de\s+leden|het\s+lid)\s+van\s+de\s+
+        (?:fracties?\s+)?(?:van\s+)?(?:de\s+)?(?P<party>[^\s].*?)(?:[\s-]?fractie)?\s*$""",
     re.VERBOSE,
 )
-"""`Vragen en opmerkingen van de leden van de fractie van BBB` -> party `BBB`."""
+"""`Vragen en opmerkingen van de leden van de fractie van BBB` -> party `BBB`; also
+`… van de leden van de VVD-fractie`, `Inbreng van het lid van de fractie van 50PLUS`."""
+
+LABELLED_QUESTION = re.compile(r"^Vraag\s+(?P<number>\d{1,3})(?![\d.])[.:]?\s*")
+"""An answer letter that labels what it quotes and answers: `Vraag 3` … `Antwoord 3` …"""
+
+LABELLED_ANSWER = re.compile(r"^Antwoord\s+(?P<number>\d{1,3})(?![\d.])[.:]?\s*")
 
 NUMBER_LIST = re.compile(r"\d{1,3}")
 
@@ -80,9 +87,14 @@ def _extended(block: Question | Answer, paragraph: Paragraph) -> Question | Answ
     return replace(block, paragraphs=paragraphs, span=_span(list(paragraphs)))
 
 
-def _numbered(members: list[Paragraph]) -> bool:
-    """Whether a section numbers its questions: some paragraph starts with `1.`."""
-    return any((m := NUMBERED_QUESTION.match(p.text)) and int(m["number"]) == 1 for p in members)
+def _first_number(members: list[Paragraph], previous: int) -> int | None:
+    """The number a section's numbered questions start at: 1, or on from the section before
+    (`previous` is the last number there); None when the section does not number its questions."""
+    for paragraph in members:
+        match = NUMBERED_QUESTION.match(paragraph.text) or LABELLED_QUESTION.match(paragraph.text)
+        if match and int(match["number"]) in (1, previous + 1):
+            return int(match["number"])
+    return None
 
 
 def section_party(paragraph: Paragraph) -> str | None:
@@ -137,17 +149,21 @@ def _heading(paragraph: Paragraph) -> Heading:
 
 
 def _by_section(
-    paragraphs: list[Paragraph], structure_section: Callable[[list[Paragraph], str | None], list[Block]]
+    paragraphs: list[Paragraph], structure_section: Callable[[list[Paragraph], str | None, int], list[Block]]
 ) -> tuple[Block, ...]:
     """Keep paragraphs before the first section heading as they are; give each section's
-    paragraphs, after its heading, to `structure_section` with the section's party."""
+    paragraphs, after its heading, to `structure_section` with the section's party and the last
+    question number of the sections before (some letters number on across sections)."""
     blocks: list[Block] = []
+    last = 0
     for heading, members in _sections(paragraphs):
         if heading is None:
             blocks.extend(members)
             continue
         blocks.append(_heading(heading))
-        blocks.extend(structure_section(members, section_party(heading)))
+        section = structure_section(members, section_party(heading), last)
+        last = max((b.numbers[-1] for b in section if isinstance(b, Question) and b.numbered), default=last)
+        blocks.extend(section)
     return tuple(blocks)
 
 
@@ -161,12 +177,13 @@ def structure_committee_letter(paragraphs: list[Paragraph]) -> tuple[Block, ...]
     return _by_section(paragraphs, _committee_section)
 
 
-def _committee_section(members: list[Paragraph], party: str | None) -> list[Block]:
+def _committee_section(members: list[Paragraph], party: str | None, previous: int) -> list[Block]:
     """The questions of one party's section of a committee letter."""
     blocks: list[Block] = []
-    numbered = _numbered(members)
+    first = _first_number(members, previous)
+    numbered = first is not None
     pending: list[Paragraph] = []
-    expected = 1
+    expected = first or 1
     for paragraph in members:
         match = NUMBERED_QUESTION.match(paragraph.text) if numbered else None
         if match and int(match["number"]) == expected:
@@ -250,17 +267,26 @@ def structure_answer_letter(paragraphs: list[Paragraph], answered: AnsweredLette
     next quoted context or question. Within the answer, sentences that repeat or paraphrase the
     members' words are kept apart as quoted paragraphs.
     """
-    return _by_section(paragraphs, lambda members, party: _answer_section(members, party, answered))
+    return _by_section(paragraphs, lambda members, party, previous: _answer_section(members, party, previous, answered))
 
 
-def _answer_section(members: list[Paragraph], party: str | None, answered: AnsweredLetter | None) -> list[Block]:
-    """The questions and answers of one party's section of an answer letter."""
+def _answer_section(
+    members: list[Paragraph], party: str | None, previous: int, answered: AnsweredLetter | None
+) -> list[Block]:
+    """The questions and answers of one party's section of an answer letter.
+
+    A question is quoted with its number (`3. De leden …`), labelled (`Vraag 3` … `Antwoord 3`),
+    or, in a section without numbers, recognised by its words in the letter being answered.
+    """
     known = {number for (p, number) in answered.questions if p == party} if answered else set()
-    numbered = _numbered(members)
+    first = _first_number(members, previous)
+    numbered = first is not None
+    labelled = any(LABELLED_ANSWER.match(p.text) for p in members)
+    asking = False  # after `Vraag N`, until `Antwoord N`: the question's text
     blocks: list[Block] = []
     pending: list[Paragraph] = []
     answer: list[Paragraph] | None = None
-    number = 0
+    number = (first or 1) - 1
 
     def close_answer() -> None:
         nonlocal answer
@@ -273,17 +299,33 @@ def _answer_section(members: list[Paragraph], party: str | None, answered: Answe
         close_answer()
         number += 1
         question = answered.questions.get((party, number)) if answered else None
-        end = _question_prefix(cut(paragraph, start), question) + (len(paragraph.text) - len(cut(paragraph, start).text))
+        body = cut(paragraph, start)
+        offset = len(paragraph.text) - len(paragraph.text[start:].lstrip())
+        end = offset + _question_prefix(body, question)
         asked = cut(paragraph, start, end, quoted=True)
-        blocks.append(Question(number, (number,), numbered_question, party, tuple(pending), (asked,), paragraph.span, quoted=True))
+        texts = (asked,) if asked.text else ()  # `Vraag 3` alone: its text follows
+        blocks.append(Question(number, (number,), numbered_question, party, tuple(pending), texts, paragraph.span, quoted=True))
         pending = []
         rest = cut(paragraph, end, suffix=".2")
         answer = _split_quoted(rest, answered) if rest.text else []
 
     for paragraph in members:
-        match = NUMBERED_QUESTION.match(paragraph.text) if numbered else None
+        match = (NUMBERED_QUESTION.match(paragraph.text) or LABELLED_QUESTION.match(paragraph.text)) if numbered else None
         if match and int(match["number"]) == number + 1:
             ask(paragraph, match.end(), True)
+            asking = labelled and match.re is LABELLED_QUESTION
+            if asking and answer:  # `Vraag 3 Hoeveel …`: the text after the label is the question
+                blocks[-1] = _question_with(blocks[-1], answer)
+                answer = []
+            continue
+        label = LABELLED_ANSWER.match(paragraph.text)
+        if asking and label and int(label["number"]) == number:
+            asking = False
+            rest = cut(paragraph, label.end())
+            answer = [rest] if rest.text else []
+            continue
+        if asking:
+            blocks[-1] = _question_with(blocks[-1], [replace(paragraph, quoted=True)])
             continue
         pieces = _split_quoted(paragraph, answered)
         if not numbered and pieces[0].quoted and _is_next_question(pieces[0], party, number + 1, answered):
@@ -299,6 +341,14 @@ def _answer_section(members: list[Paragraph], party: str | None, answered: Answe
     close_answer()
     blocks.extend(pending)
     return blocks
+
+
+def _question_with(block: Block, paragraphs: list[Paragraph]) -> Block:
+    """The question `block` with more quoted text."""
+    assert isinstance(block, Question)
+    for paragraph in paragraphs:
+        block = _extended(block, replace(paragraph, quoted=True))
+    return block
 
 
 def _is_next_question(piece: Paragraph, party: str | None, number: int, answered: AnsweredLetter | None) -> bool:

@@ -65,7 +65,8 @@ STRUCTURAL_START = re.compile(
     r"""^(?: \d{1,3}\.\s                            # 3. De leden …
          | (?:Vraag|Antwoord|Vragen)\s+\d            # Vraag 1Bent …, Antwoord 4 en 5
          | •                                         # bullet
-         | Vragen\s+(?:en\s+opmerkingen\s+)?van\s    # Vragen en opmerkingen van de leden …
+         | (?:Vragen(?:\s+en\s+opmerkingen)?|Inbreng|Opmerkingen\s+en\s+vragen)\s+van\s+(?:de\s+leden|het\s+lid)\s
+                                                     # Vragen en opmerkingen van de leden …
          | Antwoord\s+van\s
          | Zie\s+ook\s+(?:Aanhangsel|Handelingen|Kamerstuk)
          | [A-Z][a-zë]+(?:\s[A-Z][a-z]+)?,\s+\d{1,2}\s+[a-z]+\s+\d{4}\s*$   # Den Haag, 2 december 2025
@@ -75,7 +76,7 @@ STRUCTURAL_START = re.compile(
 )
 
 HEADING_LINE = re.compile(
-    r"""^(?: Vragen\s+(?:en\s+opmerkingen\s+)?van\s.*[^.?!]
+    r"""^(?: (?:Vragen(?:\s+en\s+opmerkingen)?|Inbreng|Opmerkingen\s+en\s+vragen)\s+van\s.*[^.?!]
          | [A-Z][a-zë]+(?:\s[A-Z][a-z]+)?,\s+\d{1,2}\s+[a-z]+\s+\d{4}
          | [A-ZÀ-Ý][A-ZÀ-Ý\s\-–,.]{8,}
         )\s*$""",

@@ -1,0 +1,116 @@
+"""Letter shapes the seed letters do not show, in synthetic text (real passages where they exist
+are in test_record.py): numbering that runs on across sections, answer letters that label
+`Vraag N` / `Antwoord N`, and other ways of heading a party's section."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.model import Answer, Heading, Question, SourceText
+from generator.parse import parse_record
+
+COMMITTEE = """ BRIEF VAN DE VOORZITTER VAN DE VASTE COMMISSIE VOOR DIGITALISERING
+
+Aan de staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties
+
+Den Haag, 3 maart 2026
+
+De vaste commissie voor Digitalisering heeft kennisgenomen van uw brief over de digitale overheid.
+
+Vragen en opmerkingen van de leden van de VVD-fractie
+
+1. Hoeveel kost de overstap naar een Europese cloud voor de rijksoverheid als geheel?
+
+2. Wanneer verwacht u de eerste resultaten van de pilot met open source kantoorsoftware?
+
+Vragen en opmerkingen van de leden van de fractie van de SP
+
+Deze leden lezen dat de pilot twee jaar duurt.
+
+3. Waarom duurt de pilot zo lang als andere landen al veel verder zijn?
+
+mr. A. Jansen
+
+Voorzitter van de vaste commissie voor Digitalisering
+ BRIEF VAN DE STAATSSECRETARIS VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES
+
+Aan de Voorzitter van de Eerste Kamer der Staten-Generaal
+
+Den Haag, 1 april 2026
+
+Hierbij beantwoord ik de vragen van uw commissie.
+
+Vragen en opmerkingen van de leden van de VVD-fractie
+
+Vraag 1
+
+Hoeveel kost de overstap naar een Europese cloud voor de rijksoverheid als geheel?
+
+Antwoord 1
+
+Dat is nog niet bekend; de kosten worden dit jaar geraamd.
+
+Vraag 2
+
+Wanneer verwacht u de eerste resultaten van de pilot met open source kantoorsoftware?
+
+Antwoord 2
+
+Na de zomer.
+
+Vragen en opmerkingen van de leden van de fractie van de SP
+
+Deze leden lezen dat de pilot twee jaar duurt.
+
+Vraag 3
+
+Waarom duurt de pilot zo lang als andere landen al veel verder zijn?
+
+Antwoord 3
+
+Ik verwijs u naar het antwoord op vraag 2.
+"""
+
+RECORD, DIAGNOSTICS = parse_record(SourceText("seeds/synthetic.txt", tuple(COMMITTEE.split("\n"))))
+ASKING, ANSWERING = RECORD.letters  # no cover note: the record opens with the first letter
+
+
+def _blocks(letter, kind):
+    return [(b.party, b.number, " ".join(p.text for p in b.paragraphs)) for b in letter.body if isinstance(b, kind)]
+
+
+def test_numbering_runs_on_across_sections() -> None:
+    assert [(party, number) for party, number, _ in _blocks(ASKING, Question)] == [("VVD", 1), ("VVD", 2), ("SP", 3)]
+    sp = [b for b in ASKING.body if isinstance(b, Question) and b.party == "SP"][0]
+    assert [c.text for c in sp.context] == ["Deze leden lezen dat de pilot twee jaar duurt."]
+
+
+def test_labelled_questions_and_answers_in_an_answer_letter() -> None:
+    assert [(p, n, t[:25]) for p, n, t in _blocks(ANSWERING, Question)] == [
+        ("VVD", 1, "Hoeveel kost de overstap "),
+        ("VVD", 2, "Wanneer verwacht u de eer"),
+        ("SP", 3, "Waarom duurt de pilot zo "),
+    ]
+    assert _blocks(ANSWERING, Answer) == [
+        ("VVD", 1, "Dat is nog niet bekend; de kosten worden dit jaar geraamd."),
+        ("VVD", 2, "Na de zomer."),
+        ("SP", 3, "Ik verwijs u naar het antwoord op vraag 2."),
+    ]
+    assert RECORD.chamber == "Eerste Kamer" and ANSWERING.kind == "antwoordbrief"
+
+
+@pytest.mark.parametrize(
+    ("heading", "party"),
+    [
+        ("Vragen en opmerkingen van de leden van de fractie van BBB", "BBB"),
+        ("Vragen en opmerkingen van de leden van de VVD-fractie", "VVD"),
+        ("Vragen van de leden van de fractie GroenLinks-PvdA", "GroenLinks-PvdA"),
+        ("Inbreng van het lid van de fractie van 50PLUS", "50PLUS"),
+        ("Vragen en opmerkingen van de leden van de fracties van GroenLinks-PvdA en PvdD", "GroenLinks-PvdA en PvdD"),
+    ],
+)
+def test_section_headings_name_the_party(heading: str, party: str) -> None:
+    text = COMMITTEE.replace("Vragen en opmerkingen van de leden van de VVD-fractie", heading, 1)
+    record, _ = parse_record(SourceText("seeds/synthetic.txt", tuple(text.split("\n"))))
+    headings = [b.party for b in record.letters[0].body if isinstance(b, Heading)]
+    assert headings[0] == party
