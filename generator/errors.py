@@ -13,7 +13,7 @@ class SourceError(KamerdossierError):
     """A source letter cannot be read or parsed: `seeds/<file>:<line>: <what> — <fragment>`."""
 
     def __init__(self, path: str, line: int, message: str, fragment: str = ""):
-        self.diagnostic = Diagnostic(path, line, message, fragment[:80], "error")
+        self.diagnostic = Diagnostic(path, line, message, " ".join(fragment.split())[:80], "error")
         super().__init__(str(self.diagnostic))
 
 

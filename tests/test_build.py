@@ -1,0 +1,69 @@
+"""The build as a whole: bad input is reported with its place, the other letters still build,
+strict mode fails; the same input gives byte-identical pages."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import generate
+from generator.cli import main
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+BAD_FILES = {
+    "empty.txt": (b"", "seeds/empty.txt:1: empty file"),
+    "binary.txt": (b"Vraag 1\n\x00\x01\x02", "seeds/binary.txt:2: binary file (NUL byte)"),
+    "latin1.txt": ("Vraag 1Bent u bekend met het café?\n".encode("latin-1"), "seeds/latin1.txt:1: not valid UTF-8"),
+    "noquestions.txt": (
+        "Geachte voorzitter,\n\nHierbij bied ik u de stukken aan.\n".encode(),
+        "seeds/noquestions.txt:1: no recognisable questions or answers — Geachte voorzitter,",
+    ),
+    "orphan.txt": (
+        "Vragen van het lid Kathmann (GroenLinks-PvdA) aan de staatssecretaris van Financiën over Microsoft (ingezonden 7 oktober 2025)\n\n"
+        "Vraag 1Bent u bekend met het bericht? 1)\n".encode(),
+        "seeds/orphan.txt:3: footnote marker 1 has no footnote body — ",
+    ),
+}
+
+
+@pytest.fixture
+def seeds_with(tmp_path: Path):
+    def make(name: str) -> Path:
+        seeds = tmp_path / "seeds"
+        seeds.mkdir()
+        for source in SEEDS.iterdir():
+            shutil.copy(source, seeds / source.name)
+        (seeds / name).write_bytes(BAD_FILES[name][0])
+        return seeds
+
+    return make
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_bad_input_is_reported_and_the_other_letters_still_build(tmp_path: Path, seeds_with, name: str) -> None:
+    result = generate(seeds_with(name), tmp_path / "docs")
+    assert any(str(d).startswith(BAD_FILES[name][1]) for d in result.diagnostics)
+    assert "tweede-kamer/2025-10-07/schriftelijke-vragen.md" in result.pages
+    assert "eerste-kamer/2026-02-12/antwoordbrief.md" in result.pages
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_strict_build_fails_on_bad_input_and_says_where(tmp_path: Path, seeds_with, name: str, capsys) -> None:
+    seeds = seeds_with(name)
+    args = ["build", "--seeds", str(seeds), "--docs", str(tmp_path / "docs"), "--no-site"]
+    assert main(args) == 0
+    assert main([*args, "--strict"]) == 1
+    assert f"error: {BAD_FILES[name][1]}" in capsys.readouterr().err
+
+
+def test_same_input_gives_byte_identical_pages(tmp_path: Path) -> None:
+    first, second = tmp_path / "one", tmp_path / "two"
+    generate(SEEDS, first, "https://kamerdossier.example/")
+    generate(SEEDS, second, "https://kamerdossier.example/")
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files and files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    for relative in files:
+        assert (first / relative).read_bytes() == (second / relative).read_bytes(), relative
