@@ -59,3 +59,8 @@ clean:
 .PHONY: publish
 publish: $(SITE_STAMP)
 	$(BIN)/kamerdossier publish --strict
+
+# Speed: time each stage on growing synthetic corpora (copies of the seeds); never part of `make test`.
+.PHONY: bench
+bench: $(SITE_STAMP)
+	$(BIN)/python benchmarks/generate.py $(BENCH_SIZES)

@@ -114,7 +114,11 @@ def render_data(corpus: Corpus, site_url: str) -> dict[str, str]:
         for letter in record.letters
         if (page := lookup.context.addresses.letter_page(LetterKey(record.path, letter.index))) is not None
     ]
-    dossiers = [dossier for dossier in lookup.dossier_order if any(dossier in data.dossiers for data in letters)]
+    by_dossier: dict[str, list[_LetterData]] = {}
+    for data in letters:
+        for dossier in data.dossiers:
+            by_dossier.setdefault(dossier, []).append(data)
+    dossiers = [dossier for dossier in lookup.dossier_order if dossier in by_dossier]
     files = {data.json_path: _json_text({"schema": site.url(SCHEMA_PATH), "letter": data.document}) for data in letters}
     files[CORPUS_JSON] = _json_text(
         {
@@ -125,7 +129,7 @@ def render_data(corpus: Corpus, site_url: str) -> dict[str, str]:
                 {
                     "number": dossier,
                     "feed_url": site.url(_dossier_feed(dossier)),
-                    "letters": [data.document["url"] for data in letters if dossier in data.dossiers],
+                    "letters": [data.document["url"] for data in by_dossier[dossier]],
                 }
                 for dossier in dossiers
             ],
@@ -134,9 +138,8 @@ def render_data(corpus: Corpus, site_url: str) -> dict[str, str]:
     files[PAIRS_CSV] = _pairs_csv(letters)
     files[LETTERS_FEED] = _feed(LETTERS_FEED, LETTERS_FEED_TITLE, letters, site)
     for dossier in dossiers:
-        members = [data for data in letters if dossier in data.dossiers]
         files[_dossier_feed(dossier)] = _feed(
-            _dossier_feed(dossier), DOSSIER_FEED_TITLE.format(dossier=dossier), members, site
+            _dossier_feed(dossier), DOSSIER_FEED_TITLE.format(dossier=dossier), by_dossier[dossier], site
         )
     return dict(sorted(files.items()))
 
@@ -177,6 +180,7 @@ class _Lookup:
     documents: dict[str, str]
     dossiers: dict[LetterKey, tuple[str, ...]]
     dossier_order: tuple[str, ...]
+    references: dict[str, tuple[Reference, ...]]  # by the source path of the record citing them
 
     def target_url(self, target: Target) -> str | None:
         """The URL of a linked question or answer, as its page is linked to from other pages."""
@@ -196,8 +200,12 @@ def _lookup(corpus: Corpus, site: _Site) -> _Lookup:
                     for number in _numbers(block):
                         answers.setdefault(Target(key, ANSWER, block.party, number), block)
     index = dict(corpus.links.dossiers)
+    references: dict[str, list[Reference]] = {}
+    for reference in corpus.links.references:
+        references.setdefault(reference.span.path, []).append(reference)
     return _Lookup(
-        context, site, answers, _documents_in_corpus(context, site), _letter_dossiers(corpus, index), tuple(index)
+        context, site, answers, _documents_in_corpus(context, site), _letter_dossiers(corpus, index), tuple(index),
+        {path: tuple(found) for path, found in references.items()},
     )
 
 
@@ -468,7 +476,7 @@ def _references(
             if link.reference is not None:
                 cited_at.setdefault(link.reference, where)
     found = []
-    for reference in lookup.context.corpus.links.references:
+    for reference in lookup.references.get(record.path, ()):
         where = cited_at.get(reference)
         if where is None and not _in_letter(reference, record, letter):
             continue
