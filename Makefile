@@ -64,3 +64,9 @@ publish: $(SITE_STAMP)
 .PHONY: bench
 bench: $(SITE_STAMP)
 	$(BIN)/python benchmarks/generate.py $(BENCH_SIZES)
+
+# Rewrite the golden files (parsed models and rendered pages) from the seeds; read the diff before committing.
+.PHONY: golden
+golden: $(TEST_STAMP)
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/parse/test_golden_model.py tests/parse/test_aanhangsel.py tests/render/test_golden_pages.py
+	git status --short tests/golden
