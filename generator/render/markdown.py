@@ -14,7 +14,6 @@ in source order (headings, paragraphs, questions, answers with their anchors) an
 
 from __future__ import annotations
 
-import datetime
 import html
 import json
 import re
@@ -23,15 +22,6 @@ from typing import TypeVar
 from urllib.parse import quote, urlsplit
 
 from generator.model import (
-    ANSWER_LETTER,
-    APPENDIX_ANSWERS,
-    COMMITTEE_LETTER,
-    COVER_NOTE,
-    LETTER,
-    RECORD_APPENDIX,
-    RECORD_WRITTEN_OVERLEG,
-    RECORD_WRITTEN_QUESTIONS,
-    WRITTEN_QUESTIONS,
     Answer,
     Footnote,
     Heading,
@@ -56,10 +46,19 @@ from generator.render.addresses import (
     target_anchor,
 )
 from generator.render.context import RenderContext
+from generator.render.labels import (  # noqa: F401 (also imported from here by other renderers)
+    capitalized,
+    dutch_date,
+    letter_kind_label,
+    letter_label,
+    letter_title,
+    numbers_label,
+    record_kind_label,
+)
 
 T = TypeVar("T")
 
-# --- Escaping -------------------------------------------------------------------------------
+# --- Escaping ----------------------------------------------------------------------------------
 
 _SPACE_RUN = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 """Runs of white space, line breaks included, but not the non-breaking spaces a letter prints."""
@@ -160,63 +159,10 @@ def front_matter(title: str) -> str:
     return f"---\ntitle: {quoted}\n---\n"
 
 
-# --- Dutch labels ------------------------------------------------------------------------------
-
-MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
-
-LETTER_KINDS = {
-    WRITTEN_QUESTIONS: "schriftelijke vragen",
-    COMMITTEE_LETTER: "brief van de commissie",
-    ANSWER_LETTER: "antwoordbrief",
-    COVER_NOTE: "verslag",
-    APPENDIX_ANSWERS: "aanhangsel",
-    LETTER: "brief",
-}
-
-RECORD_KINDS = {
-    RECORD_WRITTEN_QUESTIONS: "schriftelijke vragen",
-    RECORD_WRITTEN_OVERLEG: "verslag van een schriftelijk overleg",
-    RECORD_APPENDIX: "aanhangsel van de Handelingen",
-}
+# --- Statuses ----------------------------------------------------------------------------------
 
 STATUS_CLASSES = ("beantwoord", "verwijzing", "vertrouwelijk", "nog niet beantwoord")
 """Status labels the link pass gives; each gets its own CSS class (`kd-status-nog-niet-beantwoord`)."""
-
-
-def dutch_date(date: datetime.date | None) -> str:
-    """Write a date as Dutch prose: `2 december 2025`; `zonder datum` when there is none."""
-    if date is None:
-        return "zonder datum"
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
-
-
-def letter_kind_label(kind: str) -> str:
-    """Name a kind of letter in Dutch: `commissiebrief` -> `brief van de commissie`."""
-    return LETTER_KINDS.get(kind, kind.replace("-", " "))
-
-
-def record_kind_label(kind: str) -> str:
-    """Name a kind of record in Dutch: `verslag-schriftelijk-overleg` -> `verslag van een schriftelijk overleg`."""
-    return RECORD_KINDS.get(kind, kind.replace("-", " "))
-
-
-def capitalized(text: str) -> str:
-    """Give text a capital first letter: `brief van de commissie` -> `Brief van de commissie`."""
-    return text[:1].upper() + text[1:]
-
-
-def letter_label(record: Record, letter: Letter) -> str:
-    """Describe a letter in a few words: `Brief van de commissie, 2 december 2025`."""
-    return f"{capitalized(letter_kind_label(letter.kind))}, {dutch_date(letter_date(record, letter))}"
-
-
-def numbers_label(numbers: tuple[int, ...]) -> str:
-    """Write question numbers as Dutch prose: `4`, `4 en 5`, `4, 5 en 6`."""
-    words = [str(number) for number in numbers]
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} en {words[-1]}"
 
 
 # --- Pages -------------------------------------------------------------------------------------
@@ -260,6 +206,14 @@ def heading_block(level: int, text: str, ids: PageIds) -> str:
     return f"{'#' * level} {escape_heading(text)} {{#{ids.claim(slugify(text) or 'kop')}}}"
 
 
+def printed_heading_block(letter: Letter) -> str:
+    """Keep the heading a letter prints (`BRIEF VAN DE STAATSSECRETARIS …`) as a paragraph of its
+    own, as printed: the page's title names the letter readably instead. Empty when it prints none."""
+    if not letter.title or not letter.title.strip():
+        return ""
+    return f"{escape_line(letter.title)}\n{{: .kd-printed-heading }}"
+
+
 def metadata_block(items: list[tuple[str, str]]) -> str:
     """Write label/value pairs (values already Markdown) as a list: `- **Kamer:** Eerste Kamer`."""
     return "\n".join(f"- **{label}:** {value}" for label, value in items if value)
@@ -271,8 +225,11 @@ def record_title(record: Record) -> str:
 
 
 def letter_page_title(record: Record, letter: Letter) -> str:
-    """Title a letter page by the letter's printed title, else by the record's title (with the
-    letter's kind and date where the record holds more letters)."""
+    """Title a letter as the open data does: by its printed title, else by the record's title
+    (with the letter's kind and date where the record holds more letters).
+
+    Pages are titled readably instead (`labels.letter_title`) and show the printed title as text.
+    """
     if letter.title and letter.title.strip():
         return letter.title
     if not has_record_page(record):
@@ -284,7 +241,7 @@ def render_letter_page(record: Record, letter: Letter, page: str, context: Rende
     """Render a letter as a page of its own (its record's page too when it is the only letter)."""
     ids = PageIds()
     body = LetterText(record, letter, page, context, ids)
-    title = letter_page_title(record, letter)
+    title = letter_title(record, letter)
     record_page = context.addresses.record_page(record)
     identifiers = letter.identifiers if record_page else (record.identifier, *letter.identifiers)
     items = letter_metadata(record, letter, identifiers) + source_metadata(record)
@@ -394,8 +351,10 @@ class LetterText:
         return [("Voetnoten zonder verwijzing in de tekst", ", ".join(f"[^{number}]" for number in loose))]
 
     def blocks(self) -> list[str]:
-        """Render the opening paragraphs, the body in source order, and the footnote definitions."""
-        blocks = [self._paragraph(paragraph) for paragraph in self.letter.head]
+        """Render the printed heading, the opening paragraphs, the body in source order, and the
+        footnote definitions."""
+        blocks = [printed_heading_block(self.letter)]
+        blocks += [self._paragraph(paragraph) for paragraph in self.letter.head]
         for position, block in enumerate(self.letter.body):
             if isinstance(block, Heading):
                 blocks.append(heading_block(2, block.text, self.ids))

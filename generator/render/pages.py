@@ -19,6 +19,7 @@ from generator.render.markdown import (
     join_blocks,
     letter_label,
     letter_metadata,
+    letter_title,
     metadata_block,
     open_data_metadata,
     record_kind_label,
@@ -67,7 +68,7 @@ def _record_item(record: Record, context: RenderContext) -> str:
     for letter in record.letters:
         page = context.addresses.letter_page(LetterKey(record.path, letter.index))
         if page is not None and page != record_page:
-            lines.append(f"    - [{letter_label(record, letter)}]({page})")
+            lines.append(f"    - [{escape_line(letter_title(record, letter))}]({page})")
     return "\n".join(lines)
 
 
@@ -97,11 +98,10 @@ def render_record_page(record: Record, page: str, context: RenderContext) -> str
 def _letter_item(record: Record, letter: Letter, page: str, context: RenderContext) -> str:
     """List a letter on its record's page: a link, or a note that the page itself shows it."""
     target = context.addresses.letter_page(LetterKey(record.path, letter.index))
-    label = letter_label(record, letter)
+    label = escape_line(letter_title(record, letter))
     if target is None or target == page:
         return f"- {label} (hieronder)"
-    title = f": {escape_line(letter.title)}" if letter.title and letter.title.strip() else ""
-    return f"- [{label}]({relative_link(page, target)}){title}"
+    return f"- [{label}]({relative_link(page, target)})"
 
 
 def render_shared_page(path: str, owners: tuple[tuple[str, int], ...], context: RenderContext) -> str:

@@ -118,16 +118,16 @@ def answer(number: int, party: str | None, *paragraphs: Paragraph, numbers: tupl
 def letter(index: int, kind: str, *body: Heading | Paragraph | Question | Answer, path: str = SEED_001,
            sent_on: datetime.date | None = None, footnotes: tuple[Footnote, ...] = (),
            head: tuple[Paragraph, ...] = (), title: str | None = None, sender: str | None = None,
-           chamber: str = "Eerste Kamer", askers: tuple[Member, ...] = ()) -> Letter:
+           chamber: str = "Eerste Kamer", askers: tuple[Member, ...] = (), subject: str | None = None) -> Letter:
     """A letter holding `body` in order."""
-    return Letter(index, kind, chamber, sent_on, sender, None, None, askers, title, head, body, footnotes,
+    return Letter(index, kind, chamber, sent_on, sender, None, subject, askers, title, head, body, footnotes,
                   span(1, path))
 
 
 def written_questions_record(*body: Heading | Paragraph | Question | Answer,
                              footnotes: tuple[Footnote, ...] = (), **fields: object) -> Record:
     """seeds/000 as one letter of written questions (Tweede Kamer, 7 oktober 2025)."""
-    letter_fields = {key: fields.pop(key) for key in ("title", "sender", "head") if key in fields}
+    letter_fields = {key: fields.pop(key) for key in ("title", "sender", "subject", "head") if key in fields}
     written = letter(0, WRITTEN_QUESTIONS, *body, path=SEED_000, sent_on=datetime.date(2025, 10, 7),
                      footnotes=footnotes, chamber="Tweede Kamer",
                      askers=(Member("Kathmann", "GroenLinks-PvdA"), Member("Six Dijkstra", "Nieuw Sociaal Contract")),
@@ -151,6 +151,7 @@ def verslag_record() -> Record:
                  context=(paragraph("p39", BBB_CONTEXT_7),)),
         sent_on=datetime.date(2025, 12, 2), footnotes=(Footnote(3, FOOTNOTE_001_3, span(96)),),
         title="BRIEF VAN DE VOORZITTER VAN DE VASTE COMMISSIE VOOR COMMISSIE VOOR DIGITALISERING",
+        sender="mr. G.V.M. Veldhoen, Voorzitter van de vaste commissie voor commissie voor Digitalisering",
     )
     answers = letter(
         2, ANSWER_LETTER,

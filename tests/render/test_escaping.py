@@ -1,9 +1,9 @@
 """Text is text: source text that looks like Markdown, HTML or template syntax renders literally.
 
 Each case is put in every place source text goes (a paragraph, a quoted paragraph, a question's
-context, a heading, a footnote, the title, the metadata, a party name, a link's text), rendered
-to HTML as MkDocs would, and checked twice: the words appear as they are, and the page has exactly
-the elements and attributes it has with harmless text in the same place.
+context, a heading, a footnote, the printed title, the page title, the metadata, a party name, a
+link's text), rendered to HTML as MkDocs would, and checked twice: the words appear as they are,
+and the page has exactly the elements and attributes it has with harmless text in the same place.
 """
 
 from __future__ import annotations
@@ -104,6 +104,10 @@ def _in_title(text: str):
     return written_questions_record(paragraph("p9", QUESTION_1, path=SEED_000), title=text)
 
 
+def _in_subject(text: str):
+    return written_questions_record(paragraph("p9", QUESTION_1, path=SEED_000), subject=text)
+
+
 def _in_metadata(text: str):
     return written_questions_record(paragraph("p9", QUESTION_1, path=SEED_000), sender=text)
 
@@ -122,7 +126,8 @@ PLACES = {
     "context": Place(_in_context, _text_of("p.kd-context")),
     "heading": Place(_in_heading, _text_of("h2")),
     "footnote": Place(_in_footnote, _text_of("div.footnote li")),
-    "title": Place(_in_title, _text_of("h1")),
+    "title": Place(_in_title, _text_of("p.kd-printed-heading")),
+    "subject-in-title": Place(_in_subject, _text_of("h1")),
     "metadata": Place(_in_metadata, _text_of("li")),
     "party": Place(_in_party, _text_of("h3")),
 }
@@ -172,17 +177,21 @@ def test_source_text_as_link_text_renders_literally_inside_the_link(case: str) -
     assert _shape(soup) == _shape(neutral)
 
 
+TITLE = "Schriftelijke vragen van Kathmann en Six Dijkstra over {}, 7 oktober 2025"
+"""The page title of the written questions with `{}` as their subject."""
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_titles_survive_the_front_matter(case: str) -> None:
-    markdown, _ = _render(_in_title(CASES[case]))
+    markdown, _ = _render(_in_subject(CASES[case]))
     _, meta = get_data(markdown)
-    assert meta == {"title": CASES[case]}
+    assert meta == {"title": TITLE.format(CASES[case])}
 
 
 def test_control_characters_in_a_title_keep_the_front_matter_valid() -> None:
-    markdown, _ = _render(_in_title("Vragen\u0085 van de leden\u0090 Kathmann\u007f"))
+    markdown, _ = _render(_in_subject("Vragen\u0085 van de leden\u0090 Kathmann\u007f"))
     _, meta = get_data(markdown)
-    assert meta["title"] == "Vragen van de leden\u0090 Kathmann\u007f"
+    assert meta["title"] == TITLE.format("Vragen van de leden\u0090 Kathmann\u007f")
 
 
 def test_python_markdowns_placeholder_characters_cannot_smuggle_stashed_html() -> None:

@@ -57,6 +57,9 @@ WRITTEN = "tweede-kamer/2025-10-07/schriftelijke-vragen.md"
 RECORD = "eerste-kamer/2026-02-12/verslag-schriftelijk-overleg.md"
 COMMITTEE = "eerste-kamer/2025-12-02/commissiebrief.md"
 ANSWERS = "eerste-kamer/2026-02-12/antwoordbrief.md"
+ANSWERS_TITLE = (
+    "Antwoordbrief van de staatssecretaris van Financiën - Fiscaliteit, Belastingdienst en Douane, 12 februari 2026"
+)
 
 BBB_7 = target(SEED_001, 1, "vraag", "BBB", 7)
 BBB_7_QUOTED = target(SEED_001, 2, "vraag", "BBB", 7)
@@ -122,8 +125,30 @@ def test_pages_end_with_one_line_end_and_use_no_carriage_returns(pages: dict[str
 
 def test_front_matter_holds_the_title(pages: dict[str, str]) -> None:
     _, meta = get_data(pages[ANSWERS])
-    assert meta == {"title": "BRIEF VAN DE STAATSSECRETARIS VAN FINANCIËN - FISCALITEIT, BELASTINGDIENST EN DOUANE"}
-    assert pages[ANSWERS].startswith('---\ntitle: "BRIEF VAN DE STAATSSECRETARIS')
+    assert meta == {"title": ANSWERS_TITLE}
+    assert pages[ANSWERS].startswith('---\ntitle: "Antwoordbrief van de staatssecretaris')
+
+
+def test_letter_pages_are_titled_readably_and_keep_the_printed_heading(html: dict[str, BeautifulSoup]) -> None:
+    titles = {path: html[path].find("h1").get_text().removesuffix("¶") for path in (WRITTEN, COMMITTEE, ANSWERS)}
+    assert titles == {
+        WRITTEN: "Schriftelijke vragen van Kathmann en Six Dijkstra, 7 oktober 2025",
+        COMMITTEE: "Brief van de commissie voor Digitalisering, 2 december 2025",
+        ANSWERS: ANSWERS_TITLE,
+    }
+    printed = html[ANSWERS].select("p.kd-printed-heading")
+    assert [p.get_text() for p in printed] == ["BRIEF VAN DE STAATSSECRETARIS VAN FINANCIËN - FISCALITEIT, BELASTINGDIENST EN DOUANE"]
+    assert not html[WRITTEN].select("p.kd-printed-heading")  # it prints none
+
+
+def test_the_printed_heading_comes_before_the_opening_paragraphs() -> None:
+    record = verslag_record()
+    answers = record.letters[2]
+    head = (paragraph("p59", "Den Haag, 12 februari 2026"),)
+    pages = render_site(corpus(replace(record, letters=(*record.letters[:2], replace(answers, head=head)))))
+    paragraphs = [p.get_text() for p in render_markdown(pages[ANSWERS]).find_all("p")]
+    at = paragraphs.index(answers.title)
+    assert paragraphs[at + 1] == "Den Haag, 12 februari 2026"
 
 
 def test_metadata_has_dutch_labels_and_dates(html: dict[str, BeautifulSoup]) -> None:
