@@ -91,6 +91,9 @@ def _written_header(paragraphs: tuple[Paragraph, ...]) -> dict:
         answer = letters.ANSWER_HEADER.match(paragraph.text)
         if answer:
             facts.update(answered_by=answer["sender"], received_on=parse_dutch_date(answer["date"]))
+    numbers = [m.group() for p in paragraphs[:3] if (m := letters.DOCUMENT_NUMBER.fullmatch(p.text))]
+    if numbers:
+        facts["identifiers"] = tuple(numbers)
     submitted = letters.SUBMITTED.search(text)
     if submitted:
         facts["sent_on"] = parse_dutch_date(submitted["date"])
@@ -112,10 +115,7 @@ def _build_letter(
     title = " ".join(p.text for p in segment.heading) or None
     if kind in (WRITTEN_QUESTIONS, APPENDIX_ANSWERS):
         facts = _written_header(paragraphs)
-        head_end = next(
-            (i for i, p in enumerate(paragraphs) if questions.WRITTEN_QUESTION.match(p.text) or questions.WRITTEN_ANSWER.match(p.text)),
-            len(paragraphs),
-        )
+        head_end = questions.written_questions_start(paragraphs)
         head, body = paragraphs[:head_end], questions.structure_written_questions(list(paragraphs[head_end:]))
         members = facts.get("members", ())
         if kind == APPENDIX_ANSWERS and facts.get("received_on"):
@@ -125,7 +125,8 @@ def _build_letter(
         ) or None
         return Letter(
             index, kind, chamber, facts.get("sent_on"), sender, facts.get("addressee"), facts.get("subject"),
-            members, title, head, body, footnotes, span, received_on=facts.get("received_on"), identifiers=identifiers,
+            members, title, head, body, footnotes, span, received_on=facts.get("received_on"),
+            identifiers=tuple(dict.fromkeys((*identifiers, *facts.get("identifiers", ())))),
         )
     head_end = _head_end(paragraphs)
     head, rest = paragraphs[:head_end], list(paragraphs[head_end:])

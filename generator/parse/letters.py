@@ -34,6 +34,8 @@ WRITTEN_HEADER = re.compile(
 SUBMITTED = re.compile(r"\(ingezonden\s+(?P<date>[^)]*)\)")
 ANSWER_HEADER = re.compile(r"^Antwoord\s+van\s+(?P<sender>.+?)\s*\(ontvangen\s+(?P<date>[^)]*)\)")
 SUBJECT = re.compile(r"\bover\s+(?P<subject>.+?)(?=\.\s|\.$|,\s+waarin\b|$)")
+DOCUMENT_NUMBER = re.compile(r"\d{4}[ZD]\d{5}")
+"""The Tweede Kamer's number of a document (`2025D42960`) or case (`2025Z18365`), alone on a line."""
 CHAMBER = re.compile(r"\b(?P<chamber>Eerste|Tweede)\s+Kamer\b")
 MEMBER = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?:beiden\s+|allen\s+)?(?P<party>[^)]+)\))?$")
 

@@ -103,22 +103,43 @@ def section_party(paragraph: Paragraph) -> str | None:
     return match["party"] if match else None
 
 
+def _written_label(paragraph: Paragraph, labelled: bool, asked: int) -> tuple[str, tuple[int, ...], int] | None:
+    """What a paragraph of written questions starts: ("vraag" or "antwoord", numbers, where its
+    text starts), or None. Without any `Vraag N` in the letter, `N. …` numbered next is a question."""
+    for role, pattern in (("vraag", WRITTEN_QUESTION), ("antwoord", WRITTEN_ANSWER)):
+        match = pattern.match(paragraph.text)
+        if match:
+            return role, _numbers(match["numbers"]), match.end()
+    match = None if labelled else NUMBERED_QUESTION.match(paragraph.text)
+    if match and int(match["number"]) == asked + 1:
+        return "vraag", (asked + 1,), match.end()
+    return None
+
+
+def written_questions_start(paragraphs: tuple[Paragraph, ...]) -> int:
+    """Where the questions (or answers) of written questions start: the first labelled paragraph."""
+    labelled = any(WRITTEN_QUESTION.match(p.text) for p in paragraphs)
+    return next((i for i, p in enumerate(paragraphs) if _written_label(p, labelled, 0)), len(paragraphs))
+
+
 def structure_written_questions(paragraphs: list[Paragraph]) -> tuple[Block, ...]:
     """Written questions (and Aanhangsel answers): `Vraag N` / `Antwoord N` paragraphs.
 
     A paragraph that is neither starts nothing new: it goes on the question or answer before it.
+    Questions numbered `1.`, `2.` … (in sequence) stand in for `Vraag N` in a letter without them.
     """
     blocks: list[Block] = []
+    labelled = any(WRITTEN_QUESTION.match(p.text) for p in paragraphs)
+    asked = 0
     for paragraph in paragraphs:
-        question = WRITTEN_QUESTION.match(paragraph.text)
-        answer = WRITTEN_ANSWER.match(paragraph.text)
-        if question or answer:
-            match = question or answer
-            numbers = _numbers(match["numbers"])
-            body = cut(paragraph, match.end())
+        label = _written_label(paragraph, labelled, asked)
+        if label is not None:
+            role, numbers, start = label
+            body = cut(paragraph, start)
             texts = (body,) if body.text else ()
-            if question:
+            if role == "vraag":
                 blocks.append(Question(numbers[0], numbers, True, None, (), texts, paragraph.span))
+                asked = max(asked, numbers[-1])
             else:
                 blocks.append(Answer(numbers[0], numbers, None, texts, paragraph.span))
         elif blocks and isinstance(blocks[-1], (Question, Answer)):

@@ -114,3 +114,24 @@ def test_section_headings_name_the_party(heading: str, party: str) -> None:
     record, _ = parse_record(SourceText("seeds/synthetic.txt", tuple(text.split("\n"))))
     headings = [b.party for b in record.letters[0].body if isinstance(b, Heading)]
     assert headings[0] == party
+
+
+WRITTEN_NUMBERED = """2025Z18365
+
+Vragen van het lid Kathmann (GroenLinks-PvdA) aan de staatssecretaris van Financiën over de overstap van de Belastingdienst naar Microsoft (ingezonden 7 oktober 2025)
+
+1. Bent u bekend met het bericht over de overstap naar Microsoft?
+
+2. Kunt u de exitstrategie met de Kamer delen?
+"""
+
+
+def test_written_questions_numbered_without_vraag_and_their_document_number() -> None:
+    record, _ = parse_record(SourceText("seeds/numbered.txt", tuple(WRITTEN_NUMBERED.split("\n"))))
+    (letter,) = record.letters
+    assert [(b.number, b.paragraphs[0].text) for b in letter.body if isinstance(b, Question)] == [
+        (1, "Bent u bekend met het bericht over de overstap naar Microsoft?"),
+        (2, "Kunt u de exitstrategie met de Kamer delen?"),
+    ]
+    assert letter.identifiers == ("2025Z18365",)
+    assert letter.askers[0].name == "Kathmann"
