@@ -272,12 +272,19 @@ def _split_footnotes(
     pages: list[list[Line | None]], path: str
 ) -> tuple[list[list[Line | None]], list[Footnote], bool]:
     """Take footnote bodies out of each page; return the pages, the footnotes, and whether the
-    bodies are in the `1)` style."""
+    bodies are in the `1)` style.
+
+    Numbers run on from page to page; a page that opens a new letter (`BRIEF VAN …`) may start
+    again at 1, as some records number each letter's footnotes on their own.
+    """
     footnotes: list[Footnote] = []
     paren_style = False
     kept_pages: list[list[Line | None]] = []
     for page in pages:
-        zone = _footnote_zone(page, len(footnotes) + 1)
+        following = footnotes[-1].number + 1 if footnotes else 1
+        zone = _footnote_zone(page, following)
+        if zone is None and following > 1 and _opens_letter(page):
+            zone = _footnote_zone(page, 1)
         if zone is None:
             kept_pages.append(page)
             continue
@@ -289,6 +296,15 @@ def _split_footnotes(
             footnotes.append(Footnote(number, _footnote_text(body_lines), span))
         kept_pages.append([*page[:start], *(line for line in page[start:] if line is not None and line.lone_number)])
     return kept_pages, footnotes, paren_style
+
+
+LETTER_OPENING = re.compile(r"^BRIEF\s+VAN\b")
+
+
+def _opens_letter(page: list[Line | None]) -> bool:
+    """Whether a page opens a letter: its first line is a heading `BRIEF VAN …`."""
+    first = next((line for line in page if line is not None), None)
+    return first is not None and bool(LETTER_OPENING.match(first.text))
 
 
 def _ends_sentence(text: str) -> bool:

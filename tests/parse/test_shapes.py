@@ -135,3 +135,20 @@ def test_written_questions_numbered_without_vraag_and_their_document_number() ->
     ]
     assert letter.identifiers == ("2025Z18365",)
     assert letter.askers[0].name == "Kathmann"
+
+
+def test_footnotes_numbered_anew_in_each_letter_of_a_record() -> None:
+    text = COMMITTEE.replace(
+        "De vaste commissie voor Digitalisering heeft kennisgenomen van uw brief over de digitale overheid.",
+        "De vaste commissie voor Digitalisering heeft kennisgenomen van uw brief over de digitale overheid.1",
+    ).replace(
+        "Hierbij beantwoord ik de vragen van uw commissie.",
+        "Hierbij beantwoord ik de vragen van uw commissie.1\n\n1 Kamerstukken I 2025/26, 36600, A",
+    ).replace(
+        "mr. A. Jansen",
+        "mr. A. Jansen\n\n1 Kamerstukken I 2025/26, 36600, A",
+        1,
+    )
+    record, diagnostics = parse_record(SourceText("seeds/synthetic.txt", tuple(text.split("\n"))))
+    assert [[(n.number, n.referenced) for n in letter.footnotes] for letter in record.letters] == [[(1, True)], [(1, True)]]
+    assert [d for d in diagnostics if d.severity == "error"] == []
