@@ -4,9 +4,13 @@ Python-Markdown's `footnotes` extension numbers footnotes 1, 2, 3 in the order t
 but a letter may print footnotes 3 to 9. Running after it, this extension makes what the reader
 sees equal to each footnote's label::
 
-    text[^3]             <sup id="fnref:3"><a class="footnote-ref" href="#fn:3">3</a></sup>
+    text[^3]             <sup id="fnref:3"><a class="footnote-ref" href="#fn:3">[3]</a></sup>
     [^3]: Kamerstukken   <li id="fn:3" value="3">... <a class="footnote-backref"
                              title="Terug naar voetnoot 3 in de tekst">
+
+A reference is bracketed, `[3]`, so that the page's text read without its markup (copied, indexed,
+read aloud, `get_text()`) says `(M365)[3],`, never `(M365)3,`: a number glued to a word is the very
+artefact of PDF extraction the parser takes out.
 
 Backlink titles are Dutch, and a footnote that nothing in the text refers to loses its backlink
 (it would point at a reference that does not exist). Labels that are not whole numbers keep the
@@ -23,13 +27,16 @@ from markdown.extensions.footnotes import NBSP_PLACEHOLDER, FootnoteExtension
 from markdown.treeprocessors import Treeprocessor
 
 BACKLINK_TITLE = "Terug naar voetnoot {} in de tekst"
+REFERENCE_TEXT = "[{}]"
+"""What a footnote reference shows: its number in brackets."""
 
 PRIORITY = 14
 """After the footnotes extension's own tree processors (its last one, duplicates, runs at 15)."""
 
 
 class FootnoteLabelTreeprocessor(Treeprocessor):
-    """Show each footnote's label as its number: in the reference, the list item and the backlink."""
+    """Show each footnote's label as its number: in the reference (bracketed), the list item and
+    the backlink."""
 
     def run(self, root: etree.Element) -> None:
         footnotes = _footnotes_extension(self.md)
@@ -43,6 +50,7 @@ class FootnoteLabelTreeprocessor(Treeprocessor):
                 label = labels.get(element.get("href", "").removeprefix("#"))
                 if label is not None and _is_number(label):
                     element.text = label
+                element.text = REFERENCE_TEXT.format(element.text)
         for div in root.iter("div"):
             if div.get("class") == "footnote":
                 for item in div.iter("li"):

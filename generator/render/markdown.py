@@ -519,7 +519,7 @@ def inline_text(paragraph: Paragraph, links: list[_Link], footnotes: frozenset[i
     """Render a paragraph's text as one line of Markdown, with its links and footnote markers.
 
     Markers become `[^N]` at their offset (a number with no footnote on the page stays visible as
-    a plain superscript); links become `[text](destination)`. Overlapping links are dropped
+    a plain superscript, bracketed as references are: `[N]`); links become `[text](destination)`. Overlapping links are dropped
     after the first; a marker that falls inside a link is moved to the link's end.
     """
     text = paragraph.text
@@ -542,7 +542,7 @@ def inline_text(paragraph: Paragraph, links: list[_Link], footnotes: frozenset[i
             offset, _, number = pending.pop(0)
             offset = max(offset, cursor)
             _add_text(pieces, text[cursor:offset])
-            pieces.append(f"[^{number}]" if number in footnotes else f"<sup>{number}</sup>")
+            pieces.append(f"[^{number}]" if number in footnotes else f"<sup>\\[{number}\\]</sup>")
             cursor = offset
         _add_text(pieces, text[cursor:upto])
         cursor = upto

@@ -22,12 +22,19 @@ def _render(text: str, extensions: list | None = None) -> BeautifulSoup:
     return BeautifulSoup(md.convert(text), "html.parser")
 
 
-def test_reference_shows_the_label_and_keeps_its_ids() -> None:
+def test_reference_shows_the_label_in_brackets_and_keeps_its_ids() -> None:
     soup = _render(TEXT)
     sup = soup.find("sup", id="fnref:3")
-    assert sup.a["href"] == "#fn:3"
-    assert sup.a.get_text() == "3"
-    assert soup.find("sup", id="fnref:4").a.get_text() == "4"
+    assert sup.a["href"] == "#fn:3" and sup.a["class"] == ["footnote-ref"]
+    assert sup.a.get_text() == "[3]"
+    assert soup.find("sup", id="fnref:4").a.get_text() == "[4]"
+
+
+def test_the_text_of_the_page_keeps_the_number_apart_from_the_word() -> None:
+    # seeds/001 line 60: the PDF printed "(M365)3," with the marker glued to the word.
+    text = " ".join(_render(TEXT).get_text().split())
+    assert "(M365)[3], waarin" in text and "toelicht.[4]" in text
+    assert "(M365)3," not in text
 
 
 def test_list_items_are_numbered_by_label() -> None:
@@ -43,7 +50,7 @@ def test_backlink_title_is_dutch_and_names_the_printed_number() -> None:
 
 def test_without_the_extension_python_markdown_renumbers() -> None:
     soup = _render(TEXT, ["footnotes"])
-    assert soup.find("sup", id="fnref:3").a.get_text() == "1"
+    assert soup.find("sup", id="fnref:3").a.get_text() == "1"  # and unbracketed
 
 
 def test_unreferenced_footnote_is_kept_but_loses_its_dead_backlink() -> None:
@@ -64,7 +71,7 @@ def test_repeated_references_all_get_dutch_backlinks() -> None:
 
 def test_labels_that_are_not_numbers_keep_python_markdowns_numbering() -> None:
     soup = _render("tekst[^noot]\n\n[^noot]: NOS.nl, 2 oktober 2025\n")
-    assert soup.find("sup", id="fnref:noot").a.get_text() == "1"
+    assert soup.find("sup", id="fnref:noot").a.get_text() == "[1]"
     assert not soup.find("li", id="fn:noot").has_attr("value")
 
 

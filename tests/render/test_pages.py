@@ -309,7 +309,7 @@ def test_overlapping_text_links_keep_the_first_and_markers_inside_a_link_move_af
 def test_footnotes_keep_their_printed_numbers(html: dict[str, BeautifulSoup]) -> None:
     soup = html[ANSWERS]
     reference = soup.find("sup", id="fnref:10")
-    assert reference.a["href"] == "#fn:10" and reference.a.get_text() == "10"
+    assert reference.a["href"] == "#fn:10" and reference.a.get_text() == "[10]"
     item = soup.find("li", id="fn:10")
     assert item["value"] == "10"
     assert item.find("a", class_="footnote-backref")["title"] == "Terug naar voetnoot 10 in de tekst"
@@ -336,7 +336,7 @@ def test_two_footnotes_with_one_number_both_keep_their_words() -> None:
 def test_a_marker_for_a_footnote_the_letter_lacks_stays_visible() -> None:
     record = written_questions_record(paragraph("p3", QUESTION_1, (4, len(QUESTION_1)), path=SEED_000))
     soup = render_markdown(render_site(corpus(record))[WRITTEN])
-    assert soup.find("sup").get_text() == "4"
+    assert soup.find("sup").get_text() == "[4]"
     assert "[^4]" not in soup.get_text()
 
 
