@@ -246,19 +246,34 @@ def _footnote_zone(page: list[Line | None], expected: int) -> tuple[int, list[tu
         glued = not match["paren"] and line.text[len(match["number"])] != " "
         if start > 0 and page[start - 1] is not None and not glued:
             continue  # `3 Kamerstukken` after a blank line; `1NOS.nl` anywhere at the bottom
-        bodies: list[tuple[int, list[Line]]] = []
-        following = expected
-        for candidate in page[start:]:
-            if candidate is None or candidate.lone_number:
-                continue
-            match = FOOTNOTE_BODY.match(candidate.text)
-            if match and int(match["number"]) == following:
-                bodies.append((following, [candidate]))
-                following += 1
-            else:
-                bodies[-1][1].append(candidate)
-        return start, bodies
+        bodies = _bodies(page[start:], expected)
+        if bodies:
+            return start, bodies
     return None
+
+
+def _bodies(lines: list[Line | None], expected: int) -> list[tuple[int, list[Line]]]:
+    """Read footnote bodies numbered from `expected` to the end of the page, or [] when the lines
+    are no footnotes: a body goes on only on the lines right below it; after a blank line the
+    next body must start."""
+    bodies: list[tuple[int, list[Line]]] = []
+    following, after_blank = expected, False
+    for candidate in lines:
+        if candidate is None:
+            after_blank = True
+            continue
+        if candidate.lone_number:
+            continue
+        match = FOOTNOTE_BODY.match(candidate.text)
+        if match and int(match["number"]) == following:
+            bodies.append((following, [candidate]))
+            following += 1
+        elif after_blank:
+            return []
+        else:
+            bodies[-1][1].append(candidate)
+        after_blank = False
+    return bodies
 
 
 def _footnote_text(lines: list[Line]) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.model import Answer, Heading, Question, SourceText
+from generator.model import Answer, Heading, Paragraph, Question, SourceText
 from generator.parse import parse_record
 
 COMMITTEE = """ BRIEF VAN DE VOORZITTER VAN DE VASTE COMMISSIE VOOR DIGITALISERING
@@ -142,13 +142,26 @@ def test_footnotes_numbered_anew_in_each_letter_of_a_record() -> None:
         "De vaste commissie voor Digitalisering heeft kennisgenomen van uw brief over de digitale overheid.",
         "De vaste commissie voor Digitalisering heeft kennisgenomen van uw brief over de digitale overheid.1",
     ).replace(
-        "Hierbij beantwoord ik de vragen van uw commissie.",
-        "Hierbij beantwoord ik de vragen van uw commissie.1\n\n1 Kamerstukken I 2025/26, 36600, A",
+        "Voorzitter van de vaste commissie voor Digitalisering\n",
+        "Voorzitter van de vaste commissie voor Digitalisering\n\n1 Kamerstukken I 2025/26, 36600, A\n",
     ).replace(
-        "mr. A. Jansen",
-        "mr. A. Jansen\n\n1 Kamerstukken I 2025/26, 36600, A",
-        1,
-    )
+        "Hierbij beantwoord ik de vragen van uw commissie.",
+        "Hierbij beantwoord ik de vragen van uw commissie.1",
+    ) + "\n1 Kamerstukken I 2025/26, 36600, B\n"
     record, diagnostics = parse_record(SourceText("seeds/synthetic.txt", tuple(text.split("\n"))))
-    assert [[(n.number, n.referenced) for n in letter.footnotes] for letter in record.letters] == [[(1, True)], [(1, True)]]
+    assert [[(n.number, n.text, n.referenced) for n in letter.footnotes] for letter in record.letters] == [
+        [(1, "Kamerstukken I 2025/26, 36600, A", True)],
+        [(1, "Kamerstukken I 2025/26, 36600, B", True)],
+    ]
+    assert [len([b for b in letter.body if isinstance(b, Question)]) for letter in record.letters] == [3, 3]
     assert [d for d in diagnostics if d.severity == "error"] == []
+
+
+def test_a_numbered_line_amid_the_text_is_no_footnote() -> None:
+    text = COMMITTEE.replace(
+        "mr. A. Jansen",
+        "1 Kamerstukken I 2025/26, 36600, A\n\nmr. A. Jansen",
+    )
+    record, _ = parse_record(SourceText("seeds/synthetic.txt", tuple(text.split("\n"))))
+    assert record.letters[0].footnotes == ()
+    assert any(p.text.startswith("1 Kamerstukken I 2025/26, 36600, A") for p in record.letters[0].body if isinstance(p, Paragraph))
