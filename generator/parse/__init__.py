@@ -70,10 +70,10 @@ def _letter_kind(segment: letters.Segment, first: bool, has_headings: bool) -> s
         if first and has_headings:
             return COVER_NOTE
         return WRITTEN_QUESTIONS if any(questions.WRITTEN_QUESTION.match(t) for t in texts) else LETTER
-    has_sections = any(questions.section_party(p) for p in segment.paragraphs)
+    asks = questions.has_questions(segment.paragraphs)
     if "COMMISSIE" in heading or "GRIFFIER" in heading:
-        return COMMITTEE_LETTER if has_sections else LETTER
-    return ANSWER_LETTER if has_sections else LETTER
+        return COMMITTEE_LETTER if asks else LETTER
+    return ANSWER_LETTER if asks else LETTER
 
 
 def _written_header(paragraphs: tuple[Paragraph, ...]) -> dict:

@@ -97,6 +97,11 @@ def _first_number(members: list[Paragraph], previous: int) -> int | None:
     return None
 
 
+def has_questions(paragraphs: tuple[Paragraph, ...]) -> bool:
+    """Whether a letter's paragraphs hold questions: party sections, or questions numbered from 1."""
+    return any(section_party(p) for p in paragraphs) or _first_number(list(paragraphs), 0) == 1
+
+
 def section_party(paragraph: Paragraph) -> str | None:
     """The party of a section heading paragraph, or None if it is no section heading."""
     match = SECTION_HEADING.match(paragraph.text)
@@ -174,10 +179,14 @@ def _by_section(
 ) -> tuple[Block, ...]:
     """Keep paragraphs before the first section heading as they are; give each section's
     paragraphs, after its heading, to `structure_section` with the section's party and the last
-    question number of the sections before (some letters number on across sections)."""
+    question number of the sections before (some letters number on across sections). A letter
+    without sections is one section, of no party."""
     blocks: list[Block] = []
     last = 0
-    for heading, members in _sections(paragraphs):
+    sections = _sections(paragraphs)
+    if len(sections) == 1:  # no party sections: the letter's questions are the committee's own
+        return tuple(structure_section(paragraphs, None, 0))
+    for heading, members in sections:
         if heading is None:
             blocks.extend(members)
             continue

@@ -165,3 +165,14 @@ def test_a_numbered_line_amid_the_text_is_no_footnote() -> None:
     record, _ = parse_record(SourceText("seeds/synthetic.txt", tuple(text.split("\n"))))
     assert record.letters[0].footnotes == ()
     assert any(p.text.startswith("1 Kamerstukken I 2025/26, 36600, A") for p in record.letters[0].body if isinstance(p, Paragraph))
+
+
+def test_a_committee_letter_without_party_sections_asks_its_own_numbered_questions() -> None:
+    text = "\n".join(
+        line for line in COMMITTEE.split("\n") if not line.startswith("Vragen en opmerkingen")
+    )
+    record, _ = parse_record(SourceText("seeds/synthetic.txt", tuple(text.split("\n"))))
+    asking, answering = record.letters
+    assert (asking.kind, answering.kind) == ("commissiebrief", "antwoordbrief")
+    assert [(b.party, b.number) for b in asking.body if isinstance(b, Question)] == [(None, 1), (None, 2), (None, 3)]
+    assert [(b.party, b.number) for b in answering.body if isinstance(b, Answer)] == [(None, 1), (None, 2), (None, 3)]
