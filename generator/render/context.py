@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.model import Corpus, Letter, LetterKey, Record, Target, TextLink
 from generator.render.addresses import Addresses, assign_addresses
+from generator.render.mentions import Mentions, index_mentions
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,10 @@ class RenderContext:
     answers; `statuses` maps a question or answer to its status labels; `text_links` maps
     (record path, paragraph key) to the links over that paragraph's text. `open_data` says
     whether the letters' JSON files are rendered beside their pages (they need the site's address).
+    `site_url` is that address (`https://kamerdossier.example/`) when known: the citation under
+    each question and answer gives its permalink with it (relative to the site's root without).
+    `mentions` says which letter cites each reference, which dossiers each letter belongs to or
+    cites, and where the corpus's own documents are cited (`generator.render.mentions`).
     """
 
     corpus: Corpus
@@ -25,13 +30,15 @@ class RenderContext:
     statuses: dict[Target, tuple[str, ...]]
     text_links: dict[tuple[str, str], tuple[TextLink, ...]]
     open_data: bool = False
+    mentions: Mentions = field(default_factory=Mentions)
+    site_url: str | None = None
 
     def letter(self, key: LetterKey) -> tuple[Record, Letter] | None:
         """The record and letter `key` names, or None when the corpus has no such letter."""
         return self.letters.get(key)
 
 
-def build_context(corpus: Corpus, open_data: bool = False) -> RenderContext:
+def build_context(corpus: Corpus, open_data: bool = False, site_url: str | None = None) -> RenderContext:
     """Gather addresses and index the link pass's findings for rendering."""
     letters = {
         LetterKey(record.path, letter.index): (record, letter)
@@ -48,14 +55,17 @@ def build_context(corpus: Corpus, open_data: bool = False) -> RenderContext:
     text_links: dict[tuple[str, str], list[TextLink]] = {}
     for link in corpus.links.text_links:
         _add(text_links, (link.path, link.paragraph), link)
+    addresses = assign_addresses(corpus)
     return RenderContext(
         corpus,
-        assign_addresses(corpus),
+        addresses,
         letters,
         {key: tuple(values) for key, values in threads.items()},
         {key: tuple(values) for key, values in statuses.items()},
         {key: tuple(values) for key, values in text_links.items()},
         open_data,
+        index_mentions(corpus, addresses),
+        site_url=site_url,
     )
 
 

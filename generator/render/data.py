@@ -54,7 +54,6 @@ from generator.render.addresses import (
     page_url,
     question_anchor,
     record_date,
-    slugify,
     target_anchor,
 )
 from generator.render.context import RenderContext, build_context
@@ -66,6 +65,7 @@ from generator.render.markdown import (
     letter_page_title,
     safe_url,
 )
+from generator.render.mentions import dossier_feed
 
 __all__ = ["render_data"]
 
@@ -74,7 +74,6 @@ PAIRS_CSV = "data/vragen-en-antwoorden.csv"
 SCHEMA_PATH = "data/kamerdossier.schema.json"
 """Where the site serves the JSON Schema (a copy of `generator/schema/kamerdossier.schema.json`)."""
 LETTERS_FEED = "feeds/brieven.xml"
-DOSSIER_FEED = "feeds/dossier-{dossier}.xml"
 
 UNANSWERED = "nog niet beantwoord"
 """The status of a question or answer the link pass gave none (the link pass's own word for it)."""
@@ -94,9 +93,6 @@ NO_DATE = datetime.date(1970, 1, 1)
 
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """Characters XML 1.0 cannot hold at all, not even escaped (C0 controls, lone surrogates, U+FFFE)."""
-
-_PLAIN_DOSSIER = re.compile(r"^[A-Za-z0-9-]+$")
-"""A dossier number that can stand in a file name as it is (`31066`, `36600-VII`)."""
 
 
 def render_data(corpus: Corpus, site_url: str) -> dict[str, str]:
@@ -128,7 +124,7 @@ def render_data(corpus: Corpus, site_url: str) -> dict[str, str]:
             "dossiers": [
                 {
                     "number": dossier,
-                    "feed_url": site.url(_dossier_feed(dossier)),
+                    "feed_url": site.url(dossier_feed(dossier)),
                     "letters": [data.document["url"] for data in by_dossier[dossier]],
                 }
                 for dossier in dossiers
@@ -138,8 +134,8 @@ def render_data(corpus: Corpus, site_url: str) -> dict[str, str]:
     files[PAIRS_CSV] = _pairs_csv(letters)
     files[LETTERS_FEED] = _feed(LETTERS_FEED, LETTERS_FEED_TITLE, letters, site)
     for dossier in dossiers:
-        files[_dossier_feed(dossier)] = _feed(
-            _dossier_feed(dossier), DOSSIER_FEED_TITLE.format(dossier=dossier), by_dossier[dossier], site
+        files[dossier_feed(dossier)] = _feed(
+            dossier_feed(dossier), DOSSIER_FEED_TITLE.format(dossier=dossier), by_dossier[dossier], site
         )
     return dict(sorted(files.items()))
 
@@ -204,51 +200,20 @@ def _lookup(corpus: Corpus, site: _Site) -> _Lookup:
     for reference in corpus.links.references:
         references.setdefault(reference.span.path, []).append(reference)
     return _Lookup(
-        context, site, answers, _documents_in_corpus(context, site), _letter_dossiers(corpus, index), tuple(index),
+        context, site, answers, _documents_in_corpus(context, site), context.mentions.letter_dossiers, tuple(index),
         {path: tuple(found) for path, found in references.items()},
     )
 
 
 def _documents_in_corpus(context: RenderContext, site: _Site) -> dict[str, str]:
     """Map the official identifiers of records and letters in the corpus to their pages' URLs."""
-    found: dict[str, str] = {}
-    for record in context.corpus.records:
-        pages = [context.addresses.letter_page(LetterKey(record.path, letter.index)) for letter in record.letters]
-        record_page = context.addresses.record_page(record) or next(filter(None, pages), None)
-        if record.identifier and record_page is not None:
-            found.setdefault(record.identifier, site.page(record_page))
-        for letter, page in zip(record.letters, pages, strict=True):
-            for identifier in letter.identifiers if page is not None else ():
-                found.setdefault(identifier, site.page(page))
-    return found
-
-
-def _letter_dossiers(corpus: Corpus, index: dict) -> dict[LetterKey, tuple[str, ...]]:
-    """Give each letter its dossiers: its record's, and those of the documents the letter cites.
-
-    Dossier numbers are written and ordered as the link pass writes them (`31 066` -> `31066`).
-    """
-    records = {record.path: record for record in corpus.records}
-    found: dict[LetterKey, list[str]] = {}
-    for dossier, mentions in index.items():
-        for mention in mentions:
-            record = records.get(mention.path)
-            for letter in record.letters if record is not None else ():
-                if mention.belongs or any(_in_letter(cited, record, letter) for cited in mention.citations):
-                    found.setdefault(LetterKey(record.path, letter.index), []).append(dossier)
-    return {key: tuple(dict.fromkeys(dossiers)) for key, dossiers in found.items()}
+    return {identifier: site.page(page) for identifier, page in context.mentions.documents.items()}
 
 
 def _in_letter(reference: Reference, record: Record, letter: Letter) -> bool:
     """Whether the reference's source line lies within the letter."""
     span = reference.span
     return span.path == record.path and letter.span.line <= span.line <= letter.span.end_line
-
-
-def _dossier_feed(dossier: str) -> str:
-    """`31066` -> `feeds/dossier-31066.xml`; a number unfit for a file name is slugged."""
-    name = dossier if _PLAIN_DOSSIER.match(dossier) else slugify(dossier) or "onbekend"
-    return DOSSIER_FEED.format(dossier=name)
 
 
 # --- Letters -----------------------------------------------------------------------------------
