@@ -130,10 +130,12 @@ def _build_letter(
         )
     head_end = _head_end(paragraphs)
     head, rest = paragraphs[:head_end], list(paragraphs[head_end:])
+    closing_start = letters.closing_start(tuple(rest))
+    text, closing = rest[:closing_start], tuple(rest[closing_start:])
     if kind == COMMITTEE_LETTER:
-        body: tuple[Block, ...] = questions.structure_committee_letter(rest)
+        body: tuple[Block, ...] = questions.structure_committee_letter(text) + closing
     elif kind == ANSWER_LETTER:
-        body = questions.structure_answer_letter(rest, answered)
+        body = questions.structure_answer_letter(text, answered) + closing
     else:
         body = tuple(rest)
     addressee = next((m["addressee"] for p in head if (m := letters.ADDRESSEE.match(p.text))), None)

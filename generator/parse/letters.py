@@ -24,7 +24,13 @@ PLACE_AND_DATE = re.compile(r"^(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?),
 SIGNATURE_FUNCTION = re.compile(
     r"""^(?:[Dd]e\s+)?(?:[Gg]riffier|[Vv]oorzitter|[Ss]taatssecretaris|[Mm]inister|[Ss]ecretaris)\b[^.?!]{0,200}$"""
 )
-SIGNATURE_NAME = re.compile(r"^(?:(?:mr|dr|drs|ir|prof|ing)\.\s*)*(?:[A-Z]\.)*\s*[A-ZÀ-Ý][\w'’-]+(?:\s+[\w'’-]+){0,4}$")
+SIGNATURE_NAME = re.compile(
+    r"""^(?:(?:mr|dr|drs|ir|prof|ing)\.\s*)*          # titles: mr. dr.
+        (?:[A-Z]\.)*\s*                             # initials: G.V.M.
+        (?:(?:van|de|der|den|ter|ten|het|in\s+'t)\s+)*  # particles: de Vries, van der Linden
+        [A-ZÀ-Ý][\w'’-]+(?:\s+[\w'’-]+){0,4}$""",
+    re.VERBOSE,
+)
 WRITTEN_HEADER = re.compile(
     r"""^Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s+(?P<members>.+?)
         \s+aan\s+(?P<addressee>(?:de|het)\s.+?)
@@ -125,17 +131,38 @@ def chamber(texts: list[str]) -> str | None:
 
 
 def signature(paragraphs: tuple[Paragraph, ...]) -> tuple[int, int] | None:
-    """Find a signature: a function line (`De griffier van …,`) next to a name (`Van Dooren`).
+    """Find a signature: a function line (`De griffier van …,`) next to a name (`Van Dooren`),
+    or both on one line.
 
     Returns the index range (start, end) of the two paragraphs, or None.
     """
     for index, paragraph in enumerate(paragraphs):
-        if not SIGNATURE_FUNCTION.match(paragraph.text) or len(paragraph.text) > 200:
+        if len(paragraph.text) > 200:
+            continue
+        function, _, name = paragraph.text.rpartition(", ")
+        if function and SIGNATURE_FUNCTION.match(function) and SIGNATURE_NAME.match(name) and len(name) <= 40:
+            return (index, index + 1)  # function and name joined on one line: `De minister van …, A. de Vries`
+        if not SIGNATURE_FUNCTION.match(paragraph.text):
             continue
         for other in (index + 1, index - 1):
             if 0 <= other < len(paragraphs) and SIGNATURE_NAME.match(paragraphs[other].text) and len(paragraphs[other].text) <= 40:
                 return (min(index, other), max(index, other) + 1)
     return None
+
+
+CLOSING_FORMULA = re.compile(r"^(?:Hoogachtend|Met\s+(?:de\s+meeste\s+hoogachting|vriendelijke\s+groet(?:en)?))[,.]?$")
+
+
+def closing_start(paragraphs: tuple[Paragraph, ...]) -> int:
+    """Where a letter's closing starts when it ends with a signature (and a formula such as
+    `Hoogachtend,` before it), so that no question or answer takes it in; else the length."""
+    found = signature(paragraphs)
+    if found is None or found[1] != len(paragraphs):
+        return len(paragraphs)
+    start = found[0]
+    while start > 0 and CLOSING_FORMULA.match(paragraphs[start - 1].text):
+        start -= 1
+    return start
 
 
 def signed_by(paragraphs: tuple[Paragraph, ...]) -> str | None:

@@ -176,3 +176,15 @@ def test_a_committee_letter_without_party_sections_asks_its_own_numbered_questio
     assert (asking.kind, answering.kind) == ("commissiebrief", "antwoordbrief")
     assert [(b.party, b.number) for b in asking.body if isinstance(b, Question)] == [(None, 1), (None, 2), (None, 3)]
     assert [(b.party, b.number) for b in answering.body if isinstance(b, Answer)] == [(None, 1), (None, 2), (None, 3)]
+
+
+def test_a_signature_at_the_end_stays_out_of_the_last_answer() -> None:
+    text = COMMITTEE + "\nHoogachtend,\n\nDe staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties,\n\nA.B. de Vries\n"
+    record, _ = parse_record(SourceText("seeds/synthetic.txt", tuple(text.split("\n"))))
+    answering = record.letters[1]
+    last = [b for b in answering.body if isinstance(b, Answer)][-1]
+    assert [p.text for p in last.paragraphs] == ["Ik verwijs u naar het antwoord op vraag 2."]
+    assert [b.text for b in answering.body[-2:]] == [
+        "Hoogachtend,", "De staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties, A.B. de Vries",
+    ]
+    assert answering.sender == "De staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties, A.B. de Vries"
