@@ -24,7 +24,7 @@ def render_site(corpus: Corpus, site_url: str | None = None) -> dict[str, str]:
     """Render every page of the site: home, multi-letter records, letters, and the pages at
     addresses several letters wanted; with the site's address, also the open data (JSON, CSV,
     Atom feeds) that needs absolute URLs. Sorted by path."""
-    context = build_context(corpus, open_data=bool(site_url))
+    context = build_context(corpus, open_data=bool(site_url), site_url=site_url)
     pages = {HOME: render_home(context)}
     for record in corpus.records:
         record_page = context.addresses.record_page(record)

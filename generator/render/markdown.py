@@ -45,6 +45,7 @@ from generator.render.addresses import (
     slugify,
     target_anchor,
 )
+from generator.render.citation import citation_text, part_label, permalink
 from generator.render.context import RenderContext
 from generator.render.labels import (  # noqa: F401 (also imported from here by other renderers)
     capitalized,
@@ -395,7 +396,7 @@ class LetterText:
 
     def _question(self, question: Question, anchor: str, extra: tuple[str, ...]) -> list[str]:
         words = f"Vraag {numbers_label(_numbers(question))}"
-        blocks = [self._qa_heading(words, QUESTION, question, anchor, extra)]
+        blocks = [self._qa_heading(words, QUESTION, question, anchor, extra), self._citation(QUESTION, question, anchor)]
         blocks += [self._paragraph(paragraph, css_class="kd-context") for paragraph in question.context]
         blocks += [self._paragraph(paragraph, quoted=question.quoted or paragraph.quoted) for paragraph in question.paragraphs]
         blocks.append(self._thread_line("Antwoord", self._targets(QUESTION, question)))
@@ -403,7 +404,7 @@ class LetterText:
 
     def _answer(self, answer: Answer, anchor: str, extra: tuple[str, ...]) -> list[str]:
         words = f"Antwoord op vraag {numbers_label(_numbers(answer))}"
-        blocks = [self._qa_heading(words, ANSWER, answer, anchor, extra)]
+        blocks = [self._qa_heading(words, ANSWER, answer, anchor, extra), self._citation(ANSWER, answer, anchor)]
         blocks.append(self._thread_line("Vraag", self._targets(ANSWER, answer)))
         blocks += [self._paragraph(paragraph) for paragraph in answer.paragraphs]
         return blocks
@@ -424,6 +425,13 @@ class LetterText:
         party = f" ({escape_line(block.party)})" if block.party else ""
         label = _attribute_text(f"{words} ({block.party})" if block.party else words)
         return f'### {words}{party}{badges}{landings} {{#{anchor} data-toc-label="{label}"}}'
+
+    def _citation(self, role: str, block: Question | Answer, anchor: str) -> str:
+        """Write how to cite a question or answer, with its permalink, under its heading."""
+        numbers = _numbers(block)
+        link = permalink(self.page, anchor, self.context.site_url)
+        text = citation_text(self.record, self.letter, role, block.party, numbers, link)
+        return citation_block(text, part_label(role, block.party, numbers))
 
     def _thread_line(self, label: str, targets: list[Target]) -> str:
         """Link a question to its answers (`Antwoord: ...`) or an answer to its questions (`Vraag: ...`)."""
@@ -510,6 +518,33 @@ def _attribute_text(text: str) -> str:
     return " ".join(_NOT_ATTRIBUTE_SAFE.sub(" ", text).split())
 
 
+CITATION_LABEL = "Citeer als:"
+COPY_LABEL = "Kopieer"
+"""The copy button's visible word; its accessible name goes on: `Kopieer citaat van vraag 7 (BBB)`."""
+
+
+def citation_block(citation: str, part: str) -> str:
+    """Write a citation as a paragraph of plain text with a copy button, in raw HTML (all text escaped).
+
+    The text is there without JavaScript, selectable; `docs/javascripts/citeren.js` shows the
+    button (`hidden` until then) and copies the text. `data-search-exclude` keeps the citation
+    out of the search index, so results and their snippets show the letter's own words. No ids.
+    """
+    return (
+        f'<p class="kd-cite" data-search-exclude><span class="kd-cite-label">{CITATION_LABEL}</span> '
+        f'<span class="kd-cite-text">{html_text(citation)}</span> '
+        f'<button type="button" class="kd-cite-copy" hidden><span class="kd-cite-copy-label">{COPY_LABEL}</span>'
+        f'<span class="kd-visually-hidden"> citaat van {html_text(part)}</span></button></p>'
+    )
+
+
+def html_text(text: str) -> str:
+    """Escape source text for raw HTML: white space runs become one space, `<`, `>` and `&` are
+    escaped, and Python-Markdown's placeholder characters cannot stand in it."""
+    text = _PLACEHOLDER_CHARACTERS.sub("\ufffd", _SPACE_RUN.sub(" ", text)).strip()
+    return html.escape(text, quote=True)
+
+
 def _status_badge(status: str) -> str:
     css = f" kd-status-{slugify(status)}" if status in STATUS_CLASSES else ""
     return f'<span class="kd-status{css}">{html.escape(status)}</span>'
@@ -519,8 +554,9 @@ def inline_text(paragraph: Paragraph, links: list[_Link], footnotes: frozenset[i
     """Render a paragraph's text as one line of Markdown, with its links and footnote markers.
 
     Markers become `[^N]` at their offset (a number with no footnote on the page stays visible as
-    a plain superscript, bracketed as references are: `[N]`); links become `[text](destination)`. Overlapping links are dropped
-    after the first; a marker that falls inside a link is moved to the link's end.
+    a plain superscript, bracketed as references are: `[N]`); links become `[text](destination)`.
+    Overlapping links are dropped after the first; a marker that falls inside a link is moved to
+    the link's end.
     """
     text = paragraph.text
     start = len(text) - len(text.lstrip())

@@ -199,7 +199,7 @@ def test_each_question_and_answer_heading_has_a_dutch_permalink(html: dict[str, 
 
 def test_context_comes_under_the_question_heading_as_its_own_paragraphs(html: dict[str, BeautifulSoup]) -> None:
     heading = html[COMMITTEE].find(id="bbb-vraag-7")
-    context = heading.find_next_sibling("p")
+    context = heading.find_next_sibling("p", class_=lambda css: css != "kd-cite")
     assert context["class"] == ["kd-context"]
     assert context.get_text() == BBB_CONTEXT_7
     assert BBB_QUESTION_7 in context.find_next_sibling("p").get_text()
@@ -229,7 +229,7 @@ def test_the_answer_section_holds_the_answer_not_the_question(html: dict[str, Be
 def test_a_question_links_to_its_answer_and_the_answer_back(html: dict[str, BeautifulSoup]) -> None:
     committee_links = [a["href"] for a in html[COMMITTEE].select("p.kd-thread a")]
     assert committee_links == ["../2026-02-12/antwoordbrief.md#bbb-antwoord-7"]
-    answer_links = [a["href"] for a in html[ANSWERS].find(id="bbb-antwoord-7").find_next_sibling("p").find_all("a")]
+    answer_links = [a["href"] for a in html[ANSWERS].find(id="bbb-antwoord-7").find_next_sibling("p", class_="kd-thread").find_all("a")]
     assert answer_links == ["../2025-12-02/commissiebrief.md#bbb-vraag-7", "#bbb-vraag-7"]
 
 
@@ -422,3 +422,56 @@ def test_a_record_without_a_title_is_named_by_its_kind() -> None:
 def test_an_empty_heading_is_left_out() -> None:
     record = written_questions_record(Heading("  ", span(3, SEED_000)), paragraph("p3", QUESTION_1, path=SEED_000))
     assert not render_markdown(render_site(corpus(record))[WRITTEN]).find("h2")
+
+
+def _citation(soup: BeautifulSoup, anchor: str) -> BeautifulSoup:
+    """The citation paragraph right under the heading with `anchor`."""
+    return soup.find(id=anchor).find_next_sibling("p")
+
+
+def test_every_question_and_answer_heading_is_followed_by_its_citation(html: dict[str, BeautifulSoup]) -> None:
+    for path in (WRITTEN, COMMITTEE, ANSWERS):
+        for heading in html[path].find_all("h3"):
+            citation = heading.find_next_sibling("p")
+            assert citation["class"] == ["kd-cite"], f"{path}#{heading['id']}"
+            assert citation.select_one(".kd-cite-text").get_text().endswith(f"#{heading['id']}")
+
+
+def test_a_citation_is_text_with_a_hidden_copy_button_kept_out_of_search(html: dict[str, BeautifulSoup]) -> None:
+    citation = _citation(html[ANSWERS], "bbb-antwoord-7")
+    assert citation.has_attr("data-search-exclude")
+    assert citation.select_one(".kd-cite-label").get_text() == "Citeer als:"
+    assert citation.select_one(".kd-cite-text").get_text() == (
+        "Kamerstukken I 2025/26, 31066/26643, antwoordbrief, 12 februari 2026, antwoord op vraag 7 (BBB), "
+        "eerste-kamer/2026-02-12/antwoordbrief/#bbb-antwoord-7"  # render_site without the site's address
+    )
+    button = citation.find("button")
+    assert button["type"] == "button" and button.has_attr("hidden")  # shown by citeren.js
+    assert " ".join(button.get_text().split()) == "Kopieer citaat van antwoord op vraag 7 (BBB)"
+    assert not [attribute for element in citation.find_all(True) for attribute in element.attrs
+                if attribute == "id" or attribute.startswith("on")]
+    assert not citation.find("a")
+
+
+def test_with_the_sites_address_the_citation_holds_an_absolute_permalink() -> None:
+    pages = render_site(corpus(_written(), verslag_record(), links=_links()), "https://kamerdossier.example/")
+    soup = render_markdown(pages[COMMITTEE])
+    assert _citation(soup, "bbb-vraag-7").select_one(".kd-cite-text").get_text() == (
+        "Kamerstukken I 2025/26, 31066/26643, brief van de commissie, 2 december 2025, vraag 7 (BBB), "
+        "https://kamerdossier.example/eerste-kamer/2025-12-02/commissiebrief/#bbb-vraag-7"
+    )
+    written = render_markdown(pages[WRITTEN])
+    assert _citation(written, "vraag-9").select_one(".kd-cite-text").get_text() == (
+        "Schriftelijke vragen van Kathmann en Six Dijkstra, 7 oktober 2025, vraag 9, "
+        "https://kamerdossier.example/tweede-kamer/2025-10-07/schriftelijke-vragen/#vraag-9"
+    )
+
+
+def test_a_citation_cites_the_anchor_the_heading_got() -> None:
+    # Two answers to BBB's question 7 on one page: the second heading is #bbb-antwoord-7-2, and so is its citation.
+    record = verslag_record()
+    answers = record.letters[2]
+    doubled = replace(answers, body=(*answers.body, answers.body[2]))
+    pages = render_site(corpus(replace(record, letters=(*record.letters[:2], doubled))))
+    soup = render_markdown(pages[ANSWERS])
+    assert _citation(soup, "bbb-antwoord-7-2").select_one(".kd-cite-text").get_text().endswith("#bbb-antwoord-7-2")

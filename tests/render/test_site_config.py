@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections import Counter
 from dataclasses import replace
@@ -33,7 +34,7 @@ from tests.render.builders import (
 )
 
 DOCS = CONFIG.parent / "docs"
-HAND_WRITTEN = ("over.md", "citeren.md", "stylesheets/extra.css")
+HAND_WRITTEN = ("over.md", "citeren.md", "stylesheets/extra.css", "javascripts/citeren.js")
 
 
 def _raw_config() -> dict:
@@ -52,6 +53,15 @@ def test_search_is_dutch_and_does_not_stem() -> None:
     search = config.plugins["material/search"].config
     assert search.lang == ["nl"]
     assert "stemmer" not in search.pipeline and search.pipeline
+
+
+def test_the_only_script_added_is_the_sites_own_copy_button() -> None:
+    scripts = load_config(str(CONFIG)).extra_javascript
+    assert [str(script) for script in scripts] == ["javascripts/citeren.js"]
+    script = (DOCS / "javascripts/citeren.js").read_text(encoding="utf-8")
+    assert not re.search(r"fetch\(|XMLHttpRequest|import\(|\.src\b|https?://", script)  # it loads nothing
+    assert not re.search(r"innerHTML|outerHTML|eval\(|\bon\w+\s*=", script)  # no markup from text, no inline handlers
+    assert "Gekopieerd" in script
 
 
 def test_navigation_is_small_and_fixed() -> None:

@@ -168,3 +168,23 @@ def test_search_index_has_answer_7_of_bbb(built_site: Path) -> None:
     assert any(location.endswith("#bbb-antwoord-7") for location in locations), (
         f"no search entry ends in #bbb-antwoord-7 among {len(locations)}: {locations[:20]}"
     )
+
+
+def test_the_answer_letter_offers_a_citation_of_answer_7_with_its_permalink(parsed_pages: dict[str, BeautifulSoup]) -> None:
+    from mkdocs.config import load_config
+
+    site_url = load_config(str(Path(__file__).resolve().parents[2] / "mkdocs.yml")).site_url
+    answer_pages = _pages_holding(parsed_pages, {"bbb-antwoord-7"})
+    assert len(answer_pages) == 1, answer_pages
+    soup = parsed_pages[answer_pages[0]]
+    heading = soup.find(id="bbb-antwoord-7")
+    citation = heading.find_next_sibling("p", class_="kd-cite")
+    text = _squash(citation.select_one(".kd-cite-text").get_text())
+    permalink = f"{site_url}{answer_pages[0].removesuffix('index.html')}#bbb-antwoord-7"
+    assert text.endswith(f", antwoord op vraag 7 (BBB), {permalink}"), text
+    assert text.startswith("Kamerstukken I 2025/26, 31066/26643, "), text
+
+
+def test_citations_stay_out_of_the_search_index(built_site: Path) -> None:
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert docs and not [doc["location"] for doc in docs if "Citeer als" in doc["text"] or "Kopieer citaat" in doc["text"]]
