@@ -240,12 +240,14 @@ def letter_page_title(record: Record, letter: Letter) -> str:
 
 def render_letter_page(record: Record, letter: Letter, page: str, context: RenderContext) -> str:
     """Render a letter as a page of its own (its record's page too when it is the only letter)."""
+    from generator.render.cited import mention_metadata  # imported here: cited renders with this module
+
     ids = PageIds()
     body = LetterText(record, letter, page, context, ids)
     title = letter_title(record, letter)
     record_page = context.addresses.record_page(record)
     identifiers = letter.identifiers if record_page else (record.identifier, *letter.identifiers)
-    items = letter_metadata(record, letter, identifiers) + source_metadata(record)
+    items = letter_metadata(record, letter, identifiers) + mention_metadata(record, page, context, letter)
     if record_page is not None:
         items.append(("Onderdeel van", f"[{escape_line(record_title(record))}]({relative_link(page, record_page)})"))
     items += body.metadata() + open_data_metadata(page, context)
@@ -283,12 +285,13 @@ def identifiers_text(identifiers: tuple[str | None, ...]) -> str:
     return ", ".join(escape_line(identifier) for identifier in dict.fromkeys(filter(None, identifiers)))
 
 
-def source_metadata(record: Record) -> list[tuple[str, str]]:
-    """List where a record comes from: its dossiers and its source (a link when it is a web address)."""
+def source_metadata(record: Record, dossiers: str | None = None) -> list[tuple[str, str]]:
+    """List where a record comes from: its dossiers (`dossiers` as Markdown, or else the sidecar's
+    numbers as text) and its source (a link when it is a web address)."""
     url = safe_url(record.source_url)
     shown = escape_line(record.source_url or "")
     return [
-        ("Dossiers", ", ".join(escape_line(dossier) for dossier in record.dossiers)),
+        ("Dossiers", dossiers if dossiers is not None else ", ".join(escape_line(d) for d in record.dossiers)),
         ("Bron", f"[{shown}]({url})" if url else shown),
     ]
 

@@ -6,6 +6,7 @@ import datetime
 
 from generator.model import Letter, LetterKey, Record
 from generator.render.addresses import cover_note, record_date, relative_link
+from generator.render.cited import mention_metadata
 from generator.render.context import RenderContext
 from generator.render.markdown import (
     LetterText,
@@ -24,9 +25,9 @@ from generator.render.markdown import (
     open_data_metadata,
     record_kind_label,
     record_title,
-    source_metadata,
     title_block,
 )
+from generator.render.overviews import overview_links
 
 HOME = "index.md"
 SITE_TITLE = "Kamerdossier"
@@ -44,7 +45,7 @@ HOME_LINKS = (
 def render_home(context: RenderContext) -> str:
     """Render the home page: a short introduction and every record, newest first, with its letters."""
     ids = PageIds()
-    blocks = [front_matter(SITE_TITLE), title_block(SITE_TITLE, ids), HOME_INTRO, HOME_LINKS]
+    blocks = [front_matter(SITE_TITLE), title_block(SITE_TITLE, ids), HOME_INTRO, HOME_LINKS, overview_links(HOME)]
     records = sorted(context.corpus.records, key=_newest_first)
     blocks.append(heading_block(2, "Stukken", ids))
     blocks.append("\n".join(_record_item(record, context) for record in records) or "Er zijn nog geen stukken.")
@@ -82,7 +83,7 @@ def render_record_page(record: Record, page: str, context: RenderContext) -> str
         ("Soort", record_kind_label(record.kind)),
         ("Datum", dutch_date(record_date(record))),
         ("Kenmerken", identifiers_text((record.identifier,))),
-        *source_metadata(record),
+        *mention_metadata(record, page, context),
     ]
     title = record_title(record)
     blocks = [front_matter(title), title_block(title, ids), metadata_block(items)]

@@ -61,6 +61,9 @@ ANSWERS_TITLE = (
     "Antwoordbrief van de staatssecretaris van Financiën - Fiscaliteit, Belastingdienst en Douane, 12 februari 2026"
 )
 
+OVERVIEWS = ["dossiers/index.md", "partijen.md", "personen.md", "tijdlijn.md"]
+"""The pages across the corpus every site has, even without letters (generator.render.overviews)."""
+
 BBB_7 = target(SEED_001, 1, "vraag", "BBB", 7)
 BBB_7_QUOTED = target(SEED_001, 2, "vraag", "BBB", 7)
 BBB_ANSWER_7_TARGET = target(SEED_001, 2, "antwoord", "BBB", 7)
@@ -101,7 +104,7 @@ def html(pages: dict[str, str]) -> dict[str, BeautifulSoup]:
 
 
 def test_the_site_has_a_home_page_a_record_page_and_a_page_per_letter(pages: dict[str, str]) -> None:
-    assert list(pages) == sorted([ANSWERS, COMMITTEE, RECORD, "index.md", WRITTEN])
+    assert list(pages) == sorted([ANSWERS, COMMITTEE, RECORD, "index.md", WRITTEN, *OVERVIEWS])
 
 
 def test_every_page_has_unique_ids(html: dict[str, BeautifulSoup]) -> None:
@@ -401,13 +404,14 @@ def test_letters_of_a_record_link_back_to_it(html: dict[str, BeautifulSoup]) -> 
 def test_home_lists_records_newest_first_with_their_letters(html: dict[str, BeautifulSoup]) -> None:
     hrefs = [a["href"] for a in html["index.md"].select("p a, li a")]
     assert hrefs[:2] == ["over.md", "citeren.md"]
-    assert hrefs[2:] == [RECORD, COMMITTEE, ANSWERS, WRITTEN]
+    assert hrefs[2:6] == ["tijdlijn.md", "dossiers/index.md", "personen.md", "partijen.md"]
+    assert hrefs[6:] == [RECORD, COMMITTEE, ANSWERS, WRITTEN]
     assert "stukken" in ids(html["index.md"])
 
 
 def test_an_empty_corpus_still_has_a_home_page() -> None:
     pages = render_site(corpus())
-    assert list(pages) == ["index.md"]
+    assert list(pages) == sorted(["index.md", *OVERVIEWS])
     assert "Er zijn nog geen stukken." in pages["index.md"]
 
 

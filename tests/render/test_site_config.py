@@ -66,7 +66,14 @@ def test_the_only_script_added_is_the_sites_own_copy_button() -> None:
 
 def test_navigation_is_small_and_fixed() -> None:
     raw = _raw_config()
-    assert raw["nav"] == [{"Home": "index.md"}, {"Over deze site": "over.md"}, {"Citeren": "citeren.md"}]
+    assert raw["nav"] == [
+        {"Home": "index.md"},
+        {"Tijdlijn": "tijdlijn.md"},
+        {"Dossiers": "dossiers/index.md"},
+        {"Register": [{"Personen": "personen.md"}, {"Partijen": "partijen.md"}]},
+        {"Over deze site": "over.md"},
+        {"Citeren": "citeren.md"},
+    ]
     assert {"/tweede-kamer/", "/eerste-kamer/", "/dossiers/"} <= set(raw["not_in_nav"].split())
 
 

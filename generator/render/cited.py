@@ -1,0 +1,93 @@
+"""Render where a letter or record stands in the corpus: the dossiers it belongs to or cites, and
+the letters that cite it. Two lines of its page's metadata list, values already Markdown::
+
+    - **Dossiers:** [31066](../../dossiers/31066.md), [26643](../../dossiers/26643.md)
+    - **Geciteerd in:** [Antwoordbrief, 12 februari 2026](../2026-02-12/antwoordbrief.md) (‘Kamerstukken II, 2025/26, 31066, nr. 506’)
+
+A letter is cited where a reference elsewhere in the corpus carries the official identifier of
+its record or of the letter itself (`generator.render.mentions`). A page nobody cites has no
+"Geciteerd in" line at all, as a page without dossiers has no "Dossiers" line: the metadata
+list shows what is known and leaves out what is not.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from generator.model import Letter, LetterKey, Record
+from generator.render.addresses import letter_date, record_date, relative_link
+from generator.render.context import RenderContext
+from generator.render.markdown import escape_line, letter_label, record_title, source_metadata
+from generator.render.mentions import Citation, dossier_page
+
+__all__ = ["citing_label", "letters_newest_first", "mention_metadata", "newest_first"]
+
+CITED_IN = "Geciteerd in"
+
+
+def mention_metadata(
+    record: Record, page: str, context: RenderContext, letter: Letter | None = None
+) -> list[tuple[str, str]]:
+    """List where a letter (or, without `letter`, a record) comes from and where it stands:
+    its dossiers as links to their pages, its source, and the letters citing what `page` shows."""
+    return [*source_metadata(record, _dossier_links(record, page, context, letter)), _cited_in(page, context)]
+
+
+def _dossier_links(record: Record, page: str, context: RenderContext, letter: Letter | None) -> str:
+    """Link the dossiers the letter (or record) belongs to or cites; unlinked corpora show the sidecar's."""
+    if not context.corpus.links.dossiers:  # the link pass did not run: no dossier pages either
+        return ", ".join(escape_line(dossier) for dossier in record.dossiers)
+    mentions = context.mentions
+    on_own_page = letter is not None and context.addresses.record_page(record) not in (None, page)
+    dossiers = (
+        mentions.letter_dossiers.get(LetterKey(record.path, letter.index), ())
+        if on_own_page and letter is not None
+        else mentions.record_dossiers.get(record.path, ())
+    )
+    return ", ".join(f"[{escape_line(dossier)}]({relative_link(page, dossier_page(dossier))})" for dossier in dossiers)
+
+
+def _cited_in(page: str, context: RenderContext) -> tuple[str, str]:
+    """Link each letter citing a document the page shows, newest first, with what it cites as printed."""
+    by_page: dict[str, list[Citation]] = {}
+    for citation in newest_first(context.mentions.cited_in.get(page, ())):
+        if citation.page is not None:
+            by_page.setdefault(citation.page, []).append(citation)
+    items = []
+    for citing_page, citations in by_page.items():
+        texts = "; ".join(f"‘{escape_line(text)}’" for text in dict.fromkeys(c.reference.text for c in citations))
+        items.append(f"[{citing_label(citations[0], context)}]({relative_link(page, citing_page)}) ({texts})")
+    return (CITED_IN, ", ".join(items))
+
+
+def citing_label(citation: Citation, context: RenderContext) -> str:
+    """Name the letter a citation stands in (`Antwoordbrief, 12 februari 2026`), or its record (escaped)."""
+    found = context.letter(citation.letter) if citation.letter is not None else None
+    if found is not None:
+        return letter_label(*found)
+    first = context.letter(LetterKey(citation.reference.span.path, 0))  # any letter of the record names it
+    return escape_line(record_title(first[0])) if first is not None else escape_line(citation.reference.span.path)
+
+
+def newest_first(citations: tuple[Citation, ...] | list[Citation]) -> list[Citation]:
+    """Sort citations by their letters' dates, newest first, undated last; reading order otherwise."""
+    return sorted(citations, key=lambda citation: _newest_first_key(citation.date))
+
+
+def letters_newest_first(keys: Iterable[LetterKey], context: RenderContext) -> list[LetterKey]:
+    """The letters once each, newest first (by their own date, else their record's), undated last,
+    then by source path and place in the record."""
+    return sorted(dict.fromkeys(keys), key=lambda key: (*_newest_first_key(_date(key, context)), key.path, key.index))
+
+
+def _date(key: LetterKey, context: RenderContext) -> datetime.date | None:
+    found = context.letter(key)
+    if found is None:
+        return None
+    record, letter = found
+    return letter_date(record, letter) or record_date(record)
+
+
+def _newest_first_key(date: datetime.date | None) -> tuple[bool, int]:
+    return (date is None, -date.toordinal() if date else 0)

@@ -1,0 +1,180 @@
+"""Render the dossier pages: one per dossier number the corpus belongs to or cites, and their index.
+
+    dossiers/index.md     Dossiers: every dossier by number, with how many letters are in it or cite it
+    dossiers/31066.md     Dossier 31066: the letters in it, the letters citing it, the documents cited
+
+A letter is in a dossier when its record's sidecar says so (`DossierMention.belongs`: every letter
+of the record); it cites the dossier when one of its references names it. Letters and cited
+documents are listed newest first (a cited document by the date of the letter citing it); a
+document cited several times in one letter is listed once, with the count.
+"""
+
+from __future__ import annotations
+
+from generator.model import DossierMention, LetterKey, Reference
+from generator.render.addresses import relative_link
+from generator.render.cited import citing_label, letters_newest_first, newest_first
+from generator.render.context import RenderContext
+from generator.render.markdown import (
+    PageIds,
+    escape_line,
+    front_matter,
+    heading_block,
+    join_blocks,
+    letter_label,
+    metadata_block,
+    record_title,
+    safe_url,
+    title_block,
+)
+from generator.render.mentions import DOSSIER_INDEX, dossier_feed, dossier_page
+
+__all__ = ["render_dossiers"]
+
+INDEX_TITLE = "Dossiers"
+INDEX_INTRO = (
+    "Een Kamerdossier bundelt de stukken over één onderwerp onder één nummer. Hier staat elk dossier "
+    "waar een brief op deze site bij hoort of naar verwijst, met de brieven en de geciteerde stukken."
+)
+PAGE_INTRO = (
+    "De brieven op deze site die bij dossier {number} horen of ernaar verwijzen, en de stukken uit het "
+    "dossier die zij citeren. Nieuwste eerst."
+)
+
+
+def render_dossiers(context: RenderContext) -> dict[str, str]:
+    """Render the dossier index and one page per dossier the link pass indexed (`Links.dossiers`)."""
+    records = {record.path: record for record in context.corpus.records}
+    listed = {
+        dossier: _letters(mentions, records, context) for dossier, mentions in context.corpus.links.dossiers
+    }
+    pages = {DOSSIER_INDEX: _render_index(listed)}
+    for dossier, mentions in context.corpus.links.dossiers:
+        pages[dossier_page(dossier)] = _render_dossier(dossier, mentions, listed[dossier], context)
+    return pages
+
+
+def _render_index(listed: dict[str, tuple[list[LetterKey], list[LetterKey]]]) -> str:
+    """List every dossier by number, with how many letters are in it and how many cite it."""
+    ids = PageIds()
+    items = []
+    for dossier, (members, citing) in listed.items():
+        counts = [
+            f"{_count(len(members), 'brief', 'brieven')} in het dossier" if members else "",
+            f"{_count(len(citing), 'brief citeert', 'brieven citeren')} het" if citing else "",
+        ]
+        about = f" — {', '.join(filter(None, counts))}" if any(counts) else ""
+        link = relative_link(DOSSIER_INDEX, dossier_page(dossier))
+        items.append(f"- [Dossier {escape_line(dossier)}]({link}){about}")
+    return join_blocks([
+        front_matter(INDEX_TITLE), title_block(INDEX_TITLE, ids), INDEX_INTRO,
+        "\n".join(items) or "Er zijn nog geen dossiers.",
+    ])
+
+
+def _count(number: int, one: str, more: str) -> str:
+    """`1 brief`, `3 brieven`."""
+    return f"{number} {one if number == 1 else more}"
+
+
+def _render_dossier(
+    dossier: str,
+    mentions: tuple[DossierMention, ...],
+    listed: tuple[list[LetterKey], list[LetterKey]],
+    context: RenderContext,
+) -> str:
+    """Render one dossier: its letters, the letters citing it, and the documents of it they cite."""
+    page = dossier_page(dossier)
+    ids = PageIds()
+    title = f"Dossier {dossier}"
+    members, citing = listed
+    feed = (
+        f"[nieuwe brieven in dossier {escape_line(dossier)}]({relative_link(page, dossier_feed(dossier))})"
+        if context.open_data and (members or citing)  # the open data has a feed for each dossier with letters
+        else ""
+    )
+    blocks = [
+        front_matter(title),
+        title_block(title, ids),
+        PAGE_INTRO.format(number=escape_line(dossier)),
+        metadata_block([("Atom-feed", feed), ("Alle dossiers", f"[overzicht]({relative_link(page, DOSSIER_INDEX)})")]),
+    ]
+    for heading, keys in (("Brieven in dit dossier", members), ("Brieven die dit dossier citeren", citing)):
+        if keys:
+            blocks.append(heading_block(2, heading, ids))
+            blocks.append("\n".join(_letter_item(key, page, context) for key in keys))
+    cited = _cited_documents(mentions, page, context)
+    if cited:
+        blocks.append(heading_block(2, "Geciteerde stukken", ids))
+        blocks.append("\n".join(cited))
+    return join_blocks(blocks)
+
+
+def _letters(
+    mentions: tuple[DossierMention, ...], records: dict, context: RenderContext
+) -> tuple[list[LetterKey], list[LetterKey]]:
+    """The letters in the dossier, and those citing it without being in it: one per page, newest first."""
+    members: list[LetterKey] = []
+    citing: list[LetterKey] = []
+    for mention in mentions:
+        record = records.get(mention.path)
+        if record is not None and mention.belongs:
+            members += [LetterKey(record.path, letter.index) for letter in record.letters]
+        for reference in mention.citations:
+            citation = context.mentions.citations.get(reference)
+            if citation is not None and citation.letter is not None:
+                citing.append(citation.letter)
+    members = _one_per_page(members, context)
+    shown = {context.addresses.letter_page(key) for key in members}
+    return members, [key for key in _one_per_page(citing, context) if context.addresses.letter_page(key) not in shown]
+
+
+def _one_per_page(keys: list[LetterKey], context: RenderContext) -> list[LetterKey]:
+    """Keep the first letter shown on each page (a record page shows its cover note), newest first."""
+    by_page: dict[str, LetterKey] = {}
+    for key in keys:
+        page = context.addresses.letter_page(key)
+        if page is not None:
+            by_page.setdefault(page, key)
+    return letters_newest_first(by_page.values(), context)
+
+
+def _letter_item(key: LetterKey, page: str, context: RenderContext) -> str:
+    """`- [Antwoordbrief, 12 februari 2026](…) — Verslag van een schriftelijk overleg over …`."""
+    record, letter = context.letters[key]
+    target = context.addresses.letter_page(key) or page
+    return f"- [{letter_label(record, letter)}]({relative_link(page, target)}) — {escape_line(record_title(record))}"
+
+
+def _cited_documents(mentions: tuple[DossierMention, ...], page: str, context: RenderContext) -> list[str]:
+    """List the documents of the dossier cited in the corpus, as printed, newest citing letter first.
+
+    `- Kamerstukken II, 2025/26, 31066, nr. 506 ([officiële publicatie](https://…)) — geciteerd in
+    [Antwoordbrief, 12 februari 2026](…)`; a document the corpus holds links to its page too.
+    """
+    citations = [
+        citation
+        for mention in mentions
+        for reference in mention.citations
+        if (citation := context.mentions.citations.get(reference)) is not None
+    ]
+    grouped: dict[tuple[str, str | None, str | None], list[Reference]] = {}
+    for citation in newest_first(citations):
+        reference = citation.reference
+        grouped.setdefault((" ".join(reference.text.split()), safe_url(reference.url), citation.page), []).append(reference)
+    items = []
+    for (text, url, citing_page), references in grouped.items():
+        links = [f"[officiële publicatie]({url})"] if url else []
+        in_corpus = context.mentions.documents.get(references[0].identifier or "")
+        if in_corpus is not None:
+            links.append(f"[op deze site]({relative_link(page, in_corpus)})")
+        shown = escape_line(text) + (f" ({', '.join(links)})" if links else "")
+        times = f"{len(references)} keer " if len(references) > 1 else ""
+        citation = context.mentions.citations[references[0]]
+        where = (
+            f"[{citing_label(citation, context)}]({relative_link(page, citing_page)})"
+            if citing_page is not None
+            else citing_label(citation, context)
+        )
+        items.append(f"- {shown} — {times}geciteerd in {where}")
+    return items

@@ -1,0 +1,34 @@
+"""Render the pages that look across the whole corpus, and the line on the home page leading there.
+
+    dossiers/index.md, dossiers/<number>.md    one page per dossier (generator.render.dossiers)
+    tijdlijn.md                                the timeline (generator.render.timeline)
+    personen.md, partijen.md                   the registers (generator.render.indexes)
+
+Every one of these pages is rendered even when the corpus is empty, so the navigation of
+mkdocs.yml and the home page's links always lead somewhere.
+"""
+
+from __future__ import annotations
+
+from generator.render.addresses import relative_link
+from generator.render.context import RenderContext
+from generator.render.dossiers import render_dossiers
+from generator.render.indexes import PARTIES, PEOPLE, render_indexes
+from generator.render.mentions import DOSSIER_INDEX
+from generator.render.timeline import TIMELINE, render_timeline
+
+__all__ = ["overview_links", "render_overviews"]
+
+
+def render_overviews(context: RenderContext) -> dict[str, str]:
+    """Render the dossier pages, the timeline and the registers of people and parties."""
+    return {**render_dossiers(context), **render_timeline(context), **render_indexes(context)}
+
+
+def overview_links(page: str) -> str:
+    """Write the sentence leading from `page` (the home page) to the overviews."""
+    return (
+        f"Bekijk alles op volgorde in de [tijdlijn]({relative_link(page, TIMELINE)}), per "
+        f"[dossier]({relative_link(page, DOSSIER_INDEX)}), of per [persoon]({relative_link(page, PEOPLE)}) "
+        f"en per [partij]({relative_link(page, PARTIES)})."
+    )
