@@ -122,9 +122,13 @@ def _mkdocs_build(config: Path, docs: Path, site: Path, strict: bool) -> str | N
     mkdocs_config = load_config(
         str(config), docs_dir=str(docs.resolve()), site_dir=str(site.resolve()), strict=strict
     )
+    from mkdocs.exceptions import MkDocsException
+
     mkdocs_config.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build(mkdocs_config)
+    except MkDocsException as error:  # strict mode's Abort after its warnings, a theme or plugin error
+        raise BuildFailed(f"mkdocs: {error}") from None
     finally:
         mkdocs_config.plugins.on_shutdown()
     return mkdocs_config.site_url or None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -27,12 +28,27 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--manifest", type=Path, default=Path("published.txt"), help="addresses that must keep working (default: published.txt)")
         command.add_argument("--redirects", type=Path, default=Path("redirects.toml"), help="redirects of moved pages and renamed anchors (default: redirects.toml)")
     build_command.add_argument("--no-site", action="store_true", help="only generate the Markdown pages (no site, no address check)")
+    for command in (build_command, publish_command):
+        command.add_argument("--verbose", action="store_true", help="also show MkDocs' progress messages")
     return parser
+
+
+def _show_mkdocs_messages(verbose: bool) -> None:
+    """Print MkDocs' own warnings (broken links, strict-mode reasons) on standard error."""
+    logger = logging.getLogger("mkdocs")
+    for old in [h for h in logger.handlers if getattr(h, "kamerdossier", False)]:
+        logger.removeHandler(old)  # one handler, on today's standard error
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
+    handler.kamerdossier = True  # type: ignore[attr-defined]
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
+    _show_mkdocs_messages(args.verbose)
     try:
         site = None if getattr(args, "no_site", False) else args.site
         result = build(args.seeds, args.docs, site, args.config, args.strict, args.manifest, args.redirects)

@@ -67,3 +67,17 @@ def test_same_input_gives_byte_identical_pages(tmp_path: Path) -> None:
     assert files and files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     for relative in files:
         assert (first / relative).read_bytes() == (second / relative).read_bytes(), relative
+
+
+def test_strict_build_says_why_mkdocs_stopped(tmp_path: Path, capsys) -> None:
+    docs = tmp_path / "docs"
+    for page in ("over.md", "citeren.md"):
+        (docs / page).parent.mkdir(parents=True, exist_ok=True)
+        (docs / page).write_text("# Pagina\n\nZie [de pagina die er niet is](nergens.md).\n", encoding="utf-8")
+    config = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+    args = ["build", "--seeds", str(SEEDS), "--docs", str(docs), "--site", str(tmp_path / "site"), "--config", str(config),
+            "--manifest", str(tmp_path / "none.txt"), "--strict"]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "nergens.md" in err and "mkdocs WARNING" in err
+    assert "kamerdossier: mkdocs: Aborted with" in err
