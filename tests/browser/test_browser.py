@@ -1,14 +1,20 @@
-"""Drive the built site in Chromium: nothing loaded from elsewhere, no axe violations, search works."""
+"""Drive the built site in Chromium: nothing loaded from elsewhere, no axe violations, search finds
+a phrase's passage first, footnotes show as tooltips, citations copy, old anchors still land."""
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
+
+from generator.build import keep_published_addresses
+from generator.permanence import format_manifest, published_addresses
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -24,8 +30,13 @@ ANSWER_7_PHRASE = "toen geen externe adviseurs"
 """Words of seeds/001_dfb242f75dbdc9fb.txt line 562, in the answer to BBB's question 7 only."""
 ANSWER_7_ID = "bbb-antwoord-7"
 
+ANSWER_7_CITATION = "Kopieer citaat van antwoord op vraag 7 (BBB)"
+"""The accessible name of the copy button under answer 7's heading."""
+
 LETTER_ANCHOR = re.compile(r"(^|-)(vraag|antwoord)-\d+$")
 """Ids that mark a question or an answer, and so a letter page."""
+
+CONFIG = REPO / "mkdocs.yml"
 
 
 def _squash(text: str) -> str:
@@ -45,6 +56,29 @@ def _letter_page(built_site: Path) -> str:
             best, best_count = name, count
     assert best, "the site has no page besides the home page"
     return best.removesuffix("index.html")
+
+
+def _page_holding(built_site: Path, element_id: str) -> str:
+    """The site path of the one page with an element `element_id`."""
+    pages = [
+        path.relative_to(built_site).as_posix().removesuffix("index.html")
+        for path in sorted(built_site.rglob("*.html"))
+        if f'id="{element_id}"' in path.read_text(encoding="utf-8")
+    ]
+    assert len(pages) == 1, f"expected one page with id {element_id!r}, found {pages}"
+    return pages[0]
+
+
+def _dossier_page(built_site: Path) -> str | None:
+    """The site path of a dossier's page (`dossiers/31066/`), if the site has dossier pages."""
+    pages = sorted(path.parent for path in built_site.glob("dossiers/*/index.html"))
+    return pages[0].relative_to(built_site).as_posix() + "/" if pages else None
+
+
+def _configured_site_url() -> str:
+    from mkdocs.config import load_config
+
+    return load_config(str(CONFIG)).site_url
 
 
 def _open(page: Page, url: str) -> None:
@@ -68,6 +102,31 @@ def _search(page: Page, query: str) -> None:
             return
         shown = now
     raise AssertionError(f"search results for {query!r} never settled")
+
+
+def _heading_position(page: Page, element_id: str) -> dict:
+    """Where the element `element_id` is in the viewport, and what covers its left edge, if anything."""
+    page.locator(f"[id='{element_id}']").wait_for(state="visible")
+    page.wait_for_timeout(300)  # let smooth scrolling, if any, come to rest
+    return page.evaluate(
+        """id => {
+            const heading = document.getElementById(id), box = heading.getBoundingClientRect();
+            const hit = document.elementFromPoint(box.left + 5, box.top + box.height / 2);
+            return {top: box.top, viewport: window.innerHeight,
+                    covered: hit && (hit === heading || heading.contains(hit)) ? null
+                             : (hit ? hit.outerHTML.slice(0, 120) : "nothing")};
+        }""",
+        element_id,
+    )
+
+
+def _assert_at_top(page: Page, element_id: str) -> None:
+    """The element is in the top quarter of the viewport, not hidden under the header."""
+    where = _heading_position(page, element_id)
+    assert 0 <= where["top"] <= where["viewport"] / 4, (
+        f"#{element_id} is at {where['top']:.0f}px, not at the top of a {where['viewport']}px viewport"
+    )
+    assert where["covered"] is None, f"#{element_id} is hidden under {where['covered']}"
 
 
 def _axe_violations(page: Page) -> list[dict]:
@@ -100,13 +159,20 @@ def test_home_and_letter_pages_only_ask_the_local_server(page: Page, requests_ma
     for url in (site_url, site_url + letter):
         _open(page, url)
     assert any(url.startswith(site_url) for url in requests_made.urls), "no request to the local server recorded"
+    assert any(url.startswith(site_url) and url.endswith("/javascripts/citeren.js") for url in requests_made.urls)
     assert not requests_made.off_site(), "requests to other hosts:\n" + "\n".join(requests_made.off_site())
 
 
-@pytest.mark.parametrize("where", ["home", "letter", "search"])
+@pytest.mark.parametrize("where", ["home", "letter", "dossier", "search"])
 def test_axe_finds_no_violations(page: Page, site_url: str, built_site: Path, where: str) -> None:
     if where == "letter":
         _open(page, site_url + _letter_page(built_site))
+        page.locator(".kd-cite-copy").first.wait_for(state="visible")  # the copy buttons are checked too
+    elif where == "dossier":
+        dossier = _dossier_page(built_site)
+        if dossier is None:
+            pytest.skip("the site has no dossier pages")
+        _open(page, site_url + dossier)
     else:
         _open(page, site_url)
     if where == "search":
@@ -127,33 +193,115 @@ def test_phrase_from_answer_7_is_found_only_there(built_site: Path) -> None:
     )
 
 
-def test_search_finds_answer_7_and_jumps_to_it(page: Page, requests_made, site_url: str) -> None:
+def test_search_ranks_the_passage_holding_a_phrase_first_and_jumps_to_it(page: Page, requests_made, site_url: str) -> None:
     _open(page, site_url)
     _search(page, ANSWER_7_PHRASE)
-    links = page.locator(SEARCH_RESULT_LINK)
+    first = page.locator(".md-search-result__item").first
+    links = first.locator("a.md-search-result__link")
     hrefs = [links.nth(index).get_attribute("href") or "" for index in range(links.count())]
-    hits = [index for index, href in enumerate(hrefs) if href.endswith(f"#{ANSWER_7_ID}")]
-    assert hits, f"no search result for {ANSWER_7_PHRASE!r} links to #{ANSWER_7_ID}; results: {hrefs[:10]}"
+    sections = [index for index, href in enumerate(hrefs) if "#" in href]
+    everything = [link.get_attribute("href") for link in page.locator(SEARCH_RESULT_LINK).all()[:8]]
+    assert sections and hrefs[sections[0]].endswith(f"#{ANSWER_7_ID}"), (
+        f"the first search result for {ANSWER_7_PHRASE!r} is not #{ANSWER_7_ID}; results: {everything}"
+    )
+    result = links.nth(sections[0])
+    assert result.is_visible(), "the best passage is folded away under 'meer op deze pagina'"
+    assert "Ontbreekt" not in result.inner_text(), f"words of the phrase reported missing: {result.inner_text()!r}"
 
-    result = links.nth(hits[0])
-    if not result.is_visible():  # Material folds a page's lesser hits under "meer op deze pagina"
-        result.evaluate("link => link.closest('details').querySelector('summary').click()")
     result.click()
     page.wait_for_url(re.compile(f"#{ANSWER_7_ID}$"))
-    page.locator(f"[id='{ANSWER_7_ID}']").wait_for(state="visible")
-    page.wait_for_timeout(300)  # let smooth scrolling, if any, come to rest
-    where = page.evaluate(
-        """id => {
-            const heading = document.getElementById(id), box = heading.getBoundingClientRect();
-            const hit = document.elementFromPoint(box.left + 5, box.top + box.height / 2);
-            return {top: box.top, viewport: window.innerHeight,
-                    covered: hit && (hit === heading || heading.contains(hit)) ? null
-                             : (hit ? hit.outerHTML.slice(0, 120) : "nothing")};
-        }""",
-        ANSWER_7_ID,
-    )
-    assert 0 <= where["top"] <= where["viewport"] / 4, (
-        f"#{ANSWER_7_ID} is at {where['top']:.0f}px, not at the top of a {where['viewport']}px viewport"
-    )
-    assert where["covered"] is None, f"#{ANSWER_7_ID} is hidden under {where['covered']}"
+    _assert_at_top(page, ANSWER_7_ID)
     assert not requests_made.off_site(), "requests to other hosts:\n" + "\n".join(requests_made.off_site())
+
+
+@pytest.mark.parametrize(
+    ("query", "anchor"),
+    [("2245", "bbb-vraag-4"), ("M365", "bbb-vraag-1"), ("26643", "vraag-3")],
+)
+def test_numbers_and_words_with_digits_are_found(page: Page, site_url: str, query: str, anchor: str) -> None:
+    """seeds/001 lines 146 and 72: `2245 fte` and `M365` in BBB's questions; seeds/000 line 13:
+    `(Kamerstuk 26643, nr. 1315)` in question 3."""
+    _open(page, site_url)
+    _search(page, query)
+    hrefs = [link.get_attribute("href") or "" for link in page.locator(SEARCH_RESULT_LINK).all()]
+    assert any(href.endswith(f"#{anchor}") for href in hrefs), f"no result for {query!r} at #{anchor}: {hrefs[:10]}"
+
+
+def test_a_footnote_reference_shows_its_footnote_on_hover_and_on_focus(page: Page, site_url: str, built_site: Path) -> None:
+    _open(page, site_url + _letter_page(built_site))
+    reference = page.locator("sup[id^='fnref'] a.footnote-ref").first
+    number = reference.inner_text()
+    assert re.fullmatch(r"\[\d+\]", number), f"a footnote reference reads {number!r}, not [N]"
+    footnote = _squash(page.locator(f"li[id='{reference.get_attribute('href')[1:]}']").inner_text()).rstrip("↩ \u00a0")
+    tooltip = page.locator(".md-tooltip2--active")
+
+    reference.hover()
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert footnote in _squash(tooltip.inner_text()), f"tooltip {tooltip.inner_text()!r} lacks {footnote!r}"
+    assert reference.get_attribute("aria-controls") == tooltip.get_attribute("id")
+
+    page.mouse.move(1, 1)
+    tooltip.wait_for(state="hidden", timeout=5_000)
+    reference.focus()  # reached with the keyboard
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert footnote in _squash(tooltip.inner_text())
+
+
+def test_the_copy_button_puts_the_citation_with_its_permalink_on_the_clipboard(page: Page, site_url: str, built_site: Path) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    answers = _page_holding(built_site, ANSWER_7_ID)
+    _open(page, site_url + answers)
+    citation = page.locator(f"[id='{ANSWER_7_ID}'] + p.kd-cite")
+    text = _squash(citation.locator(".kd-cite-text").inner_text())
+    permalink = f"{_configured_site_url()}{answers}#{ANSWER_7_ID}"
+    assert text.endswith(f", antwoord op vraag 7 (BBB), {permalink}"), text
+
+    button = citation.get_by_role("button", name=ANSWER_7_CITATION, exact=True)
+    label = button.locator(".kd-cite-copy-label")
+    assert label.inner_text() == "Kopieer"
+    button.click()
+    citation.get_by_role("button", name="Gekopieerd citaat van antwoord op vraag 7 (BBB)", exact=True).wait_for(timeout=2_000)
+    assert page.evaluate("() => navigator.clipboard.readText()") == text
+    page.get_by_role("status").filter(has_text="Gekopieerd").wait_for(state="attached", timeout=2_000)
+    button.wait_for(timeout=4_000)  # named "Kopieer citaat van …" again
+
+
+def test_without_javascript_the_citation_is_text_and_no_button_shows(browser, built_site: Path, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        answers = _page_holding(built_site, ANSWER_7_ID)
+        page.goto(site_url + answers)
+        citation = page.locator(f"[id='{ANSWER_7_ID}'] + p.kd-cite")
+        assert citation.locator(".kd-cite-text").inner_text().endswith(f"#{ANSWER_7_ID}")
+        assert not citation.locator("button").is_visible()
+    finally:
+        context.close()
+
+
+OLD_ANCHOR = "antwoord-bbb-7"
+"""An anchor BBB's answer 7 is pretended to have had once, before the scheme named it bbb-antwoord-7."""
+
+
+def test_an_old_anchor_declared_in_redirects_lands_on_the_new_one(
+    page: Page, built_site: Path, tmp_path: Path, serve: Callable[[Path], str]
+) -> None:
+    site = Path(shutil.copytree(built_site, tmp_path / "site"))
+    answers = _page_holding(built_site, ANSWER_7_ID)
+    old = f"{answers}#{OLD_ANCHOR}"
+    manifest = tmp_path / "published.txt"
+    manifest.write_text(format_manifest(published_addresses(built_site) | {old}), encoding="utf-8")
+    redirects = tmp_path / "redirects.toml"
+    redirects.write_text(f'[anchors]\n"{old}" = "{ANSWER_7_ID}"\n', encoding="utf-8")
+    keep_published_addresses(site, manifest, redirects)  # what the build does: check, then write ankers.js
+    url = serve(site)
+
+    _open(page, url + old)  # an old link, followed from elsewhere
+    page.wait_for_url(re.compile(f"/{re.escape(answers)}#{ANSWER_7_ID}$"))
+    _assert_at_top(page, ANSWER_7_ID)
+
+    page.evaluate("() => { location.hash = '#bbb-vraag-7'; }")  # then, on the page, an old link again
+    page.wait_for_url(re.compile("#bbb-vraag-7$"))
+    page.evaluate(f"() => {{ location.hash = '#{OLD_ANCHOR}'; }}")
+    page.wait_for_url(re.compile(f"#{ANSWER_7_ID}$"))
+    _assert_at_top(page, ANSWER_7_ID)
