@@ -1,9 +1,10 @@
 """Text is text: source text that looks like Markdown, HTML or template syntax renders literally.
 
 Each case is put in every place source text goes (a paragraph, a quoted paragraph, a question's
-context, a heading, a footnote, the printed title, the page title, the metadata, a party name, a
-link's text), rendered to HTML as MkDocs would, and checked twice: the words appear as they are,
-and the page has exactly the elements and attributes it has with harmless text in the same place.
+context, a heading, a footnote, the printed title, the page title, a citation, the metadata, a
+party name, a link's text), rendered to HTML as MkDocs would, and checked twice: the words appear
+as they are, and the page has exactly the elements and attributes it has with harmless text in
+the same place.
 """
 
 from __future__ import annotations
@@ -108,6 +109,11 @@ def _in_subject(text: str):
     return written_questions_record(paragraph("p9", QUESTION_1, path=SEED_000), subject=text)
 
 
+def _in_citation(text: str):
+    """In the citation under a question: a letter without a Kamerstuk number is cited by its title."""
+    return written_questions_record(question(1, None, paragraph("p10", QUESTION_1, path=SEED_000)), subject=text)
+
+
 def _in_metadata(text: str):
     return written_questions_record(paragraph("p9", QUESTION_1, path=SEED_000), sender=text)
 
@@ -128,6 +134,7 @@ PLACES = {
     "footnote": Place(_in_footnote, _text_of("div.footnote li")),
     "title": Place(_in_title, _text_of("p.kd-printed-heading")),
     "subject-in-title": Place(_in_subject, _text_of("h1")),
+    "citation": Place(_in_citation, _text_of("p.kd-cite .kd-cite-text")),
     "metadata": Place(_in_metadata, _text_of("li")),
     "party": Place(_in_party, _text_of("h3")),
 }
