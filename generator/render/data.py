@@ -57,12 +57,12 @@ from generator.render.addresses import (
     target_anchor,
 )
 from generator.render.context import RenderContext, build_context
+from generator.render.labels import letter_title
 from generator.render.markdown import (
     PageIds,
     dutch_date,
     footnote_key,
     letter_kind_label,
-    letter_page_title,
     safe_url,
 )
 from generator.render.mentions import dossier_feed
@@ -259,7 +259,8 @@ def _letter_data(record: Record, letter: Letter, page: str, lookup: _Lookup) -> 
         "index": letter.index,
         "url": site.page(page),
         "json_url": site.url(_json_path(page)),
-        "title": letter_page_title(record, letter),
+        "title": letter_title(record, letter),
+        "printed_title": letter.title,
         "kind": letter.kind,
         "chamber": letter.chamber or record.chamber,
         "date": date.isoformat() if date else None,

@@ -225,19 +225,6 @@ def record_title(record: Record) -> str:
     return record.title.strip() or capitalized(record_kind_label(record.kind))
 
 
-def letter_page_title(record: Record, letter: Letter) -> str:
-    """Title a letter as the open data does: by its printed title, else by the record's title
-    (with the letter's kind and date where the record holds more letters).
-
-    Pages are titled readably instead (`labels.letter_title`) and show the printed title as text.
-    """
-    if letter.title and letter.title.strip():
-        return letter.title
-    if not has_record_page(record):
-        return record_title(record)
-    return f"{letter_label(record, letter)}: {record_title(record)}"
-
-
 def render_letter_page(record: Record, letter: Letter, page: str, context: RenderContext) -> str:
     """Render a letter as a page of its own (its record's page too when it is the only letter)."""
     from generator.render.cited import mention_metadata  # imported here: cited renders with this module

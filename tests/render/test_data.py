@@ -287,7 +287,8 @@ def _with_hostile_text(corpus: Corpus) -> Corpus:
 def test_hostile_text_survives_json_csv_and_xml_literally(corpus: Corpus, validator: Draft202012Validator) -> None:
     files = render_data(_with_hostile_text(corpus), SITE)
     letter = _letter(files, WRITTEN_QUESTIONS_JSON)
-    assert letter["subject"] == letter["sender"] == letter["title"] == HOSTILE
+    assert letter["subject"] == letter["sender"] == letter["printed_title"] == HOSTILE
+    assert HOSTILE in letter["title"]
     assert letter["questions"][0]["text"] == HOSTILE
     assert validator.is_valid(json.loads(files[WRITTEN_QUESTIONS_JSON]))
     rows = list(csv.DictReader(io.StringIO(files[PAIRS_CSV], newline="")))
@@ -295,16 +296,16 @@ def test_hostile_text_survives_json_csv_and_xml_literally(corpus: Corpus, valida
     for path in (LETTERS_FEED, "feeds/dossier-36740.xml"):
         assert "<script>" not in files[path]
         entry = next(e for e in _entries(files[path]) if e.findtext(f"{ATOM}id") == letter["url"])
-        assert entry.findtext(f"{ATOM}title") == HOSTILE
+        assert HOSTILE in entry.findtext(f"{ATOM}title")
         assert f"Onderwerp: {HOSTILE}." in entry.findtext(f"{ATOM}summary")
 
 
 def test_characters_xml_cannot_hold_do_not_break_the_feed(corpus: Corpus) -> None:
     broken = "Vragen\x00 over\x1b Microsoft"
-    files = render_data(_with_letter(corpus, lambda letter: replace(letter, title=broken)), SITE)
+    files = render_data(_with_letter(corpus, lambda letter: replace(letter, subject=broken)), SITE)
     titles = [entry.findtext(f"{ATOM}title") for entry in _entries(files[LETTERS_FEED])]
-    assert "Vragen\ufffd over\ufffd Microsoft" in titles
-    assert json.loads(files[WRITTEN_QUESTIONS_JSON])["letter"]["title"] == broken
+    assert any("Vragen\ufffd over\ufffd Microsoft" in title for title in titles)
+    assert json.loads(files[WRITTEN_QUESTIONS_JSON])["letter"]["subject"] == broken
 
 
 def test_output_is_byte_identical_across_runs(files: dict[str, str]) -> None:
