@@ -355,6 +355,10 @@ class LetterText:
                 blocks.extend(self._question(block, *self.anchors[position]))
             elif isinstance(block, Answer):
                 blocks.extend(self._answer(block, *self.anchors[position]))
+        if self.letter.footnotes:
+            # A heading of their own, with the footnote list placed under it, so that a search hit
+            # in a footnote lands on the footnotes, not on the page's last answer.
+            blocks += [heading_block(2, "Voetnoten", self.ids), _FOOTNOTE_PLACE_MARKER]
         blocks.extend(self._footnote_definitions())
         return blocks
 
