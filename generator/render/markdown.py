@@ -228,6 +228,7 @@ def record_title(record: Record) -> str:
 def render_letter_page(record: Record, letter: Letter, page: str, context: RenderContext) -> str:
     """Render a letter as a page of its own (its record's page too when it is the only letter)."""
     from generator.render.cited import mention_metadata  # imported here: cited renders with this module
+    from generator.render.statuses import letter_status_summary
 
     ids = PageIds()
     body = LetterText(record, letter, page, context, ids)
@@ -235,6 +236,7 @@ def render_letter_page(record: Record, letter: Letter, page: str, context: Rende
     record_page = context.addresses.record_page(record)
     identifiers = letter.identifiers if record_page else (record.identifier, *letter.identifiers)
     items = letter_metadata(record, letter, identifiers) + mention_metadata(record, page, context, letter)
+    items.append(("Status", letter_status_summary(record, letter, context)))
     if record_page is not None:
         items.append(("Onderdeel van", f"[{escape_line(record_title(record))}]({relative_link(page, record_page)})"))
     items += body.metadata() + open_data_metadata(page, context)

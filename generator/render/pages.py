@@ -8,6 +8,7 @@ from generator.model import Letter, LetterKey, Record
 from generator.render.addresses import cover_note, record_date, relative_link
 from generator.render.cited import mention_metadata
 from generator.render.context import RenderContext
+from generator.render.statuses import corpus_status_summary, letter_status_summary
 from generator.render.markdown import (
     LetterText,
     PageIds,
@@ -48,6 +49,9 @@ def render_home(context: RenderContext) -> str:
     blocks = [front_matter(SITE_TITLE), title_block(SITE_TITLE, ids), HOME_INTRO, HOME_LINKS, overview_links(HOME)]
     records = sorted(context.corpus.records, key=_newest_first)
     blocks.append(heading_block(2, "Stukken", ids))
+    summary = corpus_status_summary(context)
+    if summary:
+        blocks.append(f"Alle vragen samen: {summary}.")
     blocks.append("\n".join(_record_item(record, context) for record in records) or "Er zijn nog geen stukken.")
     return join_blocks(blocks)
 
@@ -64,12 +68,14 @@ def _record_item(record: Record, context: RenderContext) -> str:
     if record_page is None:
         page = next((context.addresses.letter_page(LetterKey(record.path, letter.index)) for letter in record.letters), None)
         title = f"[{escape_line(record_title(record))}]({page})" if page else escape_line(record_title(record))
-        return f"- {title} — {about}"
+        summaries = "; ".join(filter(None, (letter_status_summary(record, letter, context) for letter in record.letters)))
+        return f"- {title} — {about}" + (f" ({summaries})" if summaries else "")
     lines = [f"- [{escape_line(record_title(record))}]({record_page}) — {about}"]
     for letter in record.letters:
         page = context.addresses.letter_page(LetterKey(record.path, letter.index))
         if page is not None and page != record_page:
-            lines.append(f"    - [{escape_line(letter_title(record, letter))}]({page})")
+            summary = letter_status_summary(record, letter, context)
+            lines.append(f"    - [{escape_line(letter_title(record, letter))}]({page})" + (f" ({summary})" if summary else ""))
     return "\n".join(lines)
 
 

@@ -1,0 +1,62 @@
+"""Count answer statuses per letter and across the corpus, for letter pages and the home page.
+
+A letter that asks (written questions, a committee's letter) counts its questions; a letter that
+answers counts its answers; an answer letter that quotes the questions it answers counts only
+its answers. Each question or answer counts once, under its first status::
+
+    written questions 1-21, none answered  -> "21 vragen: 21 nog niet beantwoord"
+    answer letter, BBB 1-24 and GL-PvdA 1  -> "25 antwoorden: 20 beantwoord, 3 verwijzing, 2 vertrouwelijk"
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from generator.model import Answer, Letter, LetterKey, Question, Record, Target
+from generator.render.context import RenderContext
+
+STATUS_ORDER = ("beantwoord", "verwijzing", "vertrouwelijk", "nog niet beantwoord")
+"""The statuses the link pass gives (generator.link.status), in the order they are listed."""
+
+NOUNS = {"vraag": ("vraag", "vragen"), "antwoord": ("antwoord", "antwoorden")}
+
+
+def _counted(record: Record, letter: Letter, context: RenderContext) -> tuple[str, Counter[str]]:
+    """What a letter counts ("vraag" or "antwoord") and how many of each status it has."""
+    key = LetterKey(record.path, letter.index)
+    answers = [block for block in letter.body if isinstance(block, Answer)]
+    blocks = answers or [block for block in letter.body if isinstance(block, Question) and not block.quoted]
+    role = "antwoord" if answers else "vraag"
+    counts: Counter[str] = Counter()
+    for block in blocks:
+        labels = context.statuses.get(Target(key, role, block.party, block.number), ())
+        counts[labels[0] if labels else "nog niet beantwoord"] += 1
+    return role, counts
+
+
+def _sentence(role: str, counts: Counter[str]) -> str:
+    """`25 antwoorden: 20 beantwoord, 3 verwijzing, 2 vertrouwelijk`; "" when nothing counts."""
+    total = sum(counts.values())
+    if not total:
+        return ""
+    noun = NOUNS[role][0 if total == 1 else 1]
+    known = [status for status in STATUS_ORDER if counts[status]]
+    others = sorted(status for status in counts if status not in STATUS_ORDER)
+    parts = ", ".join(f"{counts[status]} {status}" for status in [*known, *others])
+    return f"{total} {noun}: {parts}"
+
+
+def letter_status_summary(record: Record, letter: Letter, context: RenderContext) -> str:
+    """The status counts of one letter's questions or answers, as one line of text."""
+    return _sentence(*_counted(record, letter, context))
+
+
+def corpus_status_summary(context: RenderContext) -> str:
+    """The status counts of every question asked in the corpus (each once, where it is asked)."""
+    counts: Counter[str] = Counter()
+    for record in context.corpus.records:
+        for letter in record.letters:
+            role, found = _counted(record, letter, context)
+            if role == "vraag":
+                counts += found
+    return _sentence("vraag", counts)
