@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from generator.errors import KamerdossierError
-from generator.redirects import HOME, NO_REDIRECTS, Redirects, final_address, is_address, join_address
+from generator.redirects import HOME, NO_REDIRECTS, Redirects, final_address, is_address, join_address  # noqa: F401 (the docstring uses NO_REDIRECTS)
 
 MANIFEST_FILE = "published.txt"
 

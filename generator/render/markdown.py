@@ -38,7 +38,6 @@ from generator.render.addresses import (
     ANSWER,
     QUESTION,
     answer_anchor,
-    has_record_page,
     letter_date,
     question_anchor,
     relative_link,

@@ -194,3 +194,10 @@ def render_markdown(text: str) -> BeautifulSoup:
 def ids(soup: BeautifulSoup) -> list[str]:
     """Every id on the page, in document order, repeats kept."""
     return [element["id"] for element in soup.find_all(id=True)]
+
+
+# The seed letters' pages (generator.render.addresses gives letters these paths).
+WRITTEN = "tweede-kamer/2025-10-07/schriftelijke-vragen.md"
+RECORD = "eerste-kamer/2026-02-12/verslag-schriftelijk-overleg.md"
+COMMITTEE = "eerste-kamer/2025-12-02/commissiebrief.md"
+ANSWERS = "eerste-kamer/2026-02-12/antwoordbrief.md"

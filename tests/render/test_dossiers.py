@@ -14,20 +14,21 @@ from bs4 import BeautifulSoup, Tag
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from generator.build import parse_sources
-from generator.link import link_corpus
 from generator.model import Corpus, DossierMention, Footnote, Links, Reference, SourceSpan
 from generator.render import render_site
 from generator.render.context import build_context
 from generator.render.mentions import dossier_feed, dossier_page, index_mentions
 from generator.write import write_pages
 from tests.conftest import DOCS, _hand_written_pages
-from tests.golden_files import SEEDS
 from tests.render.builders import (
+    ANSWERS,
+    COMMITTEE,
     CONFIG,
     QUESTION_9,
+    RECORD,
     SEED_000,
     SEED_001,
+    WRITTEN,
     corpus,
     ids,
     paragraph,
@@ -39,15 +40,6 @@ from tests.render.builders import (
 )
 
 SITE_URL = "https://kamerdossier.example/"
-WRITTEN = "tweede-kamer/2025-10-07/schriftelijke-vragen.md"
-RECORD = "eerste-kamer/2026-02-12/verslag-schriftelijk-overleg.md"
-COMMITTEE = "eerste-kamer/2025-12-02/commissiebrief.md"
-ANSWERS = "eerste-kamer/2026-02-12/antwoordbrief.md"
-
-
-@pytest.fixture(scope="module")
-def seed_corpus() -> Corpus:
-    return link_corpus(*parse_sources(SEEDS))
 
 
 @pytest.fixture(scope="module")

@@ -16,9 +16,13 @@ from generator.render import render_site
 from generator.render.indexes import PARTIES, PEOPLE
 from tests.golden_files import SEEDS
 from tests.render.builders import (
+    ANSWERS,
     BBB_HEADING,
     BBB_QUESTION_7,
+    COMMITTEE,
+    RECORD,
     SEED_000,
+    WRITTEN,
     corpus,
     ids,
     paragraph,
@@ -29,15 +33,6 @@ from tests.render.builders import (
     written_questions_record,
 )
 
-WRITTEN = "tweede-kamer/2025-10-07/schriftelijke-vragen.md"
-RECORD = "eerste-kamer/2026-02-12/verslag-schriftelijk-overleg.md"
-COMMITTEE = "eerste-kamer/2025-12-02/commissiebrief.md"
-ANSWERS = "eerste-kamer/2026-02-12/antwoordbrief.md"
-
-
-@pytest.fixture(scope="module")
-def seed_corpus() -> Corpus:
-    return link_corpus(*parse_sources(SEEDS))
 
 
 @pytest.fixture(scope="module")

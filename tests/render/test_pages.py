@@ -23,22 +23,26 @@ from generator.model import (
 from generator.render import render_site
 
 from tests.render.builders import (
-    BBB_ANSWER_7,
+    ANSWERS,
     BBB_ANSWER_24,
+    BBB_ANSWER_7,
     BBB_CONTEXT_7,
     BBB_HEADING,
     BBB_QUESTION_7,
+    COMMITTEE,
     COVER_TEXT,
     FOOTNOTE_000_1,
     FOOTNOTE_001_1,
     FOOTNOTE_001_3,
     QUESTION_1,
+    QUESTION_12,
     QUESTION_4,
     QUESTION_5,
     QUESTION_9,
-    QUESTION_12,
+    RECORD,
     SEED_000,
     SEED_001,
+    WRITTEN,
     answer,
     corpus,
     ids,
@@ -53,10 +57,6 @@ from tests.render.builders import (
     written_questions_record,
 )
 
-WRITTEN = "tweede-kamer/2025-10-07/schriftelijke-vragen.md"
-RECORD = "eerste-kamer/2026-02-12/verslag-schriftelijk-overleg.md"
-COMMITTEE = "eerste-kamer/2025-12-02/commissiebrief.md"
-ANSWERS = "eerste-kamer/2026-02-12/antwoordbrief.md"
 ANSWERS_TITLE = (
     "Antwoordbrief van de staatssecretaris van Financiën - Fiscaliteit, Belastingdienst en Douane, 12 februari 2026"
 )

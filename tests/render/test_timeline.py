@@ -19,7 +19,11 @@ from generator.render import render_site
 from generator.render.timeline import TIMELINE
 from tests.golden_files import SEEDS
 from tests.render.builders import (
+    ANSWERS,
+    COMMITTEE,
+    RECORD,
     SEED_000,
+    WRITTEN,
     answer,
     corpus,
     ids,
@@ -32,15 +36,6 @@ from tests.render.builders import (
 )
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "aanhangsel" / "ah-tk-20252026-412.txt"
-WRITTEN = "tweede-kamer/2025-10-07/schriftelijke-vragen.md"
-RECORD = "eerste-kamer/2026-02-12/verslag-schriftelijk-overleg.md"
-COMMITTEE = "eerste-kamer/2025-12-02/commissiebrief.md"
-ANSWERS = "eerste-kamer/2026-02-12/antwoordbrief.md"
-
-
-@pytest.fixture(scope="module")
-def seed_corpus() -> Corpus:
-    return link_corpus(*parse_sources(SEEDS))
 
 
 @pytest.fixture(scope="module")
