@@ -190,8 +190,9 @@ class Letter:
 class Record:
     """One source file: a publication holding one or more letters.
 
-    `sidecar` facts come from an optional `<name>.toml` beside the source (official identifier,
-    source URL, dossier numbers, date) and are never guessed from the text.
+    The identifier, source URL, dossier numbers and date come from an optional `<name>.toml`
+    beside the source (the sidecar), else from what the text prints (a document id in the page
+    footer, the dossier in a Kamerstuk's title block, the letters' dates); they are never guessed.
     """
 
     path: str

@@ -140,6 +140,8 @@ def _build_letter(
         body = tuple(rest)
     addressee = next((m["addressee"] for p in head if (m := letters.ADDRESSEE.match(p.text))), None)
     date = next((parse_dutch_date(p.text) for p in head if letters.PLACE_AND_DATE.match(p.text)), None)
+    if date is None and kind == COVER_NOTE:
+        date = next((parse_dutch_date(m["date"]) for p in rest if (m := letters.ADOPTED.match(p.text))), None)
     about = next((s for p in rest[:3] if (s := letters.subject(p.text))), None)
     return Letter(
         index, kind, chamber, date, letters.signed_by(paragraphs), addressee, about, (), title, head, body, footnotes, span,
@@ -220,7 +222,7 @@ def parse_record(source: SourceText) -> tuple[Record, tuple[Diagnostic, ...]]:
             source.path, record_kind, chamber, date, title, tuple(built), tuple(furniture),
             identifier=sidecar.get("identifier") or (identifiers[0] if len(identifiers) == 1 else None),
             source_url=sidecar.get("source_url"),
-            dossiers=tuple(str(d) for d in sidecar.get("dossiers", ())),
+            dossiers=tuple(str(d) for d in sidecar.get("dossiers", ())) or letters.title_block_dossiers(paragraphs),
         ),
         tuple(diagnostics),
     )

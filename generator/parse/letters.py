@@ -17,7 +17,13 @@ from dataclasses import dataclass
 
 from generator.model import Member, Paragraph
 
-LETTER_HEADING = re.compile(r"^BRIEF\s+VAN\b")
+LETTER_HEADING = re.compile(r"^(?:Nr\.\s*(?P<number>[0-9A-Z]+)\s+)?BRIEF\s+VAN\b")
+"""A letter's heading in capitals, in a Kamerstuk with its number: `Nr. 506 BRIEF VAN DE …`."""
+DOSSIER_TITLE = re.compile(r"^(?P<dossier>\d{2}\s?\d{3})(?:[\s-](?P<part>[A-Z]{1,5}))?\s+(?P<title>[A-Z][^.?!]*)$")
+"""The dossier a Kamerstuk's title block names: `31 066 Belastingdienst`."""
+SESSION = re.compile(r"^(?:Vergaderjaar|vergaderjaar)\s+\d{4}\s*[–-]\s*\d{4}\b")
+ADOPTED = re.compile(r"^Vastgesteld\s+(?P<date>\d{1,2}\s+[a-z]+\s+\d{4})\s*$")
+"""The date a verslag was adopted: `Vastgesteld 16 februari 2026`."""
 CAPITALS = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý\s\-–,.'’]+$")
 ADDRESSEE = re.compile(r"^Aan\s+(?P<addressee>(?:de|het|het\s+lid)\s.+?)\s*$")
 PLACE_AND_DATE = re.compile(r"^(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?),\s+(?P<date>\d{1,2}\s+[a-z]+\s+\d{4})\s*$")
@@ -52,6 +58,16 @@ class Segment:
 
     heading: tuple[Paragraph, ...]
     paragraphs: tuple[Paragraph, ...]
+
+
+def title_block_dossiers(paragraphs: list[Paragraph]) -> tuple[str, ...]:
+    """The dossier numbers a Kamerstuk's title block prints (`Vergaderjaar 2025–2026` /
+    `31 066 Belastingdienst`), written without the space: ("31066",); () without a title block."""
+    opening = paragraphs[:6]
+    if not any(SESSION.match(p.text) for p in opening):
+        return ()
+    found = [m["dossier"].replace(" ", "") + (f"-{m['part']}" if m["part"] else "") for p in opening if (m := DOSSIER_TITLE.match(p.text))]
+    return tuple(dict.fromkeys(found))
 
 
 def split_letters(paragraphs: list[Paragraph]) -> list[Segment]:

@@ -94,12 +94,19 @@ PAREN_MARKER = r"""(?:(?<=[^\s\d(])|(?<=[^\s\d(]\s))(?P<number>{n})\)(?=\s|$|[.,
 """A marker in the `1)` style of written questions: `VS’? 1)`, `geven? 2)`."""
 
 FURNITURE = (
-    ("document id", re.compile(r"^(?P<furniture>(?:ah|kst|h)-(?:tk|ek)-\d{8}-\d+[a-z]?)\s*")),
+    ("document id", re.compile(r"^(?P<furniture>(?:ah|h)-(?:tk|ek)-\d{8}-\d+[a-z]?)\s*")),
+    ("document id", re.compile(r"^(?P<furniture>kst-\d{5}(?:-[A-Z]+)?-[A-Za-z0-9]+)\s*")),
     ("ISSN", re.compile(r"^(?P<furniture>ISSN\s+\d{4}-\d{3}[\dX])\s*")),
     ("place and year of printing", re.compile(r"^(?P<furniture>['’]s-Gravenhage\s+\d{4})\s*")),
     (
         "running head",
-        re.compile(r"^(?P<furniture>(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},\s+Aanhangsel)\s*"),
+        re.compile(
+            r"""^(?P<furniture>(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},\s+
+                (?:Aanhangsel                                               # … , Aanhangsel
+                  |\d{2}\s?\d{3}(?:[\s-][A-Z]+)?(?:\s*,\s*(?:nr\.\s*\d+|[A-Z]{1,3}))?   # … , 31 066, nr. 506 / AR
+                )(?:\s+\d{1,4}(?!\d))?)\s*""",                              # and the page number
+            re.VERBOSE,
+        ),
     ),
     ("page number", re.compile(r"^(?P<furniture>\d{1,4})\s*$")),
 )

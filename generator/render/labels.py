@@ -117,7 +117,7 @@ def _prinsjesdag(year: int) -> datetime.date:
 
 # --- Letter titles -------------------------------------------------------------------------------
 
-PRINTED_LETTER_HEADING = re.compile(r"^BRIEF\s+VAN\s+(?P<sender>.+?)$", re.IGNORECASE)
+PRINTED_LETTER_HEADING = re.compile(r"^(?:Nr\.\s*[0-9A-Z]+\s+)?BRIEF\s+VAN\s+(?P<sender>.+?)$", re.IGNORECASE)
 """A letter's printed heading naming its sender: `BRIEF VAN DE STAATSSECRETARIS VAN FINANCIËN - …`."""
 
 COMMITTEE_NAME = re.compile(r"\b[Cc]ommissie\s+voor\s+(?P<subject>[A-ZÀ-ÖØ-Þ][^,]*?)\s*(?:,|$)")

@@ -188,3 +188,56 @@ def test_a_signature_at_the_end_stays_out_of_the_last_answer() -> None:
         "Hoogachtend,", "De staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties, A.B. de Vries",
     ]
     assert answering.sender == "De staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties, A.B. de Vries"
+
+
+KAMERSTUK = """ Eerste Kamer der Staten-Generaal
+
+Vergaderjaar 2025–2026
+
+31 066 Belastingdienst
+
+Nr. AZ VERSLAG VAN EEN SCHRIFTELIJK OVERLEG
+
+Vastgesteld 16 maart 2026
+
+De vaste commissie voor Financiën heeft schriftelijk overleg gevoerd met de staatssecretaris van Financiën over de inning van belastingen.
+
+De griffier van de commissie,
+
+Jansen
+ BRIEF VAN DE VOORZITTER VAN DE VASTE COMMISSIE VOOR FINANCIËN
+
+Aan de staatssecretaris van Financiën
+
+Den Haag, 3 februari 2026
+
+Vragen en opmerkingen van de leden van de fractie van de SP
+
+1. Hoeveel belasting is vorig jaar niet geïnd?
+Eerste Kamer, vergaderjaar 2025–2026, 31 066, AZ 2
+ Nr. AZ BRIEF VAN DE STAATSSECRETARIS VAN FINANCIËN
+
+Aan de Voorzitter van de Eerste Kamer der Staten-Generaal
+
+Den Haag, 1 maart 2026
+
+Vragen en opmerkingen van de leden van de fractie van de SP
+
+1. Hoeveel belasting is vorig jaar niet geïnd?
+
+Dat wordt in de jaarrapportage vermeld.
+kst-31066-AZ ISSN 0921-7371 ’s-Gravenhage 2026 Eerste Kamer, vergaderjaar 2025–2026, 31 066, AZ 3
+"""
+
+
+def test_a_kamerstuk_title_block_running_heads_and_adoption_date() -> None:
+    record, diagnostics = parse_record(SourceText("seeds/kst.txt", tuple(KAMERSTUK.split("\n"))))
+    assert record.dossiers == ("31066",) and record.identifier == "kst-31066-AZ"
+    assert [letter.kind for letter in record.letters] == ["verslag", "commissiebrief", "antwoordbrief"]
+    cover, _, answering = record.letters
+    assert str(cover.sent_on) == "2026-03-16"  # Vastgesteld 16 maart 2026
+    assert answering.title == "Nr. AZ BRIEF VAN DE STAATSSECRETARIS VAN FINANCIËN"
+    assert [b.paragraphs[0].text for b in answering.body if isinstance(b, Answer)] == ["Dat wordt in de jaarrapportage vermeld."]
+    reasons = sorted({item.reason for item in record.furniture})
+    assert reasons == ["ISSN", "document id", "place and year of printing", "running head"]
+    assert [d for d in diagnostics if d.severity == "error"] == []
