@@ -50,6 +50,9 @@ def parse_sources(seeds: Path) -> tuple[tuple[Record, ...], tuple[Diagnostic, ..
         except SourceError as error:
             diagnostics.append(error.diagnostic)
             continue
+        except Exception as error:  # a parser bug must not stop the other letters: report it as an error
+            diagnostics.append(Diagnostic(_shown(path, seeds), 1, f"internal error while parsing ({type(error).__name__}: {error}); please report it"))
+            continue
         records.append(record)
         diagnostics.extend(found)
     return tuple(records), tuple(diagnostics)
