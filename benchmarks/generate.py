@@ -7,6 +7,7 @@ corpus grows (every stage linear in the number of letters).
 
     python benchmarks/generate.py            # 50, 200 and 800 copies of the seeds
     python benchmarks/generate.py 100 1000   # other sizes
+    python benchmarks/generate.py --mkdocs 20 80   # also time `mkdocs build` (slow: minutes)
 
 Prints one line per size and stage with seconds and milliseconds per letter, then the growth of
 the time per letter from the smallest to the largest corpus (about 1.0 means linear).
@@ -21,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.build import parse_sources
+from generator.build import _mkdocs_build, parse_sources
 from generator.link import link_corpus
 from generator.parse.dates import DUTCH_DATE, MONTHS
 from generator.render import render_site
@@ -30,6 +31,8 @@ from generator.write import write_pages
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 SITE_URL = "https://kamerdossier.example/"
+CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+HAND_WRITTEN = Path(__file__).resolve().parent.parent / "docs"
 
 
 def _shift_dates(text: str, days: int) -> str:
@@ -57,7 +60,7 @@ def make_corpus(folder: Path, copies: int) -> int:
     return copies * len(list(SEEDS.glob("*.txt")))
 
 
-def run(copies: int) -> dict[str, float]:
+def run(copies: int, with_mkdocs: bool = False) -> dict[str, float]:
     """Time every stage on a corpus of `copies` copies; return seconds per stage and the letters."""
     with tempfile.TemporaryDirectory() as tmp:
         seeds, docs = Path(tmp) / "seeds", Path(tmp) / "docs"
@@ -75,15 +78,23 @@ def run(copies: int) -> dict[str, float]:
         start = time.perf_counter()
         write_pages(pages, docs)
         timings["write"] = time.perf_counter() - start
+        if with_mkdocs:
+            for page in ("over.md", "citeren.md", "stylesheets/extra.css", "javascripts/citeren.js"):
+                (docs / page).parent.mkdir(parents=True, exist_ok=True)
+                (docs / page).write_bytes((HAND_WRITTEN / page).read_bytes())
+            start = time.perf_counter()
+            _mkdocs_build(CONFIG, docs, Path(tmp) / "site", strict=False)
+            timings["mkdocs"] = time.perf_counter() - start
         timings["letters"] = sum(len(record.letters) for record in records)
         return timings
 
 
 def main(argv: list[str]) -> int:
-    sizes = [int(arg) for arg in argv] or [50, 200, 800]
+    with_mkdocs = "--mkdocs" in argv
+    sizes = [int(arg) for arg in argv if arg != "--mkdocs"] or [50, 200, 800]
     per_letter: dict[int, dict[str, float]] = {}
     for copies in sizes:
-        timings = run(copies)
+        timings = run(copies, with_mkdocs)
         letters = int(timings.pop("letters"))
         per_letter[copies] = {stage: seconds / letters for stage, seconds in timings.items()}
         for stage, seconds in timings.items():
