@@ -38,7 +38,6 @@ from generator.render.addresses import (
     ANSWER,
     QUESTION,
     answer_anchor,
-    letter_date,
     question_anchor,
     relative_link,
     slugify,
@@ -258,7 +257,7 @@ def letter_metadata(
     return [
         ("Kamer", escape_line(letter.chamber or record.chamber)),
         ("Soort", letter_kind_label(letter.kind)),
-        ("Datum", dutch_date(letter_date(record, letter))),
+        ("Datum", dutch_date(letter.sent_on) if letter.sent_on else ""),  # only a date the letter prints
         ("Ontvangen", dutch_date(letter.received_on) if letter.received_on else ""),
         ("Afzender", escape_line(letter.sender or "")),
         ("Geadresseerde", escape_line(letter.addressee or "")),

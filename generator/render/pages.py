@@ -87,7 +87,7 @@ def render_record_page(record: Record, page: str, context: RenderContext) -> str
     items = [
         ("Kamer", escape_line(record.chamber)),
         ("Soort", record_kind_label(record.kind)),
-        ("Datum", dutch_date(record_date(record))),
+        _record_date_item(record, note),
         ("Kenmerken", identifiers_text((record.identifier,))),
         *mention_metadata(record, page, context),
     ]
@@ -100,6 +100,15 @@ def render_record_page(record: Record, page: str, context: RenderContext) -> str
         blocks.append(metadata_block(letter_metadata(record, note, note.identifiers) + text.metadata() + open_data_metadata(page, context)))
         blocks.extend(text.blocks())
     return join_blocks(blocks)
+
+
+def _record_date_item(record: Record, note: Letter | None) -> tuple[str, str]:
+    """The record's date, said for what it is: its cover note's own date (`Vastgesteld …`) or a
+    date the sidecar gives is the record's `Datum`; a date taken from its newest letter is not."""
+    date = record_date(record)
+    newest = max((letter.sent_on for letter in record.letters if letter.sent_on), default=None)
+    own = note is not None and note.sent_on is not None
+    return ("Datum" if own or date != newest else "Laatste brief", dutch_date(date))
 
 
 def _letter_item(record: Record, letter: Letter, page: str, context: RenderContext) -> str:
