@@ -141,12 +141,15 @@ Block = Union[Heading, Paragraph, Question, Answer]
 class Footnote:
     """A footnote body, with the number printed in the letter.
 
+    `key` is unique within its record, like `Paragraph.key`: `fn<letter index>-<number>` (`fn2-12`);
+    text links inside the footnote's text name it in `TextLink.paragraph`.
     `referenced` is false when no marker for it was found in the running text (it is still shown).
     """
 
     number: int
     text: str
     span: SourceSpan
+    key: str
     referenced: bool = True
 
 

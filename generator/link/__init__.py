@@ -9,8 +9,8 @@
       5. check_footnotes    footnote markers without bodies, bodies without markers
     -> Corpus(records, Links(threads, text_links, references, statuses), diagnostics)
 
-Text links carry offsets into `Paragraph.text`; a footnote body has no paragraph key, so its text
-links name it `fn<letter index>-<footnote number>` (`fn2-12`). Everything comes out in reading
+Text links carry offsets into `Paragraph.text`; text links in a footnote body name it by its
+`Footnote.key`, `fn<letter index>-<footnote number>` (`fn2-12`). Everything comes out in reading
 order: records as given, then letters, paragraphs and offsets. The parse diagnostics come first,
 then the link pass's, by record and line, leaving out what the parser already reported at the same
 `path:line` on the same fragment. Each step is linear in the number of letters.
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.link._walk import FOOTNOTE_KEY, walk_paragraphs
+from generator.link._walk import walk_paragraphs
 from generator.link.citations import link_citations
 from generator.link.dossiers import dossier_index
 from generator.link.footnotes import check_footnotes
@@ -32,7 +32,7 @@ from generator.link.status import list_statuses
 from generator.link.threads import thread_corpus
 from generator.model import Corpus, Diagnostic, Links, Record, TextLink
 
-__all__ = ["FOOTNOTE_KEY", "dossier_index", "link_corpus"]
+__all__ = ["dossier_index", "link_corpus"]
 
 
 def _in_reading_order(records: tuple[Record, ...], links: tuple[TextLink, ...]) -> tuple[TextLink, ...]:

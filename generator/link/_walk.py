@@ -16,13 +16,6 @@ from dataclasses import dataclass
 
 from generator.model import Answer, Footnote, Heading, Letter, Paragraph, Question, Record
 
-FOOTNOTE_KEY = "fn{letter}-{number}"
-"""The `TextLink.paragraph` key of a footnote body: letter index and printed number (`fn2-12`).
-
-Paragraph keys come from the parser (`p12`); footnotes have none, so the link pass names them.
-"""
-
-
 @dataclass(frozen=True)
 class Place:
     """A paragraph and where it stands: its letter, its enclosing question or answer (or None),
@@ -36,21 +29,16 @@ class Place:
     order: int
 
 
-def footnote_key(letter: Letter, footnote: Footnote) -> str:
-    """Name a footnote body for `TextLink.paragraph`: (letter 2, footnote 12) -> `fn2-12`."""
-    return FOOTNOTE_KEY.format(letter=letter.index, number=footnote.number)
-
-
-def footnote_paragraph(letter: Letter, footnote: Footnote) -> Paragraph:
-    """A footnote body as a paragraph, so the text steps can read it like any other."""
-    return Paragraph(footnote_key(letter, footnote), footnote.text, footnote.span)
+def footnote_paragraph(footnote: Footnote) -> Paragraph:
+    """A footnote body as a paragraph under its key (`fn2-12`), so the text steps can read it like any other."""
+    return Paragraph(footnote.key, footnote.text, footnote.span)
 
 
 def walk_paragraphs(record: Record, footnotes: bool = False) -> Iterator[Place]:
     """Yield every paragraph of `record` in reading order, with its place.
 
     Per letter: the head, then the body (a question's context and paragraphs, an answer's
-    paragraphs), then, with `footnotes`, the footnote bodies as paragraphs keyed `fn<letter>-<n>`.
+    paragraphs), then, with `footnotes`, the footnote bodies as paragraphs under their keys (`fn<letter>-<n>`).
     The section party is set by each heading (a heading naming no party ends the section) and
     by each question or answer that names one.
     """
@@ -75,5 +63,5 @@ def walk_paragraphs(record: Record, footnotes: bool = False) -> Iterator[Place]:
                 order += 1
         if footnotes:
             for footnote in letter.footnotes:
-                yield Place(record, letter, footnote_paragraph(letter, footnote), None, None, order)
+                yield Place(record, letter, footnote_paragraph(footnote), None, None, order)
                 order += 1

@@ -36,18 +36,23 @@ from generator.model import (
 )
 from generator.parse import letters, questions
 from generator.parse.dates import parse_dutch_date
-from generator.parse.text import clean_text
+from generator.parse.text import CleanFootnote, clean_text
 
 CHAMBERS = {TWEEDE_KAMER, EERSTE_KAMER}
 
 
-def _paragraphs(source: SourceText) -> tuple[list[Paragraph], list[Footnote], list, list[Diagnostic]]:
+def _paragraphs(source: SourceText) -> tuple[list[Paragraph], list[CleanFootnote], list, list[Diagnostic]]:
     cleaned, footnotes, furniture, problems = clean_text(source.lines, source.path)
     paragraphs = [
         Paragraph(f"p{index}", p.text, SourceSpan(source.path, p.first, p.last), p.markers)
         for index, p in enumerate(cleaned, start=1)
     ]
     return paragraphs, footnotes, furniture, problems
+
+
+def _footnote(letter: int, note: CleanFootnote) -> Footnote:
+    """Give a footnote body of letter `letter` its key: (letter 2, footnote 12) -> `fn2-12`."""
+    return Footnote(note.number, note.text, note.span, f"fn{letter}-{note.number}", note.referenced)
 
 
 def _head_end(paragraphs: tuple[Paragraph, ...]) -> int:
@@ -192,7 +197,7 @@ def parse_record(source: SourceText) -> tuple[Record, tuple[Diagnostic, ...]]:
     bounds = [s.heading[0].span.line if s.heading else s.paragraphs[0].span.line for s in segments] + [len(source.lines) + 1]
     for index, segment in enumerate(segments):
         kind = _letter_kind(segment, index == 0, has_headings)
-        notes = tuple(n for n in footnotes if bounds[index] <= n.span.line < bounds[index + 1])
+        notes = tuple(_footnote(index, n) for n in footnotes if bounds[index] <= n.span.line < bounds[index + 1])
         letter = _build_letter(index, kind, segment, chamber, notes, answered, identifiers if len(segments) == 1 else ())
         if kind == COMMITTEE_LETTER:
             answered = questions.answered_letter(letter.body)

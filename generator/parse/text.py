@@ -31,7 +31,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from generator.model import Diagnostic, Footnote, FootnoteMarker, Furniture, SourceSpan
+from generator.model import Diagnostic, FootnoteMarker, Furniture, SourceSpan
 
 # Characters PDF extraction leaves that mean something plainer.
 CHARACTER_MAP = str.maketrans(
@@ -148,6 +148,19 @@ class CleanParagraph:
     markers: tuple[FootnoteMarker, ...]
 
 
+@dataclass(frozen=True)
+class CleanFootnote:
+    """A footnote body, its number as printed; `referenced` is false when no marker for it was found.
+
+    The record's parser gives it its letter and key (`model.Footnote`).
+    """
+
+    number: int
+    text: str
+    span: SourceSpan
+    referenced: bool = True
+
+
 def _strip_furniture(text: str, number: int, path: str, found: list[Furniture]) -> str:
     """Cut page furniture off the start of a line (repeatedly); return what is left."""
     while text:
@@ -201,7 +214,7 @@ def furniture_number(raw: str) -> str:
 
 
 def _lone_markers(
-    pages: list[list[Line | None]], footnotes: list[Footnote], path: str
+    pages: list[list[Line | None]], footnotes: list[CleanFootnote], path: str
 ) -> tuple[list[list[Line | None]], list[Furniture]]:
     """Decide each line that holds only a number: the next footnote's marker (glued to the line
     before it, as PDF text of a superscript often stands alone), or else a page number."""
@@ -292,14 +305,14 @@ def _footnote_text(lines: list[Line]) -> str:
 
 def _split_footnotes(
     pages: list[list[Line | None]], path: str
-) -> tuple[list[list[Line | None]], list[Footnote], bool]:
+) -> tuple[list[list[Line | None]], list[CleanFootnote], bool]:
     """Take footnote bodies out of each page; return the pages, the footnotes, and whether the
     bodies are in the `1)` style.
 
     Numbers run on from page to page; a page that opens a new letter (`BRIEF VAN …`) may start
     again at 1, as some records number each letter's footnotes on their own.
     """
-    footnotes: list[Footnote] = []
+    footnotes: list[CleanFootnote] = []
     paren_style = False
     kept_pages: list[list[Line | None]] = []
     for page in pages:
@@ -315,7 +328,7 @@ def _split_footnotes(
             first = FOOTNOTE_BODY.match(body_lines[0].text)
             paren_style = paren_style or bool(first and first["paren"])
             span = SourceSpan(path, body_lines[0].number, body_lines[-1].number)
-            footnotes.append(Footnote(number, _footnote_text(body_lines), span))
+            footnotes.append(CleanFootnote(number, _footnote_text(body_lines), span))
         kept_pages.append([*page[:start], *(line for line in page[start:] if line is not None and line.lone_number)])
     return kept_pages, footnotes, paren_style
 
@@ -478,8 +491,8 @@ def _paragraphs(blocks: list[_Block], vocabulary: set[str], width: int) -> list[
 
 
 def _take_markers(
-    paragraphs: list[RawParagraph], footnotes: list[Footnote], paren_style: bool
-) -> tuple[list[CleanParagraph], list[Footnote]]:
+    paragraphs: list[RawParagraph], footnotes: list[CleanFootnote], paren_style: bool
+) -> tuple[list[CleanParagraph], list[CleanFootnote]]:
     """Find each footnote's marker in the running text, in sequence, and take it out.
 
     Marker N is looked for after marker N-1, in paragraphs that start on or before the line of
@@ -514,7 +527,7 @@ def _take_markers(
         text += paragraph.text[cursor:]
         cleaned.append(CleanParagraph(text, paragraph.first, paragraph.last, tuple(markers)))
     notes = [
-        note if note.number in referenced else Footnote(note.number, note.text, note.span, referenced=False)
+        note if note.number in referenced else CleanFootnote(note.number, note.text, note.span, referenced=False)
         for note in footnotes
     ]
     return cleaned, notes
@@ -524,7 +537,7 @@ ORPHAN_MARKER = r"""(?:(?<=[.?!”’"])|(?<=[.?!”’"]\s))(?P<number>{n})\)?(
 """A marker after the end of a sentence, for the number after the last body: `geven? 5)`."""
 
 
-def _orphan_markers(paragraphs: list[CleanParagraph], footnotes: list[Footnote], path: str) -> list[Diagnostic]:
+def _orphan_markers(paragraphs: list[CleanParagraph], footnotes: list[CleanFootnote], path: str) -> list[Diagnostic]:
     """Report a marker numbered after the last footnote body: it has no body."""
     following = (footnotes[-1].number if footnotes else 0) + 1
     pattern = re.compile(ORPHAN_MARKER.format(n=following))
@@ -548,7 +561,7 @@ def _inside_brackets(text: str, position: int) -> bool:
 
 def clean_text(
     lines: tuple[str, ...], path: str
-) -> tuple[list[CleanParagraph], list[Footnote], list[Furniture], list[Diagnostic]]:
+) -> tuple[list[CleanParagraph], list[CleanFootnote], list[Furniture], list[Diagnostic]]:
     """Turn a record's source lines into paragraphs, footnotes, the furniture dropped, and
     diagnostics (a footnote marker without a body)."""
     cleaned, furniture = _clean_lines(lines, path)

@@ -61,7 +61,6 @@ from generator.render.labels import letter_title
 from generator.render.markdown import (
     PageIds,
     dutch_date,
-    footnote_key,
     letter_kind_label,
     safe_url,
 )
@@ -319,7 +318,7 @@ def _places(letter: Letter, blocks: list[_Block], page: str, site: _Site) -> dic
     for item in blocks:
         places.update({paragraph.key: item.url for paragraph in _all_paragraphs(item.block)})
     for footnote in letter.footnotes:
-        places[footnote_key(letter, footnote)] = site.page(page, _footnote_anchor(footnote))
+        places[footnote.key] = site.page(page, _footnote_anchor(footnote))
     return places
 
 

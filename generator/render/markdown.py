@@ -23,7 +23,6 @@ from urllib.parse import quote, urlsplit
 
 from generator.model import (
     Answer,
-    Footnote,
     Heading,
     Letter,
     LetterKey,
@@ -370,7 +369,7 @@ class LetterText:
         """
         texts: dict[int, list[str]] = {}
         for footnote in sorted(self.letter.footnotes, key=lambda footnote: footnote.number):
-            paragraph = Paragraph(footnote_key(self.letter, footnote), footnote.text, footnote.span)
+            paragraph = Paragraph(footnote.key, footnote.text, footnote.span)
             text = inline_text(paragraph, self._links(paragraph), frozenset())
             texts.setdefault(footnote.number, []).extend([text] if text else [])
         return [
@@ -478,18 +477,6 @@ class LetterText:
         if text_link.reference is not None:
             return safe_url(text_link.reference.url)
         return None
-
-
-FOOTNOTE_KEY = "fn{letter}-{number}"
-"""The paragraph key the link pass gives a footnote body in `TextLink.paragraph` (`fn2-12`).
-
-The model gives footnotes no key; this must stay equal to `generator.link`'s `FOOTNOTE_KEY`.
-"""
-
-
-def footnote_key(letter: Letter, footnote: Footnote) -> str:
-    """Name a footnote body as the link pass does: (letter 2, footnote 12) -> `fn2-12`."""
-    return FOOTNOTE_KEY.format(letter=letter.index, number=footnote.number)
 
 
 def _gathered(index: dict[Target, tuple[T, ...]], targets: list[Target]) -> list[T]:

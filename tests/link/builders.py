@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 
 from generator.model import (
     Answer,
@@ -51,18 +52,18 @@ def heading(text: str, line: int, party: str | None, path: str = SEED_001) -> He
 
 
 def footnote(number: int, text: str, line: int, path: str = SEED_001) -> Footnote:
-    """A footnote body."""
-    return Footnote(number, text, span(line, path))
+    """A footnote body, keyed by `letter()` when it is put in a letter."""
+    return Footnote(number, text, span(line, path), key="")
 
 
 def letter(index: int, kind: str, *body, path: str = SEED_001, footnotes: tuple[Footnote, ...] = (),
            askers: tuple[Member, ...] = (), subject: str | None = None, chamber: str = "Eerste Kamer",
            sent_on: datetime.date | None = None, received_on: datetime.date | None = None,
            head: tuple[Paragraph, ...] = ()) -> Letter:
-    """A letter holding `body` in order."""
+    """A letter holding `body` in order, its footnotes under the keys the parser gives them (`fn2-12`)."""
     return Letter(
         index, kind, chamber, sent_on, None, None, subject, askers, None, head, tuple(body),
-        footnotes, span(1, path), received_on,
+        tuple(replace(note, key=f"fn{index}-{note.number}") for note in footnotes), span(1, path), received_on,
     )
 
 

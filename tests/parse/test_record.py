@@ -64,6 +64,12 @@ def test_overleg_holds_cover_note_committee_letter_and_answer_letter() -> None:
     assert [[n.number for n in letter.footnotes] for letter in OVERLEG.letters] == [[1, 2], [3, 4, 5, 6, 7, 8, 9], [10, 11, 12]]
 
 
+def test_footnotes_are_keyed_by_letter_index_and_number() -> None:
+    assert [n.key for n in COMMITTEE.footnotes] == ["fn1-3", "fn1-4", "fn1-5", "fn1-6", "fn1-7", "fn1-8", "fn1-9"]
+    keys = [n.key for letter in OVERLEG.letters for n in letter.footnotes]
+    assert keys[:2] == ["fn0-1", "fn0-2"] and keys[-1] == "fn2-12" and len(set(keys)) == len(keys)
+
+
 def test_cover_note_footnote_without_marker_is_a_warning() -> None:
     assert not COVER.footnotes[0].referenced
     warnings = [d for d in OVERLEG_DIAGNOSTICS if d.severity == "warning"]

@@ -115,13 +115,23 @@ def answer(number: int, party: str | None, *paragraphs: Paragraph, numbers: tupl
     return Answer(number, numbers or (number,), party, paragraphs, span(1))
 
 
+def footnote(number: int, text: str, line: int, path: str = SEED_001, referenced: bool = True) -> Footnote:
+    """A footnote body at `path:line`, keyed by `letter()` when it is put in a letter."""
+    return Footnote(number, text, span(line, path), key="", referenced=referenced)
+
+
+def keyed(index: int, footnotes: tuple[Footnote, ...]) -> tuple[Footnote, ...]:
+    """The footnotes of letter `index` under the keys the parser gives them (`fn2-10`)."""
+    return tuple(replace(note, key=f"fn{index}-{note.number}") for note in footnotes)
+
+
 def letter(index: int, kind: str, *body: Heading | Paragraph | Question | Answer, path: str = SEED_001,
            sent_on: datetime.date | None = None, footnotes: tuple[Footnote, ...] = (),
            head: tuple[Paragraph, ...] = (), title: str | None = None, sender: str | None = None,
            chamber: str = "Eerste Kamer", askers: tuple[Member, ...] = (), subject: str | None = None) -> Letter:
     """A letter holding `body` in order."""
-    return Letter(index, kind, chamber, sent_on, sender, None, subject, askers, title, head, body, footnotes,
-                  span(1, path))
+    return Letter(index, kind, chamber, sent_on, sender, None, subject, askers, title, head, body,
+                  keyed(index, footnotes), span(1, path))
 
 
 def written_questions_record(*body: Heading | Paragraph | Question | Answer,
@@ -141,7 +151,7 @@ def verslag_record() -> Record:
     """seeds/001 in brief: a cover note, the committee's letter with BBB's question 7, the answers."""
     cover = letter(
         0, COVER_NOTE, paragraph("p1", COVER_TEXT, (2, len("De vaste commissie voor Digitalisering"))),
-        footnotes=(Footnote(1, FOOTNOTE_001_1, span(13), referenced=False), Footnote(2, FOOTNOTE_001_2, span(15))),
+        footnotes=(footnote(1, FOOTNOTE_001_1, 13, referenced=False), footnote(2, FOOTNOTE_001_2, 15)),
         sender="De griffier van de vaste commissie voor Digitalisering, Van Dooren",
     )
     committee = letter(
@@ -149,7 +159,7 @@ def verslag_record() -> Record:
         Heading(BBB_HEADING, span(60), "BBB"),
         question(7, "BBB", paragraph("p40", BBB_QUESTION_7, (3, len(BBB_QUESTION_7))),
                  context=(paragraph("p39", BBB_CONTEXT_7),)),
-        sent_on=datetime.date(2025, 12, 2), footnotes=(Footnote(3, FOOTNOTE_001_3, span(96)),),
+        sent_on=datetime.date(2025, 12, 2), footnotes=(footnote(3, FOOTNOTE_001_3, 96),),
         title="BRIEF VAN DE VOORZITTER VAN DE VASTE COMMISSIE VOOR COMMISSIE VOOR DIGITALISERING",
         sender="mr. G.V.M. Veldhoen, Voorzitter van de vaste commissie voor commissie voor Digitalisering",
     )
@@ -160,7 +170,7 @@ def verslag_record() -> Record:
                  context=(paragraph("p89", BBB_CONTEXT_7, quoted=True),)),
         answer(7, "BBB", paragraph("p91", BBB_ANSWER_7, (10, len(BBB_ANSWER_7)))),
         answer(24, "BBB", paragraph("p99", BBB_ANSWER_24)),
-        sent_on=datetime.date(2026, 2, 12), footnotes=(Footnote(10, FOOTNOTE_001_10, span(463)),),
+        sent_on=datetime.date(2026, 2, 12), footnotes=(footnote(10, FOOTNOTE_001_10, 463),),
         title="BRIEF VAN DE STAATSSECRETARIS VAN FINANCIËN - FISCALITEIT, BELASTINGDIENST EN DOUANE",
         sender="De staatssecretaris van Financiën - Fiscaliteit, Belastingdienst en Douane, Eugène Heijnen",
     )

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup, Tag
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from generator.model import Corpus, DossierMention, Footnote, Links, Reference, SourceSpan
+from generator.model import Corpus, DossierMention, Links, Reference, SourceSpan
 from generator.render import render_site
 from generator.render.context import build_context
 from generator.render.mentions import dossier_feed, dossier_page, index_mentions
@@ -30,6 +30,7 @@ from tests.render.builders import (
     SEED_001,
     WRITTEN,
     corpus,
+    footnote,
     ids,
     paragraph,
     question,
@@ -208,7 +209,7 @@ def test_citations_are_found_in_a_footnote_printed_below_the_letter() -> None:
     """seeds/000 prints its footnotes after the letter's last line (89-98): they are still its own."""
     written = written_questions_record(
         question(9, None, paragraph("p11", QUESTION_9, path=SEED_000)),
-        footnotes=(Footnote(3, "Kamerbrief met nummer 2025D42960", SourceSpan(SEED_000, 96, 96)),),
+        footnotes=(footnote(3, "Kamerbrief met nummer 2025D42960", 96, SEED_000),),
     )
     written = replace(written, letters=(replace(written.letters[0], span=SourceSpan(SEED_000, 1, 83)),))
     verslag = verslag_record()

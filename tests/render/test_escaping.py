@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 
-from generator.model import Footnote, Heading, Links, TextLink
+from generator.model import Heading, Links, TextLink
 from generator.render import render_site
 from generator.render.markdown import escape_text
 
@@ -25,6 +25,7 @@ from tests.render.builders import (
     QUESTION_1,
     SEED_000,
     corpus,
+    footnote,
     paragraph,
     question,
     render_markdown,
@@ -98,7 +99,7 @@ def _in_heading(text: str):
 
 def _in_footnote(text: str):
     body = paragraph("p9", QUESTION_1, (1, len(QUESTION_1)), path=SEED_000)
-    return written_questions_record(body, footnotes=(Footnote(1, text, span(89, SEED_000)),))
+    return written_questions_record(body, footnotes=(footnote(1, text, 89, SEED_000),))
 
 
 def _in_title(text: str):
@@ -224,7 +225,7 @@ def test_line_breaks_in_source_text_become_spaces_so_no_line_can_start_a_block()
 def test_a_footnote_marker_opening_a_paragraph_before_a_colon_defines_no_footnote() -> None:
     record = written_questions_record(
         paragraph("p9", ": zie de brief", (1, 0), path=SEED_000),
-        footnotes=(Footnote(1, "NOS.nl, 2 oktober 2025", span(89, SEED_000)),),
+        footnotes=(footnote(1, "NOS.nl, 2 oktober 2025", 89, SEED_000),),
     )
     _, soup = _render(record)
     assert soup.find("sup", id="fnref:1")

@@ -13,7 +13,6 @@ from mkdocs.utils.meta import get_data
 from generator.model import (
     APPENDIX_ANSWERS,
     RECORD_APPENDIX,
-    Footnote,
     Heading,
     Links,
     Reference,
@@ -45,6 +44,7 @@ from tests.render.builders import (
     WRITTEN,
     answer,
     corpus,
+    footnote,
     ids,
     letter,
     markdown_converter,
@@ -75,7 +75,7 @@ def _written() -> object:
         question(1, None, paragraph("p3", QUESTION_1, (1, len(QUESTION_1)), path=SEED_000)),
         question(9, None, paragraph("p11", QUESTION_9, path=SEED_000)),
         question(12, None, paragraph("p14", QUESTION_12, path=SEED_000)),
-        footnotes=(Footnote(1, FOOTNOTE_000_1, span(89, SEED_000)),),
+        footnotes=(footnote(1, FOOTNOTE_000_1, 89, SEED_000),),
     )
 
 
@@ -266,17 +266,9 @@ def test_text_links_cover_their_characters_and_point_at_the_anchor(html: dict[st
     assert QUESTION_12 in " ".join(link.find_parent("p").get_text().split())
 
 
-def test_text_links_in_footnotes_use_the_link_passs_footnote_key(html: dict[str, BeautifulSoup]) -> None:
+def test_text_links_in_footnotes_name_the_footnote_by_its_key(html: dict[str, BeautifulSoup]) -> None:
     link = html[COMMITTEE].find("li", id="fn:3").find("a", href=lambda h: h and h.startswith("https://"))
     assert link.get_text() == FOOTNOTE_001_3
-
-
-def test_footnote_key_matches_the_link_pass() -> None:
-    from generator.link._walk import footnote_key as link_key
-    from generator.render.markdown import footnote_key as render_key
-
-    answers = verslag_record().letters[2]
-    assert render_key(answers, answers.footnotes[0]) == link_key(answers, answers.footnotes[0]) == "fn2-10"
 
 
 def test_a_reference_link_to_a_non_web_address_is_left_as_text() -> None:
@@ -302,7 +294,7 @@ def test_overlapping_text_links_keep_the_first_and_markers_inside_a_link_move_af
         question(1, None, paragraph("p3", text, (1, 3), path=SEED_000)),
         question(9, None, paragraph("p11", QUESTION_9, path=SEED_000)),
         question(12, None, paragraph("p14", QUESTION_12, path=SEED_000)),
-        footnotes=(Footnote(1, FOOTNOTE_000_1, span(89, SEED_000)),),
+        footnotes=(footnote(1, FOOTNOTE_000_1, 89, SEED_000),),
     )
     markdown = render_site(corpus(record, links=links))[WRITTEN]
     assert "[Bent u](#vraag-9)[^1] bekend" in markdown
@@ -329,8 +321,8 @@ def test_a_footnote_without_a_marker_is_shown_and_reachable(html: dict[str, Beau
 def test_two_footnotes_with_one_number_both_keep_their_words() -> None:
     record = written_questions_record(
         paragraph("p3", QUESTION_1, (1, len(QUESTION_1)), path=SEED_000),
-        footnotes=(Footnote(1, FOOTNOTE_000_1, span(89, SEED_000)),
-                   Footnote(1, "Kamerbrief met nummer 2025D42960", span(95, SEED_000))),
+        footnotes=(footnote(1, FOOTNOTE_000_1, 89, SEED_000),
+                   footnote(1, "Kamerbrief met nummer 2025D42960", 95, SEED_000)),
     )
     item = render_markdown(render_site(corpus(record))[WRITTEN]).find("li", id="fn:1")
     assert FOOTNOTE_000_1 in item.get_text() and "Kamerbrief met nummer 2025D42960" in item.get_text()
