@@ -250,6 +250,8 @@ class Reference:
     `kind` is one of "kamerstuk", "aanhangsel", "handelingen", "kamerbrief", "url".
     `identifier` is the official publication's identifier (`kst-31066-506`,
     `ah-tk-20242025-1234`, `2025D42960`) when it can be formed with confidence, else None.
+    `letter` is the index (in its record) of the letter whose text or footnote cites it; the link
+    pass sets it, and it is None only for a reference found outside any letter's text.
     """
 
     kind: str
@@ -262,6 +264,7 @@ class Reference:
     page: str | None = None
     identifier: str | None = None
     url: str | None = None
+    letter: int | None = None
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,18 @@
 """Link every cited document in the corpus: paragraphs and footnote bodies, in reading order.
 
 Runs `find_references` over each paragraph and footnote, and turns each find into a `TextLink`
-carrying the `Reference` (offsets into the paragraph's or footnote's text) and an entry in the
-corpus' reference list. A citation whose identifier cannot be formed is reported once per record
+carrying the `Reference` (offsets into the paragraph's or footnote's text; `Reference.letter` is
+the index of the letter holding the text) and an entry in the corpus' reference list. A citation whose identifier cannot be formed is reported once per record
 and document, as a warning at its first `path:line`, naming the other lines::
 
     footnote 12 of letter 2: "Kamerstukken II, 2025/26, 31066, nr. 506"
     -> TextLink("seeds/x.txt", "fn2-12", 0, 40, reference=Reference("kamerstuk", …,
-                identifier="kst-31066-506")), no diagnostic
+                identifier="kst-31066-506", letter=2)), no diagnostic
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from generator.link._walk import walk_paragraphs
 from generator.link.references import find_references
@@ -41,9 +43,10 @@ def link_citations(
         for place in walk_paragraphs(record, footnotes=True):
             paragraph = place.paragraph
             for found in find_references(paragraph.text, paragraph.span):
-                links.append(TextLink(record.path, paragraph.key, found.start, found.end, reference=found.reference))
-                references.append(found.reference)
+                reference = replace(found.reference, letter=place.letter.index)
+                links.append(TextLink(record.path, paragraph.key, found.start, found.end, reference=reference))
+                references.append(reference)
                 if found.problem:
-                    problems.setdefault(found.problem, []).append(found.reference)
+                    problems.setdefault(found.problem, []).append(reference)
         diagnostics.extend(_report(problem, found) for problem, found in problems.items())
     return tuple(links), tuple(references), tuple(diagnostics)

@@ -210,9 +210,8 @@ def _documents_in_corpus(context: RenderContext, site: _Site) -> dict[str, str]:
 
 
 def _in_letter(reference: Reference, record: Record, letter: Letter) -> bool:
-    """Whether the reference's source line lies within the letter."""
-    span = reference.span
-    return span.path == record.path and letter.span.line <= span.line <= letter.span.end_line
+    """Whether the reference is cited in the letter's text."""
+    return reference.span.path == record.path and reference.letter == letter.index
 
 
 # --- Letters -----------------------------------------------------------------------------------

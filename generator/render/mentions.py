@@ -81,9 +81,8 @@ class Mentions:
 def index_mentions(corpus: Corpus, addresses: Addresses) -> Mentions:
     """Gather who cites what and which dossiers each letter belongs to or cites; linear in the corpus."""
     records = {record.path: record for record in corpus.records}
-    holders = _holding_letters(corpus.records)
     citations = {
-        reference: _citation(reference, records.get(reference.span.path), holders, addresses)
+        reference: _citation(reference, records.get(reference.span.path), addresses)
         for reference in corpus.links.references
     }
     documents = _documents(corpus.records, addresses)
@@ -118,31 +117,11 @@ def _cited_by(reference: Reference, citations: dict[Reference, Citation]) -> Let
     return citation.letter if citation is not None else None
 
 
-def _holding_letters(records: tuple[Record, ...]) -> dict[tuple[str, int], int]:
-    """Map each source line (path, line) to the index of the letter holding it.
-
-    A letter holds the lines of its span, and the lines of its footnotes wherever the page
-    printed them (a footnote body may stand after the letter's last line).
-    """
-    holders: dict[tuple[str, int], int] = {}
-    for record in records:
-        for letter in record.letters:
-            for line in range(letter.span.line, letter.span.end_line + 1):
-                holders[(record.path, line)] = letter.index
-        for letter in record.letters:
-            for footnote in letter.footnotes:
-                for line in range(footnote.span.line, footnote.span.end_line + 1):
-                    holders[(record.path, line)] = letter.index
-    return holders
-
-
-def _citation(
-    reference: Reference, record: Record | None, holders: dict[tuple[str, int], int], addresses: Addresses
-) -> Citation:
-    """Find the letter citing `reference`: the one holding its first line, else its record's only letter."""
+def _citation(reference: Reference, record: Record | None, addresses: Addresses) -> Citation:
+    """Find the letter citing `reference` (`Reference.letter`), else its record's only letter."""
     if record is None:
         return Citation(reference, None, None, None)
-    index = holders.get((record.path, reference.span.line))
+    index = reference.letter
     if index is None and len(record.letters) == 1:
         index = record.letters[0].index
     letter = next((letter for letter in record.letters if letter.index == index), None)

@@ -16,6 +16,7 @@ def test_footnote_citations_link_by_footnote_key():
     (link,) = links
     assert (link.path, link.paragraph, link.start, link.end) == (SEED_001, "fn2-12", 0, 40)
     assert link.reference == references[0] and references[0].identifier == "kst-31066-506"
+    assert references[0].letter == 2
     assert diagnostics == ()
 
 
@@ -24,6 +25,7 @@ def test_paragraph_citations_link_by_paragraph_key():
     asked = letter(0, "schriftelijke-vragen", paragraph("p5", text, 13, SEED_000), path=SEED_000)
     (link,), _refs, _diags = link_citations((record(SEED_000, asked),))
     assert (link.paragraph, text[link.start:link.end]) == ("p5", "Kamerstuk 26643, nr. 1315")
+    assert link.reference.letter == 0
 
 
 def test_a_document_without_identifier_is_reported_once_per_record():

@@ -175,7 +175,8 @@ def _citing_corpus() -> Corpus:
     """seeds/000 with its Tweede Kamer number; the answer letter of seeds/001 cites it in footnote 10."""
     written = written_questions_record(question(9, None, paragraph("p11", QUESTION_9, path=SEED_000)))
     written = replace(written, letters=(replace(written.letters[0], identifiers=(IDENTIFIER,)),))
-    cited = Reference("kamerbrief", CITATION, SourceSpan(SEED_001, 463, 463), identifier=IDENTIFIER)
+    cited = Reference("kamerbrief", CITATION, SourceSpan(SEED_001, 463, 463), identifier=IDENTIFIER,
+                      letter=2)
     links = Links(references=(cited,), dossiers=(("31066", (DossierMention(SEED_001, True, ()),)),))
     return corpus(written, verslag_record(), links=links)
 
@@ -199,7 +200,8 @@ def test_a_record_identifier_is_cited_on_the_record_page() -> None:
     base = _citing_corpus()
     verslag = replace(base.records[1], identifier="kst-31066-999")
     written = base.records[0]
-    cites = Reference("kamerstuk", "Kamerstuk 31066, nr. 999", span(13, SEED_000), identifier="kst-31066-999")
+    cites = Reference("kamerstuk", "Kamerstuk 31066, nr. 999", span(13, SEED_000), identifier="kst-31066-999",
+                      letter=0)
     pages = render_site(Corpus((written, verslag), replace(base.links, references=(cites,))))
     item = metadata(render_markdown(pages[RECORD]), "Geciteerd in")
     assert item is not None and [anchor["href"] for anchor in item.find_all("a")] == [f"../../{WRITTEN}"]
@@ -213,7 +215,8 @@ def test_citations_are_found_in_a_footnote_printed_below_the_letter() -> None:
     )
     written = replace(written, letters=(replace(written.letters[0], span=SourceSpan(SEED_000, 1, 83)),))
     verslag = verslag_record()
-    cites = Reference("kamerstuk", "Kamerstuk 36740, nr. 20", SourceSpan(SEED_000, 96, 96), dossiers=("36740",))
+    cites = Reference("kamerstuk", "Kamerstuk 36740, nr. 20", SourceSpan(SEED_000, 96, 96), dossiers=("36740",),
+                      letter=0)
     linked = Corpus((verslag, written), Links(references=(cites,), dossiers=(("36740", (DossierMention(SEED_000, False, (cites,)),)),)))
     context = build_context(linked)
     citation = context.mentions.citations[cites]

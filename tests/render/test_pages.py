@@ -84,7 +84,7 @@ def _links() -> Links:
     referral = TextLink(SEED_000, "p14", QUESTION_12.index("vraag 9"), QUESTION_12.index("vraag 9") + len("vraag 9"),
                         target=target(SEED_000, 0, "vraag", None, 9))
     citation = TextLink(SEED_001, "fn1-3", 0, len(FOOTNOTE_001_3), reference=Reference(
-        "kamerstuk", FOOTNOTE_001_3, span(96), url="https://zoek.officielebekendmakingen.nl/kst-31066-AO.html"))
+        "kamerstuk", FOOTNOTE_001_3, span(96), url="https://zoek.officielebekendmakingen.nl/kst-31066-AO.html", letter=1))
     return Links(
         threads=(Thread(BBB_7, BBB_ANSWER_7_TARGET), Thread(BBB_7_QUOTED, BBB_ANSWER_7_TARGET)),
         text_links=(referral, citation),
@@ -272,7 +272,8 @@ def test_text_links_in_footnotes_name_the_footnote_by_its_key(html: dict[str, Be
 
 
 def test_a_reference_link_to_a_non_web_address_is_left_as_text() -> None:
-    link = TextLink(SEED_000, "p11", 0, 4, reference=Reference("url", "Kunt", span(25, SEED_000), url="javascript:x"))
+    link = TextLink(SEED_000, "p11", 0, 4, reference=Reference("url", "Kunt", span(25, SEED_000), url="javascript:x",
+                                                     letter=0))
     soup = render_markdown(render_site(corpus(_written(), links=Links(text_links=(link,))))[WRITTEN])
     assert not soup.find("a", href="javascript:x")
     assert QUESTION_9 in soup.get_text()
