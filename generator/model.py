@@ -34,6 +34,14 @@ COVER_NOTE = "verslag"  # the committee's cover note of a verslag van een schrif
 APPENDIX_ANSWERS = "aanhangsel"  # Aanhangsel van de Handelingen: answers to written questions
 LETTER = "brief"  # any other letter
 
+# Answer statuses, given by the link pass to every question and answer (generator.link.status),
+# in the order they are listed.
+ANSWERED = "beantwoord"
+REFERRED = "verwijzing"  # the answer only points to other answers
+CONFIDENTIAL = "vertrouwelijk"  # the answer declines on grounds of confidentiality
+UNANSWERED = "nog niet beantwoord"
+STATUSES = (ANSWERED, REFERRED, CONFIDENTIAL, UNANSWERED)
+
 # Kinds of record (a source file).
 RECORD_WRITTEN_QUESTIONS = "schriftelijke-vragen"
 RECORD_WRITTEN_OVERLEG = "verslag-schriftelijk-overleg"

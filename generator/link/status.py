@@ -42,13 +42,18 @@ from __future__ import annotations
 import re
 
 from generator.link.referrals import ROLE_ANSWER, find_referrals
-from generator.model import Answer, LetterKey, Question, Record, Target, Thread
-
-ANSWERED = "beantwoord"
-REFERRED = "verwijzing"
-CONFIDENTIAL = "vertrouwelijk"
-UNANSWERED = "nog niet beantwoord"
-STATUSES = (ANSWERED, REFERRED, CONFIDENTIAL, UNANSWERED)
+from generator.model import (
+    ANSWERED,
+    CONFIDENTIAL,
+    REFERRED,
+    UNANSWERED,
+    Answer,
+    LetterKey,
+    Question,
+    Record,
+    Target,
+    Thread,
+)
 
 SENTENCE_END = re.compile(r"(?<=[.?!])[\s)]+(?=[A-Z0-9À-Ý“‘\"'(])")
 """Where one sentence ends and the next begins: `… vraag 10. De Belastingdienst …`."""

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from generator.model import (
+    UNANSWERED,
     Answer,
     Corpus,
     Footnote,
@@ -73,9 +74,6 @@ PAIRS_CSV = "data/vragen-en-antwoorden.csv"
 SCHEMA_PATH = "data/kamerdossier.schema.json"
 """Where the site serves the JSON Schema (a copy of `generator/schema/kamerdossier.schema.json`)."""
 LETTERS_FEED = "feeds/brieven.xml"
-
-UNANSWERED = "nog niet beantwoord"
-"""The status of a question or answer the link pass gave none (the link pass's own word for it)."""
 
 PAIR_COLUMNS = (
     "letter", "party", "number", "question_url", "question_text", "answer_url", "answer_text", "status",

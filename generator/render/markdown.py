@@ -22,6 +22,7 @@ from typing import TypeVar
 from urllib.parse import quote, urlsplit
 
 from generator.model import (
+    STATUSES,
     Answer,
     Heading,
     Letter,
@@ -155,12 +156,6 @@ def front_matter(title: str) -> str:
     # YAML refuses some characters JSON leaves bare (C1 controls, U+FFFE/U+FFFF): escape them.
     quoted = re.sub("[\u007f-\u0084\u0086-\u009f\ufffe\uffff]", lambda m: f"\\u{ord(m.group()):04x}", quoted)
     return f"---\ntitle: {quoted}\n---\n"
-
-
-# --- Statuses ----------------------------------------------------------------------------------
-
-STATUS_CLASSES = ("beantwoord", "verwijzing", "vertrouwelijk", "nog niet beantwoord")
-"""Status labels the link pass gives; each gets its own CSS class (`kd-status-nog-niet-beantwoord`)."""
 
 
 # --- Pages -------------------------------------------------------------------------------------
@@ -527,7 +522,7 @@ def html_text(text: str) -> str:
 
 
 def _status_badge(status: str) -> str:
-    css = f" kd-status-{slugify(status)}" if status in STATUS_CLASSES else ""
+    css = f" kd-status-{slugify(status)}" if status in STATUSES else ""  # kd-status-nog-niet-beantwoord
     return f'<span class="kd-status{css}">{html.escape(status)}</span>'
 
 

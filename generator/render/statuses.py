@@ -12,11 +12,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from generator.model import Answer, Letter, LetterKey, Question, Record, Target
+from generator.model import STATUSES, UNANSWERED, Answer, Letter, LetterKey, Question, Record, Target
 from generator.render.context import RenderContext
-
-STATUS_ORDER = ("beantwoord", "verwijzing", "vertrouwelijk", "nog niet beantwoord")
-"""The statuses the link pass gives (generator.link.status), in the order they are listed."""
 
 NOUNS = {"vraag": ("vraag", "vragen"), "antwoord": ("antwoord", "antwoorden")}
 
@@ -30,7 +27,7 @@ def _counted(record: Record, letter: Letter, context: RenderContext) -> tuple[st
     counts: Counter[str] = Counter()
     for block in blocks:
         labels = context.statuses.get(Target(key, role, block.party, block.number), ())
-        counts[labels[0] if labels else "nog niet beantwoord"] += 1
+        counts[labels[0] if labels else UNANSWERED] += 1
     return role, counts
 
 
@@ -40,8 +37,8 @@ def _sentence(role: str, counts: Counter[str]) -> str:
     if not total:
         return ""
     noun = NOUNS[role][0 if total == 1 else 1]
-    known = [status for status in STATUS_ORDER if counts[status]]
-    others = sorted(status for status in counts if status not in STATUS_ORDER)
+    known = [status for status in STATUSES if counts[status]]
+    others = sorted(status for status in counts if status not in STATUSES)
     parts = ", ".join(f"{counts[status]} {status}" for status in [*known, *others])
     return f"{total} {noun}: {parts}"
 
