@@ -40,5 +40,5 @@ def render_site(corpus: Corpus, site_url: str | None = None) -> dict[str, str]:
         pages[path] = render_shared_page(path, owners, context)
     pages.update(render_overviews(context))  # dossier pages, timeline, registers of people and parties
     if site_url:
-        pages.update(render_data(corpus, site_url))
+        pages.update(render_data(context))
     return dict(sorted(pages.items()))

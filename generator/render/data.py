@@ -1,6 +1,6 @@
 """Render the open data: the corpus as JSON, its question/answer pairs as CSV, new letters as Atom.
 
-`render_data(corpus, site_url)` maps docs-relative paths to file text, beside the Markdown pages::
+`render_data(context)` (the pages' render context, with its `site_url`) maps docs-relative paths to file text, beside the Markdown pages::
 
     data/kamerdossier.json                          the whole corpus, every letter in corpus order
     eerste-kamer/2026-02-12/antwoordbrief.json      one letter, beside its page (`….md` -> `….json`)
@@ -35,7 +35,6 @@ from urllib.parse import urlsplit
 from generator.model import (
     UNANSWERED,
     Answer,
-    Corpus,
     Footnote,
     Letter,
     LetterKey,
@@ -57,7 +56,7 @@ from generator.render.addresses import (
     record_date,
     target_anchor,
 )
-from generator.render.context import RenderContext, build_context
+from generator.render.context import RenderContext
 from generator.render.labels import letter_title
 from generator.render.markdown import (
     PageIds,
@@ -92,14 +91,15 @@ _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 """Characters XML 1.0 cannot hold at all, not even escaped (C0 controls, lone surrogates, U+FFFE)."""
 
 
-def render_data(corpus: Corpus, site_url: str) -> dict[str, str]:
+def render_data(context: RenderContext) -> dict[str, str]:
     """Render the open-data files of the corpus (see the module docstring), sorted by path.
 
-    `site_url` is the site's absolute http(s) address (`https://kamerdossier.example/`, with or
-    without the closing `/`); every URL in the data starts with it. A letter without a page is
-    left out, as it is from the site.
+    The context is the one the pages are rendered with; its `site_url` is the site's absolute
+    http(s) address (`https://kamerdossier.example/`, with or without the closing `/`), and every
+    URL in the data starts with it. A letter without a page is left out, as it is from the site.
     """
-    lookup = _lookup(corpus, _Site(site_url))
+    lookup = _lookup(context, _Site(context.site_url or ""))
+    corpus = context.corpus
     site = lookup.site
     letters = [
         _letter_data(record, letter, page, lookup)
@@ -182,8 +182,8 @@ class _Lookup:
         return self.site.page(page, anchor) if page is not None and anchor is not None else None
 
 
-def _lookup(corpus: Corpus, site: _Site) -> _Lookup:
-    context = build_context(corpus)
+def _lookup(context: RenderContext, site: _Site) -> _Lookup:
+    corpus = context.corpus
     answers: dict[Target, Answer] = {}
     for record in corpus.records:
         for letter in record.letters:

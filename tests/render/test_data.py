@@ -20,6 +20,7 @@ from generator.link import link_corpus
 from generator.model import Answer, Corpus, Letter, LetterKey, Paragraph, Question
 from generator.render import render_site
 from generator.render.addresses import assign_addresses, page_url
+from generator.render.context import build_context
 from generator.render.data import CORPUS_JSON, LETTERS_FEED, PAIR_COLUMNS, PAIRS_CSV, render_data
 
 REPO = Path(__file__).resolve().parents[2]
@@ -42,6 +43,11 @@ def _seed_corpus() -> Corpus:
     return link_corpus(records, diagnostics)
 
 
+
+def _render(corpus: Corpus, site_url: str) -> dict[str, str]:
+    """The open data of a corpus, rendered with the context its pages would have."""
+    return render_data(build_context(corpus, open_data=True, site_url=site_url))
+
 @pytest.fixture(scope="module")
 def corpus() -> Corpus:
     return _seed_corpus()
@@ -49,7 +55,7 @@ def corpus() -> Corpus:
 
 @pytest.fixture(scope="module")
 def files(corpus: Corpus) -> dict[str, str]:
-    return render_data(corpus, SITE)
+    return _render(corpus, SITE)
 
 
 @pytest.fixture(scope="module")
@@ -144,7 +150,7 @@ def test_footnotes_and_references_carry_anchors_and_urls(files: dict[str, str]) 
 def test_a_reference_to_a_document_in_the_corpus_gets_its_page(corpus: Corpus) -> None:
     first, *rest = corpus.records
     cited = replace(first, identifier="kst-31066-506")  # as if the Tweede Kamer letter were that document
-    files = render_data(replace(corpus, records=(cited, *rest)), SITE)
+    files = _render(replace(corpus, records=(cited, *rest)), SITE)
     references = _letter(files, ANSWERS_JSON)["references"]
     target = next(reference for reference in references if reference["identifier"] == "kst-31066-506")
     assert target["corpus_url"] == SITE + "tweede-kamer/2025-10-07/schriftelijke-vragen/"
@@ -285,7 +291,7 @@ def _with_hostile_text(corpus: Corpus) -> Corpus:
 
 
 def test_hostile_text_survives_json_csv_and_xml_literally(corpus: Corpus, validator: Draft202012Validator) -> None:
-    files = render_data(_with_hostile_text(corpus), SITE)
+    files = _render(_with_hostile_text(corpus), SITE)
     letter = _letter(files, WRITTEN_QUESTIONS_JSON)
     assert letter["subject"] == letter["sender"] == letter["printed_title"] == HOSTILE
     assert HOSTILE in letter["title"]
@@ -302,24 +308,24 @@ def test_hostile_text_survives_json_csv_and_xml_literally(corpus: Corpus, valida
 
 def test_characters_xml_cannot_hold_do_not_break_the_feed(corpus: Corpus) -> None:
     broken = "Vragen\x00 over\x1b Microsoft"
-    files = render_data(_with_letter(corpus, lambda letter: replace(letter, subject=broken)), SITE)
+    files = _render(_with_letter(corpus, lambda letter: replace(letter, subject=broken)), SITE)
     titles = [entry.findtext(f"{ATOM}title") for entry in _entries(files[LETTERS_FEED])]
     assert any("Vragen\ufffd over\ufffd Microsoft" in title for title in titles)
     assert json.loads(files[WRITTEN_QUESTIONS_JSON])["letter"]["subject"] == broken
 
 
 def test_output_is_byte_identical_across_runs(files: dict[str, str]) -> None:
-    again = render_data(_seed_corpus(), SITE)
+    again = _render(_seed_corpus(), SITE)
     assert list(again) == list(files)
     assert again == files
     assert all(text.endswith("\n") and "\r" not in text for text in files.values())
 
 
 def test_site_url_is_joined_with_one_slash_and_must_be_absolute(corpus: Corpus, files: dict[str, str]) -> None:
-    assert render_data(corpus, SITE.rstrip("/")) == files
+    assert _render(corpus, SITE.rstrip("/")) == files
     assert page_url("tweede-kamer/2025-10-07/schriftelijke-vragen.md") in _letter(files, WRITTEN_QUESTIONS_JSON)["url"]
     with pytest.raises(ValueError):
-        render_data(corpus, "/kamerdossier/")
+        _render(corpus, "/kamerdossier/")
 
 
 def test_a_combined_answer_answers_each_question_it_names(corpus: Corpus) -> None:
@@ -335,7 +341,7 @@ def test_a_combined_answer_answers_each_question_it_names(corpus: Corpus) -> Non
     letters = (*record.letters[:2], replace(letter, body=body))
     records = (corpus.records[0], replace(record, letters=letters), *corpus.records[2:])
     relinked = link_corpus(records, ())
-    files = render_data(relinked, SITE)
+    files = _render(relinked, SITE)
     answers = {a["anchor"]: a for a in _letter(files, ANSWERS_JSON)["answers"]}
     assert answers["bbb-antwoord-4"]["numbers"] == [4, 5]
     assert COMMITTEE_PAGE_URL + "#bbb-vraag-5" in answers["bbb-antwoord-4"]["questions"]
@@ -348,7 +354,7 @@ def test_paragraph_texts_are_joined_with_a_blank_line(corpus: Corpus) -> None:
         second = Paragraph("extra", "Tweede alinea.", question.paragraphs[0].span)
         return replace(question, paragraphs=(*question.paragraphs, second))
 
-    files = render_data(_with_letter(corpus, lambda letter: _with_first_question(letter, add_paragraph)), SITE)
+    files = _render(_with_letter(corpus, lambda letter: _with_first_question(letter, add_paragraph)), SITE)
     assert _letter(files, WRITTEN_QUESTIONS_JSON)["questions"][0]["text"].endswith("?\n\nTweede alinea.")
 
 
