@@ -23,11 +23,7 @@ markup, and the same corpus always gives the same bytes.
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
-import json
-import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -57,6 +53,7 @@ from generator.render.addresses import (
     target_anchor,
 )
 from generator.render.context import RenderContext
+from generator.render.escape import csv_text, json_text, xml_text
 from generator.render.labels import letter_title
 from generator.render.markdown import (
     PageIds,
@@ -78,6 +75,8 @@ PAIR_COLUMNS = (
     "letter", "party", "number", "question_url", "question_text", "answer_url", "answer_text", "status",
 )  # fmt: skip
 """The CSV header: the letter's page URL, then the question and its answer (empty when none)."""
+TEXT_COLUMNS = frozenset({"question_text", "answer_text"})
+"""The CSV columns holding a letter's text (the character rule for text; the others are metadata)."""
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -86,9 +85,6 @@ LETTERS_FEED_TITLE = "Kamerdossier: nieuwe brieven"
 DOSSIER_FEED_TITLE = "Kamerdossier: nieuwe brieven in dossier {dossier}"
 NO_DATE = datetime.date(1970, 1, 1)
 """The Atom `updated` of a feed without a single dated letter (Atom requires one)."""
-
-_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-"""Characters XML 1.0 cannot hold at all, not even escaped (C0 controls, lone surrogates, U+FFFE)."""
 
 
 def render_data(context: RenderContext) -> dict[str, str]:
@@ -112,8 +108,8 @@ def render_data(context: RenderContext) -> dict[str, str]:
         for dossier in data.dossiers:
             by_dossier.setdefault(dossier, []).append(data)
     dossiers = [dossier for dossier in lookup.dossier_order if dossier in by_dossier]
-    files = {data.json_path: _json_text({"schema": site.url(SCHEMA_PATH), "letter": data.document}) for data in letters}
-    files[CORPUS_JSON] = _json_text(
+    files = {data.json_path: json_text({"schema": site.url(SCHEMA_PATH), "letter": data.document}) for data in letters}
+    files[CORPUS_JSON] = json_text(
         {
             "schema": site.url(SCHEMA_PATH),
             "site_url": site.url(""),
@@ -480,33 +476,9 @@ def _pairs(item: _Block, letter_url: str, lookup: _Lookup) -> list[tuple[str, ..
     return list(dict.fromkeys(rows)) or [(*question, "", "", status)]
 
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-"""A cell starting with one of these is a formula to a spreadsheet program (CSV injection)."""
-
-
-def _csv_cell(cell: str) -> str:
-    """A cell as written: line ends as `\\n`, and a leading formula character defused with `'`.
-
-    >>> _csv_cell("=HYPERLINK(1)")
-    "'=HYPERLINK(1)"
-    """
-    cell = cell.replace("\r\n", "\n").replace("\r", "\n")
-    return f"'{cell}" if cell.startswith(FORMULA_START) else cell
-
-
 def _pairs_csv(letters: list[_LetterData]) -> str:
-    """Write every letter's question/answer rows as CSV under a header, with `\\n` line ends.
-
-    Text is written as it is, except that a cell a spreadsheet would run as a formula starts
-    with an apostrophe (OWASP's advice against CSV injection).
-    """
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(PAIR_COLUMNS)
-    for data in letters:
-        for row in data.pairs:
-            writer.writerow([_csv_cell(cell) for cell in row])
-    return out.getvalue()
+    """Write every letter's question/answer rows as CSV under a header (`generator.render.escape.csv_text`)."""
+    return csv_text(PAIR_COLUMNS, (row for data in letters for row in data.pairs), TEXT_COLUMNS)
 
 
 # --- Atom --------------------------------------------------------------------------------------
@@ -543,16 +515,11 @@ def _feed(path: str, title: str, letters: list[_LetterData], site: _Site) -> str
 
 def _add(parent: etree.Element, name: str, text: str | None = None, **attributes: str) -> etree.Element:
     """Add an element of the feed (Atom is its default namespace); ElementTree escapes text and
-    attribute values, `_xml` cleans them of what XML cannot hold."""
-    element = etree.SubElement(parent, name, {key: _xml(value) for key, value in attributes.items()})
+    attribute values, `xml_text` cleans them by the character rule first."""
+    element = etree.SubElement(parent, name, {key: xml_text(value) for key, value in attributes.items()})
     if text is not None:
-        element.text = _xml(text)
+        element.text = xml_text(text)
     return element
-
-
-def _xml(text: str) -> str:
-    """Replace the characters XML 1.0 cannot hold, even escaped, with U+FFFD."""
-    return _NOT_XML.sub("\ufffd", text)
 
 
 def _rfc3339(date: datetime.date) -> str:
@@ -584,11 +551,3 @@ def _summary(data: _LetterData) -> str:
     if any(counts):
         parts.append(" en ".join(filter(None, counts)) + ".")
     return " ".join(parts)
-
-
-# --- JSON --------------------------------------------------------------------------------------
-
-
-def _json_text(document: dict) -> str:
-    """Write JSON as every data file is written: keys in the order built, UTF-8, 2-space indent."""
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,12 +1,8 @@
 """Render letters as Markdown: source text escaped so that it always renders as the words it is.
 
-Every piece of source text goes through `escape_text`, which backslash-escapes (or writes as a
-character reference) only what Python-Markdown and the extensions in mkdocs.yml could act on::
-
-    **x**            ->  \\*\\*x\\*\\*
-    <script>         ->  &lt;script>
-    [x](javascript:) ->  \\[x\\](javascript:)
-    # kop            ->  \\# kop            (at the start of a line only)
+Every piece of source text goes through one of the escapes of `generator.render.escape`
+(`escape_text` for a letter's text, `escape_line` for a metadata value, `html_text` in raw HTML),
+which also keep control and direction characters out.
 
 A letter page is front matter, an H1, a metadata list, the letter's opening paragraphs, its body
 in source order (headings, paragraphs, questions, answers with their anchors) and its footnotes.
@@ -14,12 +10,8 @@ in source order (headings, paragraphs, questions, answers with their anchors) an
 
 from __future__ import annotations
 
-import html
-import json
-import re
 from dataclasses import dataclass
 from typing import TypeVar
-from urllib.parse import quote, urlsplit
 
 from generator.model import (
     STATUSES,
@@ -45,6 +37,16 @@ from generator.render.addresses import (
 )
 from generator.render.citation import citation_text, part_label, permalink
 from generator.render.context import RenderContext
+from generator.render.escape import (  # noqa: F401 (escape_heading, front_matter, safe_url: also imported from here)
+    FOOTNOTE_PLACE_MARKER,
+    attribute_text,
+    escape_heading,
+    escape_line,
+    escape_text,
+    front_matter,
+    html_text,
+    safe_url,
+)
 from generator.render.labels import (  # noqa: F401 (also imported from here by other renderers)
     capitalized,
     dutch_date,
@@ -56,107 +58,6 @@ from generator.render.labels import (  # noqa: F401 (also imported from here by 
 )
 
 T = TypeVar("T")
-
-# --- Escaping ----------------------------------------------------------------------------------
-
-_SPACE_RUN = re.compile(r"[^\S\u00a0\u2007\u202f]+")
-"""Runs of white space, line breaks included, but not the non-breaking spaces a letter prints."""
-
-_PLACEHOLDER_CHARACTERS = re.compile("[\u0002\u0003]")
-"""Python-Markdown marks its internal placeholders with STX/ETX; in source text they must not."""
-
-_ACTIVE_INLINE = re.compile(
-    r"""
-      (?P<escape>[\\`*\[\]{])          # escapes, code, emphasis, links, footnotes, attribute lists
-    | (?P<underscore>(?<!\w)_|_(?!\w))   # emphasis with `_`; inside a word it cannot act
-    | (?P<angle><)                       # raw HTML, autolinks, comments
-    | (?P<reference>&(?=\#?\w+;))        # character references: `&amp;` must stay five characters
-    """,
-    re.VERBOSE,
-)
-"""What can act anywhere in a line of Markdown text."""
-
-_ACTIVE_LINE_START = re.compile(
-    r"""
-    ^(?:
-        (?P<mark>[#>+\-!])    # heading, blockquote, list, rule, snippet, admonition
-      | (?P<tilde>~)          # a `~~~` fence (fenced_code, always on in MkDocs); `~` has no escape
-      | \d+(?P<dot>\.)        # ordered list item `1.`
-    )""",
-    re.VERBOSE,
-)
-"""What can act only at the start of a line (every rendered line of source text is one line)."""
-
-_FOOTNOTE_PLACE_MARKER = "///Footnotes Go Here///"
-"""Where Python-Markdown's footnotes extension moves the footnote list, wherever it finds it."""
-
-
-def _escape_inline(match: re.Match[str]) -> str:
-    if match.group("angle"):
-        return "&lt;"
-    if match.group("reference"):
-        return "&amp;"
-    return "\\" + match.group(0)
-
-
-def _escape_line_start(match: re.Match[str]) -> str:
-    if match.group("mark"):
-        return "\\" + match.group("mark")
-    if match.group("tilde"):
-        return "&#126;"
-    return match.group(0)[:-1] + "\\."
-
-
-def escape_text(text: str, at_line_start: bool = True) -> str:
-    """Escape source text so it renders literally; white space runs become single spaces.
-
-    `at_line_start` says the text begins a line (a paragraph, a list item's content, a footnote),
-    where `#`, `>`, `-`, `+`, `!`, `~~~` and `1.` could start a block. The text is not stripped.
-    """
-    text = _PLACEHOLDER_CHARACTERS.sub("\ufffd", _SPACE_RUN.sub(" ", text))
-    escaped = _ACTIVE_INLINE.sub(_escape_inline, text)
-    if at_line_start:
-        escaped = _ACTIVE_LINE_START.sub(_escape_line_start, escaped)
-    return escaped.replace(_FOOTNOTE_PLACE_MARKER, "&#47;" + _FOOTNOTE_PLACE_MARKER[1:])
-
-
-def escape_line(text: str) -> str:
-    """Escape a whole line of source text (a title, a name, a footnote): stripped, then escaped."""
-    return escape_text(text.strip())
-
-
-def escape_heading(text: str) -> str:
-    """Escape heading text; a closing run of `#` would otherwise be dropped as heading syntax."""
-    escaped = escape_line(text)
-    stripped = escaped.rstrip("#")
-    return stripped + "\\#" * (len(escaped) - len(stripped))
-
-
-def safe_url(url: str | None) -> str | None:
-    """Give an http(s) URL in a form safe as a Markdown link destination, or None for any other.
-
-    Only web addresses become links (never `javascript:` or `data:`); characters that could end
-    or confuse the destination are percent-encoded, existing percent-encoding is kept.
-    """
-    if not url:
-        return None
-    url = url.strip()
-    try:
-        scheme = urlsplit(url).scheme.lower()
-    except ValueError:
-        return None
-    if scheme not in ("http", "https") or not urlsplit(url).netloc:
-        return None
-    return quote(url, safe=":/?#@!$&'*+,;=%~-._")
-
-
-def front_matter(title: str) -> str:
-    """Write YAML front matter holding the page title as a JSON string (valid YAML, always quoted)."""
-    quoted = json.dumps(_SPACE_RUN.sub(" ", title).strip(), ensure_ascii=False)
-    # YAML refuses some characters JSON leaves bare (C1 controls, U+FFFE/U+FFFF): escape them.
-    quoted = re.sub("[\u007f-\u0084\u0086-\u009f\ufffe\uffff]", lambda m: f"\\u{ord(m.group()):04x}", quoted)
-    return f"---\ntitle: {quoted}\n---\n"
-
 
 # --- Pages -------------------------------------------------------------------------------------
 
@@ -352,7 +253,7 @@ class LetterText:
         if self.letter.footnotes:
             # A heading of their own, with the footnote list placed under it, so that a search hit
             # in a footnote lands on the footnotes, not on the page's last answer.
-            blocks += [heading_block(2, "Voetnoten", self.ids), _FOOTNOTE_PLACE_MARKER]
+            blocks += [heading_block(2, "Voetnoten", self.ids), FOOTNOTE_PLACE_MARKER]
         blocks.extend(self._footnote_definitions())
         return blocks
 
@@ -411,7 +312,7 @@ class LetterText:
         badges = "".join(f" {_status_badge(status)}" for status in statuses)
         landings = "".join(f'<span id="{name}"></span>' for name in extra)
         party = f" ({escape_line(block.party)})" if block.party else ""
-        label = _attribute_text(f"{words} ({block.party})" if block.party else words)
+        label = attribute_text(f"{words} ({block.party})" if block.party else words)
         return f'### {words}{party}{badges}{landings} {{#{anchor} data-toc-label="{label}"}}'
 
     def _citation(self, role: str, block: Question | Answer, anchor: str) -> str:
@@ -484,16 +385,6 @@ def _numbers(block: Question | Answer) -> tuple[int, ...]:
     return (block.number, *(number for number in block.numbers if number != block.number))
 
 
-_NOT_ATTRIBUTE_SAFE = re.compile(r"(?:[^\w \-.,()/’']|_)+")
-"""What may not stand in a quoted attribute of a heading's attribute list: quotes and braces end
-it, and inline syntax (`_`, `*`, `[`, `<`, `&`, ...) would act, as inline patterns run first."""
-
-
-def _attribute_text(text: str) -> str:
-    """Reduce text to characters that are safe inside `attr="..."` in an attribute list."""
-    return " ".join(_NOT_ATTRIBUTE_SAFE.sub(" ", text).split())
-
-
 CITATION_LABEL = "Citeer als:"
 COPY_LABEL = "Kopieer"
 """The copy button's visible word; its accessible name goes on: `Kopieer citaat van vraag 7 (BBB)`."""
@@ -514,16 +405,9 @@ def citation_block(citation: str, part: str) -> str:
     )
 
 
-def html_text(text: str) -> str:
-    """Escape source text for raw HTML: white space runs become one space, `<`, `>` and `&` are
-    escaped, and Python-Markdown's placeholder characters cannot stand in it."""
-    text = _PLACEHOLDER_CHARACTERS.sub("\ufffd", _SPACE_RUN.sub(" ", text)).strip()
-    return html.escape(text, quote=True)
-
-
 def _status_badge(status: str) -> str:
     css = f" kd-status-{slugify(status)}" if status in STATUSES else ""  # kd-status-nog-niet-beantwoord
-    return f'<span class="kd-status{css}">{html.escape(status)}</span>'
+    return f'<span class="kd-status{css}">{html_text(status)}</span>'
 
 
 def inline_text(paragraph: Paragraph, links: list[_Link], footnotes: frozenset[int]) -> str:

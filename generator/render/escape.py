@@ -1,0 +1,291 @@
+"""Make source text safe wherever it is published: one rule for its characters, one escape per format.
+
+Letter text and sidecar values are untrusted: whatever they hold is shown as text and never acts.
+Every renderer hands source text to exactly one function here, the one for the format it writes:
+
+    escape_text / escape_line / escape_heading   Markdown (pages)        `**x**` -> `\\*\\*x\\*\\*`
+    attribute_text                               attr_list `attr="…"`    quotes and syntax left out
+    html_text                                    raw HTML in a page      `<b>` -> `&lt;b&gt;`
+    front_matter                                 the page title          HTML, escaped once, in YAML
+    safe_url                                     a link destination      http(s) only
+    json_text                                    JSON files              `json`, text cleaned
+    csv_cell                                     CSV cells               formulas defused
+    xml_text                                     Atom feeds              `xml.etree` escapes the rest
+
+Before escaping, each of them applies the character rule, in one of two strengths:
+
+- **Control characters** (C0 and C1, DEL) never reach an output. Those that are white space
+  (form feed, vertical tab, CR, NEL, the separators U+001C–U+001F) become a plain space (CR and
+  CR LF a line end); every other one becomes U+FFFD `�`, visibly, as do lone surrogates and the
+  non-characters U+FFFE and U+FFFF. Tab and line end stay (and are white space to every format).
+- **Direction controls** (embeddings and overrides U+202A–U+202E, isolates U+2066–U+2069) can
+  make text display in another order than it is stored. In titles, names, addresses, identifiers
+  and every other metadata value (`metadata_text`) they are dropped, with the direction marks
+  U+200E, U+200F and U+061C: a title shows what it says. In the text of a letter (`body_text`:
+  paragraphs, questions, answers, footnotes) each one is shown as `�`, so the reader sees that
+  something stood there and the words are shown in the order they are stored; direction marks,
+  which cannot reorder text, stay.
+
+Addresses (page paths, anchors) are made of ASCII letters, digits and `-` only
+(`generator.render.addresses.slugify`), so neither kind of character reaches them.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from collections.abc import Iterable
+from urllib.parse import quote, urlsplit
+
+__all__ = [
+    "FOOTNOTE_PLACE_MARKER",
+    "attribute_text",
+    "body_text",
+    "csv_text",
+    "escape_heading",
+    "escape_line",
+    "escape_text",
+    "front_matter",
+    "html_text",
+    "json_text",
+    "metadata_text",
+    "safe_url",
+    "xml_text",
+]
+
+# --- The character rule ------------------------------------------------------------------------
+
+_CONTROL = re.compile(
+    r"""
+      (?P<line_end>\r\n?)                                    # CR LF, CR: a line end
+    | (?P<space>[\x0b\x0c\x1c-\x1f\x85])                     # white-space controls: a space
+    | (?P<shown>[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff])  # any other: `�`
+    """,
+    re.VERBOSE,
+)
+"""Control characters and what cannot be stored at all (lone surrogates, U+FFFE, U+FFFF)."""
+
+_DIRECTION_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Embeddings, overrides (LRE RLE PDF LRO RLO) and isolates (LRI RLI FSI PDI)."""
+
+_DIRECTION_FORMAT = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+"""The direction controls and the direction marks (LRM RLM ALM): none belongs in metadata."""
+
+REPLACEMENT = "\ufffd"
+
+
+def _control(match: re.Match[str]) -> str:
+    if match.group("line_end"):
+        return "\n"
+    return " " if match.group("space") else REPLACEMENT
+
+
+def body_text(text: str) -> str:
+    """Apply the character rule for a letter's text: controls and direction controls become `�`.
+
+    >>> body_text("a\\x00b\\u202ec\\x0cd\\r\\ne")
+    'a�b�c d\\ne'
+    """
+    return _DIRECTION_CONTROL.sub(REPLACEMENT, _CONTROL.sub(_control, text))
+
+
+def metadata_text(text: str) -> str:
+    """Apply the character rule for metadata: controls become `�`, direction formatting is dropped.
+
+    >>> metadata_text("Kathmann\\u202e\\u200f (GL)\\x07")
+    'Kathmann (GL)�'
+    """
+    return _DIRECTION_FORMAT.sub("", _CONTROL.sub(_control, text))
+
+
+# --- Markdown ----------------------------------------------------------------------------------
+
+_SPACE_RUN = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+"""Runs of white space, line breaks included, but not the non-breaking spaces a letter prints."""
+
+_ACTIVE_INLINE = re.compile(
+    r"""
+      (?P<escape>[\\`*\[\]{])          # escapes, code, emphasis, links, footnotes, attribute lists
+    | (?P<underscore>(?<![^\W_])_|_(?![^\W_]))  # `_` unless between two letters or digits
+                                         # (`snake_case`), where it cannot open or close emphasis
+    | (?P<angle><)                       # raw HTML, autolinks, comments
+    | (?P<reference>&(?=\#?\w+;))        # character references: `&amp;` must stay five characters
+    """,
+    re.VERBOSE,
+)
+"""What can act anywhere in a line of Markdown text."""
+
+_ACTIVE_LINE_START = re.compile(
+    r"""
+    ^(?:
+        (?P<mark>[#>+\-!])    # heading, blockquote, list, rule, snippet, admonition
+      | (?P<tilde>~)          # a `~~~` fence (fenced_code, always on in MkDocs); `~` has no escape
+      | \d+(?P<dot>\.)        # ordered list item `1.`
+    )""",
+    re.VERBOSE,
+)
+"""What can act only at the start of a line (every rendered line of source text is one line)."""
+
+FOOTNOTE_PLACE_MARKER = "///Footnotes Go Here///"
+"""Where Python-Markdown's footnotes extension moves the footnote list, wherever it finds it."""
+
+
+def _escape_inline(match: re.Match[str]) -> str:
+    if match.group("angle"):
+        return "&lt;"
+    if match.group("reference"):
+        return "&amp;"
+    return "\\" + match.group(0)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    if match.group("mark"):
+        return "\\" + match.group("mark")
+    if match.group("tilde"):
+        return "&#126;"
+    return match.group(0)[:-1] + "\\."
+
+
+def escape_text(text: str, at_line_start: bool = True) -> str:
+    """Escape a letter's text so it renders literally; white space runs become single spaces.
+
+    Escapes (backslash or character reference) only what Python-Markdown and the extensions in
+    mkdocs.yml could act on::
+
+        **x**            ->  \\*\\*x\\*\\*
+        <script>         ->  &lt;script>
+        [x](javascript:) ->  \\[x\\](javascript:)
+        __init__.py      ->  \\_\\_init\\_\\_.py
+        # kop            ->  \\# kop            (at the start of a line only)
+
+    `at_line_start` says the text begins a line (a paragraph, a list item's content, a footnote),
+    where `#`, `>`, `-`, `+`, `!`, `~~~` and `1.` could start a block. The text is
+    not stripped. Controls and direction controls are shown as `�` (`body_text`).
+    """
+    text = _SPACE_RUN.sub(" ", body_text(text))
+    escaped = _ACTIVE_INLINE.sub(_escape_inline, text)
+    if at_line_start:
+        escaped = _ACTIVE_LINE_START.sub(_escape_line_start, escaped)
+    return escaped.replace(FOOTNOTE_PLACE_MARKER, "&#47;" + FOOTNOTE_PLACE_MARKER[1:])
+
+
+def escape_line(text: str) -> str:
+    """Escape a metadata value (a title, a name, an identifier) for Markdown: the metadata rule
+    (`metadata_text`), stripped, then escaped as a whole line."""
+    return escape_text(metadata_text(text).strip())
+
+
+def escape_heading(text: str) -> str:
+    """Escape heading text; a closing run of `#` would otherwise be dropped as heading syntax."""
+    escaped = escape_line(text)
+    stripped = escaped.rstrip("#")
+    return stripped + "\\#" * (len(escaped) - len(stripped))
+
+
+_NOT_ATTRIBUTE_SAFE = re.compile(r"(?:[^\w \-.,()/’']|_)+")
+"""What may not stand in a quoted attribute of a heading's attribute list: quotes and braces end
+it, and inline syntax (`_`, `*`, `[`, `<`, `&`, ...) would act, as inline patterns run first."""
+
+
+def attribute_text(text: str) -> str:
+    """Reduce text to characters that are safe inside `attr="..."` in an attribute list
+    (`data-toc-label`): anything else becomes a space, white space runs one space."""
+    return " ".join(_NOT_ATTRIBUTE_SAFE.sub(" ", metadata_text(text)).split())
+
+
+def safe_url(url: str | None) -> str | None:
+    """Give an http(s) URL in a form safe as a link destination (Markdown, HTML, JSON), or None.
+
+    Only web addresses become links (never `javascript:` or `data:`); characters that could end
+    or confuse the destination (white space, `<`, `>`, `"`, `(`, `)`, controls) are
+    percent-encoded, existing percent-encoding is kept.
+    """
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return quote(url, safe=":/?#@!$&'*+,;=%~-._")
+
+
+# --- HTML --------------------------------------------------------------------------------------
+
+
+def html_text(text: str) -> str:
+    """Escape a metadata value for raw HTML, text or quoted attribute: the metadata rule, white
+    space runs one space, stripped, and `<`, `>`, `&`, `"`, `'` as character references."""
+    return html.escape(_SPACE_RUN.sub(" ", metadata_text(text)).strip(), quote=True)
+
+
+def front_matter(title: str) -> str:
+    """Write YAML front matter holding the page title as HTML, escaped once, in a JSON string.
+
+    The theme prints `page.meta.title` as it is, as HTML, in `<title>`, in the header and in the
+    search index (Material treats every page title as HTML), so the title goes in escaped exactly
+    once: `Vragen over <img>` is `Vragen over &lt;img&gt;` in the front matter and reads
+    `Vragen over <img>` in the browser. A JSON string is valid YAML and always quoted.
+    """
+    return f"---\ntitle: {json.dumps(html_text(title), ensure_ascii=False)}\n---\n"
+
+
+# --- Open data ---------------------------------------------------------------------------------
+
+BODY_KEYS = frozenset({"text", "context"})
+"""The keys of the open data whose values are a letter's text (the body rule); every other string
+is metadata."""
+
+
+def json_text(document: object) -> str:
+    """Write JSON as every data file is written: every string through the character rule (values
+    under `BODY_KEYS` as letter text), keys in the order built, UTF-8, 2-space indent."""
+    return json.dumps(_cleaned(document), ensure_ascii=False, indent=2) + "\n"
+
+
+def _cleaned(value: object, body: bool = False) -> object:
+    if isinstance(value, str):
+        return body_text(value) if body else metadata_text(value)
+    if isinstance(value, dict):
+        return {metadata_text(str(key)): _cleaned(item, key in BODY_KEYS) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_cleaned(item, body) for item in value]
+    return value
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these is a formula to a spreadsheet program (CSV injection)."""
+
+
+def csv_cell(cell: str, body: bool = False) -> str:
+    """A cell as written: the character rule (`body` for a letter's text), line ends `\\n`, and a
+    leading formula character defused with `'` (OWASP's advice against CSV injection).
+
+    >>> csv_cell("=HYPERLINK(1)")
+    "'=HYPERLINK(1)"
+    """
+    cell = body_text(cell) if body else metadata_text(cell)
+    return f"'{cell}" if cell.startswith(FORMULA_START) else cell
+
+
+def csv_text(header: tuple[str, ...], rows: Iterable[tuple[str, ...]], body_columns: frozenset[str]) -> str:
+    """Write rows of cells as CSV under `header`, with `\\n` line ends, each cell by `csv_cell`
+    (the columns named in `body_columns` hold a letter's text)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    body = [name in body_columns for name in header]
+    for row in rows:
+        writer.writerow([csv_cell(cell, is_body) for cell, is_body in zip(row, body, strict=True)])
+    return out.getvalue()
+
+
+def xml_text(text: str) -> str:
+    """Clean a value for an Atom feed by the metadata rule; `xml.etree` escapes what is left, and
+    nothing XML 1.0 cannot hold (C0 controls, surrogates, U+FFFE) remains."""
+    return metadata_text(text)
