@@ -322,3 +322,156 @@ def test_the_syntax_adds_no_element_to_the_page(markdown_built: Built, built_sit
     assert hostile - clean == Counter({"p": len(BLOCK_CASES), "a": 1})
     assert not clean - hostile
     assert hostile_article.find("a", href="https://x.example").get_text() == "https://x.example"
+
+
+# --- Sidecar values -------------------------------------------------------------------------------
+
+SIDECAR_IDENTIFIER = '"><script>alert(20)</script>'
+SIDECAR_DOSSIERS = ("26643", "<img src=x onerror=alert(21)>", '"><svg onload=alert(22)>')
+SIDECAR = f"""chamber = "Tweede Kamer"
+identifier = {json.dumps(SIDECAR_IDENTIFIER)}
+source_url = "javascript:alert(23)"
+dossiers = {json.dumps(list(SIDECAR_DOSSIERS))}
+"""
+
+
+@pytest.fixture(scope="module")
+def sidecar_built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The seeds with a sidecar whose identifier, source URL and dossiers are markup."""
+    root = tmp_path_factory.mktemp("sidecar")
+    return build(root, make_seeds(root, {f"{QUESTIONS}.toml": SIDECAR}))
+
+
+def test_sidecar_values_never_run_whether_or_not_they_are_accepted(sidecar_built: Built, built_site: Path) -> None:
+    """Sidecar validation may refuse these values; rendering must be safe either way."""
+    assert_nothing_runs(sidecar_built, built_site)
+    site = sidecar_built.site
+    for path in sorted(site.rglob("*.json")):
+        json.loads(path.read_text(encoding="utf-8"))
+    feed_titles(site)
+    csv_rows(site)
+
+
+def test_sidecar_values_that_are_published_show_as_text(sidecar_built: Built) -> None:
+    """Where the identifier and dossiers are shown (the letter's metadata), they read as written;
+    the `javascript:` source is shown as text and is no link."""
+    page = load_html(sidecar_built.site / QUESTIONS_PAGE)
+    items = {
+        li.find("strong").get_text().rstrip(":"): li
+        for li in page.article.select("ul > li")
+        if li.find("strong") is not None
+    }
+    if "Kenmerken" not in items:  # refused by sidecar validation: nothing of it is published
+        assert "alert(20)" not in page.get_text()
+        return
+    assert SIDECAR_IDENTIFIER in items["Kenmerken"].get_text()
+    assert items["Bron"].get_text(" ", strip=True).endswith("javascript:alert(23)")
+    assert items["Bron"].find("a") is None
+    dossier_links = [a.get_text() for a in items["Dossiers"].find_all("a")]
+    assert set(SIDECAR_DOSSIERS) <= set(dossier_links), dossier_links
+    for dossier in SIDECAR_DOSSIERS:
+        pages = [p for p in sidecar_built.site.glob("dossiers/*/index.html") if page_title(p.parent, "index.html") == f"Dossier {dossier} - {SITE_NAME}"]
+        assert len(pages) == 1, dossier
+
+
+# --- Control and direction characters -------------------------------------------------------------
+
+RLO, PDF, RLI, FSI, PDI, RLM = "\u202e", "\u202c", "\u2067", "\u2068", "\u2069", "\u200f"
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+BIDI_FORMAT = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Every C0 and C1 control but tab and line end, and DEL."""
+
+CONTROL_SUBJECT = f"de overstap van de {RLO}Belastingdienst{PDF} naar\x07 Micro{RLI}soft{RLM}"
+CONTROL_SUBJECT_SHOWN = "de overstap van de Belastingdienst naar\ufffd Microsoft"
+CONTROL_ASKER = f"Kath{RLO}mann\x1b"
+CONTROL_ASKER_SHOWN = "Kathmann\ufffd"
+CONTROL_TITLE = (
+    f"Schriftelijke vragen van {CONTROL_ASKER_SHOWN} en Six Dijkstra over {CONTROL_SUBJECT_SHOWN}, 7 oktober 2025"
+)
+CONTROL_QUESTION = f"Maakt de {RLO}gnirolf{PDF}\x01\x9b31m\x7f overstap"
+CONTROL_QUESTION_SHOWN = "Maakt de \ufffdgnirolf\ufffd\ufffd\ufffd31m\ufffd overstap"
+CONTROL_HEADING_TAIL = f"GroenLinks-PvdA{RLO}\x05"
+CONTROL_ANSWER = f"Allereerst{FSI} wil{PDI} ik\x9d graag"
+CONTROL_ANSWER_SHOWN = "Allereerst\ufffd wil\ufffd ik\ufffd graag"
+BUILD_DAY = "1000000000"
+"""SOURCE_DATE_EPOCH for the build: 9 September 2001, a day other than the clean build's."""
+
+
+@pytest.fixture(scope="module")
+def control_built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The seeds with control and direction characters in a subject, an asker, a question, a
+    heading, an answer and a footnote, built as if on 9 September 2001."""
+    root = tmp_path_factory.mktemp("control")
+    questions = inject(
+        QUESTIONS,
+        ("Kathmann (GroenLinks-PvdA)", f"{CONTROL_ASKER} (GroenLinks-PvdA)"),
+        ("de overstap van de Belastingdienst naar Microsoft\n", f"{CONTROL_SUBJECT}\n"),
+        ("Maakt de overstap", CONTROL_QUESTION),
+        ("NOS.nl, 2 oktober 2025", f"NOS{RLO}.nl\x08, 2 oktober 2025"),
+    )
+    verslag = inject(
+        VERSLAG,
+        ("fractie van GroenLinks-PvdA\n", f"fractie van {CONTROL_HEADING_TAIL}\n"),
+        ("Allereerst wil ik graag", CONTROL_ANSWER),
+    )
+    seeds = make_seeds(root, {f"{QUESTIONS}.txt": questions, f"{VERSLAG}.txt": verslag})
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_DAY)
+        return build(root, seeds)
+
+
+def _outputs(built: Built) -> list[Path]:
+    """Every file the build wrote from the letters: Markdown pages, HTML, JSON (the search index
+    too), CSV, feeds and the sitemap; not the theme's assets."""
+    site = [p for p in built.site.rglob("*") if p.is_file() and "assets" not in p.relative_to(built.site).parts]
+    return built.pages() + [p for p in site if p.suffix in (".html", ".json", ".csv", ".xml")]
+
+
+def test_control_and_direction_characters_reach_no_output(control_built: Built) -> None:
+    assert control_built.status == 0, control_built.stderr
+    outputs = _outputs(control_built)
+    assert len(outputs) > 20
+    for path in outputs:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".json":  # JSON may write a control as an escape: read the values
+            text = json.dumps(json.loads(text), ensure_ascii=False)
+        assert not CONTROLS.search(text), f"{path}: {CONTROLS.search(text)!r}"
+        assert not BIDI_CONTROLS.search(text), f"{path}: {BIDI_CONTROLS.search(text)!r}"
+
+
+def test_titles_and_metadata_drop_direction_characters_and_show_controls(control_built: Built) -> None:
+    site = control_built.site
+    assert page_title(site, QUESTIONS_PAGE) == f"{CONTROL_TITLE} - {SITE_NAME}"
+    assert header_title(site, QUESTIONS_PAGE) == CONTROL_TITLE
+    corpus = json.loads((site / "data" / "kamerdossier.json").read_text(encoding="utf-8"))
+    letter = next(item for item in corpus["letters"] if item["kind"] == "schriftelijke-vragen")
+    assert (letter["title"], letter["subject"]) == (CONTROL_TITLE, CONTROL_SUBJECT_SHOWN)
+    assert letter["askers"][0]["name"] == CONTROL_ASKER_SHOWN
+    assert CONTROL_TITLE in feed_titles(site)["brieven.xml"]
+    titles = [as_text(entry["title"]).get_text() for entry in search_entries(site)]
+    assert CONTROL_TITLE in [" ".join(title.split()) for title in titles]
+    for title in titles + [page_title(site, QUESTIONS_PAGE), *feed_titles(site)["brieven.xml"]]:
+        assert not BIDI_FORMAT.search(title), title
+    committee = load_html(site / COMMITTEE_PAGE)
+    assert any(h2.get_text().strip().endswith("GroenLinks-PvdA\ufffd¶") for h2 in committee.find_all("h2"))
+
+
+def test_a_letters_text_shows_controls_and_direction_controls_as_replacement_characters(control_built: Built) -> None:
+    site = control_built.site
+    question = " ".join(load_html(site / QUESTIONS_PAGE).article.get_text().split())
+    assert CONTROL_QUESTION_SHOWN in question
+    assert "NOS\ufffd.nl\ufffd, 2 oktober 2025" in question
+    assert CONTROL_ANSWER_SHOWN in " ".join(load_html(site / ANSWER_PAGE).article.get_text().split())
+    corpus = json.loads((site / "data" / "kamerdossier.json").read_text(encoding="utf-8"))
+    letter = next(item for item in corpus["letters"] if item["kind"] == "schriftelijke-vragen")
+    assert CONTROL_QUESTION_SHOWN in " ".join(letter["questions"][1]["text"].split())
+    assert any(CONTROL_QUESTION_SHOWN in " ".join(row["question_text"].split()) for row in csv_rows(site))
+
+
+def test_two_builds_on_different_days_give_the_same_sitemap(control_built: Built, built_site: Path) -> None:
+    """The clean site was built today, this one as on 9 September 2001, from letters at the same
+    addresses: the sitemap and its gzip copy are the same bytes."""
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        assert (control_built.site / name).read_bytes() == (built_site / name).read_bytes(), name
+    assert "lastmod" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
