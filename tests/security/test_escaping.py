@@ -26,6 +26,7 @@ import pytest
 from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 
+from generator.model import LetterKey
 from tests.conftest import REPO, load_html
 from tests.security.harness import QUESTIONS, VERSLAG, Built, build, make_seeds, seed_text
 
@@ -475,3 +476,27 @@ def test_two_builds_on_different_days_give_the_same_sitemap(control_built: Built
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         assert (control_built.site / name).read_bytes() == (built_site / name).read_bytes(), name
     assert "lastmod" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fixture", ["markdown_built", "html_built"])
+def test_nothing_of_a_hostile_letter_is_lost(fixture: str, request: pytest.FixtureRequest) -> None:
+    """The nothing-lost check (exact characters) holds for every letter of the hostile seeds."""
+    from generator.build import parse_sources
+    from generator.link import link_corpus
+    from generator.render.addresses import assign_addresses
+    from tests.site.test_nothing_lost import lost_from_page
+
+    built: Built = request.getfixturevalue(fixture)
+    root = built.docs.parent
+    records, diagnostics = parse_sources(root / "seeds")
+    corpus = link_corpus(records, diagnostics)
+    addresses = assign_addresses(corpus)
+    checked = 0
+    for record in corpus.records:
+        for letter in record.letters:
+            page = addresses.letter_page(LetterKey(record.path, letter.index))
+            assert page is not None
+            lost = lost_from_page(built.site, page, record, letter, root)
+            assert not lost, f"{record.path}: missing from {page}: " + ", ".join(lost[:10])
+            checked += 1
+    assert checked == 4  # the written questions, and the verslag's cover note, committee letter and answer
