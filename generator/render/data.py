@@ -17,8 +17,9 @@ Every question, answer and footnote carries the anchor its page gives it and an 
         "answers": ["https://kamerdossier.example/eerste-kamer/2026-02-12/antwoordbrief/#bbb-antwoord-7"], …}
 
 The JSON files follow `generator/schema/kamerdossier.schema.json`, which the site serves at
-`SCHEMA_PATH`. Text goes out through `json`, `csv` and `xml.etree` only, never pasted into
-markup, and the same corpus always gives the same bytes.
+`SCHEMA_PATH`. Text goes out through `json_text`, `csv_text` and `xml_text` only
+(`generator.render.escape`: the character rule, then `json`, `csv`, `xml.etree`), never pasted
+into markup, and the same corpus always gives the same bytes.
 """
 
 from __future__ import annotations

@@ -66,6 +66,13 @@ CASES = {
     "rule": "***",
     "image": "![x](https://example.org/x.png)",
     "reference-definition": "[x]: https://example.org",
+    "dunder": "__init__.py",
+    "underscores-around": "_init_ en __x__",
+    "abbreviation": "*[HTML]: Hyper Text",
+    "attribute-list-onclick": "{: onclick=alert(1) }",
+    "template-comment": "{# x #}",
+    "data-url-image": "![x](data:image/svg+xml,<svg onload=alert(1)>)",
+    "raw-html-attribute": '<a href="javascript:alert(1)" onclick="x">a</a>',
 }
 
 NEUTRAL = "tekst"
