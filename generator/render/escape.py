@@ -252,19 +252,19 @@ def _cleaned(value: object, body: bool = False) -> object:
     if isinstance(value, str):
         return body_text(value) if body else metadata_text(value)
     if isinstance(value, dict):
-        return {metadata_text(str(key)): _cleaned(item, key in BODY_KEYS) for key, item in value.items()}
+        return {key: _cleaned(item, key in BODY_KEYS) for key, item in value.items()}  # keys are ours
     if isinstance(value, (list, tuple)):
         return [_cleaned(item, body) for item in value]
     return value
 
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t")
 """A cell starting with one of these is a formula to a spreadsheet program (CSV injection)."""
 
 
 def csv_cell(cell: str, body: bool = False) -> str:
-    """A cell as written: the character rule (`body` for a letter's text), line ends `\\n`, and a
-    leading formula character defused with `'` (OWASP's advice against CSV injection).
+    """A cell as written: the character rule (`body` for a letter's text; line ends become `\\n`),
+    and a leading formula character defused with `'` (OWASP's advice against CSV injection).
 
     >>> csv_cell("=HYPERLINK(1)")
     "'=HYPERLINK(1)"
