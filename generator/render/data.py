@@ -54,14 +54,9 @@ from generator.render.addresses import (
     target_anchor,
 )
 from generator.render.context import RenderContext
-from generator.render.escape import csv_text, json_text, xml_text
+from generator.render.escape import csv_text, json_text, safe_url, xml_text
 from generator.render.labels import letter_title
-from generator.render.markdown import (
-    PageIds,
-    dutch_date,
-    letter_kind_label,
-    safe_url,
-)
+from generator.render.markdown import PageIds, dutch_date, letter_kind_label
 from generator.render.mentions import dossier_feed
 
 __all__ = ["render_data"]

@@ -15,16 +15,14 @@ from generator.model import DossierMention, LetterKey, Reference
 from generator.render.addresses import relative_link
 from generator.render.cited import citing_label, letters_newest_first, newest_first
 from generator.render.context import RenderContext
+from generator.render.escape import escape_line, front_matter, safe_url
 from generator.render.markdown import (
     PageIds,
-    escape_line,
-    front_matter,
     heading_block,
     join_blocks,
     letter_label,
     metadata_block,
     record_title,
-    safe_url,
     title_block,
 )
 from generator.render.mentions import DOSSIER_INDEX, dossier_feed, dossier_page

@@ -19,11 +19,9 @@ from generator.model import Answer, Letter, LetterKey, Question
 from generator.render.addresses import answer_anchor, question_anchor, relative_link, slugify
 from generator.render.cited import letters_newest_first
 from generator.render.context import RenderContext
+from generator.render.escape import escape_heading, escape_line, front_matter
 from generator.render.markdown import (
     PageIds,
-    escape_heading,
-    escape_line,
-    front_matter,
     heading_block,
     join_blocks,
     letter_label,

@@ -37,7 +37,7 @@ from generator.render.addresses import (
 )
 from generator.render.citation import citation_text, part_label, permalink
 from generator.render.context import RenderContext
-from generator.render.escape import (  # noqa: F401 (escape_heading, front_matter, safe_url: also imported from here)
+from generator.render.escape import (
     FOOTNOTE_PLACE_MARKER,
     attribute_text,
     escape_heading,

@@ -9,13 +9,12 @@ from generator.render.addresses import cover_note, record_date, relative_link
 from generator.render.cited import mention_metadata
 from generator.render.context import RenderContext
 from generator.render.statuses import corpus_status_summary, letter_status_summary
+from generator.render.escape import escape_line, front_matter
 from generator.render.markdown import (
     LetterText,
     PageIds,
     capitalized,
     dutch_date,
-    escape_line,
-    front_matter,
     heading_block,
     identifiers_text,
     join_blocks,

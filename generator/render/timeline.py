@@ -34,13 +34,11 @@ from generator.model import (
 )
 from generator.render.addresses import answer_anchor, letter_date, question_anchor, record_date, relative_link
 from generator.render.context import RenderContext
+from generator.render.escape import escape_heading, escape_line, front_matter
 from generator.render.markdown import (
     PageIds,
     capitalized,
     dutch_date,
-    escape_heading,
-    escape_line,
-    front_matter,
     join_blocks,
     letter_kind_label,
     record_title,

@@ -20,7 +20,7 @@ from mkdocs.utils.meta import get_data
 
 from generator.model import Heading, Links, TextLink
 from generator.render import render_site
-from generator.render.markdown import escape_text
+from generator.render.escape import escape_text
 
 from tests.render.builders import (
     QUESTION_1,
