@@ -143,6 +143,8 @@ COMMITTEE_TAIL = "<svg/onload=alert(5)>"
 MINISTER_INSERT = "<img src=x onerror=alert(6)>"
 HEADING_TAIL = "<script>alert(7)</script>"
 FOOTNOTE_HTML = '<a href="javascript:alert(8)">NOS</a> <iframe src="data:text/html,<script>alert(9)</script>"></iframe>'
+URL = "https://www.rijksictdashboard.nl/ict-activiteiten/4572eb6d-e88e-4d6f-81d7-94cf1cc0a5cb/financi%C3%ABn-uitrol-m365"
+URL_TAIL = '"onmouseover="alert(15)" javascript:alert(16)'
 
 QUESTIONS_TITLE = (
     f"Schriftelijke vragen van {ASKER} en Six Dijkstra over {SUBJECT}, 7 oktober 2025"
@@ -154,7 +156,8 @@ RECORD_TITLE_TAIL = f"naar Microsoft365 (M365) {COVER_SUBJECT_TAIL}"
 @pytest.fixture(scope="module")
 def html_built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The seeds with HTML in the subject, an asker's name and party, an addressee, a cover
-    note's subject, a committee and a minister in a signature, a heading and a footnote."""
+    note's subject, a committee and a minister in a signature, a heading and two footnotes (one
+    a web address the link pass links, with an attribute and a `javascript:` URL after it)."""
     root = tmp_path_factory.mktemp("html")
     questions = inject(
         QUESTIONS,
@@ -171,6 +174,7 @@ def html_built(tmp_path_factory: pytest.TempPathFactory) -> Built:
         ("De staatssecretaris van Financiën -  Fiscaliteit", f"De staatssecretaris van Financiën {MINISTER_INSERT} -  Fiscaliteit"),
         ("Vragen en opmerkingen van de leden van de fractie van GroenLinks-PvdA\n",
          f"Vragen en opmerkingen van de leden van de fractie van GroenLinks-PvdA {HEADING_TAIL}\n"),
+        (URL, URL + URL_TAIL),
     )
     seeds = make_seeds(root, {f"{QUESTIONS}.txt": questions, f"{VERSLAG}.txt": verslag})
     return build(root, seeds)
@@ -207,6 +211,9 @@ def test_an_addressee_a_minister_a_heading_and_a_footnote_show_literally(html_bu
     assert f"Financiën {MINISTER_INSERT} - Fiscaliteit" in answer
     notes = load_html(site / QUESTIONS_PAGE).select_one("div.footnote").get_text(" ")
     assert FOOTNOTE_HTML in " ".join(notes.split())
+    answer_notes = load_html(site / ANSWER_PAGE).select_one("div.footnote")
+    assert URL + URL_TAIL in " ".join(answer_notes.get_text().split())
+    assert {a["href"] for a in answer_notes.find_all("a", href=re.compile("rijksict"))} == {URL}
     toc = [a.get_text(" ", strip=True) for a in load_html(site / COMMITTEE_PAGE).select("nav.md-nav--secondary a")]
     assert any(HEADING_TAIL in label for label in toc), toc
 
