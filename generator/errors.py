@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from generator.model import Diagnostic
+
+FRAGMENT_LIMIT = 80
+"""How much of the offending text a message shows."""
+
+
+def shown_fragment(text: str) -> str:
+    """Make text fit a one-line message: whitespace runs as one space, unprintable characters
+    escaped (`\\x1b`, `\\u202e`: a message never moves the terminal's cursor or flips its text), cut
+    to `FRAGMENT_LIMIT` characters."""
+    joined = " ".join(text.split())[: FRAGMENT_LIMIT * 2]
+    visible = "".join(c if c.isprintable() else repr(c)[1:-1] for c in joined)
+    return visible[:FRAGMENT_LIMIT]
+
+
+def problem(path: str, line: int, message: str, fragment: str = "", severity: str = "error") -> Diagnostic:
+    """A diagnostic at `path:line`, its fragment made fit for a message (`shown_fragment`)."""
+    return Diagnostic(path, line, message, shown_fragment(fragment), severity)
 
 
 class KamerdossierError(Exception):
@@ -10,15 +29,21 @@ class KamerdossierError(Exception):
 
 
 class SourceError(KamerdossierError):
-    """A source letter cannot be read or parsed: `seeds/<file>:<line>: <what> — <fragment>`."""
+    """A source letter cannot be read or parsed: `seeds/<file>:<line>: <what> — <fragment>`.
 
-    def __init__(self, path: str, line: int, message: str, fragment: str = ""):
-        self.diagnostic = Diagnostic(path, line, message, " ".join(fragment.split())[:80], "error")
-        super().__init__(str(self.diagnostic))
+    `diagnostics` holds every problem found (the first error is `diagnostic`); a reader that finds
+    several (a sidecar with two bad values, and an unknown key) reports them all at once.
+    """
+
+    def __init__(self, path: str, line: int, message: str, fragment: str = "", more: Iterable[Diagnostic] = ()):
+        self.diagnostic = problem(path, line, message, fragment)
+        self.diagnostics = (self.diagnostic, *more)
+        super().__init__("\n".join(str(d) for d in self.diagnostics))
 
 
 class ReadError(SourceError):
-    """The file is empty, binary or not UTF-8."""
+    """The file is refused (not a regular file in the seeds folder), empty, binary, not UTF-8,
+    or its sidecar is not valid."""
 
 
 class ParseError(SourceError):

@@ -61,13 +61,28 @@ class SourceSpan:
 
 
 @dataclass(frozen=True)
+class Sidecar:
+    """The facts of a letter's sidecar file (`seeds/x.toml`), checked by its reader: each is of its
+    type and shape, or absent (None). `lines` gives the line each key was written on."""
+
+    path: str
+    identifier: str | None = None
+    source_url: str | None = None
+    dossiers: tuple[str, ...] | None = None
+    date: datetime.date | None = None
+    chamber: str | None = None
+    lines: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True)
 class SourceText:
-    """A source file as read: its display path (`seeds/x.txt`), its lines (no line ends), and the
-    facts of its optional sidecar file (`seeds/x.toml`), uninterpreted."""
+    """A source file as read: its display path (`seeds/x.txt`), its lines (no line ends), the
+    checked facts of its optional sidecar, and what the reader noticed (warnings)."""
 
     path: str
     lines: tuple[str, ...]
-    sidecar: tuple[tuple[str, object], ...] = ()
+    sidecar: Sidecar | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -216,6 +231,7 @@ class Record:
     identifier: str | None = None
     source_url: str | None = None
     dossiers: tuple[str, ...] = ()
+    sidecar: Sidecar | None = None  # where the sidecar's facts were written, for messages
 
 
 @dataclass(frozen=True)

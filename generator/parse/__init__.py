@@ -8,15 +8,12 @@ read their metadata (`letters`), find questions and answers in each letter (`que
 
 from __future__ import annotations
 
-import datetime
-
-from generator.errors import ParseError
+from generator.errors import ParseError, problem
 from generator.model import (
     ANSWER_LETTER,
     APPENDIX_ANSWERS,
     COMMITTEE_LETTER,
     COVER_NOTE,
-    EERSTE_KAMER,
     LETTER,
     RECORD_APPENDIX,
     RECORD_WRITTEN_OVERLEG,
@@ -31,15 +28,13 @@ from generator.model import (
     Paragraph,
     Question,
     Record,
+    Sidecar,
     SourceSpan,
     SourceText,
 )
 from generator.parse import letters, questions
-from generator.parse.dates import parse_dutch_date
+from generator.parse.dates import impossible_dates, parse_dutch_date
 from generator.parse.text import CleanFootnote, clean_text
-
-CHAMBERS = {TWEEDE_KAMER, EERSTE_KAMER}
-
 
 def _paragraphs(source: SourceText) -> tuple[list[Paragraph], list[CleanFootnote], list, list[Diagnostic]]:
     cleaned, footnotes, furniture, problems = clean_text(source.lines, source.path)
@@ -154,10 +149,51 @@ def _build_letter(
     )
 
 
-def _sidecar_date(value: object, source: SourceText) -> datetime.date | None:
-    if value is None or isinstance(value, datetime.date):
-        return value  # type: ignore[return-value]
-    raise ParseError(source.path.removesuffix(".txt") + ".toml", 1, "date must be a TOML date (2026-02-12)", str(value))
+def _chamber(source: SourceText, paragraphs: list[Paragraph], furniture_texts: list[str]) -> tuple[str, Diagnostic | None]:
+    """The record's chamber: from its sidecar, else as its printed heading names it (addressee,
+    title block, running heads); a chamber only named further on in the text is a guess, and said so.
+
+    (written questions naming `de Eerste Kamer` in passing, no sidecar) -> ("Eerste Kamer", warning)
+    """
+    if source.sidecar is not None and source.sidecar.chamber:
+        return source.sidecar.chamber, None
+    printed = (
+        letters.chamber([p.text for p in paragraphs if letters.ADDRESSEE.match(p.text)])
+        or letters.chamber([p.text for p in paragraphs[:HEADING_PARAGRAPHS]])
+        or letters.chamber(furniture_texts)
+    )
+    if printed:
+        return printed, None
+    named = next((p for p in paragraphs if letters.chamber([p.text])), None)
+    if named is None:
+        return TWEEDE_KAMER, Diagnostic(
+            source.path, 1, "the text names no chamber; Tweede Kamer assumed (set `chamber` in the sidecar)", severity="warning"
+        )
+    guess = letters.chamber([named.text]) or TWEEDE_KAMER
+    return guess, problem(
+        source.path, named.span.line,
+        f"chamber guessed: {guess}, named here in the text but not in the letter's heading (set `chamber` in the sidecar)",
+        named.text, "warning",
+    )
+
+
+HEADING_PARAGRAPHS = 3
+"""How many opening paragraphs are a record's printed heading (title block) for its chamber."""
+
+
+def _impossible_dates(source: SourceText, paragraphs: list[Paragraph], footnotes: list[CleanFootnote]) -> list[Diagnostic]:
+    """Report every date no calendar has (`31 februari 2025`, `99 maart 2025`) at its line."""
+    found = []
+    for text, span in [(p.text, p.span) for p in paragraphs] + [(n.text, n.span) for n in footnotes]:
+        for written in impossible_dates(text):
+            day_and_month = " ".join(written.split()[:2])
+            line = next(
+                (number for number in range(span.line, span.end_line + 1)
+                 if day_and_month in " ".join(source.lines[number - 1].split())),
+                span.line,
+            )
+            found.append(problem(source.path, line, "impossible date; not used as a date", written))
+    return found
 
 
 def _questions_of(letter: Letter) -> list[Block]:
@@ -169,29 +205,18 @@ def parse_record(source: SourceText) -> tuple[Record, tuple[Diagnostic, ...]]:
 
     Raises ParseError when the file holds no letter of a kind we know (no questions at all).
     """
-    sidecar = dict(source.sidecar)
+    sidecar = source.sidecar or Sidecar(source.path)
     paragraphs, footnotes, furniture, problems = _paragraphs(source)
-    diagnostics: list[Diagnostic] = list(problems)
+    diagnostics: list[Diagnostic] = [*source.diagnostics, *problems]
     if not paragraphs:
         raise ParseError(source.path, 1, "no text found")
     segments = letters.split_letters(paragraphs)
     has_headings = any(segment.heading for segment in segments)
-    texts = [p.text for p in paragraphs]
     furniture_texts = [item.text for item in furniture]
-    chamber = (
-        sidecar.get("chamber")
-        or letters.chamber([p.text for p in paragraphs if letters.ADDRESSEE.match(p.text)])
-        or letters.chamber(furniture_texts)
-        or letters.chamber(texts)
-    )
+    chamber, chamber_problem = _chamber(source, paragraphs, furniture_texts)
+    diagnostics += [chamber_problem] if chamber_problem else []
+    diagnostics += _impossible_dates(source, paragraphs, footnotes)
     identifiers = tuple(dict.fromkeys(item.text for item in furniture if item.reason == "document id"))
-    if chamber not in CHAMBERS:
-        if chamber is not None:
-            raise ParseError(source.path, 1, f"unknown chamber {chamber!r} in sidecar")
-        chamber = TWEEDE_KAMER
-        diagnostics.append(
-            Diagnostic(source.path, 1, "the text names no chamber; Tweede Kamer assumed (set `chamber` in the sidecar)", severity="warning")
-        )
     built: list[Letter] = []
     answered = None
     bounds = [s.heading[0].span.line if s.heading else s.paragraphs[0].span.line for s in segments] + [len(source.lines) + 1]
@@ -219,15 +244,16 @@ def parse_record(source: SourceText) -> tuple[Record, tuple[Diagnostic, ...]]:
     else:
         record_kind = RECORD_WRITTEN_QUESTIONS
     dates = [letter.sent_on for letter in built if letter.sent_on]
-    date = _sidecar_date(sidecar.get("date"), source) or (max(dates) if dates else None)
+    date = sidecar.date or (max(dates) if dates else None)
     about = next((letter.subject for letter in built if letter.subject), None)
     title = _record_title(record_kind, about)
     return (
         Record(
             source.path, record_kind, chamber, date, title, tuple(built), tuple(furniture),
-            identifier=sidecar.get("identifier") or (identifiers[0] if len(identifiers) == 1 else None),
-            source_url=sidecar.get("source_url"),
-            dossiers=tuple(str(d) for d in sidecar.get("dossiers", ())) or letters.title_block_dossiers(paragraphs),
+            identifier=sidecar.identifier or (identifiers[0] if len(identifiers) == 1 else None),
+            source_url=sidecar.source_url,
+            dossiers=sidecar.dossiers or letters.title_block_dossiers(paragraphs),
+            sidecar=source.sidecar,
         ),
         tuple(diagnostics),
     )

@@ -34,15 +34,26 @@ DUTCH_DATE = re.compile(
 
 
 def parse_dutch_date(text: str) -> datetime.date | None:
-    """Return the first Dutch date in `text`, or None.
+    """Return the first Dutch date in `text`, or None (also when that date cannot exist).
 
     >>> parse_dutch_date("Den Haag, 2 december 2025")
     datetime.date(2025, 12, 2)
     """
     match = DUTCH_DATE.search(text)
-    if match is None:
-        return None
+    return None if match is None else _date(match)
+
+
+def impossible_dates(text: str) -> list[str]:
+    """List the dates in `text` written as Dutch dates that no calendar has, as written.
+
+    >>> impossible_dates("Den Haag, 31 februari 2025; ingezonden 99 maart 2025, 1 maart 2025")
+    ['31 februari 2025', '99 maart 2025']
+    """
+    return [match.group() for match in DUTCH_DATE.finditer(text) if _date(match) is None]
+
+
+def _date(match: re.Match[str]) -> datetime.date | None:
     try:
         return datetime.date(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]))
-    except ValueError:
+    except ValueError:  # 31 februari, 99 maart, 0 mei
         return None

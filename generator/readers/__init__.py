@@ -1,60 +1,54 @@
-"""Read source files into numbered lines, one reader per suffix. Readers interpret nothing."""
+"""Read source files into numbered lines, one reader per suffix. Readers interpret nothing.
+
+Only regular files inside the seeds folder are read (`files`); a sidecar's facts are checked
+against their schema before the parser sees them (`sidecar`).
+"""
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from generator.errors import ReadError
-from generator.model import SourceText
+from generator.model import Diagnostic, SourceText
+from generator.readers.files import SIDECAR_SUFFIX, Source, decode_text, list_sources, read_regular_file
+from generator.readers.sidecar import read_sidecar
 
-SIDECAR_SUFFIX = ".toml"
+__all__ = ["READERS", "Source", "find_sources", "read_source", "survey_sources"]
 
 
 def _read_text(path: Path, shown: str) -> tuple[str, ...]:
     """Decode a UTF-8 text file into its lines; refuse empty, binary and mis-encoded files."""
-    data = path.read_bytes()
-    if not data.strip():
-        raise ReadError(shown, 1, "empty file")
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise ReadError(shown, line, "binary file (NUL byte)")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        fragment = data[max(0, error.start - 20) : error.start + 20].decode("utf-8", "replace")
-        raise ReadError(shown, line, "not valid UTF-8", fragment) from None
-    text = text.removeprefix("\ufeff")
+    text = decode_text(read_regular_file(path, shown), shown)
     return tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 
 READERS = {".txt": _read_text}
-"""Suffix -> reader. A reader takes (file, display path) and returns the file's lines."""
+"""Suffix (lower case) -> reader. A reader takes (file, display path) and returns the file's lines."""
 
 
-def _read_sidecar(path: Path, shown: str) -> tuple[tuple[str, object], ...]:
-    """Read the optional `<name>.toml` beside a source: facts its text does not carry."""
-    sidecar = path.with_suffix(SIDECAR_SUFFIX)
-    if not sidecar.exists():
-        return ()
-    shown_sidecar = str(Path(shown).with_suffix(SIDECAR_SUFFIX))
-    try:
-        facts = tomllib.loads(sidecar.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ReadError(shown_sidecar, getattr(error, "lineno", 1) or 1, f"bad sidecar: {error}") from None
-    return tuple(sorted(facts.items()))
+def survey_sources(folder: Path) -> tuple[tuple[Source, ...], tuple[Diagnostic, ...]]:
+    """List the sources in `folder` some reader reads, each with its sidecar, sorted by name, and
+    report every other file there (a link, a file no reader reads, a sidecar without a letter)."""
+    return list_sources(folder, READERS)
 
 
 def find_sources(folder: Path) -> list[Path]:
     """List the source files in `folder` that some reader reads, sorted by name."""
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in READERS)
+    return [source.path for source in survey_sources(folder)[0]]
 
 
-def read_source(path: Path, shown: str) -> SourceText:
+def read_source(path: Path, shown: str, sidecar: Path | None | bool = True) -> SourceText:
     """Read one source file (and its sidecar) as `SourceText`; `shown` is the path in messages.
 
-    Raises `ReadError` for an empty, binary or wrongly encoded file.
+    `sidecar` is the sidecar's path, None for none, or True to look for `<name>.toml` beside it.
+    Raises `ReadError` for a file that is not a regular file, is empty, binary or wrongly
+    encoded, and for a sidecar that is not valid (every problem, each at its line).
     """
-    lines = READERS[path.suffix](path, shown)
-    return SourceText(shown, lines, _read_sidecar(path, shown))
+    lines = READERS[path.suffix.lower()](path, shown)
+    if sidecar is True:
+        beside = path.with_suffix(SIDECAR_SUFFIX)
+        sidecar = beside if beside.exists() or beside.is_symlink() else None
+    if not sidecar:
+        return SourceText(shown, lines)
+    shown_sidecar = str(PurePosixPath(shown).with_name(sidecar.name))
+    facts, warnings = read_sidecar(read_regular_file(sidecar, shown_sidecar), shown_sidecar)
+    return SourceText(shown, lines, facts, warnings)

@@ -1,0 +1,144 @@
+"""Find and open the files of the seeds folder: only regular files inside it are ever read.
+
+A symbolic link (to `/etc/passwd`, to a letter elsewhere), a folder, a device or a pipe is
+refused with a message naming the file and never showing what it points to. A suffix is matched
+without regard to case (`x.TXT` is a letter); a file no reader reads is reported, never skipped
+in silence (hidden files, such as `.gitkeep`, excepted). A sidecar (`x.toml`) belongs to the
+source of the same name (`x.txt`); one without a source is reported.
+
+    list_sources(seeds) -> ((Source(seeds/x.txt, seeds/x.toml), …), (Diagnostic(…), …))
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import ReadError, problem
+from generator.model import Diagnostic
+
+SIDECAR_SUFFIX = ".toml"
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+"""Never follow a symbolic link; never wait on a pipe."""
+
+REFUSED_LINK = "symbolic link refused: only regular files inside the seeds folder are read"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source file to read, and its sidecar file when it has one."""
+
+    path: Path
+    sidecar: Path | None = None
+
+
+def shown_path(path: Path, folder: Path) -> str:
+    """The path as messages show it: `seeds/<file>`, relative to the seeds folder's parent."""
+    return f"{folder.name}/{path.name}"
+
+
+def read_regular_file(path: Path, shown: str) -> bytes:
+    """Read the bytes of `path` when it is a regular file (never through a symbolic link).
+
+    Raises `ReadError` naming `shown` otherwise; the message never shows what a link points to.
+    """
+    try:
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise ReadError(shown, 1, REFUSED_LINK) from None
+        raise ReadError(shown, 1, f"cannot be read ({error.strerror})") from None
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise ReadError(shown, 1, "not a regular file; refused")
+        return stream.read()
+
+
+def list_sources(folder: Path, suffixes: Collection[str]) -> tuple[tuple[Source, ...], tuple[Diagnostic, ...]]:
+    """List the sources in `folder` with a suffix in `suffixes` (lower case), each with its sidecar.
+
+    Sorted by name. Every other entry that is not hidden is reported: a symbolic link, folder or
+    special file is an error, a file no reader reads a warning, a sidecar without a source an error
+    (its facts would be lost).
+    """
+    sources: list[Path] = []
+    sidecars: dict[str, list[Path]] = {}
+    problems: list[Diagnostic] = []
+    for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+        path = Path(entry.path)
+        shown = shown_path(path, folder)
+        suffix = path.suffix.lower()
+        if entry.name.startswith("."):
+            continue
+        if entry.is_symlink():
+            problems.append(problem(shown, 1, REFUSED_LINK))
+        elif entry.is_dir(follow_symlinks=False):
+            problems.append(problem(shown, 1, "a folder; not read (letters are read from the seeds folder itself)", severity="warning"))
+        elif not entry.is_file(follow_symlinks=False):
+            problems.append(problem(shown, 1, "not a regular file; refused"))
+        elif suffix == SIDECAR_SUFFIX:
+            sidecars.setdefault(path.stem, []).append(path)
+        elif suffix in suffixes:
+            sources.append(path)
+        else:
+            known = ", ".join(sorted((*suffixes, SIDECAR_SUFFIX)))
+            problems.append(problem(shown, 1, f"not read: no reader for {suffix or 'files without a suffix'} (known: {known})", severity="warning"))
+    stems = {path.stem for path in sources}
+    for stem, paths in sorted(sidecars.items()):
+        if stem not in stems:
+            for path in paths:
+                problems.append(problem(shown_path(path, folder), 1, f"sidecar without a letter: no {stem}.txt (or other source) beside it; its facts are not used"))
+        elif len(paths) > 1:
+            names = " and ".join(p.name for p in paths)
+            problems.append(problem(shown_path(paths[0], folder), 1, f"two sidecars for one letter: {names}; keep one (the letter is not built)"))
+    found = tuple(
+        Source(path, sidecars[path.stem][0] if path.stem in sidecars else None)
+        for path in sources
+        if len(sidecars.get(path.stem, ())) <= 1
+    )
+    return found, tuple(problems)
+
+
+_UTF_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def decode_text(data: bytes, shown: str) -> str:
+    """Decode the bytes of a text file as UTF-8, without its byte-order mark.
+
+    Refuses, naming the line: an empty file, UTF-16 or UTF-32 text (by its byte-order mark, or by
+    NUL bytes on every other place), any other file holding a NUL byte (binary), invalid UTF-8.
+    """
+    if not data.strip():
+        raise ReadError(shown, 1, "empty file")
+    for mark, encoding in _UTF_BOMS:
+        if data.startswith(mark):
+            raise ReadError(shown, 1, f"{encoding} text; save it as UTF-8")
+    if b"\x00" in data:
+        if _looks_like_utf16(data):
+            raise ReadError(shown, 1, "UTF-16 text (no byte-order mark); save it as UTF-8")
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise ReadError(shown, line, "binary file (NUL byte)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        fragment = data[max(0, error.start - 20) : error.start + 20].decode("utf-8", "replace")
+        raise ReadError(shown, line, "not valid UTF-8", fragment) from None
+    return text.removeprefix("\ufeff")
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Tell UTF-16 without a byte-order mark: mostly NUL bytes on the odd or on the even places."""
+    sample = data[:4096]
+    halves = (sample[0::2], sample[1::2])
+    return len(sample) >= 4 and any(half.count(0) >= 0.9 * len(half) for half in halves)
