@@ -7,25 +7,37 @@
     eerste-kamer/2026-02-12/verslag-schriftelijk-overleg.md   a record of several letters
     dossiers/31066.md, tijdlijn.md, personen.md, partijen.md  pages across the corpus (overviews)
 
-The same model always renders to the same text, byte for byte.
+The same model always renders to the same text, byte for byte. No two producers ever share a
+path: a dossier page that would land on the dossier overview (or on any other page) is refused,
+naming the source that asked for it (`page_sources`).
 """
 
 from __future__ import annotations
 
-from generator.model import Corpus, LetterKey
+from generator.errors import SourceError
+from generator.model import Corpus, DossierMention, LetterKey, Record
 from generator.render.context import build_context
 from generator.render.data import render_data
 from generator.render.markdown import render_letter_page
+from generator.render.addresses import assign_addresses
+from generator.render.mentions import DOSSIER_INDEX, dossier_feed, dossier_page
 from generator.render.overviews import render_overviews
 from generator.render.pages import HOME, render_home, render_record_page, render_shared_page
 
-__all__ = ["render_site"]
+__all__ = ["PageConflict", "page_sources", "render_site"]
+
+
+class PageConflict(SourceError):
+    """A page would land where another page of the site is: named at the source that asked for it."""
 
 
 def render_site(corpus: Corpus, site_url: str | None = None) -> dict[str, str]:
     """Render every page of the site: home, multi-letter records, letters, the pages at addresses
     several letters wanted, and the overviews (dossiers, timeline, people, parties); with the
-    site's address, also the open data (JSON, CSV, Atom feeds) that needs absolute URLs. Sorted by path."""
+    site's address, also the open data (JSON, CSV, Atom feeds) that needs absolute URLs. Sorted by path.
+
+    Raises `PageConflict` when a dossier's page would be another page of the site (`index`).
+    """
     context = build_context(corpus, open_data=bool(site_url), site_url=site_url)
     pages = {HOME: render_home(context)}
     for record in corpus.records:
@@ -38,7 +50,69 @@ def render_site(corpus: Corpus, site_url: str | None = None) -> dict[str, str]:
                 pages[page] = render_letter_page(record, letter, page, context)
     for path, owners in context.addresses.shared.items():
         pages[path] = render_shared_page(path, owners, context)
+    _refuse_shared_dossier_pages(corpus)
     pages.update(render_overviews(context))  # dossier pages, timeline, registers of people and parties
     if site_url:
         pages.update(render_data(context))
     return dict(sorted(pages.items()))
+
+
+def _refuse_shared_dossier_pages(corpus: Corpus) -> None:
+    """Refuse a dossier whose page is the dossier overview (`index`) or another dossier's page."""
+    records = {record.path: record for record in corpus.records}
+    claimed: dict[str, str | None] = {DOSSIER_INDEX: None}
+    for dossier, mentions in corpus.links.dossiers:
+        page = dossier_page(dossier)
+        if page in claimed:
+            _, path, line = (_dossier_sources(mentions, records) or [("", page, 1)])[0]
+            other = "the dossier overview" if claimed[page] is None else f"dossier {claimed[page]!r}"
+            raise PageConflict(path, line, f"dossier {dossier!r} would get the page of {other} ({page}); refused", dossier)
+        claimed[page] = dossier
+
+
+def page_sources(corpus: Corpus) -> dict[str, tuple[tuple[str, str, int], ...]]:
+    """Name, for each page a record asks for, where it asks: (record path, source path, line).
+
+    A letter's or record's page (and its JSON) comes from the record's text; a dossier's page and
+    feed from the sidecar line listing the dossier (`seeds/x.toml:3`), the title block naming it,
+    or each reference citing it. Pages of the site itself (home, timeline, …) are not listed.
+    """
+    addresses = assign_addresses(corpus)
+    records = {record.path: record for record in corpus.records}
+    sources: dict[str, list[tuple[str, str, int]]] = {}
+    for record in corpus.records:
+        where = (record.path, record.path, _first_line(record))
+        pages = [addresses.record_page(record)] + [addresses.letter_page(LetterKey(record.path, letter.index)) for letter in record.letters]
+        for page in filter(None, pages):
+            for path in (page, page.removesuffix(".md") + ".json"):
+                sources.setdefault(path, []).append(where)
+    for path, owners in addresses.shared.items():
+        for record_path, _ in owners:
+            sources.setdefault(path, []).append((record_path, record_path, _first_line(records[record_path])))
+    for dossier, mentions in corpus.links.dossiers:
+        for path in (dossier_page(dossier), dossier_feed(dossier)):
+            sources.setdefault(path, []).extend(_dossier_sources(mentions, records))
+    return {path: tuple(dict.fromkeys(found)) for path, found in sources.items()}
+
+
+def _dossier_sources(mentions: tuple[DossierMention, ...], records: dict[str, Record]) -> list[tuple[str, str, int]]:
+    """Where records ask for a dossier's page: (record path, source path, line) of each mention."""
+    found = []
+    for mention in mentions:
+        record = records.get(mention.path)
+        if mention.belongs and record is not None:
+            found.append((mention.path, *_dossiers_written(record)))
+        found += [(mention.path, cited.span.path, cited.span.line) for cited in mention.citations]
+    return found
+
+
+def _first_line(record: Record) -> int:
+    return min((letter.span.line for letter in record.letters), default=1)
+
+
+def _dossiers_written(record: Record) -> tuple[str, int]:
+    """Where a record's dossiers are written: its sidecar's `dossiers` line, else its text."""
+    line = dict(record.sidecar.lines).get("dossiers") if record.sidecar is not None else None
+    if record.sidecar is not None and line is not None:
+        return record.sidecar.path, line
+    return record.path, _first_line(record)

@@ -14,12 +14,14 @@ These addresses are promised to readers as permanent (docs/citeren.md): change t
 from __future__ import annotations
 
 import datetime
+import hashlib
 import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from generator.errors import SourceError
 from generator.model import COVER_NOTE, Corpus, Letter, LetterKey, Record, Target
 
 UNDATED = "zonder-datum"
@@ -156,9 +158,13 @@ def assign_addresses(corpus: Corpus) -> Addresses:
 
     A letter's page is `{chamber}/{date}/{kind}.md`, a record's `{chamber}/{date}/{record kind}.md`.
     Pages that would share a path are told apart by a slug of the record's identifier (or else
-    the letter's sender), then of the record's file name, then the letter's place in its record:
-    never by the order of the files. The plain path they all wanted is kept in `shared`, so an
-    address cited before the second page arrived still leads to both.
+    the letter's sender), then of the record's file name, then the letter's place in its record,
+    and last by a short hash of the exact file name (`Vragen.txt` and `vragen.txt` slug alike, but
+    hash apart): never by the order of the files. The plain path they all wanted is kept in
+    `shared`, so an address cited before the second page arrived still leads to both.
+
+    Raises `AddressConflict`, naming both files, should two pages still want one path (the same
+    file twice in the corpus, or file names whose hashes coincide).
     """
     claims: list[_Claim] = []
     for record in corpus.records:
@@ -169,6 +175,7 @@ def assign_addresses(corpus: Corpus) -> Addresses:
             if letter is not shown_on_record_page:
                 claims.append(_letter_claim(record, letter))
     paths = _distinct_paths(claims)
+    _refuse_shared_paths(paths)
     wanted: dict[str, list[tuple[str, int]]] = {}
     for claim in claims:
         wanted.setdefault(_path(claim, 0), []).append(claim.owner)
@@ -195,8 +202,31 @@ def _file_slug(record: Record) -> str:
     return slugify(PurePosixPath(record.path).stem)
 
 
+FILE_HASH_LENGTH = 8
+"""Hex digits of the file name's hash that tell apart files whose names slug alike."""
+
+
+def _file_hash(record: Record) -> str:
+    """`seeds/Vragen.txt` -> 8 hex digits of the SHA-256 of `Vragen.txt`: stable, and differs where slugs do not."""
+    return hashlib.sha256(PurePosixPath(record.path).name.encode("utf-8", "surrogatepass")).hexdigest()[:FILE_HASH_LENGTH]
+
+
+class AddressConflict(SourceError):
+    """Two pages would get one address and nothing tells them apart."""
+
+
+def _refuse_shared_paths(paths: dict[tuple[str, int], str]) -> None:
+    holders: dict[str, list[tuple[str, int]]] = {}
+    for owner, path in sorted(paths.items()):
+        holders.setdefault(path, []).append(owner)
+    for path, owners in holders.items():
+        if len(owners) > 1:
+            (first, _), (second, _) = owners[:2]
+            raise AddressConflict(second, 1, f"would get the same address as {first}, and nothing tells them apart", path)
+
+
 def _record_claim(record: Record) -> _Claim:
-    distinctions = (slugify(record.identifier or ""), _file_slug(record), "verslag")
+    distinctions = (slugify(record.identifier or ""), _file_slug(record), "verslag", _file_hash(record))
     return _Claim(
         _folder(record.chamber, record_date(record)), slugify(record.kind) or "record", distinctions, (record.path, -1)
     )
@@ -204,7 +234,7 @@ def _record_claim(record: Record) -> _Claim:
 
 def _letter_claim(record: Record, letter: Letter) -> _Claim:
     first = slugify(record.identifier or "") or _shortened(slugify(letter.sender or ""))
-    distinctions = (first, _file_slug(record), f"brief-{letter.index + 1}")
+    distinctions = (first, _file_slug(record), f"brief-{letter.index + 1}", _file_hash(record))
     return _Claim(
         _folder(letter.chamber or record.chamber, letter_date(record, letter)),
         slugify(letter.kind) or "brief",
