@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.errors import BuildFailed, SourceError
+from generator.errors import BuildFailed, SourceError, problem
 from generator.link import link_corpus
-from generator.model import Diagnostic, Record
+from generator.model import Corpus, Diagnostic, Record
 from generator.parse import parse_record
 from generator.permanence import (
     address_sort_key,
@@ -20,10 +20,11 @@ from generator.permanence import (
     read_manifest,
     read_page_html,
 )
-from generator.readers import find_sources, read_source
+from generator.readers import read_source, survey_sources
+from generator.readers.files import shown_path
 from generator.redirects import NO_REDIRECTS, read_redirects, redirect_files, redirect_problems
-from generator.render import render_site
-from generator.write import write_files, write_pages
+from generator.render import page_sources, render_site
+from generator.write import MANIFEST, refused_pages, write_files, write_pages
 
 
 @dataclass(frozen=True)
@@ -35,27 +36,28 @@ class BuildResult:
     addresses: frozenset[str] = frozenset()  # filled when the permanence check ran (issue 4)
 
 
-def _shown(path: Path, seeds: Path) -> str:
-    """The path as messages show it: `seeds/<file>` relative to the seeds folder's parent."""
-    return f"{seeds.name}/{path.name}"
-
-
 def parse_sources(seeds: Path) -> tuple[tuple[Record, ...], tuple[Diagnostic, ...]]:
-    """Read and parse every source in `seeds`; a bad one is reported and the rest still parse."""
+    """Read and parse every source in `seeds`; a bad one is reported and the rest still parse.
+
+    Every file there that is not read (a link, a file no reader reads, a sidecar without a
+    letter) is reported too, first.
+    """
+    sources, diagnostics = survey_sources(seeds)
     records: list[Record] = []
-    diagnostics: list[Diagnostic] = []
-    for path in find_sources(seeds):
+    found_all: list[Diagnostic] = list(diagnostics)
+    for source in sources:
+        shown = shown_path(source.path, seeds)
         try:
-            record, found = parse_record(read_source(path, _shown(path, seeds)))
+            record, found = parse_record(read_source(source.path, shown, source.sidecar))
         except SourceError as error:
-            diagnostics.append(error.diagnostic)
+            found_all.extend(error.diagnostics)
             continue
         except Exception as error:  # a parser bug must not stop the other letters: report it as an error
-            diagnostics.append(Diagnostic(_shown(path, seeds), 1, f"internal error while parsing ({type(error).__name__}: {error}); please report it"))
+            found_all.append(_internal_error(shown, 1, "parsing", error))
             continue
         records.append(record)
-        diagnostics.extend(found)
-    return tuple(records), tuple(diagnostics)
+        found_all.extend(found)
+    return tuple(records), tuple(found_all)
 
 
 SCHEMA = Path(__file__).parent / "schema" / "kamerdossier.schema.json"
@@ -66,15 +68,115 @@ def generate(seeds: Path, docs: Path, site_url: str | None = None) -> BuildResul
     """Turn the letters in `seeds` into Markdown pages in `docs` (read, parse, link, render, write).
 
     With the site's address (`site_url`), the open data (JSON with absolute URLs, CSV, Atom
-    feeds, the JSON Schema) is rendered beside the pages too.
+    feeds, the JSON Schema) is rendered beside the pages too. A letter that fails in any stage,
+    or whose page would overwrite a hand-written one, is reported at its `path:line` and left
+    out; the others still build.
     """
     records, parse_diagnostics = parse_sources(seeds)
-    corpus = link_corpus(records, parse_diagnostics)
-    pages = render_site(corpus, site_url)
+    corpus, pages, problems = link_and_render(records, parse_diagnostics, site_url, docs)
     if site_url:
         pages["data/kamerdossier.schema.json"] = SCHEMA.read_text(encoding="utf-8")
-    write_pages(pages, docs)
-    return BuildResult(tuple(sorted(pages)), corpus.diagnostics)
+    kept = write_pages(pages, docs)
+    problems += [
+        problem(f"{docs.name}/{path}", 1, f"listed in {docs.name}/{MANIFEST} but changed since it was written (or listed without its hash); not removed", severity="warning")
+        for path in kept
+    ]
+    return BuildResult(tuple(sorted(pages)), corpus.diagnostics + tuple(problems))
+
+
+# --- Every stage fails per letter (issue 7) -----------------------------------------------------
+
+
+class _StageFailed(Exception):
+    """Linking or rendering a set of records raised: `stage` says which, `error` what."""
+
+    def __init__(self, stage: str, error: Exception):
+        super().__init__(stage)
+        self.stage, self.error = stage, error
+
+
+def _link_then_render(records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...], site_url: str | None) -> tuple[Corpus, dict[str, str]]:
+    try:
+        corpus = link_corpus(records, diagnostics)
+    except Exception as error:
+        raise _StageFailed("linking", error) from error
+    try:
+        return corpus, render_site(corpus, site_url)
+    except Exception as error:
+        raise _StageFailed("rendering", error) from error
+
+
+def link_and_render(
+    records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...], site_url: str | None, docs: Path | None = None
+) -> tuple[Corpus, dict[str, str], list[Diagnostic]]:
+    """Link and render `records`, leaving out (and reporting at its `path:line`) each record that
+    makes linking or rendering fail, or whose page would overwrite a hand-written page in `docs`.
+
+    When the whole corpus links and renders, that is one pass. Else each record is tried alone,
+    and those that fail alone are left out; should the rest still fail together, records are added
+    one at a time and each that makes the set fail is left out.
+    """
+    problems: list[Diagnostic] = []
+    kept = records
+    while True:
+        try:
+            corpus, pages = _link_then_render(kept, diagnostics, site_url)
+        except _StageFailed:
+            kept, found = _leave_out_failing(kept, diagnostics, site_url)
+            problems += found
+            continue
+        over = refused_pages(pages, docs) if docs is not None else []
+        sources = page_sources(corpus) if over else {}
+        found = [
+            problem(path, line, f"asks for the page {page}, which would overwrite a hand-written page ({docs.name}/{page}); this letter is left out", record)
+            for page in over for record, path, line in sources.get(page, ())
+        ]
+        if not found:  # no clash, or one with a page of the site itself: write_pages refuses, naming the file
+            return corpus, pages, problems
+        problems += found
+        left_out = {record for page in over for record, _, _ in sources.get(page, ())}
+        kept = tuple(record for record in kept if record.path not in left_out)
+
+
+def _leave_out_failing(
+    records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...], site_url: str | None
+) -> tuple[tuple[Record, ...], list[Diagnostic]]:
+    """Find the records that make linking or rendering fail; give the others and the reports."""
+    problems: list[Diagnostic] = []
+    alone: list[Record] = []
+    for record in records:
+        try:
+            _link_then_render((record,), diagnostics, site_url)
+            alone.append(record)
+        except _StageFailed as failed:
+            problems += _failure(record, failed)
+    try:
+        _link_then_render(tuple(alone), diagnostics, site_url)
+        return tuple(alone), problems
+    except _StageFailed:
+        pass
+    together: list[Record] = []
+    for record in alone:
+        try:
+            _link_then_render((*together, record), diagnostics, site_url)
+            together.append(record)
+        except _StageFailed as failed:
+            problems += _failure(record, failed)
+    return tuple(together), problems
+
+
+def _failure(record: Record, failed: _StageFailed) -> tuple[Diagnostic, ...]:
+    """Report a record left out: the error's own place when it is a source error, else an internal error."""
+    if isinstance(failed.error, SourceError):
+        return failed.error.diagnostics
+    line = min((letter.span.line for letter in record.letters), default=1)
+    return (_internal_error(record.path, line, failed.stage, failed.error),)
+
+
+def _internal_error(path: str, line: int, stage: str, error: Exception) -> Diagnostic:
+    return problem(
+        path, line, f"internal error while {stage} ({type(error).__name__}); please report it; this letter is left out", str(error)
+    )
 
 
 def site_url_of(config: Path) -> str | None:
@@ -92,6 +194,7 @@ def build(
     strict: bool = False,
     manifest: Path | None = None,
     redirects: Path | None = None,
+    new_site: bool = False,
 ) -> BuildResult:
     """Generate the pages, report every diagnostic, then build the site with MkDocs.
 
@@ -102,7 +205,8 @@ def build(
 
     Given a `manifest` (published.txt), the built site must still serve every address in it, or a
     redirect declared in `redirects` (redirects.toml) must lead there; the redirects are then
-    written into the site. A published address that is gone fails the build, strict or not.
+    written into the site. A published address that is gone fails the build, strict or not; so
+    does a missing `manifest`, unless `new_site` (a site that has published nothing yet).
     """
     result = generate(seeds, docs, site_url_of(config))
     for diagnostic in result.diagnostics:
@@ -113,7 +217,8 @@ def build(
     if site is not None:
         site_url = _mkdocs_build(config, docs, site, strict)
         if manifest is not None:
-            result = replace(result, addresses=frozenset(keep_published_addresses(site, manifest, redirects, site_url)))
+            kept = keep_published_addresses(site, manifest, redirects, site_url, new_site)
+            result = replace(result, addresses=frozenset(kept))
     return result
 
 
@@ -141,19 +246,20 @@ def _mkdocs_build(config: Path, docs: Path, site: Path, strict: bool) -> str | N
 
 
 def keep_published_addresses(
-    site: Path, manifest: Path, redirects: Path | None = None, site_url: str | None = None
+    site: Path, manifest: Path, redirects: Path | None = None, site_url: str | None = None, new_site: bool = False
 ) -> set[str]:
     """Check that every published address still leads somewhere, then write the redirects into `site`.
 
     Fails with BuildFailed naming, as `published.txt:<line>: no longer produced — <address>`, each
     address in `manifest` that the built site no longer serves and no redirect declared in
-    `redirects` leads to, and each declared redirect that cannot work. Returns the addresses the
-    site serves (its own pages and their citable ids, without the redirect pages).
+    `redirects` leads to, and each declared redirect that cannot work; and, unless `new_site`,
+    when there is no `manifest`. Returns the addresses the site serves (its own pages and their
+    citable ids, without the redirect pages).
     """
     pages = read_page_html(site)
     reachable = addresses_of_pages(pages, citable_only=False)  # a redirect may lead to any id
     declared = read_redirects(redirects) if redirects is not None else NO_REDIRECTS
-    published = read_manifest(manifest)
+    published = read_manifest(manifest, missing_ok=new_site)
     problems = redirect_problems(declared, reachable)
     missing = missing_addresses(published, reachable, declared)
     if missing:
@@ -165,8 +271,12 @@ def keep_published_addresses(
 
 
 def publish(manifest: Path, addresses: Iterable[str]) -> list[str]:
-    """Add to `manifest` every address not listed yet, never removing one; return the added ones."""
-    published = read_manifest(manifest)
+    """Add to `manifest` every address not listed yet, never removing one; return the added ones.
+
+    Run after a build that checked the manifest (or was told the site is new), so a missing one is
+    created.
+    """
+    published = read_manifest(manifest, missing_ok=True)
     added = sorted(set(addresses) - set(published), key=address_sort_key)
     write_files({manifest.name: format_manifest(set(published) | set(addresses))}, manifest.parent)
     return added

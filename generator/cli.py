@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.build import build, publish
 from generator.errors import KamerdossierError
+from generator.permanence import NEW_SITE_FLAG
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--strict", action="store_true", help="fail on any problem in the sources or the site")
         command.add_argument("--manifest", type=Path, default=Path("published.txt"), help="addresses that must keep working (default: published.txt)")
         command.add_argument("--redirects", type=Path, default=Path("redirects.toml"), help="redirects of moved pages and renamed anchors (default: redirects.toml)")
+        command.add_argument(NEW_SITE_FLAG, action="store_true", help="a site that has published nothing yet: no published.txt to check (else a missing one is an error)")
     build_command.add_argument("--no-site", action="store_true", help="only generate the Markdown pages (no site, no address check)")
     for command in (build_command, publish_command):
         command.add_argument("--verbose", action="store_true", help="also show MkDocs' progress messages")
@@ -51,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     _show_mkdocs_messages(args.verbose)
     try:
         site = None if getattr(args, "no_site", False) else args.site
-        result = build(args.seeds, args.docs, site, args.config, args.strict, args.manifest, args.redirects)
+        result = build(args.seeds, args.docs, site, args.config, args.strict, args.manifest, args.redirects, args.new_site)
         added = publish(args.manifest, result.addresses) if args.command == "publish" else None
     except KamerdossierError as error:
         print(f"kamerdossier: {error}", file=sys.stderr)

@@ -155,12 +155,25 @@ def parse_manifest(text: str, shown: str = MANIFEST_FILE) -> dict[str, int]:
     return addresses
 
 
-def read_manifest(path: Path) -> dict[str, int]:
-    """Read the published addresses from `path`; no file means nothing is published yet."""
+NEW_SITE_FLAG = "--new-site"
+"""The command line's flag that says a site has published nothing yet (no published.txt)."""
+
+
+def read_manifest(path: Path, missing_ok: bool = False) -> dict[str, int]:
+    """Read the published addresses from `path`.
+
+    A missing file is an error (the check would pass by checking nothing), unless `missing_ok`:
+    a new site that has published nothing yet.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return {}
+        if missing_ok:
+            return {}
+        raise ManifestError(
+            f"{path}: not found; it lists every address the site has published, and the build checks that each "
+            f"still works. Restore it, or build a new site that has published nothing yet with {NEW_SITE_FLAG}"
+        ) from None
     return parse_manifest(text, path.name)
 
 

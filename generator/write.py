@@ -1,45 +1,78 @@
 """Write the rendered pages into the docs folder: the only module that writes files.
 
-The pages a run writes are listed in `docs/.generated`, one path a line. The next run removes the
-listed pages it no longer produces (and folders they leave empty); a file not on that list is
-hand-written and is never removed, nor overwritten with different text.
+The pages a run writes are listed in `docs/.generated`, one a line with the SHA-256 of the text
+written (`<hash>  <path>`, as `sha256sum` prints). The next run removes a listed page it no longer
+produces only while the file still holds that text (and then the folders it leaves empty), and
+overwrites a file only when it holds the text listed for it, or already the page's own text. A
+file not on the list, or changed since it was written, is someone's work: never removed, never
+overwritten. So a stale or edited list cannot make a build delete `over.md`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from pathlib import Path, PurePosixPath
 
 from generator.errors import KamerdossierError
 
 MANIFEST = ".generated"
 
+_MANIFEST_LINE = re.compile(r"(?:(?P<hash>[0-9a-f]{64})  )?(?P<path>.+)")
+"""`<sha256>  <path>`; a bare path (as earlier versions wrote) is listed without what it held."""
+
 
 class WriteRefused(KamerdossierError):
     """A page would overwrite a hand-written file, or a page path points outside the docs folder."""
 
 
-def write_pages(pages: dict[str, str], docs: Path) -> None:
+def write_pages(pages: dict[str, str], docs: Path) -> list[str]:
     """Write each page under `docs` (UTF-8, `\\n` line ends) and remove pages of earlier runs.
 
     `pages` maps a docs-relative POSIX path (`eerste-kamer/2026-02-12/antwoordbrief.md`) to its
     text. A file whose text is already right is left untouched, so unchanged pages keep their
-    modification time.
+    modification time. Returns the pages an earlier run listed that were kept because they changed
+    since (or were listed without their hash), for the build to report.
     """
     for path in pages:
         _check_path(path)
+    refused = refused_pages(pages, docs)
+    if refused:
+        raise WriteRefused("\n".join(f"{docs / path}: not written by kamerdossier, or changed since; refusing to overwrite it" for path in refused))
     earlier = _read_manifest(docs)
-    for path, text in sorted(pages.items()):
-        target = docs / path
-        if path not in earlier and target.exists() and _read(target) != _normalised(text):
-            raise WriteRefused(f"{target}: not written by kamerdossier before; refusing to overwrite it")
+    texts = {path: _normalised(text) for path, text in pages.items()}
+    written = {path: _hash(text) for path, text in texts.items()}
     # List old and new pages first: a run that stops halfway still knows every page it wrote.
-    _write_manifest(docs, earlier | set(pages))
+    _write_manifest(docs, {**earlier, **written})
+    for path, text in sorted(texts.items()):
+        _write_if_changed(docs / path, text)
+    kept = []
+    for path in sorted(set(earlier) - set(pages), reverse=True):
+        if earlier[path] is not None and _hash_of_file(docs / path) in (earlier[path], None):
+            _remove_page(docs, path)
+        else:
+            kept.append(path)
+    _write_manifest(docs, written)
+    return sorted(kept)
+
+
+def refused_pages(pages: dict[str, str], docs: Path) -> list[str]:
+    """List the pages that would overwrite a file kamerdossier did not write (or that changed since):
+    a file there that holds neither the page's text nor the text `docs/.generated` lists for it.
+
+    A path listed without its hash (by an earlier version) may be overwritten: a page goes there.
+    """
+    earlier = _read_manifest(docs)
+    refused = []
     for path, text in sorted(pages.items()):
-        _write_if_changed(docs / path, _normalised(text))
-    for path in sorted(earlier - set(pages), reverse=True):
-        _remove_page(docs, path)
-    _write_manifest(docs, set(pages))
+        current = _hash_of_file(docs / path)
+        if current is None or current == _hash(_normalised(text)):
+            continue
+        if path in earlier and earlier[path] in (None, current):
+            continue
+        refused.append(path)
+    return refused
 
 
 def write_files(files: dict[str, str], root: Path) -> None:
@@ -60,6 +93,7 @@ def _check_path(path: str) -> None:
     if (
         not parts
         or "\\" in path
+        or "\n" in path
         or PurePosixPath(path).is_absolute()
         or any(part in ("..", ".", "") for part in parts)
         or path != "/".join(parts)
@@ -72,6 +106,20 @@ def _normalised(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _hash_of_file(path: Path) -> str | None:
+    """The SHA-256 of a regular file's bytes; None when there is none (a link or folder is not one)."""
+    if path.is_symlink() or not path.is_file():
+        return None
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
 def _read(path: Path) -> str | None:
     try:
         return path.read_text(encoding="utf-8")
@@ -79,21 +127,26 @@ def _read(path: Path) -> str | None:
         return None
 
 
-def _read_manifest(docs: Path) -> set[str]:
-    """Read the pages an earlier run wrote; lines that are not page paths inside docs are ignored."""
+def _read_manifest(docs: Path) -> dict[str, str | None]:
+    """Read the pages an earlier run wrote, each with the hash of what it wrote (None if not listed);
+    lines that are not page paths inside docs are ignored."""
     text = _read(docs / MANIFEST) or ""
-    paths = set()
+    paths: dict[str, str | None] = {}
     for line in text.splitlines():
+        match = _MANIFEST_LINE.fullmatch(line)
+        if match is None:
+            continue
         try:
-            _check_path(line)
+            _check_path(match["path"])
         except WriteRefused:
             continue
-        paths.add(line)
+        paths[match["path"]] = match["hash"]
     return paths
 
 
-def _write_manifest(docs: Path, paths: set[str]) -> None:
-    _write_if_changed(docs / MANIFEST, "".join(f"{path}\n" for path in sorted(paths)))
+def _write_manifest(docs: Path, paths: dict[str, str | None]) -> None:
+    lines = (f"{digest}  {path}\n" if digest else f"{path}\n" for path, digest in sorted(paths.items()))
+    _write_if_changed(docs / MANIFEST, "".join(lines))
 
 
 def _write_if_changed(target: Path, text: str) -> None:
@@ -110,7 +163,7 @@ def _write_if_changed(target: Path, text: str) -> None:
 def _remove_page(docs: Path, path: str) -> None:
     """Remove a page an earlier run wrote, then the folders it leaves empty (never `docs` itself)."""
     target = docs / path
-    if target.is_symlink() or target.is_file():
+    if target.is_file() and not target.is_symlink():
         target.unlink()
     folder = target.parent
     root = docs.resolve()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -11,12 +12,19 @@ from generator.write import MANIFEST, WriteRefused, write_pages
 
 LETTER = "eerste-kamer/2026-02-12/antwoordbrief.md"
 OTHER = "tweede-kamer/2025-10-07/schriftelijke-vragen.md"
+LETTER_TEXT, HOME_TEXT, A = "# Antwoordbrief\n\nFinanciën\n", "# Kamerdossier\n", "a\n"
 
 
 def test_writes_pages_as_utf8_with_line_feeds_and_lists_them(tmp_path: Path) -> None:
     write_pages({LETTER: "# Antwoordbrief\r\n\r\nFinanciën\n", "index.md": "# Kamerdossier\n"}, tmp_path)
     assert (tmp_path / LETTER).read_bytes() == "# Antwoordbrief\n\nFinanciën\n".encode("utf-8")
-    assert (tmp_path / MANIFEST).read_text(encoding="utf-8") == f"{LETTER}\nindex.md\n"
+    assert (tmp_path / MANIFEST).read_text(encoding="utf-8") == (
+        f"{_sha256(LETTER_TEXT)}  {LETTER}\n{_sha256(HOME_TEXT)}  index.md\n"
+    )
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def test_removes_pages_an_earlier_run_wrote_and_no_longer_makes(tmp_path: Path) -> None:
@@ -24,7 +32,7 @@ def test_removes_pages_an_earlier_run_wrote_and_no_longer_makes(tmp_path: Path) 
     write_pages({LETTER: "a\n"}, tmp_path)
     assert not (tmp_path / OTHER).exists()
     assert not (tmp_path / "tweede-kamer").exists(), "folders the removed page leaves empty go too"
-    assert (tmp_path / MANIFEST).read_text(encoding="utf-8") == f"{LETTER}\n"
+    assert (tmp_path / MANIFEST).read_text(encoding="utf-8") == f"{_sha256(A)}  {LETTER}\n"
 
 
 def test_never_removes_hand_written_files(tmp_path: Path) -> None:
@@ -52,7 +60,7 @@ def test_refuses_to_overwrite_a_hand_written_file(tmp_path: Path) -> None:
 def test_a_file_that_already_holds_the_page_is_taken_over(tmp_path: Path) -> None:
     (tmp_path / "index.md").write_text("# Kamerdossier\n", encoding="utf-8")
     write_pages({"index.md": "# Kamerdossier\n"}, tmp_path)
-    assert (tmp_path / MANIFEST).read_text(encoding="utf-8") == "index.md\n"
+    assert (tmp_path / MANIFEST).read_text(encoding="utf-8") == f"{_sha256(HOME_TEXT)}  index.md\n"
 
 
 def test_unchanged_pages_are_not_rewritten(tmp_path: Path) -> None:
@@ -83,3 +91,46 @@ def test_a_tampered_list_cannot_make_it_remove_files_outside_docs(tmp_path: Path
 def test_creates_the_docs_folder(tmp_path: Path) -> None:
     write_pages({"index.md": "# Kamerdossier\n"}, tmp_path / "nieuw" / "docs")
     assert (tmp_path / "nieuw" / "docs" / "index.md").is_file()
+
+
+# --- Issue 7: the list says what was written; only files that still hold it are removed ----------
+
+
+def test_a_stale_list_naming_hand_written_files_removes_none_of_them(tmp_path: Path) -> None:
+    (tmp_path / "javascripts").mkdir()
+    (tmp_path / "javascripts" / "citeren.js").write_text("// eigen code\n", encoding="utf-8")
+    (tmp_path / "over.md").write_text("# Over deze site\n", encoding="utf-8")
+    # a list from an older version (bare paths) and one edited by hand with made-up hashes
+    for listed in ("javascripts/citeren.js\nover.md\n", f"{'0' * 64}  javascripts/citeren.js\n{'f' * 64}  over.md\n"):
+        (tmp_path / MANIFEST).write_text(listed, encoding="utf-8")
+        kept = write_pages({LETTER: "a\n"}, tmp_path)
+        assert kept == ["javascripts/citeren.js", "over.md"], "kept, and said so"
+        assert (tmp_path / "javascripts" / "citeren.js").read_text(encoding="utf-8") == "// eigen code\n"
+        assert (tmp_path / "over.md").read_text(encoding="utf-8") == "# Over deze site\n"
+
+
+def test_a_list_with_the_right_hash_of_a_hand_written_file_still_names_only_what_was_written(tmp_path: Path) -> None:
+    """The hash is of what a run wrote: a file that holds it is a page, and goes when no longer made."""
+    (tmp_path / "over.md").write_text("# Over deze site\n", encoding="utf-8")
+    (tmp_path / MANIFEST).write_text(_sha256("# Iets anders\n") + "  over.md\n", encoding="utf-8")
+    write_pages({}, tmp_path)
+    assert (tmp_path / "over.md").exists()
+
+
+def test_a_page_changed_by_hand_is_neither_removed_nor_overwritten(tmp_path: Path) -> None:
+    write_pages({LETTER: "a\n", OTHER: "b\n"}, tmp_path)
+    (tmp_path / OTHER).write_text("b, met een eigen aantekening\n", encoding="utf-8")
+    assert write_pages({LETTER: "a\n"}, tmp_path) == [OTHER]
+    assert (tmp_path / OTHER).read_text(encoding="utf-8") == "b, met een eigen aantekening\n"
+    (tmp_path / LETTER).write_text("eigen\n", encoding="utf-8")
+    with pytest.raises(WriteRefused, match="antwoordbrief.md"):
+        write_pages({LETTER: "c\n"}, tmp_path)
+    assert (tmp_path / LETTER).read_text(encoding="utf-8") == "eigen\n"
+
+
+def test_pages_listed_by_an_older_version_are_taken_over(tmp_path: Path) -> None:
+    (tmp_path / "index.md").write_text("# Oud\n", encoding="utf-8")
+    (tmp_path / MANIFEST).write_text("index.md\n", encoding="utf-8")
+    write_pages({"index.md": "# Kamerdossier\n"}, tmp_path)
+    assert (tmp_path / "index.md").read_text(encoding="utf-8") == "# Kamerdossier\n"
+    assert (tmp_path / MANIFEST).read_text(encoding="utf-8") == f"{_sha256(HOME_TEXT)}  index.md\n"
