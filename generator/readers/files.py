@@ -75,8 +75,10 @@ def list_sources(folder: Path, suffixes: Collection[str]) -> tuple[tuple[Source,
         suffix = path.suffix.lower()
         if entry.name.startswith("."):
             continue
-        if entry.is_symlink():
+        if entry.is_symlink() and suffix not in (*suffixes, SIDECAR_SUFFIX):
             problems.append(problem(shown, 1, REFUSED_LINK))
+        elif entry.is_symlink():  # listed, so its reading refuses it and its letter is not built without it
+            (sidecars.setdefault(path.stem, []) if suffix == SIDECAR_SUFFIX else sources).append(path)
         elif entry.is_dir(follow_symlinks=False):
             problems.append(problem(shown, 1, "a folder; not read (letters are read from the seeds folder itself)", severity="warning"))
         elif not entry.is_file(follow_symlinks=False):
