@@ -171,7 +171,7 @@ def _chamber(source: SourceText, paragraphs: list[Paragraph], furniture_texts: l
         )
     guess = letters.chamber([named.text]) or TWEEDE_KAMER
     return guess, problem(
-        source.path, named.span.line,
+        source.path, _line_of(source, named.span, guess),
         f"chamber guessed: {guess}, named here in the text but not in the letter's heading (set `chamber` in the sidecar)",
         named.text, "warning",
     )
@@ -186,14 +186,18 @@ def _impossible_dates(source: SourceText, paragraphs: list[Paragraph], footnotes
     found = []
     for text, span in [(p.text, p.span) for p in paragraphs] + [(n.text, n.span) for n in footnotes]:
         for written in impossible_dates(text):
-            day_and_month = " ".join(written.split()[:2])
-            line = next(
-                (number for number in range(span.line, span.end_line + 1)
-                 if day_and_month in " ".join(source.lines[number - 1].split())),
-                span.line,
-            )
+            line = _line_of(source, span, " ".join(written.split()[:2]))  # day and month
             found.append(problem(source.path, line, "impossible date; not used as a date", written))
     return found
+
+
+def _line_of(source: SourceText, span: SourceSpan, words: str) -> int:
+    """The first line of `span` that holds `words` (whitespace as one space); else its first line."""
+    return next(
+        (number for number in range(span.line, min(span.end_line, len(source.lines)) + 1)
+         if words in " ".join(source.lines[number - 1].split())),
+        span.line,
+    )
 
 
 def _questions_of(letter: Letter) -> list[Block]:

@@ -175,7 +175,6 @@ def assign_addresses(corpus: Corpus) -> Addresses:
             if letter is not shown_on_record_page:
                 claims.append(_letter_claim(record, letter))
     paths = _distinct_paths(claims)
-    _refuse_shared_paths(paths)
     wanted: dict[str, list[tuple[str, int]]] = {}
     for claim in claims:
         wanted.setdefault(_path(claim, 0), []).append(claim.owner)
@@ -215,14 +214,10 @@ class AddressConflict(SourceError):
     """Two pages would get one address and nothing tells them apart."""
 
 
-def _refuse_shared_paths(paths: dict[tuple[str, int], str]) -> None:
-    holders: dict[str, list[tuple[str, int]]] = {}
-    for owner, path in sorted(paths.items()):
-        holders.setdefault(path, []).append(owner)
-    for path, owners in holders.items():
-        if len(owners) > 1:
-            (first, _), (second, _) = owners[:2]
-            raise AddressConflict(second, 1, f"would get the same address as {first}, and nothing tells them apart", path)
+def _refuse_shared_path(path: str, claims: list[_Claim]) -> None:
+    """Fail naming both files when two claims still want one path (the same file twice; hashes that coincide)."""
+    (first, _), (second, _) = sorted(claim.owner for claim in claims)[:2]
+    raise AddressConflict(second, 1, f"would get the same address as {first}, and nothing tells them apart", path)
 
 
 def _record_claim(record: Record) -> _Claim:
@@ -268,7 +263,10 @@ def _distinct_paths(claims: list[_Claim]) -> dict[tuple[str, int], str]:
                 if depth[claim.owner] < len(claim.distinctions):
                     depth[claim.owner] += 1
                     deepened = True
-        if not deepened:  # no collision left (or the same record path twice: nothing tells them apart)
+        if not deepened:  # no collision left, or one nothing tells apart
+            for path, group in holders.items():
+                if len(group) > 1:
+                    _refuse_shared_path(path, group)
             return {claim.owner: path for path, group in holders.items() for claim in group}
 
 

@@ -192,3 +192,35 @@ def test_every_letter_not_shown_on_its_record_page_has_a_page_of_its_own() -> No
     own = [page for key, page in addresses.letters.items() if key != LetterKey(SEED_001, 0)]
     assert len(set(own)) == len(own) == 3
     assert not set(own) & set(addresses.records.values())
+
+
+# --- Issue 7: no address is ever shared -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("names", [("Vragen.txt", "vragen.txt"), ("a b.txt", "a-b.txt", "a.b.txt")])
+def test_files_whose_names_slug_alike_get_pages_of_their_own_whatever_their_order(names: tuple[str, ...]) -> None:
+    records = [_same_day_answer(f"seeds/{name}", None, "De minister van Financiën") for name in names]
+    forward = assign_addresses(corpus(*records))
+    assert forward == assign_addresses(corpus(*reversed(records))), "never by the order of the files"
+    pages = [forward.letter_page(LetterKey(record.path, 0)) for record in records]
+    assert len(set(pages)) == len(names)
+    stem = "eerste-kamer/2026-02-12/antwoordbrief-de-minister-van-financien-"
+    assert all(page.startswith(stem) for page in pages)
+    rendered = render_site(corpus(*records))
+    assert all(page in rendered for page in pages)
+
+
+def test_the_hash_that_tells_files_apart_is_of_the_exact_file_name_and_stays() -> None:
+    """`sha256sum` of the names: Vragen.txt 92995578…, vragen.txt b202c1a6… (the same on every build)."""
+    upper, lower = (_same_day_answer(f"seeds/{name}", None, None) for name in ("Vragen.txt", "vragen.txt"))
+    pages = assign_addresses(corpus(upper, lower))
+    assert pages.letter_page(LetterKey(upper.path, 0)) == "eerste-kamer/2026-02-12/antwoordbrief-vragen-brief-1-92995578.md"
+    assert pages.letter_page(LetterKey(lower.path, 0)) == "eerste-kamer/2026-02-12/antwoordbrief-vragen-brief-1-b202c1a6.md"
+
+
+def test_the_same_file_twice_fails_naming_it() -> None:
+    from generator.render.addresses import AddressConflict
+
+    record = _same_day_answer("seeds/a.txt", None, None)
+    with pytest.raises(AddressConflict, match="seeds/a.txt:1: would get the same address as seeds/a.txt"):
+        assign_addresses(corpus(record, record))
