@@ -224,3 +224,27 @@ def test_the_same_file_twice_fails_naming_it() -> None:
     record = _same_day_answer("seeds/a.txt", None, None)
     with pytest.raises(AddressConflict, match="seeds/a.txt:1: would get the same address as seeds/a.txt"):
         assign_addresses(corpus(record, record))
+
+
+def test_a_dossier_whose_page_is_the_overview_is_refused_at_the_sidecar_line_that_asked() -> None:
+    """The reader refuses `dossiers = ["index"]`; should such a dossier still reach the renderer
+    (built here by hand), its page is refused too, at the sidecar line, instead of overwriting."""
+    from generator.model import DossierMention, Links, Sidecar
+    from generator.render import PageConflict
+
+    sidecar = Sidecar("seeds/001.toml", dossiers=("index",), lines=(("dossiers", 3),))
+    record = replace(verslag_record(), dossiers=("index",), sidecar=sidecar)
+    links = Links(dossiers=(("index", (DossierMention(record.path, True, ()),)),))
+    with pytest.raises(PageConflict, match=r"^seeds/001.toml:3: dossier 'index' would get the page of the dossier overview"):
+        render_site(corpus(record, links=links))
+
+
+def test_two_dossiers_on_one_page_are_refused() -> None:
+    from generator.model import DossierMention, Links
+    from generator.render import PageConflict
+
+    record = verslag_record()
+    mention = (DossierMention(record.path, True, ()),)
+    links = Links(dossiers=(("a.b", mention), ("a b", mention)))
+    with pytest.raises(PageConflict, match="dossier 'a b' would get the page of dossier 'a.b'"):
+        render_site(corpus(record, links=links))
