@@ -36,6 +36,7 @@ from generator.parse import letters, questions
 from generator.parse.dates import impossible_dates, parse_dutch_date
 from generator.parse.text import CleanFootnote, clean_text
 
+
 def _paragraphs(source: SourceText) -> tuple[list[Paragraph], list[CleanFootnote], list, list[Diagnostic]]:
     cleaned, footnotes, furniture, problems = clean_text(source.lines, source.path)
     paragraphs = [
@@ -155,13 +156,18 @@ def _chamber(source: SourceText, paragraphs: list[Paragraph], furniture_texts: l
 
     (written questions naming `de Eerste Kamer` in passing, no sidecar) -> ("Eerste Kamer", warning)
     """
-    if source.sidecar is not None and source.sidecar.chamber:
-        return source.sidecar.chamber, None
     printed = (
         letters.chamber([p.text for p in paragraphs if letters.ADDRESSEE.match(p.text)])
         or letters.chamber([p.text for p in paragraphs[:HEADING_PARAGRAPHS]])
         or letters.chamber(furniture_texts)
     )
+    if source.sidecar is not None and source.sidecar.chamber:
+        told = source.sidecar.chamber
+        line = dict(source.sidecar.lines).get("chamber", 1)
+        differs = printed and printed != told
+        return told, problem(
+            source.sidecar.path, line, f"the sidecar says {told}, the letter's heading prints {printed}; {told} used", told, "warning"
+        ) if differs else None
     if printed:
         return printed, None
     named = next((p for p in paragraphs if letters.chamber([p.text])), None)

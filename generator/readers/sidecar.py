@@ -11,8 +11,9 @@ probably a misspelling of). A byte-order mark is accepted.
     date = 2025-12-02                 # the publication's date (a date, not a date and time)
     chamber = "Eerste Kamer"          # or "Tweede Kamer"
 
-    read_sidecar(b'dossiers = "31066"', "seeds/x.toml")
-    -> ReadError: seeds/x.toml:1: dossiers must be a list of dossier numbers such as ["31066"] — "31066"
+    >>> read_sidecar(b'# feiten\\ndossiers = "31066"', "seeds/x.toml")
+    Traceback (most recent call last):
+    generator.errors.ReadError: seeds/x.toml:2: dossiers must be a list of dossier numbers such as ["31066", "36600-VII"] — "31066"
 """
 
 from __future__ import annotations
@@ -165,10 +166,11 @@ def _toml_error(message: str, text: str) -> tuple[int, str]:
 def _key_lines(text: str) -> dict[str, int]:
     """Find the line each top-level key is first written on (in valid TOML), in one pass.
 
-    `'# feiten\\nchamber = "Eerste Kamer"\\n[extra]\\nx = 1'` -> {"chamber": 2, "extra": 3}
+    >>> _key_lines('# feiten\\nchamber = "Eerste Kamer"\\n[extra]\\nx = 1')
+    {'chamber': 2, 'extra': 3}
     """
     lines: dict[str, int] = {}
-    line, index, depth, line_start = 1, 0, 0, True
+    line, index, depth, line_start, in_table = 1, 0, 0, True, False
     while index < len(text):
         char = text[index]
         if char == "\n":
@@ -183,7 +185,9 @@ def _key_lines(text: str) -> dict[str, int]:
             line_start = False
             header = char == "["
             key, index = _read_key(text, index + (2 if text.startswith("[[", index) else 1) if header else index)
-            lines.setdefault(key, line)
+            if header or not in_table:  # keys under a table header are the table's, not top-level
+                lines.setdefault(key, line)
+            in_table = in_table or header
             if header:
                 end = text.find("\n", index)
                 index = len(text) if end < 0 else end

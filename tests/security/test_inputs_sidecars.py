@@ -154,3 +154,26 @@ def test_a_full_sidecar_is_accepted(tmp_path: Path) -> None:
     assert source.sidecar.dossiers == ("31066", "36600-VII", "21501-32")
     assert source.sidecar.identifier == "ah-tk-20252026-412"
     assert dict(source.sidecar.lines) == {"identifier": 1, "source_url": 2, "dossiers": 3, "date": 4, "chamber": 5}
+
+
+def test_lines_are_found_past_multi_line_strings_and_arrays_and_quoted_keys() -> None:
+    """Synthetic TOML: the shapes a key's line must be found through (no seed sidecar has them)."""
+    from generator.errors import ReadError
+    from generator.readers.sidecar import read_sidecar
+
+    text = (
+        "# feiten\n"
+        'source_url = """https://a.example/\n'
+        'chamber = "Derde Kamer" """\n'
+        '"date" = 2025-01-01T00:00:00\n'
+        "dossiers = [\n"
+        '  "31066", # ] = "\n'
+        "  3,\n"
+        "]\n"
+        "[extra]\n"
+        'identifier = "niet-boven"\n'
+    )
+    with pytest.raises(ReadError) as raised:
+        read_sidecar(text.encode("utf-8"), "seeds/x.toml")
+    reported = [(d.line, d.severity, d.message.split(" ")[0]) for d in raised.value.diagnostics]
+    assert reported == [(2, "error", "source_url"), (4, "error", "date"), (5, "error", "dossiers"), (9, "warning", "unknown")]

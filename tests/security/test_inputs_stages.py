@@ -141,3 +141,14 @@ def test_an_impossible_date_is_an_error_at_its_line(tmp_path: Path, date: str) -
     line = next(n for n, text in enumerate(letter.splitlines(), start=1) if date in text)
     assert f"error: seeds/{QUESTIONS}.txt:{line}: impossible date; not used as a date — {date}" in built.stderr
     assert build(tmp_path / "strikt", make_seeds(tmp_path / "strikt", {f"{QUESTIONS}.txt": letter}), strict=True, site=False).status == 1
+
+
+def test_a_sidecar_chamber_the_heading_contradicts_is_used_and_the_contradiction_said(tmp_path: Path) -> None:
+    """The verslag's title block prints `Eerste Kamer`; a sidecar saying Tweede Kamer wins, with a warning."""
+    sidecar = '# feiten\nchamber = "Tweede Kamer"\ndossiers = ["31066", "26643"]\n'
+    built = build(tmp_path, make_seeds(tmp_path, {f"{VERSLAG}.toml": sidecar}), site=False)
+    assert (
+        f"warning: seeds/{VERSLAG}.toml:2: the sidecar says Tweede Kamer, the letter's heading prints Eerste Kamer; "
+        "Tweede Kamer used"
+    ) in built.stderr
+    assert (built.docs / "tweede-kamer" / "2026-02-12" / "antwoordbrief.md").is_file()
