@@ -14,9 +14,12 @@ def shown_fragment(text: str) -> str:
     """Make text fit a one-line message: whitespace runs as one space, unprintable characters
     escaped (`\\x1b`, `\\u202e`: a message never moves the terminal's cursor or flips its text), cut
     to `FRAGMENT_LIMIT` characters."""
-    joined = " ".join(text.split())[: FRAGMENT_LIMIT * 2]
-    visible = "".join(c if c.isprintable() else repr(c)[1:-1] for c in joined)
-    return visible[:FRAGMENT_LIMIT]
+    return printable(" ".join(text.split())[: FRAGMENT_LIMIT * 2])[:FRAGMENT_LIMIT]
+
+
+def printable(text: str) -> str:
+    """Escape what a terminal would act on rather than show: `a\x1b[31mb` -> `a\\x1b[31mb`."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def problem(path: str, line: int, message: str, fragment: str = "", severity: str = "error") -> Diagnostic:

@@ -18,7 +18,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import ReadError, problem
+from generator.errors import ReadError, printable, problem
 from generator.model import Diagnostic
 
 SIDECAR_SUFFIX = ".toml"
@@ -38,8 +38,9 @@ class Source:
 
 
 def shown_path(path: Path, folder: Path) -> str:
-    """The path as messages show it: `seeds/<file>`, relative to the seeds folder's parent."""
-    return f"{folder.name}/{path.name}"
+    """The path as messages show it: `seeds/<file>`, relative to the seeds folder's parent, with
+    what a terminal would act on escaped (a file name may hold anything but `/`)."""
+    return printable(f"{folder.name}/{path.name}")
 
 
 def read_regular_file(path: Path, shown: str) -> bytes:

@@ -75,7 +75,7 @@ def read_sidecar(data: bytes, shown: str) -> tuple[Sidecar, tuple[Diagnostic, ..
         if check is None:
             guess = difflib.get_close_matches(key, CHECKS, n=1)
             hint = f" (did you mean {guess[0]!r}?)" if guess else f" (known keys: {', '.join(CHECKS)})"
-            problems.append(problem(shown, line, f"unknown key {key!r} ignored{hint}", severity="warning"))
+            problems.append(problem(shown, line, f"unknown key {_shown_key(key)} ignored{hint}", severity="warning"))
             continue
         checked, wrong, warnings = check(value)
         problems += [problem(shown, line, f"{key}: {message}", severity="warning") for message in warnings]
@@ -146,6 +146,11 @@ CHECKS: dict[str, Check] = {
     "chamber": _chamber,
 }
 """The keys a sidecar may hold, each with its check, in the order the README lists them."""
+
+
+def _shown_key(key: str) -> str:
+    """A key as a message shows it: quoted, escaped, at most 40 characters."""
+    return repr(key if len(key) <= 40 else key[:39] + "…")
 
 
 def _shown_value(value: object) -> str:

@@ -118,3 +118,10 @@ def test_a_folder_in_the_seeds_folder_is_reported(tmp_path: Path) -> None:
     (seeds / "oud" / "brief.txt").write_text(seed_text(QUESTIONS), encoding="utf-8")
     built = build(tmp_path, seeds, site=False)
     assert "warning: seeds/oud:1: a folder; not read" in built.stderr
+
+
+def test_a_file_name_that_would_drive_the_terminal_is_shown_escaped(tmp_path: Path) -> None:
+    seeds = make_seeds(tmp_path, {"x\x1b[2J\u202e.txt": b"", "y\x1b[31m.docx": b"PK"})
+    built = build(tmp_path, seeds, site=False)
+    assert "\x1b" not in built.stderr and "\u202e" not in built.stderr
+    assert "error: seeds/x\\x1b[2J\\u202e.txt:1: empty file" in built.stderr
