@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.errors import BuildFailed, SourceError, problem
 from generator.link import link_corpus
-from generator.model import Corpus, Diagnostic, Record
+from generator.model import Corpus, Diagnostic, Record, SourceSpan
 from generator.parse import parse_record
 from generator.permanence import (
     address_sort_key,
@@ -169,8 +169,23 @@ def _failure(record: Record, failed: _StageFailed) -> tuple[Diagnostic, ...]:
     """Report a record left out: the error's own place when it is a source error, else an internal error."""
     if isinstance(failed.error, SourceError):
         return failed.error.diagnostics
-    line = min((letter.span.line for letter in record.letters), default=1)
-    return (_internal_error(record.path, line, failed.stage, failed.error),)
+    return (_internal_error(record.path, _line_of_failure(failed.error, record), failed.stage, failed.error),)
+
+
+def _line_of_failure(error: Exception, record: Record) -> int:
+    """Find the source line a stage was working on when it raised: the innermost frame holding a
+    `SourceSpan` of `record` (or a node with one); else the record's first line."""
+    frames = []
+    trace = error.__traceback__
+    while trace is not None:
+        frames.append(trace.tb_frame)
+        trace = trace.tb_next
+    for frame in reversed(frames):
+        for value in frame.f_locals.values():
+            span = value if isinstance(value, SourceSpan) else getattr(value, "span", None)
+            if isinstance(span, SourceSpan) and span.path == record.path:
+                return span.line
+    return min((letter.span.line for letter in record.letters), default=1)
 
 
 def _internal_error(path: str, line: int, stage: str, error: Exception) -> Diagnostic:

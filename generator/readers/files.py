@@ -92,10 +92,13 @@ def list_sources(folder: Path, suffixes: Collection[str]) -> tuple[tuple[Source,
             known = ", ".join(sorted((*suffixes, SIDECAR_SUFFIX)))
             problems.append(problem(shown, 1, f"not read: no reader for {suffix or 'files without a suffix'} (known: {known})", severity="warning"))
     stems = {path.stem for path in sources}
+    folded = {path.stem.casefold(): path.name for path in sources}
     for stem, paths in sorted(sidecars.items()):
         if stem not in stems:
+            near = folded.get(stem.casefold())
+            hint = f" (the letter {near} differs in case)" if near else ""
             for path in paths:
-                problems.append(problem(shown_path(path, folder), 1, f"sidecar without a letter: no {stem}.txt (or other source) beside it; its facts are not used"))
+                problems.append(problem(shown_path(path, folder), 1, f"sidecar without a letter: no {stem}.txt (or other source) beside it{hint}; its facts are not used"))
         elif len(paths) > 1:
             names = " and ".join(p.name for p in paths)
             problems.append(problem(shown_path(paths[0], folder), 1, f"two sidecars for one letter: {names}; keep one (the letter is not built)"))

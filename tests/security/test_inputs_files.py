@@ -89,11 +89,12 @@ def test_a_file_no_reader_reads_is_reported_not_skipped(tmp_path: Path) -> None:
 
 
 def test_a_sidecar_without_a_letter_is_reported(tmp_path: Path) -> None:
-    seeds = make_seeds(tmp_path, {"wees.toml": 'dossiers = ["31066"]\n', "Kopie.toml": 'chamber = "Eerste Kamer"\n'})
+    seeds = make_seeds(tmp_path, {"wees.toml": 'dossiers = ["31066"]\n', "Kopie.toml": 'chamber = "Eerste Kamer"\n',
+                                  "kopie.txt": seed_text(QUESTIONS)})
     built = build(tmp_path, seeds, strict=True, site=False)
     assert built.status == 1
-    assert "error: seeds/wees.toml:1: sidecar without a letter" in built.stderr
-    assert "error: seeds/Kopie.toml:1: sidecar without a letter" in built.stderr
+    assert "error: seeds/wees.toml:1: sidecar without a letter: no wees.txt (or other source) beside it; its facts" in built.stderr
+    assert "error: seeds/Kopie.toml:1: sidecar without a letter: no Kopie.txt (or other source) beside it (the letter kopie.txt differs in case)" in built.stderr
 
 
 def test_two_sidecars_for_one_letter_are_an_error(tmp_path: Path) -> None:

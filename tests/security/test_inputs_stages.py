@@ -36,8 +36,8 @@ CRASHES = {
         {f"{VERSLAG}.toml": f'{HEAD}dossiers = ["{"3" * 5000}"]\n'}, f"seeds/{VERSLAG}.toml:3", QUESTIONS_HTML,
     ),
     "antwoord op vraag 999…9": (
-        {f"{VERSLAG}.txt": injected(VERSLAG, "het antwoord op vraag 10.", f"het antwoord op vraag {'9' * 5000}.")},
-        f"seeds/{VERSLAG}.txt:", QUESTIONS_HTML,
+        {f"{VERSLAG}.txt": injected(VERSLAG, "Ik verwijs u naar het antwoord op vraag 10.", f"Ik verwijs u naar het antwoord op vraag {'9' * 5000}.")},
+        f"seeds/{VERSLAG}.txt:615", QUESTIONS_HTML,  # the line of the referral (seeds/001…txt:615)
     ),
 }
 
@@ -47,11 +47,13 @@ def test_what_crashed_the_build_is_an_error_at_its_place_and_the_rest_is_a_site(
     files, place, other = CRASHES[case]
     built = build(tmp_path, make_seeds(tmp_path, files))
     assert built.status == 0, built.stderr
-    assert re.search(rf"^error: {re.escape(place)}\d*[: ]", built.stderr, re.MULTILINE), built.stderr
+    # an error (or, where the parser bounds the number and reports it, a warning) at the place
+    found = re.search(rf"^(error|warning): {re.escape(place)}: ", built.stderr, re.MULTILINE)
+    assert found, built.stderr
     assert "Traceback" not in built.stderr and "9" * 200 not in built.stderr and "3" * 200 not in built.stderr
     assert (built.site / other).is_file()
     strict = build(tmp_path / "strikt", make_seeds(tmp_path / "strikt", files), strict=True, site=False)
-    assert strict.status == 1
+    assert strict.status == (1 if found[1] == "error" else 0)
 
 
 def _failing_for(path_end: str, original):
