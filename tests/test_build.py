@@ -81,3 +81,60 @@ def test_strict_build_says_why_mkdocs_stopped(tmp_path: Path, capsys) -> None:
     err = capsys.readouterr().err
     assert "nergens.md" in err and "mkdocs WARNING" in err
     assert "kamerdossier: mkdocs: Aborted with" in err
+
+
+# --- Issue 7: every stage fails per letter --------------------------------------------------------
+
+
+def _seed_records():
+    from generator.build import parse_sources
+
+    return parse_sources(SEEDS)
+
+
+def test_a_failure_only_two_letters_together_cause_leaves_out_the_later_one(monkeypatch) -> None:
+    """Synthetic: rendering raises only when both seeds are in the corpus (each alone renders).
+    The records are added one at a time and the one that makes the set fail is left out."""
+    import generator.build as build_module
+
+    records, diagnostics = _seed_records()
+    real = build_module.render_site
+
+    def render_site(corpus, site_url=None):
+        if len(corpus.records) > 1:
+            raise KeyError("samen kapot")
+        return real(corpus, site_url)
+
+    monkeypatch.setattr(build_module, "render_site", render_site)
+    corpus, pages, problems = build_module.link_and_render(records, diagnostics, None)
+    assert [record.path for record in corpus.records] == [records[0].path]
+    assert [str(p) for p in problems] == [
+        f"{records[1].path}:1: internal error while rendering (KeyError); please report it; this letter is left out — 'samen kapot'"
+    ]
+    assert "tweede-kamer/2025-10-07/schriftelijke-vragen.md" in pages
+
+
+def test_without_failures_the_corpus_is_linked_and_rendered_once(monkeypatch) -> None:
+    import generator.build as build_module
+
+    records, diagnostics = _seed_records()
+    calls = []
+    real = build_module.link_corpus
+    monkeypatch.setattr(build_module, "link_corpus", lambda *args: calls.append(args) or real(*args))
+    corpus, pages, problems = build_module.link_and_render(records, diagnostics, None)
+    assert len(calls) == 1 and problems == [] and len(corpus.records) == 2
+
+
+def test_parse_sources_reports_the_files_it_does_not_read(tmp_path: Path) -> None:
+    from generator.build import parse_sources
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for source in SEEDS.iterdir():
+        shutil.copy(source, seeds / source.name)
+    (seeds / "notitie.md").write_text("# notitie\n", encoding="utf-8")
+    records, diagnostics = parse_sources(seeds)
+    assert len(records) == 2
+    assert [str(d) for d in diagnostics if "notitie" in d.path] == [
+        "seeds/notitie.md:1: not read: no reader for .md (known: .toml, .txt)"
+    ]

@@ -3,7 +3,7 @@
 A symbolic link (to `/etc/passwd`, to a letter elsewhere), a folder, a device or a pipe is
 refused with a message naming the file and never showing what it points to. A suffix is matched
 without regard to case (`x.TXT` is a letter); a file no reader reads is reported, never skipped
-in silence (hidden files, such as `.gitkeep`, excepted). A sidecar (`x.toml`) belongs to the
+in silence (hidden files, such as `.gitkeep`, excepted, unless their suffix is a letter's). A sidecar (`x.toml`) belongs to the
 source of the same name (`x.txt`); one without a source is reported.
 
     list_sources(seeds) -> ((Source(seeds/x.txt, seeds/x.toml), …), (Diagnostic(…), …))
@@ -74,7 +74,9 @@ def list_sources(folder: Path, suffixes: Collection[str]) -> tuple[tuple[Source,
         path = Path(entry.path)
         shown = shown_path(path, folder)
         suffix = path.suffix.lower()
-        if entry.name.startswith("."):
+        if entry.name.startswith("."):  # `.gitkeep`, editor files: not letters, unless they look like one
+            if suffix in (*suffixes, SIDECAR_SUFFIX):
+                problems.append(problem(shown, 1, "a hidden file; not read (its name starts with a dot)", severity="warning"))
             continue
         if entry.is_symlink() and suffix not in (*suffixes, SIDECAR_SUFFIX):
             problems.append(problem(shown, 1, REFUSED_LINK))

@@ -81,11 +81,13 @@ def test_an_upper_case_suffix_is_read(tmp_path: Path) -> None:
 
 
 def test_a_file_no_reader_reads_is_reported_not_skipped(tmp_path: Path) -> None:
-    seeds = make_seeds(tmp_path, {"brief.PDF": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "notitie.docx": b"PK\x03\x04", ".gitkeep": b""})
+    seeds = make_seeds(tmp_path, {"brief.PDF": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "notitie.docx": b"PK\x03\x04", ".gitkeep": b"",
+                                  ".verborgen.txt": seed_text(QUESTIONS)})
     built = build(tmp_path, seeds, site=False)
     assert "seeds/brief.PDF:" in built.stderr, "read by a PDF reader, or reported: never skipped in silence"
     assert "warning: seeds/notitie.docx:1: not read: no reader for .docx" in built.stderr
     assert ".gitkeep" not in built.stderr, "hidden files are no one's letters"
+    assert "warning: seeds/.verborgen.txt:1: a hidden file; not read" in built.stderr, "unless they look like one"
 
 
 def test_a_sidecar_without_a_letter_is_reported(tmp_path: Path) -> None:
