@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.errors import BuildFailed, SourceError
 from generator.link import link_corpus
-from generator.model import Diagnostic, Record
+from generator.model import Corpus, Diagnostic, Record
 from generator.parse import parse_record
 from generator.permanence import (
     address_sort_key,
@@ -21,6 +21,7 @@ from generator.permanence import (
     read_page_html,
 )
 from generator.readers import find_sources, read_source
+from generator.readers.glossary import read_glossary
 from generator.redirects import NO_REDIRECTS, read_redirects, redirect_files, redirect_problems
 from generator.render import render_site
 from generator.write import write_files, write_pages
@@ -58,18 +59,25 @@ def parse_sources(seeds: Path) -> tuple[tuple[Record, ...], tuple[Diagnostic, ..
     return tuple(records), tuple(diagnostics)
 
 
+def link_sources(seeds: Path, glossary: Path | None = None) -> Corpus:
+    """Read and parse the letters in `seeds` and the `glossary` (`begrippen.yml`), and link them."""
+    records, parse_diagnostics = parse_sources(seeds)
+    terms, glossary_diagnostics = read_glossary(glossary, glossary.name) if glossary else ((), ())
+    return link_corpus(records, parse_diagnostics + glossary_diagnostics, terms)
+
+
 SCHEMA = Path(__file__).parent / "schema" / "kamerdossier.schema.json"
 """The JSON Schema of the open data, published beside it as data/kamerdossier.schema.json."""
 
 
-def generate(seeds: Path, docs: Path, site_url: str | None = None) -> BuildResult:
+def generate(seeds: Path, docs: Path, site_url: str | None = None, glossary: Path | None = None) -> BuildResult:
     """Turn the letters in `seeds` into Markdown pages in `docs` (read, parse, link, render, write).
 
     With the site's address (`site_url`), the open data (JSON with absolute URLs, CSV, Atom
-    feeds, the JSON Schema) is rendered beside the pages too.
+    feeds, the JSON Schema) is rendered beside the pages too. The `glossary` file's terms
+    (`begrippen.yml`) are explained wherever a letter uses them.
     """
-    records, parse_diagnostics = parse_sources(seeds)
-    corpus = link_corpus(records, parse_diagnostics)
+    corpus = link_sources(seeds, glossary)
     pages = render_site(corpus, site_url)
     if site_url:
         pages["data/kamerdossier.schema.json"] = SCHEMA.read_text(encoding="utf-8")
@@ -92,6 +100,7 @@ def build(
     strict: bool = False,
     manifest: Path | None = None,
     redirects: Path | None = None,
+    glossary: Path | None = None,
 ) -> BuildResult:
     """Generate the pages, report every diagnostic, then build the site with MkDocs.
 
@@ -104,7 +113,7 @@ def build(
     redirect declared in `redirects` (redirects.toml) must lead there; the redirects are then
     written into the site. A published address that is gone fails the build, strict or not.
     """
-    result = generate(seeds, docs, site_url_of(config))
+    result = generate(seeds, docs, site_url_of(config), glossary)
     for diagnostic in result.diagnostics:
         print(f"{diagnostic.severity}: {diagnostic}", file=sys.stderr)
     errors = [d for d in result.diagnostics if d.severity == "error"]

@@ -309,6 +309,47 @@ class DossierMention:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A glossary term (begrip), as the team wrote it in the glossary file (`begrippen.yml`).
+
+    `forms` are the spellings that mark a use of it in a letter (case and words exact), the
+    name first; `expansion` is what an abbreviation stands for; `source` a web address to read on.
+    """
+
+    name: str
+    explanation: str
+    span: SourceSpan
+    forms: tuple[str, ...] = ()
+    expansion: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class TermUse:
+    """Characters `start`..`end` of paragraph `paragraph` (record path, key) use glossary term `term` (its name)."""
+
+    path: str
+    paragraph: str
+    start: int
+    end: int
+    term: str
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """An editorial note (annotations/<file>.md): Markdown by the site's editors, placed at
+    `anchor` on the letter page at `address` (`eerste-kamer/2026-02-12/antwoordbrief/`)."""
+
+    address: str
+    anchor: str
+    author: str
+    date: datetime.date
+    body: str
+    span: SourceSpan
+    title: str | None = None
+
+
+@dataclass(frozen=True)
 class Links:
     """What the link pass found across the corpus. Empty before linking.
 
@@ -321,6 +362,7 @@ class Links:
     references: tuple[Reference, ...] = ()
     statuses: tuple[tuple[Target, str], ...] = ()
     dossiers: tuple[tuple[str, tuple[DossierMention, ...]], ...] = ()
+    terms: tuple[TermUse, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -330,3 +372,5 @@ class Corpus:
     records: tuple[Record, ...]
     links: Links
     diagnostics: tuple[Diagnostic, ...] = ()
+    glossary: tuple[Term, ...] = ()
+    annotations: tuple[Annotation, ...] = ()

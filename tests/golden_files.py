@@ -11,6 +11,8 @@ from pathlib import Path
 
 GOLDEN = Path(__file__).parent / "golden"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+GLOSSARY = SEEDS.parent / "begrippen.yml"
+"""The site's glossary: the seed site's pages mark its terms."""
 
 
 def check_golden(actual: str, name: str) -> None:
