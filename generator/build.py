@@ -21,7 +21,9 @@ from generator.permanence import (
     read_page_html,
 )
 from generator.readers import find_sources, read_source
+from generator.readers.annotations import read_annotations
 from generator.readers.glossary import read_glossary
+from generator.render.annotations import annotation_problems
 from generator.redirects import NO_REDIRECTS, read_redirects, redirect_files, redirect_problems
 from generator.render import render_site
 from generator.write import write_files, write_pages
@@ -59,25 +61,32 @@ def parse_sources(seeds: Path) -> tuple[tuple[Record, ...], tuple[Diagnostic, ..
     return tuple(records), tuple(diagnostics)
 
 
-def link_sources(seeds: Path, glossary: Path | None = None) -> Corpus:
-    """Read and parse the letters in `seeds` and the `glossary` (`begrippen.yml`), and link them."""
+def link_sources(seeds: Path, glossary: Path | None = None, annotations: Path | None = None) -> Corpus:
+    """Read and parse the letters in `seeds`, the `glossary` (`begrippen.yml`) and the editorial
+    notes in `annotations/`, and link them; a note naming a letter or anchor the site lacks is an error."""
     records, parse_diagnostics = parse_sources(seeds)
     terms, glossary_diagnostics = read_glossary(glossary, glossary.name) if glossary else ((), ())
-    return link_corpus(records, parse_diagnostics + glossary_diagnostics, terms)
+    notes, note_diagnostics = read_annotations(annotations, annotations.name) if annotations else ((), ())
+    corpus = link_corpus(records, parse_diagnostics + glossary_diagnostics, terms)
+    corpus = replace(corpus, annotations=notes)
+    return replace(corpus, diagnostics=corpus.diagnostics + note_diagnostics + annotation_problems(corpus))
 
 
 SCHEMA = Path(__file__).parent / "schema" / "kamerdossier.schema.json"
 """The JSON Schema of the open data, published beside it as data/kamerdossier.schema.json."""
 
 
-def generate(seeds: Path, docs: Path, site_url: str | None = None, glossary: Path | None = None) -> BuildResult:
+def generate(
+    seeds: Path, docs: Path, site_url: str | None = None, glossary: Path | None = None, annotations: Path | None = None
+) -> BuildResult:
     """Turn the letters in `seeds` into Markdown pages in `docs` (read, parse, link, render, write).
 
     With the site's address (`site_url`), the open data (JSON with absolute URLs, CSV, Atom
     feeds, the JSON Schema) is rendered beside the pages too. The `glossary` file's terms
-    (`begrippen.yml`) are explained wherever a letter uses them.
+    (`begrippen.yml`) are explained wherever a letter uses them, and the editorial notes in
+    `annotations` stand at their anchors.
     """
-    corpus = link_sources(seeds, glossary)
+    corpus = link_sources(seeds, glossary, annotations)
     pages = render_site(corpus, site_url)
     if site_url:
         pages["data/kamerdossier.schema.json"] = SCHEMA.read_text(encoding="utf-8")
@@ -101,6 +110,7 @@ def build(
     manifest: Path | None = None,
     redirects: Path | None = None,
     glossary: Path | None = None,
+    annotations: Path | None = None,
 ) -> BuildResult:
     """Generate the pages, report every diagnostic, then build the site with MkDocs.
 
@@ -113,7 +123,7 @@ def build(
     redirect declared in `redirects` (redirects.toml) must lead there; the redirects are then
     written into the site. A published address that is gone fails the build, strict or not.
     """
-    result = generate(seeds, docs, site_url_of(config), glossary)
+    result = generate(seeds, docs, site_url_of(config), glossary, annotations)
     for diagnostic in result.diagnostics:
         print(f"{diagnostic.severity}: {diagnostic}", file=sys.stderr)
     errors = [d for d in result.diagnostics if d.severity == "error"]

@@ -338,7 +338,11 @@ class TermUse:
 @dataclass(frozen=True)
 class Annotation:
     """An editorial note (annotations/<file>.md): Markdown by the site's editors, placed at
-    `anchor` on the letter page at `address` (`eerste-kamer/2026-02-12/antwoordbrief/`)."""
+    `anchor` on the letter page at `address` (`eerste-kamer/2026-02-12/antwoordbrief/`).
+
+    `span` covers the whole file; `address_line` and `anchor_line` are the lines of those fields,
+    where a letter or anchor that does not exist is reported.
+    """
 
     address: str
     anchor: str
@@ -347,6 +351,8 @@ class Annotation:
     body: str
     span: SourceSpan
     title: str | None = None
+    address_line: int = 1
+    anchor_line: int = 1
 
 
 @dataclass(frozen=True)

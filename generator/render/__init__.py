@@ -12,7 +12,10 @@ The same model always renders to the same text, byte for byte.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.model import Corpus, LetterKey
+from generator.render.annotations import placed_notes
 from generator.render.context import build_context
 from generator.render.data import render_data
 from generator.render.markdown import render_letter_page
@@ -27,6 +30,7 @@ def render_site(corpus: Corpus, site_url: str | None = None) -> dict[str, str]:
     several letters wanted, and the overviews (dossiers, timeline, people, parties); with the
     site's address, also the open data (JSON, CSV, Atom feeds) that needs absolute URLs. Sorted by path."""
     context = build_context(corpus, open_data=bool(site_url), site_url=site_url)
+    context = replace(context, notes=placed_notes(context))  # editorial notes at their anchors
     pages = {HOME: render_home(context)}
     for record in corpus.records:
         record_page = context.addresses.record_page(record)

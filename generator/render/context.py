@@ -22,7 +22,8 @@ class RenderContext:
     `mentions` says which letter cites each reference, which dossiers each letter belongs to or
     cites, and where the corpus's own documents are cited (`generator.render.mentions`).
     `terms` maps (record path, paragraph key) to the glossary terms used in it, `glossary` a
-    term's name to the term.
+    term's name to the term. `notes` maps (page, anchor) to the editorial notes shown there,
+    rendered (`generator.render.annotations.placed_notes` fills it).
     """
 
     corpus: Corpus
@@ -36,6 +37,7 @@ class RenderContext:
     site_url: str | None = None
     terms: dict[tuple[str, str], tuple[TermUse, ...]] = field(default_factory=dict)
     glossary: dict[str, Term] = field(default_factory=dict)
+    notes: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
 
     def letter(self, key: LetterKey) -> tuple[Record, Letter] | None:
         """The record and letter `key` names, or None when the corpus has no such letter."""

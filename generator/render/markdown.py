@@ -256,7 +256,13 @@ class LetterText:
             # in a footnote lands on the footnotes, not on the page's last answer.
             blocks += [heading_block(2, "Voetnoten", self.ids), FOOTNOTE_PLACE_MARKER]
         blocks.extend(self._footnote_definitions())
+        for number in sorted({footnote.number for footnote in self.letter.footnotes}):
+            blocks.extend(self._notes(f"fn:{number}"))  # editorial notes, after the footnote list
         return blocks
+
+    def _notes(self, *anchors: str) -> list[str]:
+        """The editorial notes placed at these anchors of this page (generator.render.annotations)."""
+        return [note for anchor in anchors for note in self.context.notes.get((self.page, anchor), ())]
 
     def _footnote_definitions(self) -> list[str]:
         """Define each footnote as `[^N]: text` under its printed number, in number order.
@@ -290,14 +296,14 @@ class LetterText:
         blocks += [self._paragraph(paragraph, css_class="kd-context") for paragraph in question.context]
         blocks += [self._paragraph(paragraph, quoted=question.quoted or paragraph.quoted) for paragraph in question.paragraphs]
         blocks.append(self._thread_line("Antwoord", self._targets(QUESTION, question)))
-        return blocks
+        return blocks + self._notes(anchor, *extra)
 
     def _answer(self, answer: Answer, anchor: str, extra: tuple[str, ...]) -> list[str]:
         words = f"Antwoord op vraag {numbers_label(_numbers(answer))}"
         blocks = [self._qa_heading(words, ANSWER, answer, anchor, extra), self._citation(ANSWER, answer, anchor)]
         blocks.append(self._thread_line("Vraag", self._targets(ANSWER, answer)))
         blocks += [self._paragraph(paragraph) for paragraph in answer.paragraphs]
-        return blocks
+        return blocks + self._notes(anchor, *extra)
 
     def _targets(self, role: str, block: Question | Answer) -> list[Target]:
         return [Target(self.key, role, block.party, number) for number in _numbers(block)]

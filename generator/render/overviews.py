@@ -4,6 +4,7 @@
     tijdlijn.md                                the timeline (generator.render.timeline)
     personen.md, partijen.md                   the registers (generator.render.indexes)
     begrippen.md                               the glossary (generator.render.glossary)
+    annotaties.md                              the editorial notes (generator.render.annotations)
 
 Every one of these pages is rendered even when the corpus is empty, so the navigation of
 mkdocs.yml and the home page's links always lead somewhere.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from generator.render.addresses import relative_link
 from generator.render.context import RenderContext
+from generator.render.annotations import render_annotations
 from generator.render.dossiers import render_dossiers
 from generator.render.glossary import render_glossary
 from generator.render.indexes import PARTIES, PEOPLE, render_indexes
@@ -29,6 +31,7 @@ def render_overviews(context: RenderContext) -> dict[str, str]:
         **render_timeline(context),
         **render_indexes(context),
         **render_glossary(context),
+        **render_annotations(context),
     }
 
 

@@ -13,9 +13,9 @@ import pytest
 from generator.build import link_sources, site_url_of
 from tests.conftest import CONFIG
 from generator.render import render_site
-from tests.golden_files import GLOSSARY, GOLDEN, SEEDS, check_golden
+from tests.golden_files import ANNOTATIONS, GLOSSARY, GOLDEN, SEEDS, check_golden
 
-PAGES = render_site(link_sources(SEEDS, GLOSSARY), site_url_of(CONFIG))
+PAGES = render_site(link_sources(SEEDS, GLOSSARY, ANNOTATIONS), site_url_of(CONFIG))
 FOLDER = GOLDEN / "pages"
 
 
