@@ -356,6 +356,50 @@ class Annotation:
 
 
 @dataclass(frozen=True)
+class EventDate:
+    """When something happened, exactly as precisely as a letter says it.
+
+    `precision` is "dag" (2 oktober 2025), "maand" (oktober 2025), "jaar" (2021) or "periode"
+    (`period` names it: begin, medio, eind, voorjaar, zomer, najaar, winter: `begin 2026`).
+    `month` is the first month a period covers, so that events sort; it is never shown as a month.
+    """
+
+    precision: str
+    year: int
+    month: int | None = None
+    day: int | None = None
+    period: str | None = None
+
+
+@dataclass(frozen=True)
+class EventSource:
+    """Where a letter dates an event: its own date, or a date its text or a footnote mentions.
+
+    `role` is "ingezonden", "verstuurd" or "ontvangen" for the letter's own dates and "vermeld" for
+    a mention; `paragraph` is the key of the paragraph or footnote (`p12`, `fn2-10`; "" for the
+    letter's own date); `written` is the date as the letter writes it (`2 oktober jl.`); `phrase`
+    a short phrase from its sentence; `inferred` says how a year the letter does not write was
+    found (None when it is written).
+    """
+
+    letter: LetterKey
+    role: str
+    paragraph: str
+    written: str
+    phrase: str
+    span: SourceSpan
+    inferred: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dated event with every letter that dates it, in reading order."""
+
+    date: EventDate
+    sources: tuple[EventSource, ...]
+
+
+@dataclass(frozen=True)
 class Links:
     """What the link pass found across the corpus. Empty before linking.
 
@@ -369,6 +413,7 @@ class Links:
     statuses: tuple[tuple[Target, str], ...] = ()
     dossiers: tuple[tuple[str, tuple[DossierMention, ...]], ...] = ()
     terms: tuple[TermUse, ...] = ()
+    events: tuple[Event, ...] = ()
 
 
 @dataclass(frozen=True)

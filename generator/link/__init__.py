@@ -8,6 +8,7 @@
                             nog niet beantwoord
       5. check_footnotes    footnote markers without bodies, bodies without markers
       6. find_terms         uses of the glossary's terms, outside citations and web addresses
+      7. list_events        the letters' own dates and every date they mention, merged by date
     -> Corpus(records, Links(threads, text_links, references, statuses, terms), diagnostics)
 
 Text links carry offsets into `Paragraph.text`; text links in a footnote body name it by its
@@ -27,6 +28,7 @@ from dataclasses import replace
 from generator.link._walk import walk_paragraphs
 from generator.link.citations import link_citations
 from generator.link.dossiers import dossier_index
+from generator.link.events import list_events
 from generator.link.footnotes import check_footnotes
 from generator.link.resolve import resolve_referrals
 from generator.link.status import list_statuses
@@ -77,7 +79,8 @@ def link_corpus(
     footnote_problems = tuple(problem for record in records for problem in check_footnotes(record))
     found = _by_place(records, citation_problems + referral_problems + thread_problems + footnote_problems)
     text_links = _in_reading_order(records, cited + referred)
-    links = Links(threads, text_links, references, statuses, terms=find_terms(records, glossary, text_links))
+    terms = find_terms(records, glossary, text_links)
+    links = Links(threads, text_links, references, statuses, terms=terms, events=list_events(records))
     dossiers = tuple(dossier_index(Corpus(records, links)).items())
     found = tuple(diagnostics) + _not_yet_reported(tuple(diagnostics), found)
     return Corpus(records, replace(links, dossiers=dossiers), found, glossary=glossary)

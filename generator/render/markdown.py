@@ -123,6 +123,7 @@ def render_letter_page(record: Record, letter: Letter, page: str, context: Rende
     """Render a letter as a page of its own (its record's page too when it is the only letter)."""
     from generator.render.cited import mention_metadata  # imported here: cited renders with this module
     from generator.render.statuses import letter_status_summary
+    from generator.render.timeline import timeline_slice
 
     ids = PageIds()
     body = LetterText(record, letter, page, context, ids)
@@ -134,7 +135,8 @@ def render_letter_page(record: Record, letter: Letter, page: str, context: Rende
     if record_page is not None:
         items.append(("Onderdeel van", f"[{escape_line(record_title(record))}]({relative_link(page, record_page)})"))
     items += body.metadata() + open_data_metadata(page, context)
-    return join_blocks([front_matter(title), title_block(title, ids), metadata_block(items), *body.blocks()])
+    blocks = [front_matter(title), title_block(title, ids), metadata_block(items), *body.blocks()]
+    return join_blocks(blocks + timeline_slice({body.key}, page, context, ids))
 
 
 def open_data_metadata(page: str, context: RenderContext) -> list[tuple[str, str]]:
