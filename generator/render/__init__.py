@@ -16,11 +16,13 @@ from dataclasses import replace
 
 from generator.model import Corpus, LetterKey
 from generator.render.annotations import placed_notes
+from generator.render.places import text_places
 from generator.render.context import build_context
 from generator.render.data import render_data
 from generator.render.markdown import render_letter_page
 from generator.render.overviews import render_overviews
 from generator.render.pages import HOME, render_home, render_record_page, render_shared_page
+from generator.render.timeline import events_by_letter
 
 __all__ = ["render_site"]
 
@@ -30,7 +32,8 @@ def render_site(corpus: Corpus, site_url: str | None = None) -> dict[str, str]:
     several letters wanted, and the overviews (dossiers, timeline, people, parties); with the
     site's address, also the open data (JSON, CSV, Atom feeds) that needs absolute URLs. Sorted by path."""
     context = build_context(corpus, open_data=bool(site_url), site_url=site_url)
-    context = replace(context, notes=placed_notes(context))  # editorial notes at their anchors
+    context = replace(context, notes=placed_notes(context), places=text_places(context))  # notes at their anchors
+    context = replace(context, events=events_by_letter(corpus))
     pages = {HOME: render_home(context)}
     for record in corpus.records:
         record_page = context.addresses.record_page(record)

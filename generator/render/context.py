@@ -23,7 +23,9 @@ class RenderContext:
     cites, and where the corpus's own documents are cited (`generator.render.mentions`).
     `terms` maps (record path, paragraph key) to the glossary terms used in it, `glossary` a
     term's name to the term. `notes` maps (page, anchor) to the editorial notes shown there,
-    rendered (`generator.render.annotations.placed_notes` fills it).
+    rendered (`generator.render.annotations.placed_notes` fills it). `places` maps (record path,
+    paragraph key) to its place on the site (`generator.render.places.text_places` fills it), and
+    `events` each letter to the positions in `Links.events` of the events it dates.
     """
 
     corpus: Corpus
@@ -38,6 +40,8 @@ class RenderContext:
     terms: dict[tuple[str, str], tuple[TermUse, ...]] = field(default_factory=dict)
     glossary: dict[str, Term] = field(default_factory=dict)
     notes: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    places: dict = field(default_factory=dict)
+    events: dict[LetterKey, tuple[int, ...]] = field(default_factory=dict)
 
     def letter(self, key: LetterKey) -> tuple[Record, Letter] | None:
         """The record and letter `key` names, or None when the corpus has no such letter."""

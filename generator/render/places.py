@@ -41,7 +41,10 @@ def footnote_anchor(number: int) -> str:
 
 
 def text_places(context: RenderContext) -> dict[tuple[str, str], TextPlace]:
-    """Map (record path, paragraph or footnote key) to its place, for every letter with a page."""
+    """Map (record path, paragraph or footnote key) to its place, for every letter with a page
+    (gathered once per site: the context holds them when `render_site` rendered it)."""
+    if context.places:
+        return context.places
     places: dict[tuple[str, str], TextPlace] = {}
     for record in context.corpus.records:
         for letter in record.letters:

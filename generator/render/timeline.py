@@ -172,7 +172,12 @@ def timeline_slice(
     on a dossier's page it names the letters that date it."""
     places = text_places(context)
     items = []
-    for event in context.corpus.links.events:
+    events = context.corpus.links.events
+    if context.events:  # indexed by letter: each page reads only its own events
+        positions = sorted({position for key in keys for position in context.events.get(key, ())})
+    else:
+        positions = list(range(len(events)))
+    for event in (events[position] for position in positions):
         mine = [source for source in event.sources if source.letter in keys and _place(source, places, context)]
         if not mine:
             continue
@@ -182,6 +187,15 @@ def timeline_slice(
     if not items:
         return []
     return [heading_block(2, heading, ids), "\n".join(items)]
+
+
+def events_by_letter(corpus) -> dict[LetterKey, tuple[int, ...]]:
+    """Map each letter to the positions (in `Links.events`) of the events it dates."""
+    index: dict[LetterKey, list[int]] = {}
+    for position, event in enumerate(corpus.links.events):
+        for key in dict.fromkeys(source.letter for source in event.sources):
+            index.setdefault(key, []).append(position)
+    return {key: tuple(positions) for key, positions in index.items()}
 
 
 def _said_here(sources: list[EventSource], page: str, places: dict[tuple[str, str], TextPlace], context: RenderContext) -> str:
