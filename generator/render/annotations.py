@@ -20,7 +20,8 @@ from generator.model import Annotation, Corpus, Diagnostic, LetterKey
 from generator.render.addresses import page_url, relative_link, slugify
 from generator.render.context import RenderContext, build_context
 from generator.render.labels import letter_label
-from generator.render.markdown import PageIds, escape_line, front_matter, join_blocks, title_block
+from generator.render.escape import escape_line, front_matter
+from generator.render.markdown import PageIds, join_blocks, title_block
 from generator.render.notes import NOTE_LABEL, note_block
 from generator.render.places import letter_anchors
 

@@ -22,16 +22,8 @@ from generator.model import Term
 from generator.render.addresses import relative_link, slugify
 from generator.render.context import RenderContext
 from generator.render.labels import letter_label
-from generator.render.markdown import (
-    PageIds,
-    capitalized,
-    escape_line,
-    front_matter,
-    heading_block,
-    join_blocks,
-    safe_url,
-    title_block,
-)
+from generator.render.escape import escape_line, front_matter, safe_url
+from generator.render.markdown import PageIds, capitalized, join_blocks, title_block
 from generator.render.places import TextPlace, text_places
 
 __all__ = ["GLOSSARY", "render_glossary", "term_anchor"]

@@ -10,6 +10,7 @@ in source order (headings, paragraphs, questions, answers with their anchors) an
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -403,18 +404,17 @@ def term_title(term: Term) -> str:
     return f"{term.expansion}: {term.explanation}" if term.expansion else term.explanation
 
 
-_ATTRIBUTE_ACTIVE = frozenset("&<>\"'\\`*_{}[]")
-"""Characters HTML or an inline pattern running before Python-Markdown's raw HTML one could act on."""
+_MARKDOWN_IN_ATTRIBUTE = re.compile(r"[\\`*_{}\[\]]")
+"""What an inline pattern running before Python-Markdown's raw HTML one could act on in an attribute."""
 
 
 def term_markup(text: str, title: str) -> str:
     """Mark a term's text (already escaped Markdown) with its explanation, which shows on hover and
     on keyboard focus (`tabindex`) and is read out by screen readers: `<abbr title="…">M365</abbr>`.
 
-    The explanation is written with every character HTML or Markdown could act on as a character
-    reference, so it stays one attribute of plain text."""
-    plain = _PLACEHOLDER_CHARACTERS.sub("\ufffd", _SPACE_RUN.sub(" ", title)).strip()
-    attribute = "".join(f"&#{ord(c)};" if c in _ATTRIBUTE_ACTIVE else c for c in plain)
+    The explanation is escaped for HTML (`html_text`), and what Markdown could still act on is
+    written as character references, so it stays one attribute of plain text."""
+    attribute = _MARKDOWN_IN_ATTRIBUTE.sub(lambda m: f"&#{ord(m.group())};", html_text(title))
     return f'<abbr class="kd-term" title="{attribute}" tabindex="0">{text}</abbr>'
 
 

@@ -23,6 +23,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from generator.model import Annotation
+from generator.render.escape import body_text, html_text
 from generator.render.labels import dutch_date
 
 __all__ = ["NOTE_LABEL", "note_block", "note_html"]
@@ -69,20 +70,16 @@ def _converter() -> markdown.Markdown:
 
 def note_html(text: str) -> str:
     """Render a note's Markdown as sanitised HTML: no raw HTML, no images, no unsafe links."""
-    return _converter().convert(_PLACEHOLDERS.sub("\ufffd", text)).strip()
-
-
-def _text(text: str) -> str:
-    return html.escape(" ".join(text.split()), quote=True)
+    return _converter().convert(_PLACEHOLDERS.sub("\ufffd", body_text(text))).strip()
 
 
 def note_block(annotation: Annotation, about: str = "") -> str:
     """Write a note as one raw HTML block: label (and what it is about), title, text, author and date."""
-    label = NOTE_LABEL + (f" bij {_text(about)}" if about else "")
-    title = f'<p class="kd-note-title"><strong>{_text(annotation.title)}</strong></p>' if annotation.title else ""
-    byline = f'<p class="kd-note-byline">{_text(annotation.author)}, {_text(dutch_date(annotation.date))}</p>'
+    label = NOTE_LABEL + (f" bij {html_text(about)}" if about else "")
+    title = f'<p class="kd-note-title"><strong>{html_text(annotation.title)}</strong></p>' if annotation.title else ""
+    byline = f'<p class="kd-note-byline">{html_text(annotation.author)}, {html_text(dutch_date(annotation.date))}</p>'
     lines = [
-        f'<aside class="kd-note" aria-label="{_text(NOTE_LABEL)}" data-search-exclude data-pagefind-ignore>',
+        f'<aside class="kd-note" aria-label="{html_text(NOTE_LABEL)}" data-search-exclude data-pagefind-ignore>',
         f'<p class="kd-note-label">{label}</p>',
         title,
         note_html(annotation.body),
