@@ -7,7 +7,8 @@ is said; this module names those places once, with the anchors the letter's page
     -> TextPlace("eerste-kamer/2026-02-12/antwoordbrief.md", "bbb-antwoord-3",
                  "antwoord op vraag 3 (BBB)", LetterKey(…, 2))
     footnote 9 of the committee letter -> TextPlace(…, "fn:9", "voetnoot 9", …)
-    the opening of a letter -> TextPlace(…, None, "", …)        the page itself
+    the opening of a letter -> TextPlace(…, None, "aanhef", …)  the page itself
+    a paragraph outside any question or answer -> TextPlace(…, None, "", …)
 
 `letter_anchors` lists every anchor a letter's page holds for its questions, answers and footnotes.
 """
@@ -21,7 +22,10 @@ from generator.render.context import RenderContext
 from generator.render.labels import numbers_label
 from generator.render.markdown import LetterText, PageIds
 
-__all__ = ["TextPlace", "footnote_anchor", "letter_anchors", "text_places"]
+__all__ = ["OPENING", "TextPlace", "footnote_anchor", "letter_anchors", "text_places"]
+
+OPENING = "aanhef"
+"""The label of a letter's opening lines (addressee, place and date): they have no anchor of their own."""
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,7 @@ def _letter_places(record: Record, letter: Letter, context: RenderContext) -> di
     if text is None:
         return {}
     page, key = text.page, text.key
-    places = {paragraph.key: TextPlace(page, None, "", key) for paragraph in letter.head}
+    places = {paragraph.key: TextPlace(page, None, OPENING, key) for paragraph in letter.head}
     for position, block in enumerate(letter.body):
         if isinstance(block, Paragraph):
             places[block.key] = TextPlace(page, None, "", key)

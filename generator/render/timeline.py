@@ -210,7 +210,7 @@ def _said_here(sources: list[EventSource], page: str, places: dict[tuple[str, st
         if place is not None and place.anchor:
             parts.append(f"[{escape_line(place.label)}]({relative_link(page, place.page, place.anchor)})")
         elif place is not None:
-            parts.append("de aanhef")
+            parts.append(f"de {place.label}" if place.label else "de tekst van de brief")
     return "genoemd in " + ", ".join(dict.fromkeys(parts)) if all(s.role == "vermeld" for s in sources) else ", ".join(dict.fromkeys(parts))
 
 

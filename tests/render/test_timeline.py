@@ -109,7 +109,7 @@ def test_letter_and_dossier_pages_show_their_slice_linking_the_timeline(pages: d
     assert items == [
         "2021: genoemd in vraag 1 (BBB), vraag 2 (BBB)",
         "15 januari 2025: genoemd in voetnoot 9",
-        "2 oktober 2025: genoemd in de aanhef",
+        "2 oktober 2025: genoemd in de tekst van de brief",
         "2 december 2025: deze brief verstuurd",
     ]
     assert heading.find_next("ul").a["href"] == "../../tijdlijn.md#jaar-2021"
