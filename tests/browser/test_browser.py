@@ -165,7 +165,7 @@ def test_home_and_letter_pages_only_ask_the_local_server(page: Page, requests_ma
     assert not requests_made.off_site(), "requests to other hosts:\n" + "\n".join(requests_made.off_site())
 
 
-@pytest.mark.parametrize("where", ["home", "letter", "dossier", "search", "begrippen/", "annotaties/", ANNOTATED_LETTER])
+@pytest.mark.parametrize("where", ["home", "letter", "dossier", "search", "tijdlijn/", "begrippen/", "annotaties/", ANNOTATED_LETTER])
 def test_axe_finds_no_violations(page: Page, site_url: str, built_site: Path, where: str) -> None:
     if where.endswith("/"):  # a page by its address: the glossary, the notes, a letter with notes and terms
         _open(page, site_url + where)
