@@ -22,9 +22,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from dataclasses import replace
+
 from generator.build import _mkdocs_build, parse_sources
 from generator.link import link_corpus
 from generator.parse.dates import DUTCH_DATE, MONTHS
+from generator.readers.annotations import read_annotations
+from generator.readers.glossary import read_glossary
 from generator.render import render_site
 from generator.write import write_pages
 
@@ -33,6 +37,8 @@ MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 SITE_URL = "https://kamerdossier.example/"
 CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 HAND_WRITTEN = Path(__file__).resolve().parent.parent / "docs"
+GLOSSARY = SEEDS.parent / "begrippen.yml"
+ANNOTATIONS = SEEDS.parent / "annotations"
 
 
 def _shift_dates(text: str, days: int) -> str:
@@ -70,7 +76,9 @@ def run(copies: int, with_mkdocs: bool = False) -> dict[str, float]:
         records, diagnostics = parse_sources(seeds)
         timings["read+parse"] = time.perf_counter() - start
         start = time.perf_counter()
-        corpus = link_corpus(records, diagnostics)
+        terms, _ = read_glossary(GLOSSARY, GLOSSARY.name)  # the site's glossary and notes (issue 10)
+        notes, _ = read_annotations(ANNOTATIONS, ANNOTATIONS.name)
+        corpus = replace(link_corpus(records, diagnostics, terms), annotations=notes)
         timings["link"] = time.perf_counter() - start
         start = time.perf_counter()
         pages = render_site(corpus, SITE_URL)

@@ -21,7 +21,10 @@ from generator.permanence import (
     read_page_html,
 )
 from generator.readers import read_source, survey_sources
+from generator.readers.annotations import read_annotations
 from generator.readers.files import shown_path
+from generator.readers.glossary import read_glossary
+from generator.render.annotations import annotation_problems
 from generator.redirects import NO_REDIRECTS, read_redirects, redirect_files, redirect_problems
 from generator.render import page_sources, render_site
 from generator.write import MANIFEST, refused_pages, write_files, write_pages
@@ -60,20 +63,55 @@ def parse_sources(seeds: Path) -> tuple[tuple[Record, ...], tuple[Diagnostic, ..
     return tuple(records), tuple(found_all)
 
 
+@dataclass(frozen=True)
+class Editorial:
+    """What the site's editors wrote beside the letters: glossary terms and notes, with their problems."""
+
+    terms: tuple = ()
+    notes: tuple = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def read_editorial(glossary: Path | None = None, annotations: Path | None = None) -> Editorial:
+    """Read the `glossary` (`begrippen.yml`) and the editorial notes in `annotations/`."""
+    terms, glossary_diagnostics = read_glossary(glossary, glossary.name) if glossary else ((), ())
+    notes, note_diagnostics = read_annotations(annotations, annotations.name) if annotations else ((), ())
+    return Editorial(tuple(terms), tuple(notes), tuple(glossary_diagnostics) + tuple(note_diagnostics))
+
+
+def link_with_editorial(records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...], editorial: Editorial) -> Corpus:
+    """Link `records` with the glossary's terms and the notes; a note naming a letter or anchor the
+    corpus lacks is an error."""
+    corpus = link_corpus(records, diagnostics + editorial.diagnostics, editorial.terms)
+    corpus = replace(corpus, annotations=editorial.notes)
+    return replace(corpus, diagnostics=corpus.diagnostics + annotation_problems(corpus))
+
+
+def link_sources(seeds: Path, glossary: Path | None = None, annotations: Path | None = None) -> Corpus:
+    """Read, parse and link the letters in `seeds` with the glossary and notes (for tests and tools)."""
+    records, parse_diagnostics = parse_sources(seeds)
+    return link_with_editorial(records, parse_diagnostics, read_editorial(glossary, annotations))
+
+
 SCHEMA = Path(__file__).parent / "schema" / "kamerdossier.schema.json"
 """The JSON Schema of the open data, published beside it as data/kamerdossier.schema.json."""
 
 
-def generate(seeds: Path, docs: Path, site_url: str | None = None) -> BuildResult:
+def generate(
+    seeds: Path, docs: Path, site_url: str | None = None, glossary: Path | None = None, annotations: Path | None = None
+) -> BuildResult:
     """Turn the letters in `seeds` into Markdown pages in `docs` (read, parse, link, render, write).
 
     With the site's address (`site_url`), the open data (JSON with absolute URLs, CSV, Atom
-    feeds, the JSON Schema) is rendered beside the pages too. A letter that fails in any stage,
-    or whose page would overwrite a hand-written one, is reported at its `path:line` and left
-    out; the others still build.
+    feeds, the JSON Schema) is rendered beside the pages too. The `glossary` file's terms
+    (`begrippen.yml`) are explained wherever a letter uses them, and the editorial notes in
+    `annotations` stand at their anchors. A letter that fails in any stage, or whose page would
+    overwrite a hand-written one, is reported at its `path:line` and left out; the others still
+    build.
     """
     records, parse_diagnostics = parse_sources(seeds)
-    corpus, pages, problems = link_and_render(records, parse_diagnostics, site_url, docs)
+    editorial = read_editorial(glossary, annotations)
+    corpus, pages, problems = link_and_render(records, parse_diagnostics, site_url, docs, editorial)
     if site_url:
         pages["data/kamerdossier.schema.json"] = SCHEMA.read_text(encoding="utf-8")
     kept = write_pages(pages, docs)
@@ -95,9 +133,11 @@ class _StageFailed(Exception):
         self.stage, self.error = stage, error
 
 
-def _link_then_render(records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...], site_url: str | None) -> tuple[Corpus, dict[str, str]]:
+def _link_then_render(
+    records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...], site_url: str | None, editorial: Editorial
+) -> tuple[Corpus, dict[str, str]]:
     try:
-        corpus = link_corpus(records, diagnostics)
+        corpus = link_with_editorial(records, diagnostics, editorial)
     except Exception as error:
         raise _StageFailed("linking", error) from error
     try:
@@ -107,7 +147,11 @@ def _link_then_render(records: tuple[Record, ...], diagnostics: tuple[Diagnostic
 
 
 def link_and_render(
-    records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...], site_url: str | None, docs: Path | None = None
+    records: tuple[Record, ...],
+    diagnostics: tuple[Diagnostic, ...],
+    site_url: str | None,
+    docs: Path | None = None,
+    editorial: Editorial = Editorial(),
 ) -> tuple[Corpus, dict[str, str], list[Diagnostic]]:
     """Link and render `records`, leaving out (and reporting at its `path:line`) each record that
     makes linking or rendering fail, or whose page would overwrite a hand-written page in `docs`.
@@ -120,9 +164,9 @@ def link_and_render(
     kept = records
     while True:
         try:
-            corpus, pages = _link_then_render(kept, diagnostics, site_url)
+            corpus, pages = _link_then_render(kept, diagnostics, site_url, editorial)
         except _StageFailed:
-            kept, found = _leave_out_failing(kept, diagnostics, site_url)
+            kept, found = _leave_out_failing(kept, diagnostics, site_url, editorial)
             problems += found
             continue
         over = refused_pages(pages, docs) if docs is not None else []
@@ -139,26 +183,26 @@ def link_and_render(
 
 
 def _leave_out_failing(
-    records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...], site_url: str | None
+    records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...], site_url: str | None, editorial: Editorial
 ) -> tuple[tuple[Record, ...], list[Diagnostic]]:
     """Find the records that make linking or rendering fail; give the others and the reports."""
     problems: list[Diagnostic] = []
     alone: list[Record] = []
     for record in records:
         try:
-            _link_then_render((record,), diagnostics, site_url)
+            _link_then_render((record,), diagnostics, site_url, editorial)
             alone.append(record)
         except _StageFailed as failed:
             problems += _failure(record, failed)
     try:
-        _link_then_render(tuple(alone), diagnostics, site_url)
+        _link_then_render(tuple(alone), diagnostics, site_url, editorial)
         return tuple(alone), problems
     except _StageFailed:
         pass
     together: list[Record] = []
     for record in alone:
         try:
-            _link_then_render((*together, record), diagnostics, site_url)
+            _link_then_render((*together, record), diagnostics, site_url, editorial)
             together.append(record)
         except _StageFailed as failed:
             problems += _failure(record, failed)
@@ -210,6 +254,8 @@ def build(
     manifest: Path | None = None,
     redirects: Path | None = None,
     new_site: bool = False,
+    glossary: Path | None = None,
+    annotations: Path | None = None,
 ) -> BuildResult:
     """Generate the pages, report every diagnostic, then build the site with MkDocs.
 
@@ -223,7 +269,7 @@ def build(
     written into the site. A published address that is gone fails the build, strict or not; so
     does a missing `manifest`, unless `new_site` (a site that has published nothing yet).
     """
-    result = generate(seeds, docs, site_url_of(config))
+    result = generate(seeds, docs, site_url_of(config), glossary, annotations)
     for diagnostic in result.diagnostics:
         print(f"{diagnostic.severity}: {diagnostic}", file=sys.stderr)
     errors = [d for d in result.diagnostics if d.severity == "error"]

@@ -27,6 +27,8 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration (default: mkdocs.yml)")
         command.add_argument("--strict", action="store_true", help="fail on any problem in the sources or the site")
         command.add_argument("--manifest", type=Path, default=Path("published.txt"), help="addresses that must keep working (default: published.txt)")
+        command.add_argument("--glossary", type=Path, default=Path("begrippen.yml"), help="terms explained where letters use them (default: begrippen.yml)")
+        command.add_argument("--annotations", type=Path, default=Path("annotations"), help="folder of editorial notes (default: annotations)")
         command.add_argument("--redirects", type=Path, default=Path("redirects.toml"), help="redirects of moved pages and renamed anchors (default: redirects.toml)")
         command.add_argument(NEW_SITE_FLAG, action="store_true", help="a site that has published nothing yet: no published.txt to check (else a missing one is an error)")
     build_command.add_argument("--no-site", action="store_true", help="only generate the Markdown pages (no site, no address check)")
@@ -53,7 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     _show_mkdocs_messages(args.verbose)
     try:
         site = None if getattr(args, "no_site", False) else args.site
-        result = build(args.seeds, args.docs, site, args.config, args.strict, args.manifest, args.redirects, args.new_site)
+        result = build(
+            args.seeds, args.docs, site, args.config, args.strict, args.manifest, args.redirects, args.new_site,
+            args.glossary, args.annotations,
+        )
         added = publish(args.manifest, result.addresses) if args.command == "publish" else None
     except KamerdossierError as error:
         print(f"kamerdossier: {error}", file=sys.stderr)

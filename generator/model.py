@@ -325,6 +325,97 @@ class DossierMention:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A glossary term (begrip), as the team wrote it in the glossary file (`begrippen.yml`).
+
+    `forms` are the spellings that mark a use of it in a letter (case and words exact), the
+    name first; `expansion` is what an abbreviation stands for; `source` a web address to read on.
+    """
+
+    name: str
+    explanation: str
+    span: SourceSpan
+    forms: tuple[str, ...] = ()
+    expansion: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class TermUse:
+    """Characters `start`..`end` of paragraph `paragraph` (record path, key) use glossary term `term` (its name)."""
+
+    path: str
+    paragraph: str
+    start: int
+    end: int
+    term: str
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """An editorial note (annotations/<file>.md): Markdown by the site's editors, placed at
+    `anchor` on the letter page at `address` (`eerste-kamer/2026-02-12/antwoordbrief/`).
+
+    `span` covers the whole file; `address_line` and `anchor_line` are the lines of those fields,
+    where a letter or anchor that does not exist is reported.
+    """
+
+    address: str
+    anchor: str
+    author: str
+    date: datetime.date
+    body: str
+    span: SourceSpan
+    title: str | None = None
+    address_line: int = 1
+    anchor_line: int = 1
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """When something happened, exactly as precisely as a letter says it.
+
+    `precision` is "dag" (2 oktober 2025), "maand" (oktober 2025), "jaar" (2021) or "periode"
+    (`period` names it: begin, medio, eind, voorjaar, zomer, najaar, winter: `begin 2026`).
+    `month` is the first month a period covers, so that events sort; it is never shown as a month.
+    """
+
+    precision: str
+    year: int
+    month: int | None = None
+    day: int | None = None
+    period: str | None = None
+
+
+@dataclass(frozen=True)
+class EventSource:
+    """Where a letter dates an event: its own date, or a date its text or a footnote mentions.
+
+    `role` is "ingezonden", "verstuurd" or "ontvangen" for the letter's own dates and "vermeld" for
+    a mention; `paragraph` is the key of the paragraph or footnote (`p12`, `fn2-10`; "" for the
+    letter's own date); `written` is the date as the letter writes it (`2 oktober jl.`); `phrase`
+    a short phrase from its sentence; `inferred` says how a year the letter does not write was
+    found (None when it is written).
+    """
+
+    letter: LetterKey
+    role: str
+    paragraph: str
+    written: str
+    phrase: str
+    span: SourceSpan
+    inferred: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dated event with every letter that dates it, in reading order."""
+
+    date: EventDate
+    sources: tuple[EventSource, ...]
+
+
+@dataclass(frozen=True)
 class Links:
     """What the link pass found across the corpus. Empty before linking.
 
@@ -337,6 +428,8 @@ class Links:
     references: tuple[Reference, ...] = ()
     statuses: tuple[tuple[Target, str], ...] = ()
     dossiers: tuple[tuple[str, tuple[DossierMention, ...]], ...] = ()
+    terms: tuple[TermUse, ...] = ()
+    events: tuple[Event, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -346,3 +439,5 @@ class Corpus:
     records: tuple[Record, ...]
     links: Links
     diagnostics: tuple[Diagnostic, ...] = ()
+    glossary: tuple[Term, ...] = ()
+    annotations: tuple[Annotation, ...] = ()

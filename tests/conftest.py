@@ -53,7 +53,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         for relative in _hand_written_pages(DOCS):
             (docs / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(DOCS / relative, docs / relative)
-    build(SEEDS, docs, site, config=CONFIG, strict=False)
+    build(SEEDS, docs, site, config=CONFIG, strict=False, glossary=REPO / "begrippen.yml", annotations=REPO / "annotations")
     yield site
 
 

@@ -11,6 +11,10 @@ from pathlib import Path
 
 GOLDEN = Path(__file__).parent / "golden"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+GLOSSARY = SEEDS.parent / "begrippen.yml"
+"""The site's glossary: the seed site's pages mark its terms."""
+ANNOTATIONS = SEEDS.parent / "annotations"
+"""The site's editorial notes, shown on the seed site's pages."""
 
 
 def check_golden(actual: str, name: str) -> None:

@@ -138,3 +138,41 @@ def test_parse_sources_reports_the_files_it_does_not_read(tmp_path: Path) -> Non
     assert [str(d) for d in diagnostics if "notitie" in d.path] == [
         "seeds/notitie.md:1: not read: no reader for .md (known: .toml, .txt)"
     ]
+
+
+# An editorial note naming an anchor the answer letter does not have (synthetic: the answer letter
+# of seeds/001 has answers 1-24 of BBB, no 25). Line 3 of the file names the anchor.
+MISSING_ANCHOR_NOTE = """---
+address: eerste-kamer/2026-02-12/antwoordbrief/
+anchor: bbb-antwoord-25
+author: Redactie Kamerdossier
+date: 2026-11-28
+---
+Een noot bij een antwoord dat er niet is.
+"""
+
+
+def test_a_note_naming_a_missing_anchor_fails_the_strict_build_with_its_file_and_line(tmp_path: Path, capsys) -> None:
+    notes = tmp_path / "annotations"
+    shutil.copytree(SEEDS.parent / "annotations", notes)
+    (notes / "bbb-25.md").write_text(MISSING_ANCHOR_NOTE, encoding="utf-8")
+    args = ["build", "--seeds", str(SEEDS), "--docs", str(tmp_path / "docs"), "--no-site", "--annotations", str(notes)]
+    assert main(args) == 0  # not strict: reported, the note left out, the site still built
+    assert "error: annotations/bbb-25.md:3: no question, answer or footnote with this anchor on eerste-kamer/2026-02-12/antwoordbrief/ — bbb-antwoord-25" in capsys.readouterr().err
+    assert main([*args, "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert "error: annotations/bbb-25.md:3: no question, answer or footnote with this anchor" in err
+    assert "strict build stopped" in err
+    page = (tmp_path / "docs" / "eerste-kamer/2026-02-12/antwoordbrief.md").read_text(encoding="utf-8")
+    assert "Een noot bij een antwoord dat er niet is." not in page
+    assert page.count('<aside class="kd-note"') == 4  # the shipped notes on this letter are there
+
+
+def test_a_note_naming_a_missing_letter_is_an_error_at_its_address_line(tmp_path: Path) -> None:
+    notes = tmp_path / "annotations"
+    notes.mkdir()
+    (notes / "weg.md").write_text(MISSING_ANCHOR_NOTE.replace("2026-02-12/antwoordbrief", "2026-02-13/antwoordbrief"), encoding="utf-8")
+    result = generate(SEEDS, tmp_path / "docs", annotations=notes)
+    assert [str(d) for d in result.diagnostics if d.path.startswith("annotations/")] == [
+        "annotations/weg.md:2: no letter page at this address — eerste-kamer/2026-02-13/antwoordbrief/"
+    ]

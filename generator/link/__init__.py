@@ -7,7 +7,9 @@
       4. list_statuses      every question and answer -> beantwoord / verwijzing / vertrouwelijk /
                             nog niet beantwoord
       5. check_footnotes    footnote markers without bodies, bodies without markers
-    -> Corpus(records, Links(threads, text_links, references, statuses), diagnostics)
+      6. find_terms         uses of the glossary's terms, outside citations and web addresses
+      7. list_events        the letters' own dates and every date they mention, merged by date
+    -> Corpus(records, Links(threads, text_links, references, statuses, terms), diagnostics)
 
 Text links carry offsets into `Paragraph.text`; text links in a footnote body name it by its
 `Footnote.key`, `fn<letter index>-<footnote number>` (`fn2-12`). Everything comes out in reading
@@ -26,11 +28,13 @@ from dataclasses import replace
 from generator.link._walk import walk_paragraphs
 from generator.link.citations import link_citations
 from generator.link.dossiers import dossier_index
+from generator.link.events import list_events
 from generator.link.footnotes import check_footnotes
 from generator.link.resolve import resolve_referrals
 from generator.link.status import list_statuses
+from generator.link.terms import find_terms
 from generator.link.threads import thread_corpus
-from generator.model import Corpus, Diagnostic, Links, Record, TextLink
+from generator.model import Corpus, Diagnostic, Links, Record, Term, TextLink
 
 __all__ = ["dossier_index", "link_corpus"]
 
@@ -59,7 +63,9 @@ def _not_yet_reported(earlier: tuple[Diagnostic, ...], found: tuple[Diagnostic, 
     return tuple(d for d in found if (d.path, d.line, d.fragment) not in seen)
 
 
-def link_corpus(records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...]) -> Corpus:
+def link_corpus(
+    records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...], glossary: tuple[Term, ...] = ()
+) -> Corpus:
     """Link the parsed records: references, referrals, threads, statuses, footnote checks.
 
     (record with "Ik verwijs u naar het antwoord op vraag 10." in answer BBB 11)
@@ -72,6 +78,9 @@ def link_corpus(records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...]
     statuses = list_statuses(records, threads)
     footnote_problems = tuple(problem for record in records for problem in check_footnotes(record))
     found = _by_place(records, citation_problems + referral_problems + thread_problems + footnote_problems)
-    links = Links(threads, _in_reading_order(records, cited + referred), references, statuses)
+    text_links = _in_reading_order(records, cited + referred)
+    terms = find_terms(records, glossary, text_links)
+    links = Links(threads, text_links, references, statuses, terms=terms, events=list_events(records))
     dossiers = tuple(dossier_index(Corpus(records, links)).items())
-    return Corpus(records, replace(links, dossiers=dossiers), tuple(diagnostics) + _not_yet_reported(tuple(diagnostics), found))
+    found = tuple(diagnostics) + _not_yet_reported(tuple(diagnostics), found)
+    return Corpus(records, replace(links, dossiers=dossiers), found, glossary=glossary)

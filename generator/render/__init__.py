@@ -14,8 +14,12 @@ naming the source that asked for it (`page_sources`).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.errors import SourceError
 from generator.model import Corpus, DossierMention, LetterKey, Record
+from generator.render.annotations import placed_notes
+from generator.render.places import text_places
 from generator.render.context import build_context
 from generator.render.data import render_data
 from generator.render.markdown import render_letter_page
@@ -23,6 +27,7 @@ from generator.render.addresses import assign_addresses
 from generator.render.mentions import DOSSIER_INDEX, dossier_feed, dossier_page
 from generator.render.overviews import render_overviews
 from generator.render.pages import HOME, render_home, render_record_page, render_shared_page
+from generator.render.timeline import events_by_letter
 
 __all__ = ["PageConflict", "page_sources", "render_site"]
 
@@ -39,6 +44,8 @@ def render_site(corpus: Corpus, site_url: str | None = None) -> dict[str, str]:
     Raises `PageConflict` when a dossier's page would be another page of the site (`index`).
     """
     context = build_context(corpus, open_data=bool(site_url), site_url=site_url)
+    context = replace(context, notes=placed_notes(context), places=text_places(context))  # notes at their anchors
+    context = replace(context, events=events_by_letter(corpus))
     pages = {HOME: render_home(context)}
     for record in corpus.records:
         record_page = context.addresses.record_page(record)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.model import Corpus, Letter, LetterKey, Record, Target, TextLink
+from generator.model import Corpus, Letter, LetterKey, Record, Target, Term, TermUse, TextLink
 from generator.render.addresses import Addresses, assign_addresses
 from generator.render.mentions import Mentions, index_mentions
 
@@ -21,6 +21,11 @@ class RenderContext:
     each question and answer gives its permalink with it (relative to the site's root without).
     `mentions` says which letter cites each reference, which dossiers each letter belongs to or
     cites, and where the corpus's own documents are cited (`generator.render.mentions`).
+    `terms` maps (record path, paragraph key) to the glossary terms used in it, `glossary` a
+    term's name to the term. `notes` maps (page, anchor) to the editorial notes shown there,
+    rendered (`generator.render.annotations.placed_notes` fills it). `places` maps (record path,
+    paragraph key) to its place on the site (`generator.render.places.text_places` fills it), and
+    `events` each letter to the positions in `Links.events` of the events it dates.
     """
 
     corpus: Corpus
@@ -32,6 +37,11 @@ class RenderContext:
     open_data: bool = False
     mentions: Mentions = field(default_factory=Mentions)
     site_url: str | None = None
+    terms: dict[tuple[str, str], tuple[TermUse, ...]] = field(default_factory=dict)
+    glossary: dict[str, Term] = field(default_factory=dict)
+    notes: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    places: dict = field(default_factory=dict)
+    events: dict[LetterKey, tuple[int, ...]] = field(default_factory=dict)
 
     def letter(self, key: LetterKey) -> tuple[Record, Letter] | None:
         """The record and letter `key` names, or None when the corpus has no such letter."""
@@ -55,6 +65,9 @@ def build_context(corpus: Corpus, open_data: bool = False, site_url: str | None 
     text_links: dict[tuple[str, str], list[TextLink]] = {}
     for link in corpus.links.text_links:
         _add(text_links, (link.path, link.paragraph), link)
+    terms: dict[tuple[str, str], list[TermUse]] = {}
+    for use in corpus.links.terms:
+        _add(terms, (use.path, use.paragraph), use)
     addresses = assign_addresses(corpus)
     return RenderContext(
         corpus,
@@ -66,6 +79,8 @@ def build_context(corpus: Corpus, open_data: bool = False, site_url: str | None 
         open_data,
         index_mentions(corpus, addresses),
         site_url=site_url,
+        terms={key: tuple(values) for key, values in terms.items()},
+        glossary={term.name: term for term in corpus.glossary},
     )
 
 

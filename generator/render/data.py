@@ -42,6 +42,7 @@ from generator.model import (
     SourceSpan,
     Target,
 )
+from generator.render.annotations import annotations_data
 from generator.render.addresses import (
     ANSWER,
     QUESTION,
@@ -110,6 +111,7 @@ def render_data(context: RenderContext) -> dict[str, str]:
             "schema": site.url(SCHEMA_PATH),
             "site_url": site.url(""),
             "letters": [data.document for data in letters],
+            "annotations": annotations_data(context, site.url("")),
             "dossiers": [
                 {
                     "number": dossier,

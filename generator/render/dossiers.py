@@ -26,6 +26,7 @@ from generator.render.markdown import (
     title_block,
 )
 from generator.render.mentions import DOSSIER_INDEX, dossier_feed, dossier_page
+from generator.render.timeline import DOSSIER_SLICE_HEADING, timeline_slice
 
 __all__ = ["render_dossiers"]
 
@@ -105,6 +106,9 @@ def _render_dossier(
     if cited:
         blocks.append(heading_block(2, "Geciteerde stukken", ids))
         blocks.append("\n".join(cited))
+    in_dossier = {LetterKey(r.path, letter.index) for r in context.corpus.records for letter in r.letters
+                  if any(m.belongs and m.path == r.path for m in mentions)}
+    blocks += timeline_slice(in_dossier, page, context, ids, DOSSIER_SLICE_HEADING)
     return join_blocks(blocks)
 
 

@@ -10,6 +10,7 @@ in source order (headings, paragraphs, questions, answers with their anchors) an
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -24,6 +25,7 @@ from generator.model import (
     Question,
     Record,
     Target,
+    Term,
     TextLink,
 )
 from generator.render.addresses import (
@@ -122,6 +124,7 @@ def render_letter_page(record: Record, letter: Letter, page: str, context: Rende
     """Render a letter as a page of its own (its record's page too when it is the only letter)."""
     from generator.render.cited import mention_metadata  # imported here: cited renders with this module
     from generator.render.statuses import letter_status_summary
+    from generator.render.timeline import timeline_slice
 
     ids = PageIds()
     body = LetterText(record, letter, page, context, ids)
@@ -133,7 +136,8 @@ def render_letter_page(record: Record, letter: Letter, page: str, context: Rende
     if record_page is not None:
         items.append(("Onderdeel van", f"[{escape_line(record_title(record))}]({relative_link(page, record_page)})"))
     items += body.metadata() + open_data_metadata(page, context)
-    return join_blocks([front_matter(title), title_block(title, ids), metadata_block(items), *body.blocks()])
+    blocks = [front_matter(title), title_block(title, ids), metadata_block(items), *body.blocks()]
+    return join_blocks(blocks + timeline_slice({body.key}, page, context, ids))
 
 
 def open_data_metadata(page: str, context: RenderContext) -> list[tuple[str, str]]:
@@ -255,7 +259,13 @@ class LetterText:
             # in a footnote lands on the footnotes, not on the page's last answer.
             blocks += [heading_block(2, "Voetnoten", self.ids), FOOTNOTE_PLACE_MARKER]
         blocks.extend(self._footnote_definitions())
+        for number in sorted({footnote.number for footnote in self.letter.footnotes}):
+            blocks.extend(self._notes(f"fn:{number}"))  # editorial notes, after the footnote list
         return blocks
+
+    def _notes(self, *anchors: str) -> list[str]:
+        """The editorial notes placed at these anchors of this page (generator.render.annotations)."""
+        return [note for anchor in anchors for note in self.context.notes.get((self.page, anchor), ())]
 
     def _footnote_definitions(self) -> list[str]:
         """Define each footnote as `[^N]: text` under its printed number, in number order.
@@ -266,7 +276,7 @@ class LetterText:
         texts: dict[int, list[str]] = {}
         for footnote in sorted(self.letter.footnotes, key=lambda footnote: footnote.number):
             paragraph = Paragraph(footnote.key, footnote.text, footnote.span)
-            text = inline_text(paragraph, self._links(paragraph), frozenset())
+            text = inline_text(paragraph, self._links(paragraph), frozenset(), self._terms(paragraph))
             texts.setdefault(footnote.number, []).extend([text] if text else [])
         return [
             f"[^{number}]: " + "\n\n    ".join(paragraphs or ["(zonder tekst)"]) for number, paragraphs in texts.items()
@@ -289,14 +299,14 @@ class LetterText:
         blocks += [self._paragraph(paragraph, css_class="kd-context") for paragraph in question.context]
         blocks += [self._paragraph(paragraph, quoted=question.quoted or paragraph.quoted) for paragraph in question.paragraphs]
         blocks.append(self._thread_line("Antwoord", self._targets(QUESTION, question)))
-        return blocks
+        return blocks + self._notes(anchor, *extra)
 
     def _answer(self, answer: Answer, anchor: str, extra: tuple[str, ...]) -> list[str]:
         words = f"Antwoord op vraag {numbers_label(_numbers(answer))}"
         blocks = [self._qa_heading(words, ANSWER, answer, anchor, extra), self._citation(ANSWER, answer, anchor)]
         blocks.append(self._thread_line("Vraag", self._targets(ANSWER, answer)))
         blocks += [self._paragraph(paragraph) for paragraph in answer.paragraphs]
-        return blocks
+        return blocks + self._notes(anchor, *extra)
 
     def _targets(self, role: str, block: Question | Answer) -> list[Target]:
         return [Target(self.key, role, block.party, number) for number in _numbers(block)]
@@ -351,7 +361,7 @@ class LetterText:
 
     def _paragraph(self, paragraph: Paragraph, quoted: bool | None = None, css_class: str | None = None) -> str:
         """Render one paragraph: a blockquote when quoted, with a class line when it has one."""
-        text = inline_text(paragraph, self._links(paragraph), self.footnote_numbers)
+        text = inline_text(paragraph, self._links(paragraph), self.footnote_numbers, self._terms(paragraph))
         if not text:
             return ""
         lines = [text] + ([f"{{: .{css_class} }}"] if css_class else [])
@@ -367,12 +377,45 @@ class LetterText:
                 links.append(_Link(text_link.start, text_link.end, destination))
         return links
 
+    def _terms(self, paragraph: Paragraph) -> list[_Term]:
+        """The glossary terms this paragraph uses, each with its explanation."""
+        uses = self.context.terms.get((self.record.path, paragraph.key), ())
+        return [_Term(use.start, use.end, term_title(self.context.glossary[use.term])) for use in uses]
+
     def _link_destination(self, text_link: TextLink) -> str | None:
         if text_link.target is not None:
             return self._target_destination(text_link.target)
         if text_link.reference is not None:
             return safe_url(text_link.reference.url)
         return None
+
+
+@dataclass(frozen=True)
+class _Term:
+    """A use of a glossary term over characters `start`..`end` of a paragraph, with its explanation."""
+
+    start: int
+    end: int
+    title: str
+
+
+def term_title(term: Term) -> str:
+    """The explanation a term's uses show: `Microsoft 365: Het kantoorpakket …`."""
+    return f"{term.expansion}: {term.explanation}" if term.expansion else term.explanation
+
+
+_MARKDOWN_IN_ATTRIBUTE = re.compile(r"[\\`*_{}\[\]]")
+"""What an inline pattern running before Python-Markdown's raw HTML one could act on in an attribute."""
+
+
+def term_markup(text: str, title: str) -> str:
+    """Mark a term's text (already escaped Markdown) with its explanation, which shows on hover and
+    on keyboard focus (`tabindex`) and is read out by screen readers: `<abbr title="…">M365</abbr>`.
+
+    The explanation is escaped for HTML (`html_text`), and what Markdown could still act on is
+    written as character references, so it stays one attribute of plain text."""
+    attribute = _MARKDOWN_IN_ATTRIBUTE.sub(lambda m: f"&#{ord(m.group())};", html_text(title))
+    return f'<abbr class="kd-term" title="{attribute}" tabindex="0">{text}</abbr>'
 
 
 def _gathered(index: dict[Target, tuple[T, ...]], targets: list[Target]) -> list[T]:
@@ -410,13 +453,16 @@ def _status_badge(status: str) -> str:
     return f'<span class="kd-status{css}">{html_text(status)}</span>'
 
 
-def inline_text(paragraph: Paragraph, links: list[_Link], footnotes: frozenset[int]) -> str:
-    """Render a paragraph's text as one line of Markdown, with its links and footnote markers.
+def inline_text(
+    paragraph: Paragraph, links: list[_Link], footnotes: frozenset[int], terms: list[_Term] | None = None
+) -> str:
+    """Render a paragraph's text as one line of Markdown, with its links, terms and footnote markers.
 
     Markers become `[^N]` at their offset (a number with no footnote on the page stays visible as
-    a plain superscript, bracketed as references are: `[N]`); links become `[text](destination)`.
-    Overlapping links are dropped after the first; a marker that falls inside a link is moved to
-    the link's end.
+    a plain superscript, bracketed as references are: `[N]`); links become `[text](destination)`;
+    glossary terms become `<abbr>` with their explanation (`term_markup`), never inside a link.
+    Overlapping links are dropped after the first; a marker that falls inside a link or a term is
+    moved to its end.
     """
     text = paragraph.text
     start = len(text) - len(text.lstrip())
@@ -426,6 +472,16 @@ def inline_text(paragraph: Paragraph, links: list[_Link], footnotes: frozenset[i
     for link in sorted(trimmed, key=lambda link: (link.start, -link.end, link.destination)):
         if start <= link.start < link.end <= end and (not chosen or link.start >= chosen[-1].end):
             chosen.append(link)
+    chosen_terms: list[_Term] = []
+    following = 0  # the first chosen link that does not end before the term
+    for term in sorted(terms or (), key=lambda term: (term.start, -term.end)):
+        while following < len(chosen) and chosen[following].end <= term.start:
+            following += 1
+        in_link = following < len(chosen) and chosen[following].start < term.end
+        after_last = not chosen_terms or term.start >= chosen_terms[-1].end
+        if start <= term.start < term.end <= end and not in_link and after_last:
+            chosen_terms.append(term)
+    pieces_in_order: list[_Link | _Term] = sorted([*chosen, *chosen_terms], key=lambda piece: piece.start)
     markers = sorted(
         (min(max(marker.offset, start), end), order, marker.number) for order, marker in enumerate(paragraph.markers)
     )
@@ -443,10 +499,14 @@ def inline_text(paragraph: Paragraph, links: list[_Link], footnotes: frozenset[i
         _add_text(pieces, text[cursor:upto])
         cursor = upto
 
-    for link in chosen:
-        add_text(link.start)
-        pieces.append(f"[{escape_text(text[link.start : link.end], at_line_start=False)}]({link.destination})")
-        cursor = link.end
+    for piece in pieces_in_order:
+        add_text(piece.start)
+        words = escape_text(text[piece.start : piece.end], at_line_start=False)
+        if isinstance(piece, _Term):
+            pieces.append(term_markup(words, piece.title))
+        else:
+            pieces.append(f"[{words}]({piece.destination})")
+        cursor = piece.end
     add_text(end)
     return "".join(pieces)
 

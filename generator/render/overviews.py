@@ -3,6 +3,8 @@
     dossiers/index.md, dossiers/<number>.md    one page per dossier (generator.render.dossiers)
     tijdlijn.md                                the timeline (generator.render.timeline)
     personen.md, partijen.md                   the registers (generator.render.indexes)
+    begrippen.md                               the glossary (generator.render.glossary)
+    annotaties.md                              the editorial notes (generator.render.annotations)
 
 Every one of these pages is rendered even when the corpus is empty, so the navigation of
 mkdocs.yml and the home page's links always lead somewhere.
@@ -12,7 +14,9 @@ from __future__ import annotations
 
 from generator.render.addresses import relative_link
 from generator.render.context import RenderContext
+from generator.render.annotations import render_annotations
 from generator.render.dossiers import render_dossiers
+from generator.render.glossary import render_glossary
 from generator.render.indexes import PARTIES, PEOPLE, render_indexes
 from generator.render.mentions import DOSSIER_INDEX
 from generator.render.timeline import TIMELINE, render_timeline
@@ -22,7 +26,13 @@ __all__ = ["overview_links", "render_overviews"]
 
 def render_overviews(context: RenderContext) -> dict[str, str]:
     """Render the dossier pages, the timeline and the registers of people and parties."""
-    return {**render_dossiers(context), **render_timeline(context), **render_indexes(context)}
+    return {
+        **render_dossiers(context),
+        **render_timeline(context),
+        **render_indexes(context),
+        **render_glossary(context),
+        **render_annotations(context),
+    }
 
 
 def overview_links(page: str) -> str:

@@ -28,6 +28,7 @@ from generator.render.markdown import (
     title_block,
 )
 from generator.render.overviews import overview_links
+from generator.render.timeline import timeline_slice
 
 HOME = "index.md"
 SITE_TITLE = "Kamerdossier"
@@ -98,6 +99,7 @@ def render_record_page(record: Record, page: str, context: RenderContext) -> str
         blocks.append(heading_block(2, letter_label(record, note), ids))
         blocks.append(metadata_block(letter_metadata(record, note, note.identifiers) + text.metadata() + open_data_metadata(page, context)))
         blocks.extend(text.blocks())
+        blocks += timeline_slice({text.key}, page, context, ids)
     return join_blocks(blocks)
 
 

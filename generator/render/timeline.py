@@ -1,23 +1,26 @@
-"""Render the timeline: every dated event in the corpus, newest first, grouped by year and month.
+"""Render the timeline: every dated event of the corpus, oldest first, grouped by year and month.
 
     tijdlijn.md
-      ## 2026
-      ### Februari 2026
-      - 12 februari 2026 — Antwoordbrief verstuurd: [Verslag van een schriftelijk overleg over …](…) (25 antwoorden)
-      ## 2025
-      ### Oktober 2025
-      - 7 oktober 2025 — Vragen ingezonden door Kathmann (GroenLinks-PvdA) en …: [Schriftelijke vragen …](…) (21 vragen)
+      ## 2021 {#jaar-2021}                      events dated by a year only stand under the year
+      - ‘De keuze voor M365 is genomen in 2021 …’ — [antwoord op vraag 1 (GroenLinks-PvdA), antwoordbrief, 12 februari 2026](…)
+      ## 2025 {#jaar-2025}
+      ### Voorjaar 2025 {#periode-2025-voorjaar}  a part of a year stands as itself, never as a month
+      ### Oktober 2025 {#maand-2025-10}         a month's own events first, then its days
+      #### 2 oktober 2025 {#datum-2025-10-02}
+      - ‘NOS.nl, 2 oktober 2025’ — [voetnoot 1, schriftelijke vragen, 7 oktober 2025](…#fn:1)
+      - ‘… uw brief van 2 oktober 2025 over de Overstap …’ — [brief van de commissie, 2 december 2025](…)
+      #### 7 oktober 2025 {#datum-2025-10-07}
+      - **Brief: vragen ingezonden** door Kathmann … : [Schriftelijke vragen van …](…) (21 vragen)
 
-Each letter is one event: written questions are submitted (ingezonden) on their date, other
-letters are sent on theirs, and the answers of an Aanhangsel are received on the date it prints
-(`received_on`). An event about a single question or answer links to its anchor, any other to
-the letter's page. Events without a date close the page. One pass over the letters, one sort.
+The events come from the link pass (`Links.events`, generator.link.events): a date keeps the
+precision the letter gives it, and a source whose year was inferred says so beside the words as
+written. The letters' own dates stand out (`**Brief: …**`). Each link's text names where it
+leads: the question, answer or footnote and its letter. `timeline_slice` gives a letter or
+dossier page the events its letters date, each linking to its place on the timeline.
 """
 
 from __future__ import annotations
 
-import datetime
-from dataclasses import dataclass
 from itertools import groupby
 
 from generator.model import (
@@ -27,115 +30,270 @@ from generator.model import (
     COVER_NOTE,
     WRITTEN_QUESTIONS,
     Answer,
-    Letter,
+    Event,
+    EventDate,
+    EventSource,
     LetterKey,
     Question,
-    Record,
 )
-from generator.render.addresses import answer_anchor, letter_date, question_anchor, record_date, relative_link
+from generator.render.addresses import answer_anchor, question_anchor, relative_link
 from generator.render.context import RenderContext
-from generator.render.escape import escape_heading, escape_line, front_matter
+from generator.render.labels import MONTHS, letter_label, letter_title
+from generator.render.escape import escape_heading, escape_line, escape_text, front_matter
 from generator.render.markdown import (
     PageIds,
     capitalized,
-    dutch_date,
+    heading_block,
     join_blocks,
     letter_kind_label,
-    record_title,
     title_block,
 )
+from generator.render.places import TextPlace, text_places
 
-__all__ = ["TIMELINE", "render_timeline"]
+__all__ = ["TIMELINE", "event_anchor", "event_label", "render_timeline", "timeline_slice"]
 
 TIMELINE = "tijdlijn.md"
 TITLE = "Tijdlijn"
 INTRO = (
-    "Alles wat op deze site gebeurt, op datum, nieuwste eerst: wanneer vragen werden ingezonden, "
-    "wanneer brieven werden verstuurd en wanneer antwoorden binnenkwamen."
+    "Wat de brieven op deze site dateren, oudste eerst: de data van de brieven zelf (vet, als "
+    "‘Brief’) en elke datum die een brief noemt, in de tekst of in een voetnoot. Een datum staat zo "
+    "precies als de brief hem geeft: een dag, een maand, een jaar of een deel van een jaar. Noemt "
+    "de brief het jaar niet, dan staat erbij hoe het is afgeleid. Elke vermelding citeert een stukje "
+    "van de zin en leidt naar de vraag, het antwoord of de voetnoot waarin zij staat."
 )
 UNDATED = "Zonder datum"
+SLICE_HEADING = "Data in deze brief"
+DOSSIER_SLICE_HEADING = "Tijdlijn van dit dossier"
 
-EVENTS = {
-    WRITTEN_QUESTIONS: "Vragen ingezonden",
-    COMMITTEE_LETTER: "Brief van de commissie verstuurd",
-    ANSWER_LETTER: "Antwoordbrief verstuurd",
-    COVER_NOTE: "Verslag uitgebracht",
-    APPENDIX_ANSWERS: "Antwoorden ontvangen",
+OWN_EVENTS = {
+    WRITTEN_QUESTIONS: "vragen ingezonden",
+    COMMITTEE_LETTER: "brief van de commissie verstuurd",
+    ANSWER_LETTER: "antwoordbrief verstuurd",
+    COVER_NOTE: "verslag uitgebracht",
+    APPENDIX_ANSWERS: "antwoorden ontvangen",
 }
-"""What happened on a letter's date, by kind of letter; any other kind of letter is `… verstuurd`."""
+"""What happened on a letter's own date, by kind of letter; any other letter is `… verstuurd`."""
+
+def event_label(date: EventDate) -> str:
+    """The date as Dutch writes it, as precise as it is: `2 oktober 2025`, `oktober 2025`, `2021`, `begin 2026`."""
+    if date.precision == "dag":
+        return f"{date.day} {MONTHS[(date.month or 1) - 1]} {date.year}"
+    if date.precision == "maand":
+        return f"{MONTHS[(date.month or 1) - 1]} {date.year}"
+    if date.precision == "periode":
+        return f"{date.period} {date.year}"
+    return str(date.year)
 
 
-@dataclass(frozen=True)
-class _Event:
-    date: datetime.date | None
-    position: int  # the letter's place in the corpus: reading order breaks ties
-    text: str  # one list item's Markdown, without the date
+def event_anchor(date: EventDate) -> str:
+    """The timeline's anchor of an event: `datum-2025-10-02`, `maand-2025-10`, `jaar-2021`, `periode-2026-begin`."""
+    if date.precision == "dag":
+        return f"datum-{date.year}-{date.month:02d}-{date.day:02d}"
+    if date.precision == "maand":
+        return f"maand-{date.year}-{date.month:02d}"
+    if date.precision == "periode":
+        return f"periode-{date.year}-{date.period}"
+    return f"jaar-{date.year}"
 
 
 def render_timeline(context: RenderContext) -> dict[str, str]:
-    """Render `tijdlijn.md`: a letter's event under its year and month, newest first."""
-    events = []
-    position = 0
-    for record in context.corpus.records:
-        for letter in record.letters:
-            position += 1
-            page = context.addresses.letter_page(LetterKey(record.path, letter.index))
-            if page is not None:
-                events.append(_event(record, letter, page, position))
-    events.sort(key=lambda event: (event.date is None, -(event.date.toordinal() if event.date else 0), event.position))
+    """Render `tijdlijn.md`: every event under its year (and month or part of the year), oldest first."""
+    places = text_places(context)
     ids = PageIds()
     blocks = [front_matter(TITLE), title_block(TITLE, ids), INTRO]
-    for year, in_year in groupby(events, key=lambda event: event.date.year if event.date else None):
-        if year is None:
-            blocks.append(_heading(2, UNDATED, "zonder-datum", ids))
-            blocks.append("\n".join(f"- {event.text}" for event in in_year))
-            continue
+    events = [event for event in context.corpus.links.events if _shown_sources(event, places, context)]
+    for year, in_year in groupby(events, key=lambda event: event.date.year):
+        year_events = list(in_year)
         blocks.append(_heading(2, str(year), f"jaar-{year}", ids))
-        for month, in_month in groupby(in_year, key=lambda event: event.date.month if event.date else 0):
-            month_name = dutch_date(datetime.date(year, month, 1)).partition(" ")[2]  # `februari 2026`
-            blocks.append(_heading(3, capitalized(month_name), f"maand-{year}-{month:02d}", ids))
-            blocks.append("\n".join(f"- {dutch_date(event.date)} — {event.text}" for event in in_month))
-    if not events:
+        for event in year_events:
+            if event.date.precision == "jaar":
+                blocks.append(_sources(event, places, context))
+        for (month, kind), in_group in groupby(
+            (event for event in year_events if event.date.precision != "jaar"),
+            key=lambda event: (event.date.month, event.date.period if event.date.precision == "periode" else ""),
+        ):
+            group = list(in_group)
+            if kind:  # a part of the year: its own heading, never a month's
+                blocks.append(_heading(3, capitalized(event_label(group[0].date)), event_anchor(group[0].date), ids))
+                blocks += [_sources(event, places, context) for event in group]
+                continue
+            blocks.append(_heading(3, capitalized(f"{MONTHS[(month or 1) - 1]} {year}"), f"maand-{year}-{month:02d}", ids))
+            for event in group:
+                if event.date.precision == "dag":
+                    blocks.append(_heading(4, event_label(event.date), event_anchor(event.date), ids))
+                else:
+                    blocks.append(f"Zonder dag, in {event_label(event.date)}:")
+                blocks.append(_sources(event, places, context))
+    undated = _undated(context)
+    if undated:
+        blocks += [_heading(2, UNDATED, "zonder-datum", ids), "\n".join(undated)]
+    if not events and not undated:
         blocks.append("Er zijn nog geen brieven.")
     return {TIMELINE: join_blocks(blocks)}
+
+
+def _undated(context: RenderContext) -> list[str]:
+    """The letters printing no date of their own (a cover note aside: its letters date its record)."""
+    items = []
+    for record in context.corpus.records:
+        for letter in record.letters:
+            page = context.addresses.letter_page(LetterKey(record.path, letter.index))
+            if page is None or letter.sent_on or letter.received_on or letter.kind == COVER_NOTE:
+                continue
+            items.append(_own_item(record, letter, page))
+    return items
+
+
+def _own_item(record, letter, page: str) -> str:
+    """`- **Brief: vragen ingezonden** door …: [title](page#anchor) (21 vragen)`. The letter's event
+    lands on its only answer (or only question) when it has one, else on its title."""
+    title = escape_line(letter_title(record, letter))
+    link = relative_link(TIMELINE, page, _own_anchor(letter))
+    return f"- **Brief: {_own_event(record, letter)}**{_askers(letter)}: [{title}]({link}){_counts(letter)}"
+
+
+def _own_anchor(letter) -> str:
+    questions = [block for block in letter.body if isinstance(block, Question) and not block.quoted]
+    answers = [block for block in letter.body if isinstance(block, Answer)]
+    if len(answers) == 1 and letter.kind in (ANSWER_LETTER, APPENDIX_ANSWERS):
+        return answer_anchor(answers[0].party, answers[0].number)  # the first claim of a name is exact
+    if len(questions) == 1 and not answers:
+        return question_anchor(questions[0].party, questions[0].number)
+    return "titel"
+
+
+def timeline_slice(
+    keys: set[LetterKey], page: str, context: RenderContext, ids: PageIds, heading: str = SLICE_HEADING
+) -> list[str]:
+    """The events the letters `keys` date, for their page: a heading and one item per event, its
+    date linking to the event on the timeline. Nothing when they date none.
+
+    On a letter's page (one letter) each item links the places in the letter that mention the date;
+    on a dossier's page it names the letters that date it."""
+    places = text_places(context)
+    items = []
+    events = context.corpus.links.events
+    if context.events:  # indexed by letter: each page reads only its own events
+        positions = sorted({position for key in keys for position in context.events.get(key, ())})
+    else:
+        positions = list(range(len(events)))
+    for event in (events[position] for position in positions):
+        mine = [source for source in event.sources if source.letter in keys and _place(source, places, context)]
+        if not mine:
+            continue
+        link = relative_link(page, TIMELINE, event_anchor(event.date))
+        said = _said_here(mine, page, places, context) if len(keys) == 1 else _said_by(mine, context)
+        items.append(f"- [{escape_line(event_label(event.date))}]({link}): {said}")
+    if not items:
+        return []
+    return [heading_block(2, heading, ids), "\n".join(items)]
+
+
+def events_by_letter(corpus) -> dict[LetterKey, tuple[int, ...]]:
+    """Map each letter to the positions (in `Links.events`) of the events it dates."""
+    index: dict[LetterKey, list[int]] = {}
+    for position, event in enumerate(corpus.links.events):
+        for key in dict.fromkeys(source.letter for source in event.sources):
+            index.setdefault(key, []).append(position)
+    return {key: tuple(positions) for key, positions in index.items()}
+
+
+def _said_here(sources: list[EventSource], page: str, places: dict[tuple[str, str], TextPlace], context: RenderContext) -> str:
+    """`**deze brief verstuurd**`, or the places on this page that mention the date, as links."""
+    parts = []
+    for source in sources:
+        if source.role != "vermeld":
+            record, letter = context.letters[source.letter]
+            parts.append(f"**{_own_event(record, letter).replace('brief van de commissie', 'deze brief')}**")
+            continue
+        place = _place(source, places, context)
+        if place is not None and place.anchor:
+            parts.append(f"[{escape_line(place.label)}]({relative_link(page, place.page, place.anchor)})")
+        elif place is not None:
+            parts.append(f"de {place.label}" if place.label else "de tekst van de brief")
+    return "genoemd in " + ", ".join(dict.fromkeys(parts)) if all(s.role == "vermeld" for s in sources) else ", ".join(dict.fromkeys(parts))
+
+
+def _said_by(sources: list[EventSource], context: RenderContext) -> str:
+    """`**brief van de commissie verstuurd**`, or which letters mention the date."""
+    parts = []
+    for source in sources:
+        record, letter = context.letters[source.letter]
+        if source.role != "vermeld":
+            parts.append(f"**{_own_event(record, letter)}**")
+        else:
+            label = letter_label(record, letter)
+            parts.append(f"genoemd in {label[:1].lower() + label[1:]}")
+    return "; ".join(dict.fromkeys(parts))
 
 
 def _heading(level: int, text: str, wanted: str, ids: PageIds) -> str:
     return f"{'#' * level} {escape_heading(text)} {{#{ids.claim(wanted)}}}"
 
 
-def _event(record: Record, letter: Letter, page: str, position: int) -> _Event:
-    """Describe what a letter brings about: `Vragen ingezonden door …: [title](page) (21 vragen)`."""
-    what = EVENTS.get(letter.kind, f"{capitalized(letter_kind_label(letter.kind))} verstuurd")
-    if letter.kind == WRITTEN_QUESTIONS and letter.askers:
-        what += " door " + _names(letter)
-    date = letter_date(record, letter) or record_date(record)
+def _place(source: EventSource, places: dict[tuple[str, str], TextPlace], context: RenderContext) -> TextPlace | None:
+    """Where a source stands: its paragraph's place, or, for a letter's own date, its page."""
+    if source.paragraph:
+        return places.get((source.letter.path, source.paragraph))
+    page = context.addresses.letter_page(source.letter)
+    return TextPlace(page, None, "", source.letter) if page is not None else None
+
+
+def _shown_sources(event: Event, places: dict, context: RenderContext) -> list[EventSource]:
+    return [source for source in event.sources if _place(source, places, context) is not None]
+
+
+def _sources(event: Event, places: dict[tuple[str, str], TextPlace], context: RenderContext) -> str:
+    """One list item per source: the letter's own date first as it stands out, then the mentions."""
+    items = []
+    for source in _shown_sources(event, places, context):
+        place = _place(source, places, context)
+        assert place is not None
+        record, letter = context.letters[source.letter]
+        link = relative_link(TIMELINE, place.page, place.anchor or "titel")
+        if source.role != "vermeld":
+            items.append(_own_item(record, letter, place.page))
+            continue
+        where = letter_label(record, letter)
+        where = where[:1].lower() + where[1:]
+        text = f"{place.label}, {where}" if place.label else capitalized(where)
+        written = _written(event.date, source)
+        items.append(f"- ‘{escape_text(source.phrase, at_line_start=False)}’{written} — [{escape_line(text)}]({link})")
+    return "\n".join(items)
+
+
+def _written(date: EventDate, source: EventSource) -> str:
+    """Say how the letter writes the date when that is not the label, and how a missing year was found."""
+    notes = []
+    if " ".join(source.written.split()).lower() != event_label(date).lower():
+        notes.append(f"geschreven als ‘{escape_text(source.written, at_line_start=False)}’")
+    if source.inferred:
+        notes.append(escape_line(source.inferred))
+    return f" ({'; '.join(notes)})" if notes else ""
+
+
+def _own_event(record, letter) -> str:
     if letter.kind == APPENDIX_ANSWERS and letter.received_on is not None:
-        date = letter.received_on
-    questions = [block for block in letter.body if isinstance(block, Question) and not block.quoted]
-    answers = [block for block in letter.body if isinstance(block, Answer)]
-    anchor = None
-    if len(answers) == 1 and letter.kind in (ANSWER_LETTER, APPENDIX_ANSWERS):
-        anchor = answer_anchor(answers[0].party, answers[0].number)  # the first claim of a name is exact
-    elif len(questions) == 1 and not answers:
-        anchor = question_anchor(questions[0].party, questions[0].number)
-    counts = [
-        _count(len(questions), "vraag", "vragen") if questions else "",
-        _count(len(answers), "antwoord", "antwoorden") if answers else "",
-    ]
-    tail = f" ({', '.join(filter(None, counts))})" if any(counts) else ""
-    link = relative_link(TIMELINE, page, anchor)
-    return _Event(date, position, f"{what}: [{escape_line(record_title(record))}]({link}){tail}")
+        return OWN_EVENTS[APPENDIX_ANSWERS]
+    return OWN_EVENTS.get(letter.kind, f"{letter_kind_label(letter.kind)} verstuurd")
 
 
-def _names(letter: Letter) -> str:
-    """`Kathmann (GroenLinks-PvdA) en Six Dijkstra (Nieuw Sociaal Contract)`, escaped."""
+def _askers(letter) -> str:
+    """` door Kathmann (GroenLinks-PvdA) en Six Dijkstra (Nieuw Sociaal Contract)`, escaped."""
+    if letter.kind != WRITTEN_QUESTIONS or not letter.askers:
+        return ""
     names = [
         escape_line(member.name) + (f" ({escape_line(member.party)})" if member.party else "")
         for member in letter.askers
     ]
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} en {names[-1]}"
+    return " door " + (names[0] if len(names) == 1 else f"{', '.join(names[:-1])} en {names[-1]}")
 
 
-def _count(number: int, one: str, more: str) -> str:
-    return f"{number} {one if number == 1 else more}"
+def _counts(letter) -> str:
+    questions = sum(1 for block in letter.body if isinstance(block, Question) and not block.quoted)
+    answers = sum(1 for block in letter.body if isinstance(block, Answer))
+    counts = [
+        f"{questions} {'vraag' if questions == 1 else 'vragen'}" if questions else "",
+        f"{answers} {'antwoord' if answers == 1 else 'antwoorden'}" if answers else "",
+    ]
+    return f" ({', '.join(filter(None, counts))})" if any(counts) else ""

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 REPO = Path(__file__).resolve().parents[2]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+ANNOTATED_LETTER = "eerste-kamer/2026-02-12/antwoordbrief/"
+"""The answer letter of seeds/001: glossary terms throughout, and the shipped editorial notes."""
 
 SEARCH_INPUT = "input.md-search__input"
 SEARCH_RESULT_LINK = ".md-search-result__item a.md-search-result__link, .md-search-result__item > a"
@@ -163,9 +165,11 @@ def test_home_and_letter_pages_only_ask_the_local_server(page: Page, requests_ma
     assert not requests_made.off_site(), "requests to other hosts:\n" + "\n".join(requests_made.off_site())
 
 
-@pytest.mark.parametrize("where", ["home", "letter", "dossier", "search"])
+@pytest.mark.parametrize("where", ["home", "letter", "dossier", "search", "tijdlijn/", "begrippen/", "annotaties/", ANNOTATED_LETTER])
 def test_axe_finds_no_violations(page: Page, site_url: str, built_site: Path, where: str) -> None:
-    if where == "letter":
+    if where.endswith("/"):  # a page by its address: the glossary, the notes, a letter with notes and terms
+        _open(page, site_url + where)
+    elif where == "letter":
         _open(page, site_url + _letter_page(built_site))
         page.locator(".kd-cite-copy").first.wait_for(state="visible")  # the copy buttons are checked too
     elif where == "dossier":
@@ -305,3 +309,17 @@ def test_an_old_anchor_declared_in_redirects_lands_on_the_new_one(
     page.evaluate(f"() => {{ location.hash = '#{OLD_ANCHOR}'; }}")
     page.wait_for_url(re.compile(f"#{ANSWER_7_ID}$"))
     _assert_at_top(page, ANSWER_7_ID)
+
+
+def test_a_glossary_term_explains_itself_on_hover_and_on_keyboard_focus(page: Page, site_url: str) -> None:
+    _open(page, site_url + ANNOTATED_LETTER)
+    term = page.locator("abbr.kd-term", has_text="M365").first
+    title = term.get_attribute("title")
+    assert title and title.startswith("Microsoft 365: ")
+    page.keyboard.press("Tab")  # keyboard users reach terms: tab until the first term has focus
+    for _ in range(200):
+        if page.evaluate("document.activeElement.matches('abbr.kd-term')"):
+            break
+        page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.title, getComputedStyle(document.activeElement, '::after').content]")
+    assert focused[0] and focused[1] == f'"{focused[0]}"', focused  # the stylesheet shows the title on focus

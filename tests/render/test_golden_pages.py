@@ -10,13 +10,12 @@ import os
 
 import pytest
 
-from generator.build import parse_sources, site_url_of
-from generator.link import link_corpus
+from generator.build import link_sources, site_url_of
 from tests.conftest import CONFIG
 from generator.render import render_site
-from tests.golden_files import GOLDEN, SEEDS, check_golden
+from tests.golden_files import ANNOTATIONS, GLOSSARY, GOLDEN, SEEDS, check_golden
 
-PAGES = render_site(link_corpus(*parse_sources(SEEDS)), site_url_of(CONFIG))
+PAGES = render_site(link_sources(SEEDS, GLOSSARY, ANNOTATIONS), site_url_of(CONFIG))
 FOLDER = GOLDEN / "pages"
 
 

@@ -61,7 +61,7 @@ ANSWERS_TITLE = (
     "Antwoordbrief van de staatssecretaris van Financiën - Fiscaliteit, Belastingdienst en Douane, 12 februari 2026"
 )
 
-OVERVIEWS = ["dossiers/index.md", "partijen.md", "personen.md", "tijdlijn.md"]
+OVERVIEWS = ["annotaties.md", "begrippen.md", "dossiers/index.md", "partijen.md", "personen.md", "tijdlijn.md"]
 """The pages across the corpus every site has, even without letters (generator.render.overviews)."""
 
 BBB_7 = target(SEED_001, 1, "vraag", "BBB", 7)

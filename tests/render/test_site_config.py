@@ -74,7 +74,7 @@ def test_navigation_is_small_and_fixed() -> None:
         {"Home": "index.md"},
         {"Tijdlijn": "tijdlijn.md"},
         {"Dossiers": "dossiers/index.md"},
-        {"Register": [{"Personen": "personen.md"}, {"Partijen": "partijen.md"}]},
+        {"Register": [{"Personen": "personen.md"}, {"Partijen": "partijen.md"}, {"Begrippen": "begrippen.md"}, {"Annotaties": "annotaties.md"}]},
         {"Over deze site": "over.md"},
         {"Citeren": "citeren.md"},
     ]

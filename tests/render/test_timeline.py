@@ -1,4 +1,5 @@
-"""The timeline: every letter's event under its year and month, newest first, linking its page."""
+"""The timeline: every dated event, oldest first, under its year and month, each source linking
+the question, answer or footnote that dates it; and the slices on letter and dossier pages."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.build import parse_sources
+from generator.build import link_sources
 from generator.link import link_corpus
 from generator.model import APPENDIX_ANSWERS, RECORD_APPENDIX, Corpus, Member, Record
 from generator.parse import parse_record
@@ -31,7 +32,6 @@ from tests.render.builders import (
     paragraph,
     question,
     render_markdown,
-    verslag_record,
     written_questions_record,
 )
 
@@ -39,33 +39,83 @@ FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "aanhangsel" / "ah-
 
 
 @pytest.fixture(scope="module")
-def timeline(seed_corpus: Corpus) -> BeautifulSoup:
-    return render_markdown(render_site(seed_corpus)[TIMELINE])
+def pages(seed_corpus: Corpus) -> dict[str, str]:
+    return render_site(seed_corpus)
 
 
-def _items(soup: BeautifulSoup) -> list[str]:
-    return [" ".join(item.get_text().split()) for item in soup.find_all("li")]
+@pytest.fixture(scope="module")
+def timeline(pages: dict[str, str]) -> BeautifulSoup:
+    return render_markdown(pages[TIMELINE])
 
 
-def test_years_and_months_run_newest_first(timeline: BeautifulSoup) -> None:
-    headings = [heading["id"] for heading in timeline.find_all(["h2", "h3"])]
-    assert headings == ["jaar-2026", "maand-2026-02", "jaar-2025", "maand-2025-12", "maand-2025-10"]
-    assert [heading.get_text().rstrip("¶") for heading in timeline.find_all("h3")] == [
-        "Februari 2026", "December 2025", "Oktober 2025",
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_the_dates_run_oldest_first_as_dutch_writes_them(timeline: BeautifulSoup) -> None:
+    headings = [_squash(h.get_text()).rstrip("¶") for h in timeline.find_all(["h2", "h3", "h4"])]
+    wanted = ["2021", "15 januari 2025", "2 juni 2025", "1 juli 2025", "30 september 2025", "2 oktober 2025",
+              "7 oktober 2025", "2 december 2025", "12 februari 2026"]
+    positions = [headings.index(date) for date in wanted]
+    assert positions == sorted(positions), headings
+    # a month and parts of a year stand as themselves, never as a day
+    assert headings.index("Voorjaar 2025") < headings.index("Juni 2025")
+    assert headings.index("Begin 2026") < headings.index("Februari 2026")
+    assert "Zonder dag, in oktober 2025:" in timeline.get_text()
+
+
+def test_an_event_several_letters_date_is_one_event_with_all_sources(timeline: BeautifulSoup) -> None:
+    heading = timeline.find(id="datum-2025-10-02")
+    items = heading.find_next("ul").find_all("li")
+    assert [item.a["href"] for item in items] == [
+        f"{WRITTEN}#fn:1", f"{COMMITTEE}#titel", f"{ANSWERS}#groenlinks-pvda-antwoord-1", f"{ANSWERS}#bbb-antwoord-3",
     ]
+    assert [item.a.get_text() for item in items] == [
+        "voetnoot 1, schriftelijke vragen, 7 oktober 2025",
+        "Brief van de commissie, 2 december 2025",
+        "antwoord op vraag 1 (GroenLinks-PvdA), antwoordbrief, 12 februari 2026",
+        "antwoord op vraag 3 (BBB), antwoordbrief, 12 februari 2026",
+    ]
+    # a year the letter does not write is said to be inferred, beside the words as written
+    assert "(geschreven als ‘2 oktober jl.’; jaar uit de datum van de brief)" in _squash(items[2].get_text())
+    assert _squash(items[0].get_text()).startswith("‘NOS.nl, 2 oktober 2025’")
 
 
-def test_each_seed_letter_is_one_event_linking_its_page(timeline: BeautifulSoup) -> None:
-    hrefs = [anchor["href"] for anchor in timeline.find_all("a") if not anchor.get("class")]
-    assert hrefs == [RECORD, ANSWERS, COMMITTEE, WRITTEN]
-    items = _items(timeline)
-    assert items[0].startswith("12 februari 2026 — Verslag uitgebracht:")
-    assert items[1].startswith("12 februari 2026 — Antwoordbrief verstuurd:") and items[1].endswith("(25 antwoorden)")
-    assert items[2].startswith("2 december 2025 — Brief van de commissie verstuurd:") and items[2].endswith("(25 vragen)")
-    assert items[3].startswith(
-        "7 oktober 2025 — Vragen ingezonden door Kathmann (GroenLinks-PvdA) en Six Dijkstra (Nieuw Sociaal Contract):"
-    )
-    assert items[3].endswith("(21 vragen)")
+def test_the_letters_own_dates_stand_out_and_name_the_letter(timeline: BeautifulSoup) -> None:
+    own = [item for item in timeline.find_all("li") if item.strong and item.strong.get_text().startswith("Brief: ")]
+    assert [_squash(item.strong.get_text()) for item in own] == [
+        "Brief: vragen ingezonden", "Brief: brief van de commissie verstuurd", "Brief: antwoordbrief verstuurd",
+    ]
+    answers = own[2]
+    assert answers.a.get_text().startswith("Antwoordbrief van de staatssecretaris van Financiën")  # not the record's title
+    assert answers.a["href"] == f"{ANSWERS}#titel" and _squash(answers.get_text()).endswith("(25 antwoorden)")
+    assert _squash(own[0].get_text()).startswith(
+        "Brief: vragen ingezonden door Kathmann (GroenLinks-PvdA) en Six Dijkstra (Nieuw Sociaal Contract):")
+    # the verslag's cover note prints no date: no event of its own, only what it mentions
+    assert not [item for item in own if RECORD in item.a["href"]]
+
+
+def test_no_two_links_with_the_same_text_lead_to_different_places(timeline: BeautifulSoup) -> None:
+    places: dict[str, set[str]] = {}
+    for anchor in timeline.find_all("a", href=True, class_=lambda css: css != "headerlink"):
+        places.setdefault(anchor.get_text(), set()).add(anchor["href"])
+    assert not {text: hrefs for text, hrefs in places.items() if len(hrefs) > 1}
+
+
+def test_letter_and_dossier_pages_show_their_slice_linking_the_timeline(pages: dict[str, str]) -> None:
+    committee = render_markdown(pages[COMMITTEE])
+    heading = committee.find(id="data-in-deze-brief")
+    items = [_squash(item.get_text()) for item in heading.find_next("ul").find_all("li", recursive=False)]
+    assert items == [
+        "2021: genoemd in vraag 1 (BBB), vraag 2 (BBB)",
+        "15 januari 2025: genoemd in voetnoot 9",
+        "2 oktober 2025: genoemd in de tekst van de brief",
+        "2 december 2025: deze brief verstuurd",
+    ]
+    assert heading.find_next("ul").a["href"] == "../../tijdlijn.md#jaar-2021"
+    dossier = render_markdown(pages["dossiers/31066.md"])
+    slice_ = dossier.find(id="tijdlijn-van-dit-dossier").find_next("ul")
+    assert "2 december 2025: brief van de commissie verstuurd; genoemd in verslag" in _squash(slice_.get_text())
 
 
 def test_the_answers_of_an_aanhangsel_are_dated_when_received(seed_corpus: Corpus) -> None:
@@ -75,11 +125,10 @@ def test_the_answers_of_an_aanhangsel_are_dated_when_received(seed_corpus: Corpu
     linked = link_corpus((*seed_corpus.records, record), ())
     pages = render_site(linked)
     soup = render_markdown(pages[TIMELINE])
-    november = soup.find(id="maand-2025-11")
-    assert november is not None
-    item = november.find_next("li")
-    assert " ".join(item.get_text().split()).startswith("1 november 2025 — Antwoorden ontvangen:")
-    assert item.a["href"] in pages and item.a["href"].startswith("tweede-kamer/2025-11-04/")
+    item = soup.find(id="datum-2025-11-01").find_next("li")
+    assert _squash(item.get_text()).startswith("Brief: antwoorden ontvangen:")
+    page = item.a["href"].split("#")[0]
+    assert page in pages and page.startswith("tweede-kamer/2025-11-04/")
 
 
 def test_an_event_about_one_answer_links_its_anchor() -> None:
@@ -89,27 +138,26 @@ def test_an_event_about_one_answer_links_its_anchor() -> None:
                    answer(1, None, paragraph("p2", "Ja.", path="seeds/ah.txt")),
                    path="seeds/ah.txt", sent_on=datetime.date(2025, 11, 4), chamber="Tweede Kamer"),
         ), ())
-    soup = render_markdown(render_site(corpus(single))[TIMELINE])
+    soup = render_markdown(render_site(link_corpus((single,), ()))[TIMELINE])
     assert soup.find("li").a["href"] == "tweede-kamer/2025-11-04/aanhangsel.md#antwoord-1"
 
 
 def test_undated_letters_close_the_timeline() -> None:
     undated = replace(written_questions_record(question(1, None, paragraph("p1", "Vraag?", path=SEED_000))),
                       letters=(replace(written_questions_record().letters[0], sent_on=None),))
-    soup = render_markdown(render_site(corpus(verslag_record(), undated))[TIMELINE])
-    assert [heading["id"] for heading in soup.find_all("h2")] == ["jaar-2026", "jaar-2025", "zonder-datum"]
-    assert soup.find_all("li")[-1].a["href"] == "tweede-kamer/zonder-datum/schriftelijke-vragen.md"
+    soup = render_markdown(render_site(corpus(undated))[TIMELINE])
+    assert [heading["id"] for heading in soup.find_all("h2")] == ["zonder-datum"]
+    assert soup.find_all("li")[-1].a["href"] == "tweede-kamer/zonder-datum/schriftelijke-vragen.md#titel"
 
 
-def test_names_and_titles_are_escaped() -> None:
-    record = written_questions_record(question(1, None, paragraph("p1", "Vraag?", path=SEED_000)))
+def test_names_titles_and_phrases_are_escaped() -> None:
+    record = written_questions_record(question(1, None, paragraph("p1", "Vraag *x* <b>in 2021</b>?", path=SEED_000)))
     asking = replace(record.letters[0], askers=(Member("[Naam](javascript:x)", "_P_"),))
     record = replace(record, title="*Vragen* <script>x</script>", letters=(asking,))
-    soup = render_markdown(render_site(corpus(record))[TIMELINE])
-    item = soup.find("li")
-    assert "[Naam](javascript:x) (_P_)" in item.get_text() and "*Vragen* <script>x</script>" in item.get_text()
-    assert item.find("script") is None and item.find("em") is None and len(item.find_all("a")) == 1
-    assert item.a["href"] == f"{WRITTEN}#vraag-1"  # the event of a single question lands on it
+    soup = render_markdown(render_site(link_corpus((record,), ()))[TIMELINE])
+    text = soup.get_text()
+    assert "[Naam](javascript:x) (_P_)" in text and "‘Vraag *x* <b>in 2021</b>?’" in text
+    assert soup.find("script") is None and soup.find("em") is None and soup.find("b") is None
 
 
 def test_an_empty_corpus_has_a_timeline_that_says_so() -> None:
@@ -118,4 +166,4 @@ def test_an_empty_corpus_has_a_timeline_that_says_so() -> None:
 
 def test_ids_are_unique_and_the_timeline_is_deterministic(seed_corpus: Corpus, timeline: BeautifulSoup) -> None:
     assert not [name for name, count in Counter(ids(timeline)).items() if count > 1]
-    assert render_site(seed_corpus)[TIMELINE] == render_site(link_corpus(*parse_sources(SEEDS)))[TIMELINE]
+    assert render_site(seed_corpus)[TIMELINE] == render_site(link_sources(SEEDS))[TIMELINE]

@@ -28,6 +28,11 @@ def _page_texts(site: Path, page: str) -> tuple[str, str]:
     """The running text and the footnotes' text of a built page."""
     html = load_html(site / page_url(page) / "index.html")
     article = html.select_one("article") or html
+    for term in article.select("abbr.kd-term"):  # a glossary term is inline markup inside a word
+        term.unwrap()  # (`motie-Kathmann`): read its text with the word it stands in
+    for note in article.select("aside.kd-note"):
+        note.decompose()  # editorial notes are not the letter's text
+    article.smooth()
     notes = article.select_one("div.footnote")
     notes_text = notes.get_text(" ") if notes else ""
     if notes:

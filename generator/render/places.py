@@ -1,0 +1,99 @@
+"""Where each paragraph of a letter stands on the site: its page, the anchor nearest it, a label.
+
+The glossary, the timeline and the editorial notes link to the place in a letter where something
+is said; this module names those places once, with the anchors the letter's page really gives::
+
+    answer 3 of BBB in the answer letter
+    -> TextPlace("eerste-kamer/2026-02-12/antwoordbrief.md", "bbb-antwoord-3",
+                 "antwoord op vraag 3 (BBB)", LetterKey(…, 2))
+    footnote 9 of the committee letter -> TextPlace(…, "fn:9", "voetnoot 9", …)
+    the opening of a letter -> TextPlace(…, None, "aanhef", …)  the page itself
+    a paragraph outside any question or answer -> TextPlace(…, None, "", …)
+
+`letter_anchors` lists every anchor a letter's page holds for its questions, answers and footnotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.model import Answer, Letter, LetterKey, Paragraph, Question, Record
+from generator.render.context import RenderContext
+from generator.render.labels import numbers_label
+from generator.render.markdown import LetterText, PageIds
+
+__all__ = ["OPENING", "TextPlace", "footnote_anchor", "letter_anchors", "text_places"]
+
+OPENING = "aanhef"
+"""The label of a letter's opening lines (addressee, place and date): they have no anchor of their own."""
+
+
+@dataclass(frozen=True)
+class TextPlace:
+    """A paragraph's place: `page` (docs-relative), `anchor` (None: the page itself), `label` (what
+    the anchor leads to, `antwoord op vraag 3 (BBB)`, empty for the page) and its letter."""
+
+    page: str
+    anchor: str | None
+    label: str
+    letter: LetterKey
+
+
+def footnote_anchor(number: int) -> str:
+    """The id Python-Markdown's footnotes give footnote `number`: `fn:9`."""
+    return f"fn:{number}"
+
+
+def text_places(context: RenderContext) -> dict[tuple[str, str], TextPlace]:
+    """Map (record path, paragraph or footnote key) to its place, for every letter with a page
+    (gathered once per site: the context holds them when `render_site` rendered it)."""
+    if context.places:
+        return context.places
+    places: dict[tuple[str, str], TextPlace] = {}
+    for record in context.corpus.records:
+        for letter in record.letters:
+            for key, place in _letter_places(record, letter, context).items():
+                places[(record.path, key)] = place
+    return places
+
+
+def letter_anchors(record: Record, letter: Letter, context: RenderContext) -> dict[str, str]:
+    """Every anchor a letter's page gives its questions, answers and footnotes, with its label."""
+    anchors: dict[str, str] = {}
+    for place in _letter_places(record, letter, context).values():
+        if place.anchor is not None:
+            anchors.setdefault(place.anchor, place.label)
+    text = _letter_text(record, letter, context)
+    if text is not None:
+        for primary, extra in text.anchors.values():
+            for name in extra:
+                anchors.setdefault(name, anchors.get(primary, ""))
+    return anchors
+
+
+def _letter_text(record: Record, letter: Letter, context: RenderContext) -> LetterText | None:
+    """The letter's text as its page renders it (a cover note's page is its record's page)."""
+    page = context.addresses.letter_page(LetterKey(record.path, letter.index))
+    return LetterText(record, letter, page, context, PageIds()) if page is not None else None
+
+
+def _letter_places(record: Record, letter: Letter, context: RenderContext) -> dict[str, TextPlace]:
+    text = _letter_text(record, letter, context)
+    if text is None:
+        return {}
+    page, key = text.page, text.key
+    places = {paragraph.key: TextPlace(page, None, OPENING, key) for paragraph in letter.head}
+    for position, block in enumerate(letter.body):
+        if isinstance(block, Paragraph):
+            places[block.key] = TextPlace(page, None, "", key)
+        elif isinstance(block, (Question, Answer)):
+            anchor = text.anchors[position][0]
+            party = f" ({block.party})" if block.party else ""
+            numbers = numbers_label((block.number, *(n for n in block.numbers if n != block.number)))
+            what = "vraag" if isinstance(block, Question) else "antwoord op vraag"
+            place = TextPlace(page, anchor, f"{what} {numbers}{party}", key)
+            inner = (*block.context, *block.paragraphs) if isinstance(block, Question) else block.paragraphs
+            places.update(dict.fromkeys((paragraph.key for paragraph in inner), place))
+    for footnote in letter.footnotes:
+        places[footnote.key] = TextPlace(page, footnote_anchor(footnote.number), f"voetnoot {footnote.number}", key)
+    return places

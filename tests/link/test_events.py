@@ -1,0 +1,117 @@
+"""list_events: the letters' own dates and every date they mention, as precise as written.
+
+Texts are copied from seeds/*.txt (line numbers given); the hostile inputs at the end are synthetic.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from generator.build import parse_sources
+from generator.link.events import list_events
+from generator.model import EventDate, LetterKey
+from tests.golden_files import SEEDS
+from tests.link.builders import SEED_000, SEED_001, answer, footnote, letter, paragraph, record
+
+ANSWER_DAY = datetime.date(2026, 2, 12)  # seeds/001 line 336: the answer letter's date
+
+
+def _events(text: str, sent_on: datetime.date | None = ANSWER_DAY, footnotes=(), markers=()):
+    found = record(SEED_001, letter(2, "antwoordbrief", answer(1, "BBB", paragraph("p1", text, 400, markers=markers)),
+                                    sent_on=sent_on, footnotes=footnotes))
+    return [(event.date, [(s.written, s.inferred) for s in event.sources if s.role == "vermeld"])
+            for event in list_events((found,)) if any(s.role == "vermeld" for s in event.sources)]
+
+
+def test_a_full_date_is_a_day() -> None:
+    # seeds/000 lines 23-24 (joined): "waarover de demissionaire premier op 30 september 2025 nog uitsprak"
+    assert _events("waarover de demissionaire premier op 30 september\n2025 nog uitsprak") == [
+        (EventDate("dag", 2025, 9, 30), [("30 september 2025", None)])
+    ]
+
+
+def test_jl_takes_the_most_recent_such_date_before_the_letter() -> None:
+    # seeds/001 line 430 and 781
+    assert _events("Zoals aangegeven in de brief van 2 oktober jl. gaat het om de kantoorautomatisering.") == [
+        (EventDate("dag", 2025, 10, 2), [("2 oktober jl.", "jaar uit de datum van de brief")])
+    ]
+    assert _events("Zoals aangegeven in mijn brief van oktober jl. blijven de applicaties") == [
+        (EventDate("maand", 2025, 10), [("oktober jl.", "jaar uit de datum van de brief")])
+    ]
+
+
+def test_a_date_without_year_takes_the_year_of_the_cited_documents_vergaderjaar() -> None:
+    # seeds/001 lines 417-418 and 460: "… van 1 juli.10" with footnote 10 "Kamerstukken II, 2024/25, nr. 2592"
+    text = "de staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties van 1 juli. Het kabinet kan"
+    note = footnote(10, "Kamerstukken II, 2024/25, nr. 2592", 460)
+    found = _events(text, footnotes=(note,), markers=((10, text.index(".") + 1),))
+    assert found == [(EventDate("dag", 2025, 7, 1), [("1 juli", "jaar uit het vergaderjaar 2024/25 van de geciteerde voetnoot")])]
+    # Synthetic: a vergaderjaar of 2023/24 puts 1 juli in 2024, though the letter is of 2026.
+    older = footnote(10, "Kamerstukken II, 2023/24, nr. 1", 460)
+    assert _events(text, footnotes=(older,), markers=((10, text.index(".") + 1),))[0][0] == EventDate("dag", 2024, 7, 1)
+
+
+def test_years_and_vague_periods_keep_their_precision() -> None:
+    # seeds/001 lines 379, 561 and 575
+    assert _events("De keuze voor M365 is gemaakt in 2021. De (geo)politieke situatie") == [
+        (EventDate("jaar", 2021), [("2021", None)])
+    ]
+    assert _events("In het voorjaar, naar aanleiding van politieke en maatschappelijke aandacht") == [
+        (EventDate("periode", 2025, 3, period="voorjaar"), [("het voorjaar", "jaar uit de datum van de brief")])
+    ]
+    assert _events("Begin dit jaar heeft de Belastingdienst naar aanleiding van de (geo)politieke") == [
+        (EventDate("periode", 2026, 1, period="begin"), [("Begin dit jaar", "jaar uit de datum van de brief")])
+    ]
+
+
+def test_numbers_identifiers_and_citations_are_not_dates() -> None:
+    # seeds/001 lines 146-148, 460, 96; seeds/000 line 93
+    text = ("Bij de drie diensten werken 34000 fte met een verlies aan productiviteit van 2245 fte. "
+            "Kamerstukken II, 2024/25, nr. 2592. Kamerstukken I, 2025/26, 31066/26643, AO. "
+            "Kamerbrief met nummer 2025D42960. dit bedrag is inclusief 2026. 14,4 miljoen euro. 31 februari 2025.")
+    assert _events(text) == []
+
+
+def test_without_the_letters_date_a_yearless_date_is_not_guessed() -> None:
+    assert _events("de brief van 2 oktober jl.", sent_on=None) == []
+
+
+def test_the_seed_corpus_events_in_order_one_event_per_date_with_all_sources() -> None:
+    records, _ = parse_sources(SEEDS)
+    events = list_events(records)
+    dates = [event.date for event in events]
+    assert dates == sorted(dates, key=lambda d: (d.year, d.month or 0, ["jaar", "periode", "maand", "dag"].index(d.precision), d.day or 0))
+    labels = [(d.precision, d.year, d.month, d.day) for d in dates]
+    for wanted in [("jaar", 2021, None, None), ("dag", 2025, 1, 15), ("dag", 2025, 6, 2), ("dag", 2025, 7, 1),
+                   ("dag", 2025, 9, 30), ("dag", 2025, 10, 2), ("dag", 2025, 10, 7), ("dag", 2025, 12, 2),
+                   ("dag", 2026, 2, 12)]:
+        assert wanted in labels, wanted
+    october_2 = next(event for event in events if event.date == EventDate("dag", 2025, 10, 2))
+    # NOS.nl (seeds/000 footnote 1), the committee letter (seeds/001 line 28) and the answers (lines 430, 472)
+    assert [(s.letter, s.written) for s in october_2.sources] == [
+        (LetterKey(SEED_000, 0), "2 oktober 2025"), (LetterKey(SEED_001, 1), "2 oktober 2025"),
+        (LetterKey(SEED_001, 2), "2 oktober jl."), (LetterKey(SEED_001, 2), "2 oktober 2025"),
+    ]
+    own = next(event for event in events if event.date == EventDate("dag", 2025, 10, 7))
+    assert [(s.role, s.letter) for s in own.sources] == [("ingezonden", LetterKey(SEED_000, 0))]  # not also "vermeld"
+    december = next(event for event in events if event.date == EventDate("dag", 2025, 12, 2))
+    assert [(s.role, s.letter.index) for s in december.sources] == [("verstuurd", 1), ("vermeld", 0)]
+    assert not any(s.role != "vermeld" and s.letter == LetterKey(SEED_001, 0) for e in events for s in e.sources)  # the undated cover note
+
+
+def test_phrases_come_from_the_sentence() -> None:
+    records, _ = parse_sources(SEEDS)
+    events = {event.date: event for event in list_events(records)}
+    rekenkamer = events[EventDate("dag", 2025, 1, 15)].sources[0]
+    assert rekenkamer.paragraph == "fn1-9" and rekenkamer.phrase.startswith("Rapport ‘Het Rijk in de cloud’, Algemene Rekenkamer, 15 januari 2025")
+    juni = events[EventDate("dag", 2025, 6, 2)].sources[0]
+    assert juni.phrase == "… door de toenmalige Minister van Economische Zaken op 2 juni 2025 (link)."
+
+
+def test_a_long_hostile_text_is_read_to_the_end() -> None:
+    # Synthetic: near-misses of every pattern, repeated (the patterns are possessive, so this is one
+    # linear pass; speed itself is measured by benchmarks/, not here). Identical mentions merge.
+    text = ("1 oktober" + " " * 50 + "x. ") * 2000 + ("begin " * 5000) + ("het " * 5000) + ("in " * 5000) + "2" * 20000
+    text += " in 2021."
+    found = _events(text)
+    assert [date for date, _ in found] == [EventDate("jaar", 2021), EventDate("dag", 2025, 10, 1)]
