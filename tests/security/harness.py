@@ -86,7 +86,9 @@ def build(root: Path, seeds: Path, strict: bool = False, site: bool = True, docs
 
     docs = docs or (root / "docs" if (root / "docs").exists() else make_docs(root))
     args = ["build", "--seeds", str(seeds), "--docs", str(docs), "--config", str(CONFIG),
-            "--manifest", str(root / "published.txt"), "--redirects", str(root / "redirects.toml")]
+            "--manifest", str(root / "published.txt"), "--redirects", str(root / "redirects.toml"),
+            # The repository's editorial notes name the seeds' pages; a hostile case may move them.
+            "--annotations", str(root / "annotations")]
     if site:
         args += ["--site", str(root / "site")]
     else:
