@@ -12,7 +12,7 @@ one file:
   ends a paragraph is short or ends a sentence, a line that goes on is full or the next starts
   in lower case;
 - a hyphen at a line end is kept in a compound (`motie-`/`Kathmann`, `data-`/`overdracht`) and
-  dropped in a split word (`beoorde-`/`ling`), decided by the words the record itself uses;
+  dropped in a split word (`beoorde-`/`ling`), decided by words (`generator.parse.hyphens`);
 - footnote markers are found where PDF text leaves them (`VS’? 1)`, `Digitalisering2 heeft`,
   `(M365)3,`, `besparen”.7 De`), using the fact that markers run in sequence, each has a body,
   and a marker stands on or before the page of its body.
@@ -32,6 +32,7 @@ import statistics
 from dataclasses import dataclass
 
 from generator.model import Diagnostic, FootnoteMarker, Furniture, SourceSpan
+from generator.parse import hyphens
 
 # Characters PDF extraction leaves that mean something plainer.
 CHARACTER_MAP = str.maketrans(
@@ -300,7 +301,7 @@ def _footnote_text(lines: list[Line]) -> str:
     """Join a footnote body's lines and drop its number."""
     match = FOOTNOTE_BODY.match(lines[0].text)
     assert match is not None
-    return _join_lines([match["text"], *(line.text for line in lines[1:])], set())
+    return _join_lines([match["text"], *(line.text for line in lines[1:])], frozenset())
 
 
 def _split_footnotes(
@@ -346,57 +347,22 @@ def _ends_sentence(text: str) -> bool:
     return bool(SENTENCE_END.search(text))
 
 
-def _join_lines(texts: list[str], vocabulary: set[str]) -> str:
+def _join_lines(texts: list[str], vocabulary: frozenset[str]) -> str:
     """Join the lines of one paragraph, mending hyphens at line ends."""
     joined = ""
     for text in texts:
         if not joined:
             joined = text
         elif joined.endswith("-") and not joined.endswith(" -"):
-            joined = _mend_hyphen(joined, text, vocabulary)
+            joined = hyphens.join_broken_line(joined, text, vocabulary)
         else:
             joined = f"{joined} {text}"
     return joined
 
 
-WORD_BEFORE_HYPHEN = re.compile(r"(?P<word>[^\W\d_][\w]*)-$")
-WORD_AFTER_HYPHEN = re.compile(r"^(?P<word>[^\W\d_]+)")
-
-
-def _mend_hyphen(before: str, after: str, vocabulary: set[str]) -> str:
-    """Join `before` (ending in a hyphen) and `after`, keeping the hyphen of a compound.
-
-    >>> _mend_hyphen("de motie-", "Kathmann/Six", set())
-    'de motie-Kathmann/Six'
-    >>> _mend_hyphen("de beoorde-", "ling van", {"beoordeling"})
-    'de beoordeling van'
-    """
-    head = WORD_BEFORE_HYPHEN.search(before)
-    tail = WORD_AFTER_HYPHEN.match(after)
-    if head is None or tail is None or not after[0].islower():
-        return before + after  # motie-Kathmann, EU-Richtlijn, 2024-2025: the hyphen is real
-    first, second = head["word"], tail["word"]
-    if first.isupper() or any(c.isdigit() for c in first):
-        return before + after  # EU-privacyregels
-    compound, split = f"{first}-{second}".lower(), f"{first}{second}".lower()
-    if compound in vocabulary:
-        return before + after
-    if split in vocabulary:
-        return before[:-1] + after
-    if first.lower() in vocabulary and second.lower() in vocabulary:
-        return before + after  # data-overdracht: two words of the record's own
-    return before[:-1] + after  # beoorde-ling: a word split at the line end
-
-
-def _vocabulary(lines: list[Line | None]) -> set[str]:
+def _vocabulary(lines: list[Line | None]) -> frozenset[str]:
     """Every word of the record (lower case), hyphenated compounds included, for hyphen mending."""
-    words: set[str] = set()
-    for line in lines:
-        if line is not None:
-            # words not at a line end (a word broken there is not evidence)
-            inner = re.sub(r"\S+-$", "", line.text)
-            words.update(w.lower() for w in re.findall(r"[^\W\d_][\w-]*[^\W\d_]|[^\W\d_]", inner))
-    return words
+    return hyphens.vocabulary(line.text for line in lines if line is not None)
 
 
 MIN_WIDTH = 75
@@ -474,7 +440,7 @@ def _continues(paragraph: list[_Block], after: _Block, width: int) -> bool:
     return len(paragraph) > 1 or len(last) >= FULL_LINE * width
 
 
-def _paragraphs(blocks: list[_Block], vocabulary: set[str], width: int) -> list[RawParagraph]:
+def _paragraphs(blocks: list[_Block], vocabulary: frozenset[str], width: int) -> list[RawParagraph]:
     """Join blocks into paragraphs."""
     groups: list[list[_Block]] = []
     for block in blocks:

@@ -1,0 +1,115 @@
+"""Decide a hyphen printed at a line end: a typesetter's break in one word, or part of the text.
+
+Both the text path (`generator.parse.text`) and the PDF path call `join_broken_line` where a
+line ends in a hyphen. The decision is made by words, never by position, in this order:
+
+1. the letter's own vocabulary: it prints the compound with its hyphen elsewhere (keep), or the
+   word whole (join);
+2. Dutch spelling, which demands the hyphen: a capital, digit or other non-letter on either side
+   (`motie-`/`Kathmann`, `IT-`/`beheer`, `2024-`/`2025`), two vowels that would run together
+   into one sound (`data-`/`overdracht`, `massa-`/`explosies`), and a compound cut short before
+   `en`/`of` (`kwaliteits-`/`en transporteisen`), where the space stays too;
+3. a Dutch lexicon (wordfreq's word list): the whole word is Dutch (join: `beoorde-`/`ling`),
+   or it is not while both halves are (keep: `sociaal-`/`medische`);
+4. otherwise the hyphen was the typesetter's (join: `consumentenvuurwerkop-`/`slag`).
+
+A hyphen inside a web address (`…/ut-rapport-…-vuurwerkrampen-`/`gepresenteerd`) is always kept.
+
+    >>> join_broken_line("in de beoorde-", "ling van")
+    'in de beoordeling van'
+    >>> join_broken_line("de motie-", "Kathmann/Six")
+    'de motie-Kathmann/Six'
+    >>> join_broken_line("de kwaliteits-", "en transporteisen")
+    'de kwaliteits- en transporteisen'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+WORD_BEFORE = re.compile(r"(?P<word>[^\W\d_]++)-$")
+"""The letters right before a line-end hyphen (`beoorde-`)."""
+WORD_AFTER = re.compile(r"^(?P<word>[^\W\d_]++)(?P<rest>\S*+)")
+"""The letters that open the next line (`ling`), and what follows them up to a space."""
+WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*+")
+"""A word, hyphenated compounds whole: `motie-Kathmann`, `beoordeling`."""
+
+COORDINATORS = frozenset({"en", "of", "tot", "noch", "dan"})
+"""After `kwaliteits-` at a line end, these words mean the compound was cut short."""
+
+VOWEL_CLASHES = frozenset(
+    "aa ae ai au ee ei eu ie ij oe oi oo ou ui uu".split()
+)
+"""Two vowels, one ending the first part and one opening the second, that Dutch spelling keeps
+apart with a hyphen in a compound (`zee-egel`, `auto-ongeluk`); within one word they carry a
+diaeresis instead (`geïnformeerd`), so without one they mark a compound."""
+
+LEXICON_LANGUAGE = "nl"
+
+
+@functools.cache
+def _is_dutch(word: str) -> bool:
+    """Whether `word` (lower case) is in the Dutch word list of wordfreq."""
+    from wordfreq import zipf_frequency  # loaded on the first hyphen the letter cannot decide
+
+    return zipf_frequency(word, LEXICON_LANGUAGE) > 0
+
+
+def vocabulary(texts: Iterable[str]) -> frozenset[str]:
+    """The words (lower case, compounds with their hyphen) of a letter's lines, for `keeps_hyphen`.
+
+    A word at a line end that ends in a hyphen is left out: a broken word is no evidence.
+
+    >>> sorted(vocabulary(["de motie-Kathmann en de beoorde-", "ling"]))
+    ['de', 'en', 'ling', 'motie-kathmann']
+    """
+    words: set[str] = set()
+    for text in texts:
+        stripped = text.rstrip()
+        if stripped.endswith("-"):
+            stripped = stripped[: len(stripped) - len(stripped.split()[-1])] if stripped.split() else ""
+        words.update(word.lower() for word in WORDS.findall(stripped))
+    return frozenset(words)
+
+
+def keeps_hyphen(first: str, second: str, known: frozenset[str] = frozenset()) -> bool:
+    """Whether the hyphen between `first` and `second` (the letters on either side of a line end)
+    belongs to the text; false when it only broke a word. `known` is the letter's vocabulary.
+
+    >>> keeps_hyphen("zorgaanbie", "der", frozenset({"zorgaanbieder"}))
+    False
+    >>> keeps_hyphen("massa", "explosies")
+    True
+    >>> keeps_hyphen("sociaal", "medische")
+    True
+    """
+    if not (first.isalpha() and second.isalpha()) or not second[0].islower() or first.isupper():
+        return True  # motie-Kathmann, IT-beheer, 2024-2025, EU-privacyregels
+    compound, whole = f"{first}-{second}".lower(), f"{first}{second}".lower()
+    if compound in known:
+        return True
+    if whole in known:
+        return False
+    if (first[-1] + second[0]).lower() in VOWEL_CLASHES:
+        return True
+    if _is_dutch(whole):
+        return False
+    return _is_dutch(first.lower()) and _is_dutch(second.lower())
+
+
+def join_broken_line(before: str, after: str, known: frozenset[str] = frozenset()) -> str:
+    """Join a line ending in a hyphen (`before`) with the next line (`after`), keeping the hyphen
+    where it belongs to the text (see `keeps_hyphen`) and the space before `en`/`of`."""
+    head = WORD_BEFORE.search(before)
+    tail = WORD_AFTER.match(after)
+    if head is None or tail is None:
+        return before + after  # `2024-`/`2025`, `(zie -`: no word on either side to decide by
+    if "/" in before.rsplit(None, 1)[-1]:
+        return before + after  # inside a web address every hyphen is the address's own
+    if tail["word"] in COORDINATORS and not tail["rest"]:
+        return f"{before} {after}"  # kwaliteits- en transporteisen
+    if keeps_hyphen(head["word"], tail["word"], known):
+        return before + after
+    return before[:-1] + after

@@ -1,0 +1,62 @@
+"""Line-end hyphens decided by words: the cases are taken from the development letters
+(tests/fixtures/letters/, read off their PDFs) and the seeds; each says where it comes from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.parse.hyphens import join_broken_line, keeps_hyphen, vocabulary
+from tests.letters.expected import LETTERS
+
+IN_ADDRESSES = {"vuurwerkrampen-gepresenteerd"}
+"""Hyphens inside a footnote's web address: tested below with the address around them."""
+LETTER_FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "letters"
+
+
+@pytest.mark.parametrize(
+    ("letter", "hyphen"),
+    [(letter.identifier, hyphen) for letter in LETTERS for hyphen in letter.hyphens if hyphen.word not in IN_ADDRESSES],
+    ids=lambda value: getattr(value, "printed", value),
+)
+def test_the_printed_line_end_hyphens_of_the_development_letters(letter: str, hyphen) -> None:
+    before, after = hyphen.printed.split("|")
+    text = _letter_text(letter)
+    joined = join_broken_line(f"tekst {before}", f"{after} tekst", vocabulary(text.splitlines()))
+    assert joined == f"tekst {hyphen.word} tekst"
+
+
+def _letter_text(identifier: str) -> str:
+    return (LETTER_FIXTURES / f"{identifier}.txt").read_text(encoding="utf-8")
+
+
+def test_the_letter_vocabulary_decides_first() -> None:
+    # ah-tk-20232024-1980 prints `zorgaanbie-`|`der` across a page break, and `zorgaanbieder` whole.
+    assert not keeps_hyphen("zorgaanbie", "der", frozenset({"zorgaanbieder"}))
+    # a letter that prints the compound with its hyphen keeps it (seed: `motie-Kathmann`)
+    assert keeps_hyphen("motie", "kathmann", frozenset({"motie-kathmann"}))
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "joined"),
+    [
+        ("de beoorde-", "ling van", "de beoordeling van"),  # a split word: the lexicon knows it
+        ("de consumentenvuurwerkop-", "slag te soepel", "de consumentenvuurwerkopslag te soepel"),  # 1771
+        ("van de Universi-", "teit Twente", "van de Universiteit Twente"),  # 1771
+        ("de motie Joseph-", "Agema,", "de motie Joseph-Agema,"),  # 1980: a capital after the hyphen
+        ("een te lage WIA-", "uitkering", "een te lage WIA-uitkering"),  # 2313: capitals before it
+        ("van mogelijke massa-", "explosies", "van mogelijke massa-explosies"),  # 1771: a-e run together
+        ("naar sociaal-", "medische beoordelingen", "naar sociaal-medische beoordelingen"),  # 2313: two words
+        ("aan de kwaliteits-", "en transporteisen", "aan de kwaliteits- en transporteisen"),  # 1771: cut short
+        ("het vergaderjaar 2023-", "2024", "het vergaderjaar 2023-2024"),  # digits: no word to decide
+    ],
+)
+def test_spelling_rules_and_the_lexicon(before: str, after: str, joined: str) -> None:
+    assert join_broken_line(before, after) == joined
+
+
+def test_a_hyphen_inside_a_web_address_is_the_address_own() -> None:
+    # ah-tk-20232024-1771, footnote 3, as printed over two lines
+    before = "www.utwente.nl/nieuws/2023/12/1262709/ut-rapport-lessen-van-twee-vuurwerkrampen-"
+    assert join_broken_line(before, "gepresenteerd#kamermotie).") == before + "gepresenteerd#kamermotie)."
