@@ -42,6 +42,11 @@ CONFIDENTIAL = "vertrouwelijk"  # the answer declines on grounds of confidential
 UNANSWERED = "nog niet beantwoord"
 STATUSES = (ANSWERED, REFERRED, CONFIDENTIAL, UNANSWERED)
 
+# The official publication of a document, by its identifier (`ah-tk-20232024-2313`,
+# `kst-31066-506`): the address form of officielebekendmakingen.nl.
+OFFICIAL_PUBLICATION_URL = "https://zoek.officielebekendmakingen.nl/{identifier}.html"
+OFFICIAL_IDENTIFIER_PREFIXES = ("kst-", "ah-tk-", "ah-ek-", "h-tk-", "h-ek-")
+
 # Kinds of record (a source file).
 RECORD_WRITTEN_QUESTIONS = "schriftelijke-vragen"
 RECORD_WRITTEN_OVERLEG = "verslag-schriftelijk-overleg"

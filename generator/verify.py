@@ -6,7 +6,8 @@ on its own), in order, apart from white space and the characters the publication
 or drops (controls and direction formatting, `generator.render.escape`). Question and answer
 labels at a line start are not compared (the page moves them into headings); a hyphen that
 breaks a word at a line end may be kept (`motie-`/`Kathmann`) or mended (`beoorde-`/`ling`);
-footnote bodies are compared against the page's footnotes. Lines the parser named as page
+a year with a footnote marker glued to it (`uit 20224 waaruit`) may stand on the page as the
+year and the footnote reference; footnote bodies are compared against the page's footnotes. Lines the parser named as page
 furniture are left out.
 
     >>> missing_words(("De vaste commissie voor Digitalisering2 heeft",), (), "De vaste commissie voor Digitalisering 2 heeft")
@@ -45,6 +46,9 @@ _BROKEN = "\ue000"
 """Stands for the hyphen of a word broken at a line end, while the lines are compared."""
 
 
+YEAR_MARKER = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<number>\d{1,2})(?!\d)")
+"""A year with a footnote marker glued to it, as text extraction prints a raised number: `20224`."""
+
 PAREN_MARKER = re.compile(r"(?<!\S)(?P<number>\d{1,3})\)(?!\S)")
 """A footnote marker printed as `1)`: the page shows it as a footnote reference, `[1]`."""
 
@@ -79,6 +83,8 @@ def missing_words(
     for index, line in enumerate(lines):
         for chunk in line.split():
             ways = [words(chunk.replace(_BROKEN, "-")), words(chunk.replace(_BROKEN, ""))] if _BROKEN in chunk else [words(chunk)]
+            if footnotes and YEAR_MARKER.search(chunk):
+                ways.append(words(_year_markers_apart(chunk, footnotes)))
             found = [end for way in ways if (end := _find_in_order(page, way, cursor)) is not None]
             if found:
                 cursor = min(found)
@@ -92,6 +98,15 @@ def _markers_as_numbers(line: str, footnotes: frozenset[int]) -> str:
         return match["number"] if int(match["number"]) in footnotes else match.group()
 
     return PAREN_MARKER.sub(number, line)
+
+
+def _year_markers_apart(chunk: str, footnotes: frozenset[int]) -> str:
+    """`20224` -> `2022 4` where 4 is one of the letter's footnotes."""
+
+    def apart(match: re.Match[str]) -> str:
+        return f"{match['year']} {match['number']}" if int(match["number"]) in footnotes else match.group()
+
+    return YEAR_MARKER.sub(apart, chunk)
 
 
 def _find_in_order(page: list[str], tokens: list[str], cursor: int) -> int | None:

@@ -66,9 +66,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.model import EERSTE_KAMER, TWEEDE_KAMER, Reference, SourceSpan
+from generator.model import EERSTE_KAMER, OFFICIAL_PUBLICATION_URL, TWEEDE_KAMER, Reference, SourceSpan
 
-PUBLICATION_URL = "https://zoek.officielebekendmakingen.nl/{identifier}.html"
+PUBLICATION_URL = OFFICIAL_PUBLICATION_URL
 TWEEDE_KAMER_DOCUMENT_URL = (
     "https://www.tweedekamer.nl/kamerstukken/brieven_regering/detail?id={number}&did={number}"
 )

@@ -88,8 +88,9 @@ HEADING_LINE = re.compile(
 SENTENCE_END = re.compile(r"""(?:[.?!:;][”’"')\]]*|[”"])\d{0,3}$""")
 """A line that ends a sentence (a footnote marker may follow: `afgewogen.”5`)."""
 
-GLUED_MARKER = r"""(?:(?<=[^\W\d_])|(?<=[)”’"?!])|(?<=[^\W\d_]\.)|(?<=[)”’"]\.))(?P<number>{n})(?!\d|[^\W\d_])"""
-"""A marker glued to the word before it: `Digitalisering2`, `(M365)3,`, `juli.10 Het`."""
+GLUED_MARKER = r"""(?:(?<=[^\W\d_])|(?<=[)”’"»?!])|(?<=[^\W\d_][.,])|(?<=[)”’"»]\.)|(?<=\b(?:19|20)\d\d))(?P<number>{n})(?!\d|[^\W\d_])"""
+"""A marker glued to the word before it: `Digitalisering2`, `(M365)3,`, `juli.10 Het`,
+`vuurwerkrampen»3`, `Agema,7`, and to a year (`uit 20224 waaruit`: 2022 and footnote 4)."""
 
 PAREN_MARKER = r"""(?:(?<=[^\s\d(])|(?<=[^\s\d(]\s))(?P<number>{n})\)(?=\s|$|[.,;:])"""
 """A marker in the `1)` style of written questions: `VS’? 1)`, `geven? 2)`."""
@@ -97,7 +98,7 @@ PAREN_MARKER = r"""(?:(?<=[^\s\d(])|(?<=[^\s\d(]\s))(?P<number>{n})\)(?=\s|$|[.,
 FURNITURE = (
     ("document id", re.compile(r"^(?P<furniture>(?:ah|h)-(?:tk|ek)-\d{8}-\d+[a-z]?)\s*")),
     ("document id", re.compile(r"^(?P<furniture>kst-\d{5}(?:-[A-Z]+)?-[A-Za-z0-9]+)\s*")),
-    ("ISSN", re.compile(r"^(?P<furniture>ISSN\s+\d{4}-\d{3}[\dX])\s*")),
+    ("ISSN", re.compile(r"^(?P<furniture>ISSN\s+\d{4}\s*+[-–]\s*+\d{3}[\dX])\s*")),
     ("place and year of printing", re.compile(r"^(?P<furniture>['’]s-Gravenhage\s+\d{4})\s*")),
     (
         "running head",
@@ -176,18 +177,26 @@ def _strip_furniture(text: str, number: int, path: str, found: list[Furniture]) 
     return text
 
 
+PAGE_BREAK = "\f"
+"""The form feed pdftotext writes between pages: where a source has them, they alone mark pages."""
+
+
 def _clean_lines(lines: tuple[str, ...], path: str) -> tuple[list[Line | None], list[Furniture]]:
     """Normalise characters, cut off page furniture and find page starts; a blank line becomes None.
 
-    A page starts at a line with one leading space, after a run of blank lines, and after a
-    line of page furniture.
+    In a source with form feeds (pdftotext's), a page starts at a form feed. Otherwise a page
+    starts at a line with one leading space, after a run of blank lines, and after a line of
+    page furniture.
     """
     cleaned: list[Line | None] = []
     furniture: list[Furniture] = []
     blank_run = 0
     after_furniture = False
+    form_feeds = any(PAGE_BREAK in line for line in lines)
     for number, raw in enumerate(lines, start=1):
         text = raw.translate(CHARACTER_MAP)
+        fed = form_feeds and PAGE_BREAK in text
+        text = text.replace(PAGE_BREAK, "")
         if not text.strip():
             cleaned.append(None)
             blank_run += 1
@@ -197,17 +206,66 @@ def _clean_lines(lines: tuple[str, ...], path: str) -> tuple[list[Line | None], 
         text = _strip_furniture(text.strip(), number, path, furniture)
         if len(furniture) > before and furniture[-1].reason == "page number":
             furniture.pop()  # decided later: a page number or a footnote marker
-            cleaned.append(Line(number, text or furniture_number(raw), False, lone_number=True))
+            cleaned.append(Line(number, text or furniture_number(raw), fed, lone_number=True))
             continue
         if len(furniture) > before:
             after_furniture = True
         if not text:
             cleaned.append(None)
             continue
-        page_start = leading_space or blank_run >= BLANK_RUN_PAGE_BREAK or after_furniture or number == 1
+        if form_feeds:
+            page_start = fed or number == 1
+        else:
+            page_start = leading_space or blank_run >= BLANK_RUN_PAGE_BREAK or after_furniture or number == 1
         cleaned.append(Line(number, re.sub(r" {2,}", " ", text), page_start))
         blank_run, after_furniture = 0, False
     return cleaned, furniture
+
+
+def _page_edges(page: list[Line | None], reach: int) -> list[Line]:
+    """The first and last `reach` lines of text of a page (lone numbers left out)."""
+    texts = [line for line in page if line is not None and not line.lone_number]
+    return texts[:reach] + texts[max(reach, len(texts) - reach) :]
+
+
+def _repeated_furniture(pages: list[list[Line | None]], path: str) -> tuple[list[list[Line | None]], list[Furniture]]:
+    """Name as furniture what repeats at the edge of every page, and the page numbers there.
+
+    A line of text printed the same at the top or foot of every page of a record of two pages or
+    more is a running head or foot; a lone number that is the first or last line of a page, on
+    pages where the numbers run up, is a page number. Question and answer headings never are.
+    """
+    if len(pages) < 2:
+        return pages, []
+    edges = [{line.text for line in _page_edges(page, 2)} for page in pages]
+    repeated = {text for text in set.intersection(*edges) if not STRUCTURAL_START.match(text) and len(text) <= 100}
+    numbers = [_edge_number(page) for page in pages]
+    found: list[Furniture] = []
+    kept: list[list[Line | None]] = []
+    previous = 0
+    for page, number in zip(pages, numbers):
+        lines: list[Line | None] = []
+        for line in page:
+            if line is not None and line.text in repeated:
+                found.append(Furniture(SourceSpan(path, line.number, line.number), line.text, "running head"))
+            elif line is not None and line is number and int(line.text) > previous:
+                found.append(Furniture(SourceSpan(path, line.number, line.number), line.text, "page number"))
+                previous = int(line.text)
+            else:
+                lines.append(line)
+                continue
+            lines.append(None)
+        kept.append(lines)
+    return kept, found
+
+
+def _edge_number(page: list[Line | None]) -> Line | None:
+    """The lone number that is the last (else the first) line of a page, if any."""
+    texts = [line for line in page if line is not None]
+    for line in (texts[-1:] + texts[:1]) if texts else []:
+        if line.lone_number:
+            return line
+    return None
 
 
 def furniture_number(raw: str) -> str:
@@ -273,6 +331,63 @@ def _footnote_zone(page: list[Line | None], expected: int) -> tuple[int, list[tu
     return None
 
 
+def _stacked_zone(page: list[Line | None], expected: int) -> tuple[int, list[tuple[int, list[Line]]]] | None:
+    """Find footnotes printed as pdftotext prints them: the numbers on lines of their own, each
+    body after its number, or numbers stacked (`5`, `6`) and their bodies after them in order.
+
+    The zone starts at a lone number `expected` followed by a blank line or the next number (a
+    marker that stands alone in running text is followed by its sentence), and runs to the page
+    end: only numbers in sequence and bodies, no question or answer heading.
+    """
+    for start, line in enumerate(page):
+        if line is None or not line.lone_number or int(line.text) != expected:
+            continue
+        after = page[start + 1] if start + 1 < len(page) else None
+        if after is not None and not (after.lone_number and int(after.text) == expected + 1):
+            continue
+        bodies = _stacked_bodies(page[start:], expected)
+        if bodies:
+            return start, bodies
+    return None
+
+
+def _stacked_bodies(lines: list[Line | None], expected: int) -> list[tuple[int, list[Line]]]:
+    """Give each stacked number its body lines, or [] when these lines are no footnote zone (a
+    number out of sequence, a question or answer heading).
+
+    A body line goes to the first number still without a body; with every number served, it
+    goes on the body before. Where stacked numbers wait for bodies and more lines remain than
+    numbers, a line that goes on in lower case (or after a hyphen, colon or slash) continues the
+    body before it, unless a number stands right above it.
+    """
+    bodies: list[tuple[int, list[Line]]] = []
+    texts = [line for line in lines if line is not None]
+    following = expected
+    for index, line in enumerate(texts):
+        if line.lone_number and int(line.text) == following:
+            bodies.append((following, []))
+            following += 1
+            continue
+        if line.lone_number or not bodies or WRITTEN_LABEL.match(line.text):
+            return []
+        waiting = [body for body in bodies if not body[1]]
+        remaining = sum(1 for other in texts[index:] if not other.lone_number)
+        current = next((body for body in reversed(bodies) if body[1]), None)
+        goes_on = current is not None and not texts[index - 1].lone_number and (
+            line.text[0].islower() or current[1][-1].text.endswith(("-", ":", "/"))
+        )
+        if waiting and not (goes_on and remaining > len(waiting)):
+            waiting[0][1].append(line)
+        else:
+            (current or bodies[-1])[1].append(line)
+    if not bodies or any(not body for _, body in bodies):
+        return []
+    return bodies
+
+
+WRITTEN_LABEL = re.compile(r"^(?:Vraag|Antwoord)\s+\d{1,3}(?!\d)")
+
+
 def _bodies(lines: list[Line | None], expected: int) -> list[tuple[int, list[Line]]]:
     """Read footnote bodies numbered from `expected` to the end of the page, or [] when the lines
     are no footnotes: a body goes on only on the lines right below it; after a blank line the
@@ -306,14 +421,15 @@ def _footnote_text(lines: list[Line]) -> str:
 
 def _split_footnotes(
     pages: list[list[Line | None]], path: str
-) -> tuple[list[list[Line | None]], list[CleanFootnote], bool]:
-    """Take footnote bodies out of each page; return the pages, the footnotes, and whether the
-    bodies are in the `1)` style.
+) -> tuple[list[list[Line | None]], list[CleanFootnote], bool, list[Furniture]]:
+    """Take footnote bodies out of each page; return the pages, the footnotes, whether the
+    bodies are in the `1)` style, and the footnote numbers printed on lines of their own.
 
     Numbers run on from page to page; a page that opens a new letter (`BRIEF VAN …`) may start
     again at 1, as some records number each letter's footnotes on their own.
     """
     footnotes: list[CleanFootnote] = []
+    numbers: list[Furniture] = []
     paren_style = False
     kept_pages: list[list[Line | None]] = []
     for page in pages:
@@ -321,17 +437,27 @@ def _split_footnotes(
         zone = _footnote_zone(page, following)
         if zone is None and following > 1 and _opens_letter(page):
             zone = _footnote_zone(page, 1)
+        stacked = zone is None and (zone := _stacked_zone(page, following)) is not None
         if zone is None:
             kept_pages.append(page)
             continue
         start, bodies = zone
         for number, body_lines in bodies:
             first = FOOTNOTE_BODY.match(body_lines[0].text)
-            paren_style = paren_style or bool(first and first["paren"])
+            paren_style = paren_style or bool(not stacked and first and first["paren"])
             span = SourceSpan(path, body_lines[0].number, body_lines[-1].number)
-            footnotes.append(CleanFootnote(number, _footnote_text(body_lines), span))
+            text = _join_lines([line.text for line in body_lines], frozenset()) if stacked else _footnote_text(body_lines)
+            footnotes.append(CleanFootnote(number, text, span))
+        if stacked:  # the numbers printed on lines of their own are now the footnotes' numbers
+            numbers.extend(
+                Furniture(SourceSpan(path, line.number, line.number), line.text, "footnote number")
+                for line in page[start:]
+                if line is not None and line.lone_number
+            )
+            kept_pages.append(page[:start])
+            continue
         kept_pages.append([*page[:start], *(line for line in page[start:] if line is not None and line.lone_number)])
-    return kept_pages, footnotes, paren_style
+    return kept_pages, footnotes, paren_style, numbers
 
 
 LETTER_OPENING = re.compile(r"^BRIEF\s+VAN\b")
@@ -355,9 +481,21 @@ def _join_lines(texts: list[str], vocabulary: frozenset[str]) -> str:
             joined = text
         elif joined.endswith("-") and not joined.endswith(" -"):
             joined = hyphens.join_broken_line(joined, text, vocabulary)
+        elif _breaks_address(joined):
+            joined += text  # `(https://www.ad.nl/rijswijk/` on one line, the rest on the next
         else:
             joined = f"{joined} {text}"
     return joined
+
+
+ADDRESS_BREAKS = ("/", "=", "?", "&", "#", "_", "~")
+"""A web address broken at a line end after one of these goes on at the start of the next line."""
+
+
+def _breaks_address(text: str) -> bool:
+    """Whether `text` ends inside a web address, after one of `ADDRESS_BREAKS`."""
+    token = text.rsplit(None, 1)[-1] if text.strip() else ""
+    return ("://" in token or "www." in token) and token.endswith(ADDRESS_BREAKS)
 
 
 def _vocabulary(lines: list[Line | None]) -> frozenset[str]:
@@ -531,10 +669,11 @@ def clean_text(
     """Turn a record's source lines into paragraphs, footnotes, the furniture dropped, and
     diagnostics (a footnote marker without a body)."""
     cleaned, furniture = _clean_lines(lines, path)
-    pages, footnotes, paren_style = _split_footnotes(_pages(cleaned), path)
+    pages, repeated = _repeated_furniture(_pages(cleaned), path)
+    pages, footnotes, paren_style, footnote_numbers = _split_footnotes(pages, path)
     pages, page_numbers = _lone_markers(pages, footnotes, path)
     body_lines = [line for page in pages for line in page]
     raw = _paragraphs(_blocks(pages), _vocabulary(body_lines), _width(body_lines))
     paragraphs, footnotes = _take_markers(raw, footnotes, paren_style)
-    furniture = sorted([*furniture, *page_numbers], key=lambda item: item.span.line)
+    furniture = sorted([*furniture, *repeated, *footnote_numbers, *page_numbers], key=lambda item: item.span.line)
     return paragraphs, footnotes, furniture, _orphan_markers(paragraphs, footnotes, path)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from generator.model import (
+    OFFICIAL_IDENTIFIER_PREFIXES,
+    OFFICIAL_PUBLICATION_URL,
     STATUSES,
     Answer,
     Heading,
@@ -167,8 +169,17 @@ def letter_metadata(
 
 
 def identifiers_text(identifiers: tuple[str | None, ...]) -> str:
-    """List identifiers once each, in order, escaped."""
-    return ", ".join(escape_line(identifier) for identifier in dict.fromkeys(filter(None, identifiers)))
+    """List identifiers once each, in order, escaped; an official publication's identifier
+    (`ah-tk-20232024-2313`) links to the publication."""
+    return ", ".join(_identifier(identifier) for identifier in dict.fromkeys(filter(None, identifiers)))
+
+
+def _identifier(identifier: str) -> str:
+    shown = escape_line(identifier)
+    if not identifier.startswith(OFFICIAL_IDENTIFIER_PREFIXES):
+        return shown
+    url = safe_url(OFFICIAL_PUBLICATION_URL.format(identifier=identifier))  # safe_url encodes what must be
+    return f"[{shown}]({url})" if url else shown
 
 
 def source_metadata(record: Record, dossiers: str | None = None) -> list[tuple[str, str]]:

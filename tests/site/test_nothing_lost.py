@@ -73,6 +73,10 @@ def test_the_check_notices_a_lost_word() -> None:
     # a broken word and furniture cut from a line
     assert missing_words(("zoals verzocht in de motie-", "", "Kathmann/Six Dijkstra"), (), "zoals verzocht in de motie-Kathmann/Six Dijkstra") == []
     assert missing_words(("ah-tk-20252026-412Vraag 6",), ((0, "ah-tk-20252026-412"),), "Vraag 6") == []
+    # a year with its footnote marker glued to it (ah-tk-20232024-1771: `uit 20224 waaruit`)
+    assert missing_words(("uit 20224 waaruit",), (), "uit 2022 [4] waaruit", frozenset({4})) == []
+    assert missing_words(("uit 20224 waaruit",), (), "uit 2022 waaruit", frozenset({4})) == [(0, "20224")]
+    assert missing_words(("uit 20224 waaruit",), (), "uit 2022 [4] waaruit") == [(0, "20224")]  # no footnote 4
 
 
 def test_the_check_compares_every_character_not_only_letters_and_digits() -> None:
