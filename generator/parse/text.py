@@ -106,16 +106,18 @@ FURNITURE = (
             r"""^(?P<furniture>(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},\s+
                 (?:Aanhangsel                                               # … , Aanhangsel
                   |\d{2}\s?\d{3}(?:[\s-][A-Z]+)?(?:\s*,\s*(?:nr\.\s*\d+|[A-Z]{1,3}))?   # … , 31 066, nr. 506 / AR
-                )(?:\s+\d{1,4}(?!\d))?)\s*""",                              # and the page number
+                )(?:\s*\d{1,4}(?!\d))?)\s*""",                              # and the page number
             re.VERBOSE,
         ),
     ),
     ("page number", re.compile(r"^(?P<furniture>\d{1,4})\s*$")),
+    ("page number before a heading", re.compile(r"^(?P<furniture>\d{1,4})(?=(?:Vraag|Antwoord)\s+\d)")),
 )
 """Page furniture of typeset publications, in the order tried: (reason, pattern). Footers may be
 glued onto the next heading (`Tweede Kamer, vergaderjaar 2024–2025, AanhangselVraag 5`): the
-furniture is cut off and the rest of the line stays text. A lone number is a page number unless
-it is the next footnote marker (see `_lone_markers`)."""
+furniture is cut off and the rest of the line stays text (`Aanhangsel1Antwoord 3`, `2Antwoord 3`:
+the page number glued to the next heading too). A lone number is a page number unless it is the
+next footnote marker (see `_lone_markers`)."""
 
 FULL_LINE = 0.8
 """A line at least this share of the text width is 'full': the paragraph goes on after it."""
