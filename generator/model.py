@@ -39,8 +39,9 @@ LETTER = "brief"  # any other letter
 ANSWERED = "beantwoord"
 REFERRED = "verwijzing"  # the answer only points to other answers
 CONFIDENTIAL = "vertrouwelijk"  # the answer declines on grounds of confidentiality
+POSTPONED = "uitgesteld"  # a Mededeling stands in place of the answers (they come later, or came otherwise)
 UNANSWERED = "nog niet beantwoord"
-STATUSES = (ANSWERED, REFERRED, CONFIDENTIAL, UNANSWERED)
+STATUSES = (ANSWERED, REFERRED, CONFIDENTIAL, POSTPONED, UNANSWERED)
 
 # The official publication of a document, by its identifier (`ah-tk-20232024-2313`,
 # `kst-31066-506`): the address form of officielebekendmakingen.nl.
@@ -198,6 +199,8 @@ class Letter:
     `sender` and `addressee` are as printed (`De griffier van de vaste commissie voor
     Digitalisering, Van Dooren`); `askers` lists the members who ask written questions.
     `received_on` is the date an answer was received (Aanhangsel), when printed.
+    `notice` is the heading of a `Mededeling` printed in place of answers (`Mededeling van
+    Minister … (ontvangen …)`), as printed; its questions are then `uitgesteld`.
     """
 
     index: int
@@ -215,6 +218,7 @@ class Letter:
     span: SourceSpan
     received_on: datetime.date | None = None
     identifiers: tuple[str, ...] = ()
+    notice: str | None = None
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,9 @@ The answer's status, first match wins:
 - `beantwoord` -- otherwise: the answer says something of its own, even if it also refers on
   (`Zoals aangegeven bij vraag 1 is dit traject gestart in 2021.` is beantwoord).
 
-A question's status is that of the first answer threaded to it, `nog niet beantwoord` without one.
+A question's status is that of the first answer threaded to it; without one it is `uitgesteld`
+where its letter prints a `Mededeling` in place of the answers (they come later, or came by
+letter), else `nog niet beantwoord`.
 
 On the seed answer letter (BBB): 11 (`Ik verwijs u naar het antwoord op vraag 10.`) and 14 are
 `verwijzing`; 18 (`Inhoudelijk kan ik gezien de vertrouwelijkheid van het document niet
@@ -40,11 +42,13 @@ it is not `vertrouwelijk`; the reader follows the links to 18 (vertrouwelijk) an
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from generator.link.referrals import ROLE_ANSWER, find_referrals
 from generator.model import (
     ANSWERED,
     CONFIDENTIAL,
+    POSTPONED,
     REFERRED,
     UNANSWERED,
     Answer,
@@ -164,15 +168,19 @@ def list_statuses(records: tuple[Record, ...], threads: tuple[Thread, ...]) -> t
     """
     answers: dict[Target, str] = {}
     nodes: list[tuple[Target, Question | Answer]] = []
+    postponed: set[LetterKey] = set()
     for record in records:
         for letter in record.letters:
+            if letter.notice is not None:
+                postponed.add(LetterKey(record.path, letter.index))
             for block in letter.body:
                 if isinstance(block, (Question, Answer)):
                     role = "vraag" if isinstance(block, Question) else "antwoord"
                     key = Target(LetterKey(record.path, letter.index), role, block.party, block.number)
                     nodes.append((key, block))
-                    if isinstance(block, Answer):
-                        answers[key] = answer_status(block)
+                    if isinstance(block, Answer):  # `Antwoord 5 en 6`: a thread may lead to 6
+                        status = answer_status(block)
+                        answers.update({replace(key, number=number): status for number in block.numbers})
     first_answer: dict[Target, Target] = {}
     for thread in threads:
         first_answer.setdefault(thread.question, thread.answer)
@@ -182,6 +190,7 @@ def list_statuses(records: tuple[Record, ...], threads: tuple[Thread, ...]) -> t
             statuses.append((target, answers[target]))
         else:
             answer = first_answer.get(target)
-            statuses.append((target, answers.get(answer, UNANSWERED) if answer else UNANSWERED))
+            unanswered = POSTPONED if target.letter in postponed else UNANSWERED
+            statuses.append((target, answers.get(answer, unanswered) if answer else unanswered))
     return tuple(statuses)
 

@@ -24,6 +24,7 @@ from generator.model import (
     Block,
     Diagnostic,
     Footnote,
+    Heading,
     Letter,
     Paragraph,
     Question,
@@ -92,6 +93,8 @@ def _written_header(paragraphs: tuple[Paragraph, ...]) -> dict:
         answer = letters.ANSWER_HEADER.match(paragraph.text)
         if answer:
             facts.update(answered_by=answer["sender"], received_on=parse_dutch_date(answer["date"]))
+            if answer["kind"] == "Mededeling":
+                facts["notice"] = answer.group(0)
     numbers = [m.group() for p in paragraphs[:3] if (m := letters.DOCUMENT_NUMBER.fullmatch(p.text))]
     if numbers:
         facts["identifiers"] = tuple(numbers)
@@ -128,6 +131,7 @@ def _build_letter(
             index, kind, chamber, facts.get("sent_on"), sender, facts.get("addressee"), facts.get("subject"),
             members, title, head, body, footnotes, span, received_on=facts.get("received_on"),
             identifiers=tuple(dict.fromkeys((*identifiers, *facts.get("identifiers", ())))),
+            notice=facts.get("notice") or _notice(body),
         )
     head_end = _head_end(paragraphs)
     head, rest = paragraphs[:head_end], list(paragraphs[head_end:])
@@ -204,6 +208,15 @@ def _line_of(source: SourceText, span: SourceSpan, words: str) -> int:
          if words in " ".join(source.lines[number - 1].split())),
         span.line,
     )
+
+
+def _notice(body: tuple[Block, ...]) -> str | None:
+    """A `Mededeling` heading printed among the questions, in place of their answers."""
+    for block in body:
+        if isinstance(block, (Heading, Paragraph)) and letters.NOTICE.match(block.text):
+            header = letters.ANSWER_HEADER.match(block.text)
+            return header.group(0) if header else block.text.split(".", 1)[0]
+    return None
 
 
 def _questions_of(letter: Letter) -> list[Block]:

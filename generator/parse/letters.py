@@ -44,7 +44,10 @@ WRITTEN_HEADER = re.compile(
     re.VERBOSE,
 )
 SUBMITTED = re.compile(r"\(ingezonden\s+(?P<date>[^)]*)\)")
-ANSWER_HEADER = re.compile(r"^Antwoord\s+van\s+(?P<sender>.+?)\s*\(ontvangen\s+(?P<date>[^)]*)\)")
+ANSWER_HEADER = re.compile(r"^(?P<kind>Antwoord|Mededeling)\s+van\s+(?P<sender>.+?)\s*\(ontvangen\s+(?P<date>[^)]*)\)")
+"""`Antwoord van Minister … (ontvangen …)`, or `Mededeling van …` where a notice stands in place
+of the answers (they come later, or came by letter)."""
+NOTICE = re.compile(r"^Mededeling\b")
 SUBJECT = re.compile(r"\bover\s+(?P<subject>.+?)(?=\.\s|\.$|,\s+waarin\b|$)")
 DOCUMENT_NUMBER = re.compile(r"\d{4}[ZD]\d{5}")
 """The Tweede Kamer's number of a document (`2025D42960`) or case (`2025Z18365`), alone on a line."""

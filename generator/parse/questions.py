@@ -20,11 +20,18 @@ from dataclasses import dataclass, replace
 from generator.model import Answer, Block, FootnoteMarker, Heading, Paragraph, Question, SourceSpan
 from generator.parse import quotes
 
-WRITTEN_QUESTION = re.compile(r"^Vraag\s+(?P<numbers>\d{1,3}(?:(?:\s*,\s*|\s+en\s+)\d{1,3})*)(?![\d.])\s*")
-"""`Vraag 1Bent u …`, `Vraag 4 en 5 Kunt u …`, `Vraag 2, 3 Is …`."""
+WRITTEN_QUESTION = re.compile(r"^Vraag\s+(?P<numbers>\d{1,3}(?:(?:\s*+,\s*+|\s*+en\s++)\d{1,3})*+)(?![\d.])\s*")
+"""`Vraag 1Bent u …`, `Vraag 4 en 5 Kunt u …`, `Vraag 2, 3 Is …`, printed carelessly too:
+`Vraag 3,4 en 5`, `Vraag 3 , 4en 5`."""
 
-WRITTEN_ANSWER = re.compile(r"^Antwoord\s+(?P<numbers>\d{1,3}(?:(?:\s*,\s*|\s+en\s+)\d{1,3})*)(?![\d.])\s*")
+WRITTEN_ANSWER = re.compile(r"^Antwoord\s+(?P<numbers>\d{1,3}(?:(?:\s*+,\s*+|\s*+en\s++)\d{1,3})*+)(?![\d.])\s*")
 """`Antwoord 1Ja.`, `Antwoord 4 en 5 Zie …`."""
+
+NOTICE = re.compile(r"^Mededeling\b")
+"""A `Mededeling` among written questions, in place of their answers: it and the paragraphs
+after it are the notice's, not the last question's."""
+NOTICE_HEADING = re.compile(r"^Mededeling(?:\s+van\s[^()]*+(?:\([^()]*+\)\s*+)*+)?\.?$")
+"""The notice's heading standing alone: `Mededeling`, `Mededeling van Minister X (BZ) (ontvangen 3 juni 2024).`"""
 
 NUMBERED_QUESTION = re.compile(r"^(?P<number>\d{1,3})\.\s+(?=\S)")
 """`3. De leden van de BBB-fractie vragen …`."""
@@ -130,7 +137,8 @@ def written_questions_start(paragraphs: tuple[Paragraph, ...]) -> int:
 def structure_written_questions(paragraphs: list[Paragraph]) -> tuple[Block, ...]:
     """Written questions (and Aanhangsel answers): `Vraag N` / `Antwoord N` paragraphs.
 
-    A paragraph that is neither starts nothing new: it goes on the question or answer before it.
+    A paragraph that is neither starts nothing new: it goes on the question or answer before it,
+    unless a `Mededeling` heading came between.
     Questions numbered `1.`, `2.` … (in sequence) stand in for `Vraag N` in a letter without them.
     """
     blocks: list[Block] = []
@@ -147,6 +155,8 @@ def structure_written_questions(paragraphs: list[Paragraph]) -> tuple[Block, ...
                 asked = max(asked, numbers[-1])
             else:
                 blocks.append(Answer(numbers[0], numbers, None, texts, paragraph.span))
+        elif NOTICE.match(paragraph.text):  # it and what follows are the notice's
+            blocks.append(Heading(paragraph.text, paragraph.span) if NOTICE_HEADING.match(paragraph.text) else paragraph)
         elif blocks and isinstance(blocks[-1], (Question, Answer)):
             blocks[-1] = _extended(blocks[-1], paragraph)
         else:

@@ -68,7 +68,8 @@ STRUCTURAL_START = re.compile(
          | •                                         # bullet
          | (?:Vragen(?:\s+en\s+opmerkingen)?|Inbreng|Opmerkingen\s+en\s+vragen)\s+van\s+(?:de\s+leden|het\s+lid)\s
                                                      # Vragen en opmerkingen van de leden …
-         | Antwoord\s+van\s
+         | (?:Antwoord|Mededeling)\s+van\s
+         | Mededeling\s*$
          | Zie\s+ook\s+(?:Aanhangsel|Handelingen|Kamerstuk)
          | [A-Z][a-zë]+(?:\s[A-Z][a-z]+)?,\s+\d{1,2}\s+[a-z]+\s+\d{4}\s*$   # Den Haag, 2 december 2025
          | [A-ZÀ-Ý][A-ZÀ-Ý\s\-–,.]{8,}$             # BRIEF VAN DE VOORZITTER …
@@ -78,6 +79,7 @@ STRUCTURAL_START = re.compile(
 
 HEADING_LINE = re.compile(
     r"""^(?: (?:Vragen(?:\s+en\s+opmerkingen)?|Inbreng|Opmerkingen\s+en\s+vragen)\s+van\s.*[^.?!]
+         | Mededeling
          | [A-Z][a-zë]+(?:\s[A-Z][a-z]+)?,\s+\d{1,2}\s+[a-z]+\s+\d{4}
          | [A-ZÀ-Ý][A-ZÀ-Ý\s\-–,.]{8,}
         )\s*$""",

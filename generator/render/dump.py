@@ -43,6 +43,8 @@ def _letter(letter: Letter) -> list[str]:
         f"    askers: {'; '.join(f'{m.name} ({m.party})' for m in letter.askers)}",
         f"    identifiers: {', '.join(letter.identifiers)}",
     ]
+    if letter.notice is not None:
+        lines.append(f"    notice: {letter.notice}")
     lines += [_paragraph("head", p, "    ") for p in letter.head]
     for block in letter.body:
         if isinstance(block, Paragraph):
