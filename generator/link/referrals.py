@@ -1,8 +1,11 @@
 """Find referrals to other questions and answers in a paragraph ("zie het antwoord op vraag 9").
 
-A referral names numbered questions ("vraag 10 en 11"), or one question by its place ("de eerste
-vraag"), optionally of a party ("van de leden van de fractie van GroenLinks-PvdA"). Its role is
-"antwoord" when it says so ("het antwoord op vraag 10"); a bare "vraag N" takes the role the
+A referral names numbered questions ("vraag 10 en 11", "de vragen 2, 6 en 8": three links), an
+answer by its number ("zie antwoord 3"), or one question by its place ("de eerste vraag"),
+optionally of a party ("van de leden van de fractie van GroenLinks-PvdA"). Its role is
+"antwoord" when it says so, with or without an article or a possessive ("het antwoord op vraag
+10", "mijn antwoord op de vragen 2 en 3", "de beantwoording van vraag 4", "antwoord 3");
+a bare "vraag N" takes the role the
 caller gives: inside an answer the writer points at their own answer there ("Zoals aangegeven bij
 vraag 1"), inside a question at that letter's question ("met inachtneming van vraag 9")::
 
@@ -33,7 +36,9 @@ ORDINALS = {
 }
 """Ordinal words as printed -> question number (`de eerste vraag` -> 1)."""
 
-_ANSWER_TO = r"(?:[Hh]et\s+antwoord|[Dd]e\s+antwoorden|[Dd]e\s+beantwoording)\s+(?:op|van|bij)\s+"
+_DETERMINER = r"(?:(?:[Hh]et|[Dd]e|[Mm]ijn|[Oo]ns|[Oo]nze|[Hh]aar|[Zz]ijn|[Dd]it|[Dd]at|[Dd]eze)\s++)?"
+"""`het`, `de`, a possessive (`mijn antwoord`, `onze beantwoording`) or none (`zie antwoord 3`)."""
+_ANSWER_TO = rf"(?<![\w]){_DETERMINER}(?:[Aa]ntwoord(?:en)?|[Bb]eantwoording)\s++(?:op|van|bij|onder)\s++"
 _NUMBERS = r"(?P<numbers>\d+(?:\s*(?:,|\ben\b|t/m|\btot\s+en\s+met\b)\s*\d+)*)(?![\d\w])"
 _PARTY = r"""
     (?:\s+van\s+(?:de\s+leden\s+van\s+)?
@@ -56,6 +61,13 @@ ANSWER_TO_NUMBERED_QUESTIONS = re.compile(
 )
 """`het antwoord op vraag 10`, `het antwoord op vraag 10 en 11`, `het antwoord op vraag 18 en 20`."""
 
+NUMBERED_ANSWERS = re.compile(
+    rf"(?<![\w]){_DETERMINER}[Aa]ntwoord(?:en)?\s++(?=\d{{1,3}}(?!\d)){_NUMBERS}{_PARTY}",
+    re.VERBOSE,
+)
+"""`zie antwoord 3`, `mijn antwoorden 4 en 5`: an answer named by its own number (never a year:
+`het antwoord 2024` is none)."""
+
 NUMBERED_QUESTIONS = re.compile(
     rf"(?<![\w])[Vv]ra(?:ag|gen)\s+{_NUMBERS}{_PARTY}",
     re.VERBOSE,
@@ -65,6 +77,7 @@ NUMBERED_QUESTIONS = re.compile(
 REFERRAL_PATTERNS: tuple[tuple[str, re.Pattern[str], str | None], ...] = (
     ("antwoord op de n-de vraag", ANSWER_TO_ORDINAL_QUESTION, ROLE_ANSWER),
     ("antwoord op vraag n", ANSWER_TO_NUMBERED_QUESTIONS, ROLE_ANSWER),
+    ("antwoord n", NUMBERED_ANSWERS, ROLE_ANSWER),
     ("vraag n", NUMBERED_QUESTIONS, None),
 )
 """Name, pattern and role (None: the caller's), tried in order; an earlier match wins an overlap."""

@@ -92,7 +92,7 @@ FILLER_WORDS = frozenset(
     ik u uw wij we verwijs verwijzen verwezen zie naar hier hiervoor hierbij hiernaar daarvoor
     daarbij daarnaar voor het de antwoord antwoorden beantwoording op deze vraag vragen graag
     kortheidshalve volledigheidshalve ook mede tevens eerder gegeven bij in dit verband met en
-    wordt worden kan
+    wordt worden kan mijn ons onze
     """.split()
 )
 """Words a pure referral sentence may hold besides its referrals."""

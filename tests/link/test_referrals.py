@@ -94,3 +94,54 @@ def test_unknown_party_is_read_as_its_first_word():
 )
 def test_no_referral(text):
     assert find_referrals(text, "antwoord", PARTIES) == ()
+
+
+# The development letters (tests/fixtures/letters/, read off the PDFs): the one referral from one
+# answer to another, and sentences of their answers that name no other answer.
+DEVELOPMENT_REFERRALS = [
+    # ah-tk-20232024-2313, answer 9
+    ("Zoals ik in het antwoord op vraag 7 aangeef, zoekt mijn ministerie samen met UWV uit wat de "
+     "rapporten waarop de recente berichtgeving is gebaseerd precies inhouden.",
+     ["het antwoord op vraag 7"], (7,)),
+]
+DEVELOPMENT_NON_REFERRALS = [
+    # ah-tk-20232024-2129, answer 8: a Kamerbrief, not an answer
+    "Graag verwijs ik u naar de Kamerbrief van 14 juli 2023 waarin uitgebreid wordt toegelicht "
+    "waarom het aanvullend nationaal beleid, dat van toepassing was op onder andere Saoedi-Arabië "
+    "en de Verenigde Arabische Emiraten, is afgeschaft.",
+    # ah-tk-20232024-2313, answer 10: earlier answers, no number
+    "Zoals in eerdere antwoorden aangegeven, kunnen er aan het vooronderzoek waarover EenVandaag "
+    "berichtte geen conclusies worden verbonden aan de juistheid van de beoordelingen.",
+    # ah-tk-20232024-1980, question 6
+    "Bent u bereid om alle vragen apart te beantwoorden?",
+    # ah-tk-20232024-2313, answer 6: years after a word that is no referral
+    "De 60-plusmaatregel en de overwerkafspraken hebben er toe geleid dat UWV in 2023 14.000 meer "
+    "WIA-claimbeoordelingen heeft kunnen doen dan in 2022.",
+]
+
+# Wordings real answer letters use that neither the seeds nor the development letters print:
+# synthetic sentences in their shape (with `antwoord`, `beantwoording` or only `vraag`; with `zie`,
+# `verwijs`, a possessive or none; to one number or several).
+WORDINGS = [
+    ("Zie mijn antwoord op vraag 3.", ["mijn antwoord op vraag 3"], (3,)),
+    ("Ik verwijs naar de beantwoording van de vragen 2, 6 en 8.", ["de beantwoording van de vragen 2", "6", "8"], (2, 6, 8)),
+    ("Voor de beantwoording van deze vraag verwijs ik naar de vragen 2, 6 en 8.", ["vragen 2", "6", "8"], (2, 6, 8)),
+    ("Zie antwoord 4.", ["antwoord 4"], (4,)),
+    ("Ik verwijs u naar mijn antwoorden 4 en 5.", ["mijn antwoorden 4", "5"], (4, 5)),
+    ("Onze antwoorden op vragen 4 en 6 gaan hierop in.", ["Onze antwoorden op vragen 4", "6"], (4, 6)),
+    ("Zie hiervoor mijn beantwoording van vraag 1 tot en met 3.", ["mijn beantwoording van vraag 1", "3"], (1, 2, 3)),
+    ("Antwoord op vraag 5 geeft dit weer.", ["Antwoord op vraag 5"], (5,)),
+    ("Zie vraag 2.", ["vraag 2"], (2,)),
+]
+
+
+@pytest.mark.parametrize(("text", "linked", "numbers"), DEVELOPMENT_REFERRALS + WORDINGS)
+def test_referral_wordings_link_every_number(text, linked, numbers):
+    (referral,) = find_referrals(text, "antwoord")
+    assert referral.role == "antwoord" and referral.numbers == numbers
+    assert [text[start:end] for _n, start, end in referral.links] == linked
+
+
+@pytest.mark.parametrize("text", [*DEVELOPMENT_NON_REFERRALS, "In het antwoord 2024 staat niets."])
+def test_sentences_that_name_no_other_answer_link_nothing(text):
+    assert find_referrals(text, "antwoord") == ()

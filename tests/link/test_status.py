@@ -103,3 +103,15 @@ def test_written_questions_without_an_aanhangsel_are_not_yet_answered():
     assert list_statuses((record(SEED_000, asked),), ()) == (
         (Target(LetterKey(SEED_000, 0), "vraag", None, 1), "nog niet beantwoord"),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Ja.", "beantwoord"),  # answer 1 of ah-tk-20232024-1893, -2129, -2313, -2395
+        ("Zie mijn antwoord op vraag 3.", "verwijzing"),  # synthetic: a possessive referral alone
+        ("Ik verwijs naar de beantwoording van de vragen 2, 6 en 8.", "verwijzing"),  # synthetic
+    ],
+)
+def test_an_answer_that_is_only_ja_or_only_a_referral(text, status):
+    assert answer_status(answer(1, None, paragraph("p1", text, 1))) == status
