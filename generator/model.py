@@ -132,6 +132,17 @@ class Member:
 
 
 @dataclass(frozen=True)
+class Minister:
+    """A member of government who answers: `Staatssecretaris Heijnen (Infrastructuur en Waterstaat)`.
+
+    `title` and `portfolio` as printed (`Minister`, `BZ`)."""
+
+    title: str
+    name: str
+    portfolio: str
+
+
+@dataclass(frozen=True)
 class Question:
     """One question, as asked or as quoted in an answer letter.
 
@@ -201,6 +212,8 @@ class Letter:
     `received_on` is the date an answer was received (Aanhangsel), when printed.
     `notice` is the heading of a `Mededeling` printed in place of answers (`Mededeling van
     Minister … (ontvangen …)`), as printed; its questions are then `uitgesteld`.
+    `ministers` are the members of government who answer (Aanhangsel), `on_behalf_of` whom they
+    answer for too, as printed after `mede namens` (`de Minister van Justitie en Veiligheid`).
     """
 
     index: int
@@ -219,6 +232,8 @@ class Letter:
     received_on: datetime.date | None = None
     identifiers: tuple[str, ...] = ()
     notice: str | None = None
+    ministers: tuple[Minister, ...] = ()
+    on_behalf_of: str | None = None
 
 
 @dataclass(frozen=True)

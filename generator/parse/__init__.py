@@ -93,6 +93,7 @@ def _written_header(paragraphs: tuple[Paragraph, ...]) -> dict:
         answer = letters.ANSWER_HEADER.match(paragraph.text)
         if answer:
             facts.update(answered_by=answer["sender"], received_on=parse_dutch_date(answer["date"]))
+            facts["ministers"], facts["on_behalf_of"] = letters.ministers(answer["sender"])
             if answer["kind"] == "Mededeling":
                 facts["notice"] = answer.group(0)
     numbers = [m.group() for p in paragraphs[:3] if (m := letters.DOCUMENT_NUMBER.fullmatch(p.text))]
@@ -132,6 +133,7 @@ def _build_letter(
             members, title, head, body, footnotes, span, received_on=facts.get("received_on"),
             identifiers=tuple(dict.fromkeys((*identifiers, *facts.get("identifiers", ())))),
             notice=facts.get("notice") or _notice(body),
+            ministers=facts.get("ministers", ()), on_behalf_of=facts.get("on_behalf_of"),
         )
     head_end = _head_end(paragraphs)
     head, rest = paragraphs[:head_end], list(paragraphs[head_end:])

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.model import Member, Paragraph
+from generator.model import Member, Minister, Paragraph
 
 LETTER_HEADING = re.compile(r"^(?:Nr\.\s*(?P<number>[0-9A-Z]+)\s+)?BRIEF\s+VAN\b")
 """A letter's heading in capitals, in a Kamerstuk with its number: `Nr. 506 BRIEF VAN DE …`."""
@@ -52,6 +52,12 @@ SUBJECT = re.compile(r"\bover\s+(?P<subject>.+?)(?=\.\s|\.$|,\s+waarin\b|$)")
 DOCUMENT_NUMBER = re.compile(r"\d{4}[ZD]\d{5}")
 """The Tweede Kamer's number of a document (`2025D42960`) or case (`2025Z18365`), alone on a line."""
 CHAMBER = re.compile(r"\b(?P<chamber>Eerste|Tweede)\s+Kamer\b")
+MINISTER = re.compile(
+    r"(?P<title>[Mm]inister(?:-[Pp]resident)?+|[Ss]taatssecretaris)\s++(?P<name>[^(),]+?)\s*+\((?P<portfolio>[^()]++)\)"
+)
+"""An answering member of government as the Aanhangsel prints one: `Minister De Jonge (Binnenlandse
+Zaken en Koninkrijksrelaties)`."""
+ON_BEHALF = re.compile(r",?\s*+mede\s++namens\s++(?P<whom>.+?)\s*+$")
 MEMBER = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?:beiden\s+|allen\s+)?(?P<party>[^)]+)\))?$")
 
 
@@ -132,6 +138,18 @@ def members(text: str) -> tuple[Member, ...]:
         elif party:
             found[index] = Member(found[index].name, party)
     return tuple(found)
+
+
+def ministers(sender: str) -> tuple[tuple[Minister, ...], str | None]:
+    """The members of government an Aanhangsel answer names, and whom they answer for too.
+
+    >>> ministers("Staatssecretaris Heijnen (Infrastructuur en Waterstaat), mede namens de Minister van Justitie en Veiligheid")
+    ((Minister(title='Staatssecretaris', name='Heijnen', portfolio='Infrastructuur en Waterstaat'),), 'de Minister van Justitie en Veiligheid')
+    """
+    behalf = ON_BEHALF.search(sender)
+    own = sender[: behalf.start()] if behalf else sender
+    found = tuple(Minister(m["title"], m["name"].strip(), m["portfolio"].strip()) for m in MINISTER.finditer(own))
+    return found, behalf["whom"] if behalf else None
 
 
 def subject(text: str) -> str | None:

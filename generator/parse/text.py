@@ -280,19 +280,25 @@ def _lone_markers(
     pages: list[list[Line | None]], footnotes: list[CleanFootnote], path: str
 ) -> tuple[list[list[Line | None]], list[Furniture]]:
     """Decide each line that holds only a number: the next footnote's marker (glued to the line
-    before it, as PDF text of a superscript often stands alone), or else a page number."""
+    before it, as PDF text of a superscript often stands alone), a number of the title block
+    above the letter's first heading (the chamber's `2`, the Aanhangsel's `1076`), or else a
+    page number."""
     bodies = {note.number for note in footnotes}
     expected = 1
     furniture: list[Furniture] = []
     kept: list[list[Line | None]] = []
+    opened = False  # a heading of the letter's own (`Vragen van …`, `Vraag 1`) has been seen
     for page in pages:
         lines: list[Line | None] = []
         for line in page:
             if line is None or not line.lone_number:
+                opened = opened or (line is not None and bool(STRUCTURAL_START.match(line.text)))
                 lines.append(line)
                 continue
             previous = next((i for i in range(len(lines) - 1, -1, -1) if lines[i] is not None), None)
-            if int(line.text) == expected and expected in bodies and previous is not None:
+            if not opened:
+                furniture.append(Furniture(SourceSpan(path, line.number, line.number), line.text, "number in the title block"))
+            elif int(line.text) == expected and expected in bodies and previous is not None:
                 before = lines[previous]
                 assert before is not None
                 lines[previous] = Line(before.number, before.text + line.text, before.page_start)

@@ -45,6 +45,10 @@ def _letter(letter: Letter) -> list[str]:
     ]
     if letter.notice is not None:
         lines.append(f"    notice: {letter.notice}")
+    if letter.ministers:
+        lines.append(f"    ministers: {'; '.join(f'{m.title} {m.name} ({m.portfolio})' for m in letter.ministers)}")
+    if letter.on_behalf_of:
+        lines.append(f"    on behalf of: {letter.on_behalf_of}")
     lines += [_paragraph("head", p, "    ") for p in letter.head]
     for block in letter.body:
         if isinstance(block, Paragraph):

@@ -16,7 +16,8 @@ from generator.link import link_corpus
 from generator.model import Corpus, LetterKey, Record
 from generator.render.addresses import Addresses, assign_addresses, page_url
 from tests.conftest import load_html
-from tests.letters.expected import FURNITURE, Letter
+from generator.parse.dates import parse_dutch_date
+from tests.letters.expected import CHAMBER, FURNITURE, OFFICIAL_URL, Letter
 from tests.security.harness import build, make_seeds
 from tests.site.test_nothing_lost import lost_from_page
 
@@ -168,3 +169,25 @@ def check_nothing_lost(built: BuiltLetters, identifier: str) -> None:
         assert page is not None
         lost = lost_from_page(built.site, page, record, letter, root=built.seeds.parent)
         assert not lost, f"{identifier}: missing: " + ", ".join(lost[:10])
+
+
+def check_metadata(built: BuiltLetters, letter: Letter) -> None:
+    """What the Aanhangsel header prints is the letter's metadata: chamber, identifier, number,
+    dates, askers with their parties, the answering ministers, and `Zie ook` as a linked reference."""
+    record = built.records[letter.identifier]
+    (parsed,) = record.letters
+    assert (record.chamber, record.identifier) == (CHAMBER, letter.identifier)
+    assert letter.identifier in parsed.identifiers
+    assert str(letter.number) in {item.text for item in record.furniture if item.reason == "number in the title block"}
+    assert (parsed.received_on, parsed.addressee) == (letter.received_on, letter.addressee)
+    written = re.search(r"\(ingezonden ([^)]*)\)", " ".join(p.text for p in parsed.head))
+    assert written is not None and parse_dutch_date(written.group(1)) == letter.sent_on
+    assert [(m.name, m.party) for m in parsed.askers] == [(a.name, a.party) for a in letter.askers]
+    assert any(letter.askers_printed in p.text for p in parsed.head)
+    assert [(m.title, m.name, m.portfolio) for m in parsed.ministers] == [(m.title, m.name, m.portfolio) for m in letter.ministers]
+    assert parsed.on_behalf_of == letter.on_behalf_of
+    references = {r.identifier for r in built.corpus.links.references if r.span.path == record.path}
+    assert set(letter.see_also) <= references
+    page = built.pages[letter.identifier]
+    for identifier in letter.see_also:
+        assert page.select(f'a[href="{OFFICIAL_URL.format(identifier=identifier)}"]'), identifier

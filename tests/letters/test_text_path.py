@@ -45,6 +45,11 @@ def test_every_referral_links_to_the_right_answer(built, letter) -> None:
 
 
 @pytest.mark.parametrize("letter", LETTERS, ids=IDS)
+def test_the_metadata_is_read_from_the_document(built, letter) -> None:
+    checks.check_metadata(built, letter)
+
+
+@pytest.mark.parametrize("letter", LETTERS, ids=IDS)
 def test_nothing_of_the_letter_is_lost(built, letter) -> None:
     checks.check_nothing_lost(built, letter.identifier)
 
