@@ -74,6 +74,33 @@ def vocabulary(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(words)
 
 
+def restore_dropped(text: str, known: frozenset[str]) -> str:
+    """Give back the hyphen of a compound that an extractor dropped when it joined a line-end
+    hyphen itself (pdftotext prints `Joseph-`/`Agema` as `JosephAgema`): a word the letter
+    prints elsewhere with its hyphen (`Joseph-Agema`) and here without it gets it back.
+
+    >>> restore_dropped("de motie JosephAgema, blijft", frozenset({"joseph-agema"}))
+    'de motie Joseph-Agema, blijft'
+    """
+    hyphenated = {word.replace("-", ""): word for word in known if word.count("-") == 1}
+    if not hyphenated:
+        return text
+
+    def restore(match: re.Match[str]) -> str:
+        word = match.group(0)
+        compound = hyphenated.get(word.lower())
+        if compound is None:
+            return word
+        cut = compound.index("-")
+        return f"{word[:cut]}-{word[cut:]}"
+
+    return PLAIN_WORD.sub(restore, text)
+
+
+PLAIN_WORD = re.compile(r"(?<![\w-])[^\W\d_]++(?![\w-])")
+"""A word of letters only, with no hyphen on either side."""
+
+
 def keeps_hyphen(first: str, second: str, known: frozenset[str] = frozenset()) -> bool:
     """Whether the hyphen between `first` and `second` (the letters on either side of a line end)
     belongs to the text; false when it only broke a word. `known` is the letter's vocabulary.

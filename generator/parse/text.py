@@ -372,6 +372,9 @@ def _stacked_bodies(lines: list[Line | None], expected: int) -> list[tuple[int, 
     """
     bodies: list[tuple[int, list[Line]]] = []
     texts = [line for line in lines if line is not None]
+    left = [0] * (len(texts) + 1)  # body lines from each index on
+    for index in range(len(texts) - 1, -1, -1):
+        left[index] = left[index + 1] + (not texts[index].lone_number)
     following = expected
     for index, line in enumerate(texts):
         if line.lone_number and int(line.text) == following:
@@ -381,7 +384,7 @@ def _stacked_bodies(lines: list[Line | None], expected: int) -> list[tuple[int, 
         if line.lone_number or not bodies or WRITTEN_LABEL.match(line.text):
             return []
         waiting = [body for body in bodies if not body[1]]
-        remaining = sum(1 for other in texts[index:] if not other.lone_number)
+        remaining = left[index]
         current = next((body for body in reversed(bodies) if body[1]), None)
         goes_on = current is not None and not texts[index - 1].lone_number and (
             line.text[0].islower() or current[1][-1].text.endswith(("-", ":", "/"))
@@ -683,7 +686,10 @@ def clean_text(
     pages, footnotes, paren_style, footnote_numbers = _split_footnotes(pages, path)
     pages, page_numbers = _lone_markers(pages, footnotes, path)
     body_lines = [line for page in pages for line in page]
-    raw = _paragraphs(_blocks(pages), _vocabulary(body_lines), _width(body_lines))
+    vocabulary = _vocabulary(body_lines)
+    raw = _paragraphs(_blocks(pages), vocabulary, _width(body_lines))
+    if any(PAGE_BREAK in line for line in lines):  # pdftotext, which drops a compound's line-end hyphen
+        raw = [RawParagraph(hyphens.restore_dropped(p.text, vocabulary), p.first, p.last) for p in raw]
     paragraphs, footnotes = _take_markers(raw, footnotes, paren_style)
     furniture = sorted([*furniture, *repeated, *footnote_numbers, *page_numbers], key=lambda item: item.span.line)
     return paragraphs, footnotes, furniture, _orphan_markers(paragraphs, footnotes, path)

@@ -191,3 +191,12 @@ def check_metadata(built: BuiltLetters, letter: Letter) -> None:
     page = built.pages[letter.identifier]
     for identifier in letter.see_also:
         assert page.select(f'a[href="{OFFICIAL_URL.format(identifier=identifier)}"]'), identifier
+
+
+def check_hyphens(page: BeautifulSoup, letter: Letter, unrecoverable: frozenset[str] = frozenset()) -> None:
+    """Each word the PDF prints split at a line end reads as it must: joined, or with the
+    hyphen of its compound. `unrecoverable` names words the input itself has lost."""
+    text = normalised(_article(page).get_text())
+    for hyphen in letter.hyphens:
+        if hyphen.word not in unrecoverable:
+            assert hyphen.word in text, f"{letter.identifier}: {hyphen.printed} does not read {hyphen.word!r}"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.parse.hyphens import join_broken_line, keeps_hyphen, vocabulary
+from generator.parse.hyphens import join_broken_line, keeps_hyphen, restore_dropped, vocabulary
 from tests.letters.expected import LETTERS
 
 IN_ADDRESSES = {"vuurwerkrampen-gepresenteerd"}
@@ -60,3 +60,27 @@ def test_a_hyphen_inside_a_web_address_is_the_address_own() -> None:
     # ah-tk-20232024-1771, footnote 3, as printed over two lines
     before = "www.utwente.nl/nieuws/2023/12/1262709/ut-rapport-lessen-van-twee-vuurwerkrampen-"
     assert join_broken_line(before, "gepresenteerd#kamermotie).") == before + "gepresenteerd#kamermotie)."
+
+
+@pytest.mark.parametrize(
+    ("letter", "line", "restored"),
+    [
+        # pdftotext joins `Joseph-`/`Agema,` into `JosephAgema,`; the letter prints `Joseph-Agema` before
+        ("ah-tk-20232024-1980", "komt te vervallen door uitvoering te geven aan de motie JosephAgema,7 blijft",
+         "komt te vervallen door uitvoering te geven aan de motie Joseph-Agema,7 blijft"),
+        ("ah-tk-20232024-2313", "in staat zijn? Hoeveel personen hebben te maken met een te lage WIAuitkering vanwege",
+         "in staat zijn? Hoeveel personen hebben te maken met een te lage WIA-uitkering vanwege"),
+    ],
+)
+def test_a_compound_hyphen_pdftotext_dropped_comes_back_from_the_letter_vocabulary(letter, line, restored):
+    known = vocabulary(_letter_text(letter).splitlines())
+    assert restore_dropped(line, known) == restored
+
+
+def test_no_other_word_of_the_development_letters_changes() -> None:
+    changed = 0
+    for letter in LETTERS:
+        lines = _letter_text(letter.identifier).splitlines()
+        known = vocabulary(lines)
+        changed += sum(restore_dropped(line, known) != line for line in lines)
+    assert changed == 2
