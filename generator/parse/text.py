@@ -4,18 +4,23 @@ PDF text brings page furniture and layout artefacts; the rules here are general,
 one file:
 
 - a line that starts with a single space starts a new page (the extractor's page break), and so
-  does a run of two or more blank lines;
+  does a run of two or more blank lines; in pdftotext output, whose pages end in a form feed,
+  only the form feeds do;
+- page furniture is named by its shape (identifier, ISSN, place and year of printing, running
+  head, page number, also glued to the next heading) and by repetition (a line printed at the
+  edge of every page, lone numbers running up at page edges);
 - footnote bodies stand at the bottom of a page, numbered in sequence across the record
-  (`3 Kamerstukken I, …`, `1) NOS.nl, …`, `1NOS.nl, …`); they are taken out of the running text
-  and a paragraph they split is joined again;
+  (`3 Kamerstukken I, …`, `1) NOS.nl, …`, `1NOS.nl, …`, or as pdftotext prints them: each number
+  on a line of its own, the bodies after them); they are taken out of the running text and a
+  paragraph they split is joined again;
 - double-spaced text (a blank line after every line) is joined into paragraphs; a line that
   ends a paragraph is short or ends a sentence, a line that goes on is full or the next starts
   in lower case;
 - a hyphen at a line end is kept in a compound (`motie-`/`Kathmann`, `data-`/`overdracht`) and
   dropped in a split word (`beoorde-`/`ling`), decided by words (`generator.parse.hyphens`);
 - footnote markers are found where PDF text leaves them (`VS’? 1)`, `Digitalisering2 heeft`,
-  `(M365)3,`, `besparen”.7 De`), using the fact that markers run in sequence, each has a body,
-  and a marker stands on or before the page of its body.
+  `(M365)3,`, `besparen”.7 De`, `uit 20224 waaruit`), using the fact that markers run in
+  sequence, each has a body, and a marker stands on or before the page of its body.
 
 Example::
 
