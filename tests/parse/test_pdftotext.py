@@ -78,3 +78,15 @@ def test_a_footer_glued_to_the_next_heading_is_cut_off() -> None:
         paragraphs, _, furniture, _ = clean_text(tuple(source), "seeds/x.txt")
         assert [p.text[:14] for p in paragraphs] == ["Vraag 3 Deelt ", "Antwoord 3 Het"], glued
         assert any(f.text == glued for f in furniture)
+
+
+def test_a_running_foot_of_unknown_shape_is_named_by_repetition() -> None:
+    # ah-tk-20232024-1432 (four pages) with its running foot replaced by one no shape rule knows
+    # (synthetic wording): printed at the foot of every page, it is furniture all the same.
+    foot = "Aanhangsel Handelingen II, 2023/24"
+    lines = tuple(line.replace("Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel", foot) for line in lines_of("ah-tk-20232024-1432"))
+    paragraphs, notes, furniture, _ = clean_text(lines, "seeds/x.txt")
+    assert [f.reason for f in furniture if f.text == foot] == ["running head"] * 4
+    assert not any(foot in p.text for p in paragraphs)
+    assert [n.number for n in notes] == [1, 2, 3]
+    assert [f.text for f in furniture if f.reason == "page number"] == ["1", "2", "3", "4"]
