@@ -20,11 +20,11 @@ from dataclasses import dataclass, replace
 from generator.model import Answer, Block, FootnoteMarker, Heading, Paragraph, Question, SourceSpan
 from generator.parse import quotes
 
-WRITTEN_QUESTION = re.compile(r"^Vraag\s+(?P<numbers>\d{1,3}(?:(?:\s*+,\s*+|\s*+en\s++)\d{1,3})*+)(?![\d.])\s*")
+WRITTEN_QUESTION = re.compile(r"^Vra(?:ag|gen)\s+(?P<numbers>\d{1,3}(?:(?:\s*+,\s*+|\s*+en\s++)\d{1,3})*+)(?![\d.])\s*")
 """`Vraag 1Bent u …`, `Vraag 4 en 5 Kunt u …`, `Vraag 2, 3 Is …`, printed carelessly too:
-`Vraag 3,4 en 5`, `Vraag 3 , 4en 5`."""
+`Vraag 3,4 en 5`, `Vraag 3 , 4en 5`, `Vragen 3 en 4`."""
 
-WRITTEN_ANSWER = re.compile(r"^Antwoord\s+(?P<numbers>\d{1,3}(?:(?:\s*+,\s*+|\s*+en\s++)\d{1,3})*+)(?![\d.])\s*")
+WRITTEN_ANSWER = re.compile(r"^Antwoord(?:en)?\s+(?P<numbers>\d{1,3}(?:(?:\s*+,\s*+|\s*+en\s++)\d{1,3})*+)(?![\d.])\s*")
 """`Antwoord 1Ja.`, `Antwoord 4 en 5 Zie …`."""
 
 NOTICE = re.compile(r"^Mededeling\b")

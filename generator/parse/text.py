@@ -69,7 +69,7 @@ FOOTNOTE_BODY = re.compile(
 
 STRUCTURAL_START = re.compile(
     r"""^(?: \d{1,3}\.\s                            # 3. De leden …
-         | (?:Vraag|Antwoord|Vragen)\s+\d            # Vraag 1Bent …, Antwoord 4 en 5
+         | (?:Vraag|Antwoord|Vragen|Antwoorden)\s+\d  # Vraag 1Bent …, Antwoord 4 en 5
          | •                                         # bullet
          | (?:Vragen(?:\s+en\s+opmerkingen)?|Inbreng|Opmerkingen\s+en\s+vragen)\s+van\s+(?:de\s+leden|het\s+lid)\s
                                                      # Vragen en opmerkingen van de leden …
@@ -403,7 +403,8 @@ def _stacked_bodies(lines: list[Line | None], expected: int) -> list[tuple[int, 
     return bodies
 
 
-WRITTEN_LABEL = re.compile(r"^(?:Vraag|Antwoord)\s+\d{1,3}(?!\d)")
+WRITTEN_LABEL = re.compile(r"^(?:Vra(?:ag|gen)|Antwoord(?:en)?)\s+\d{1,3}(?!\d)")
+"""A question or answer heading: never part of a footnote zone."""
 
 
 def _bodies(lines: list[Line | None], expected: int) -> list[tuple[int, list[Line]]]:

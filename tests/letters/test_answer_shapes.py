@@ -56,12 +56,12 @@ def test_one_answer_to_separate_questions_covers_each_of_them(tmp_path: Path) ->
     assert ("beantwoord", "vraag-6") in _headings(page)
 
 
-@pytest.mark.parametrize("printed", ["Vraag 3, 4 en 5", "Vraag 3,4 en 5", "Vraag 3 , 4 en 5", "Vraag 3, 4en 5"])
+@pytest.mark.parametrize("printed", ["Vraag 3, 4 en 5", "Vraag 3,4 en 5", "Vraag 3 , 4 en 5", "Vraag 3, 4en 5", "Vragen 3, 4 en 5"])
 def test_a_group_heading_covers_each_number(tmp_path: Path, printed: str) -> None:
     questions = "".join(_section(SOURCE, f"Vraag {n}\n", f"Antwoord {n}\n") for n in (3, 4, 5))
     answers = "".join(_section(SOURCE, f"Antwoord {n}\n", f"Vraag {n + 1}\n") for n in (3, 4, 5))
     start, end = SOURCE.index("Vraag 3\n"), SOURCE.index("Vraag 6\n")
-    answer_heading = printed.replace("Vraag", "Antwoord")
+    answer_heading = printed.replace("Vragen", "Antwoorden").replace("Vraag", "Antwoord")
     text = SOURCE[:start] + f"{printed}\n{questions}{answer_heading}\n{answers}" + SOURCE[end:]
     page = _built_page(tmp_path, text)
     assert {f"{role}-{n}" for role in ("vraag", "antwoord") for n in (3, 4, 5)} <= _anchors(page), printed
