@@ -37,7 +37,8 @@ PARTIES = "partijen.md"
 PEOPLE_TITLE = "Personen"
 PEOPLE_INTRO = (
     "Wie op deze site vragen stelt en wie brieven verstuurt, met de brieven waarin dat gebeurt, "
-    "nieuwste eerst. Afzenders staan er zoals de brief hen noemt."
+    "nieuwste eerst. Afzenders staan er zoals de brief hen noemt; wie namens de regering antwoordt, "
+    "met functie en naam."
 )
 PARTIES_TITLE = "Partijen"
 PARTIES_INTRO = (
@@ -58,7 +59,10 @@ def render_indexes(context: RenderContext) -> dict[str, str]:
                 continue
             for member in letter.askers:
                 askers.setdefault(member.name.strip(), []).append((member.party, key))
-            if letter.sender and letter.sender.strip() and not letter.askers:  # askers sign their own questions
+            if letter.ministers:  # an Aanhangsel answer: each minister by title and name
+                for name in dict.fromkeys(f"{minister.title} {minister.name}" for minister in letter.ministers):
+                    senders.setdefault(" ".join(name.split()), []).append(key)
+            elif letter.sender and letter.sender.strip() and not letter.askers:  # askers sign their own questions
                 senders.setdefault(" ".join(letter.sender.split()), []).append(key)
             asking = [member.party for member in letter.askers if member.party]
             for question, anchor in _question_anchors(letter):

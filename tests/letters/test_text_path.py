@@ -64,5 +64,13 @@ def test_nothing_of_the_letter_is_lost(built, letter) -> None:
     checks.check_nothing_lost(built, letter.identifier)
 
 
+def test_the_registers_list_askers_and_ministers_once_each(built) -> None:
+    items = [checks.normalised(li.get_text()) for li in checks.load_html(built.site / "personen" / "index.html").select("article li")]
+    # Dobbe (SP) asks in 1980 and 2129; Minister Bruins Slot answers 1893 (Buitenlandse Zaken) and 2129 (BZ)
+    for name, letters in (("Dobbe (SP):", 2), ("Minister Bruins Slot:", 2), ("Staatssecretaris Heijnen:", 1)):
+        (entry,) = [item for item in items if item.startswith(name)]
+        assert entry.count("Aanhangsel,") == letters, entry
+
+
 def test_the_build_reports_no_problem(built) -> None:
     assert "0 problem(s)" in built.stderr, built.stderr
