@@ -542,8 +542,10 @@ class _Block:
     after_page_break: bool
 
 
-def _blocks(pages: list[list[Line | None]]) -> list[_Block]:
-    """Group lines into blocks of consecutive non-blank lines; a page start or bullet opens one."""
+def _blocks(pages: list[list[Line | None]], width: int) -> list[_Block]:
+    """Group lines into blocks of consecutive non-blank lines; a page start or bullet opens one,
+    and so does the line after a short line that ends a sentence (in justified text, the last
+    line of a paragraph: `… in kaart te brengen.` / `Een van de aspecten …`)."""
     blocks: list[_Block] = []
     current: list[Line] = []
     page_break = True
@@ -563,12 +565,18 @@ def _blocks(pages: list[list[Line | None]]) -> list[_Block]:
             if line is None:
                 close()
                 continue
-            if current and (line.page_start or STRUCTURAL_START.match(line.text)):
+            if current and (line.page_start or STRUCTURAL_START.match(line.text) or _ends_paragraph(current[-1], width)):
                 close()
                 page_break = page_break or line.page_start
             current.append(line)
     close()
     return blocks
+
+
+def _ends_paragraph(line: Line, width: int) -> bool:
+    """Whether a line ends its paragraph though no blank line follows: it ends a sentence well
+    short of the text width."""
+    return len(line.text) < FULL_LINE * width and _ends_sentence(line.text)
 
 
 def _continues(paragraph: list[_Block], after: _Block, width: int) -> bool:
@@ -693,7 +701,8 @@ def clean_text(
     pages, page_numbers = _lone_markers(pages, footnotes, path)
     body_lines = [line for page in pages for line in page]
     vocabulary = _vocabulary(body_lines)
-    raw = _paragraphs(_blocks(pages), vocabulary, _width(body_lines))
+    width = _width(body_lines)
+    raw = _paragraphs(_blocks(pages, width), vocabulary, width)
     if any(PAGE_BREAK in line for line in lines):  # pdftotext, which drops a compound's line-end hyphen
         raw = [RawParagraph(hyphens.restore_dropped(p.text, vocabulary), p.first, p.last) for p in raw]
     paragraphs, footnotes = _take_markers(raw, footnotes, paren_style)
