@@ -565,7 +565,7 @@ def _blocks(pages: list[list[Line | None]], width: int) -> list[_Block]:
             if line is None:
                 close()
                 continue
-            if current and (line.page_start or STRUCTURAL_START.match(line.text) or _ends_paragraph(current[-1], width)):
+            if current and (line.page_start or STRUCTURAL_START.match(line.text) or _ends_paragraph(current, width)):
                 close()
                 page_break = page_break or line.page_start
             current.append(line)
@@ -573,10 +573,16 @@ def _blocks(pages: list[list[Line | None]], width: int) -> list[_Block]:
     return blocks
 
 
-def _ends_paragraph(line: Line, width: int) -> bool:
-    """Whether a line ends its paragraph though no blank line follows: it ends a sentence well
-    short of the text width."""
-    return len(line.text) < FULL_LINE * width and _ends_sentence(line.text)
+LIST_ITEM = re.compile(r"^[•–]\s")
+"""A bullet item's start: `• Toegankelijkheid`, `– …` (a numbered item `1. …` may be a question of a
+committee letter whose lines are short; it ends at a sentence end)."""
+
+
+def _ends_paragraph(lines: list[Line], width: int) -> bool:
+    """Whether the last of `lines` ends its paragraph though no blank line follows: it stops well
+    short of the text width and ends a sentence, or ends a list item (`• Geografische spreiding`)."""
+    last = lines[-1].text
+    return len(last) < FULL_LINE * width and (_ends_sentence(last) or bool(LIST_ITEM.match(lines[0].text)))
 
 
 def _continues(paragraph: list[_Block], after: _Block, width: int) -> bool:

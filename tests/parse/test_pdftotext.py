@@ -90,3 +90,19 @@ def test_a_running_foot_of_unknown_shape_is_named_by_repetition() -> None:
     assert not any(foot in p.text for p in paragraphs)
     assert [n.number for n in notes] == [1, 2, 3]
     assert [f.text for f in furniture if f.reason == "page number"] == ["1", "2", "3", "4"]
+
+
+def test_paragraphs_and_bullet_items_end_where_the_pdf_ends_them() -> None:
+    # ah-tk-20232024-1432, answer 4: a paragraph, five bullet items without end punctuation, then
+    # paragraphs whose last lines are short, with no blank line between any of them.
+    paragraphs, _, _, _ = cleaned("ah-tk-20232024-1432")
+    texts = [p.text for p in paragraphs]
+    start = next(i for i, text in enumerate(texts) if text.startswith("Antwoord 4"))
+    assert texts[start + 1 : start + 6] == [
+        "• Artistieke en/of inhoudelijke kwaliteit", "• Maatschappelijke betekenis", "• Toegankelijkheid",
+        "• Bedrijfsmatige gezondheid", "• Geografische spreiding",
+    ]
+    assert [text[:30] for text in texts[start + 6 : start + 10]] == [
+        "De aanvragen van instellingen ", "Aangezien de Code Diversiteit ",
+        "Het criterium «toegankelijkhei", "Het criterium «maatschappelijk",
+    ]
