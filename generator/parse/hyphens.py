@@ -74,17 +74,17 @@ def vocabulary(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(words)
 
 
-def restore_dropped(text: str, known: frozenset[str]) -> str:
+def restore_dropped(texts: list[str], known: frozenset[str]) -> list[str]:
     """Give back the hyphen of a compound that an extractor dropped when it joined a line-end
     hyphen itself (pdftotext prints `Joseph-`/`Agema` as `JosephAgema`): a word the letter
     prints elsewhere with its hyphen (`Joseph-Agema`) and here without it gets it back.
 
-    >>> restore_dropped("de motie JosephAgema, blijft", frozenset({"joseph-agema"}))
-    'de motie Joseph-Agema, blijft'
+    >>> restore_dropped(["de motie JosephAgema, blijft"], frozenset({"joseph-agema"}))
+    ['de motie Joseph-Agema, blijft']
     """
     hyphenated = {word.replace("-", ""): word for word in known if word.count("-") == 1}
     if not hyphenated:
-        return text
+        return texts
 
     def restore(match: re.Match[str]) -> str:
         word = match.group(0)
@@ -94,7 +94,7 @@ def restore_dropped(text: str, known: frozenset[str]) -> str:
         cut = compound.index("-")
         return f"{word[:cut]}-{word[cut:]}"
 
-    return PLAIN_WORD.sub(restore, text)
+    return [PLAIN_WORD.sub(restore, text) for text in texts]
 
 
 PLAIN_WORD = re.compile(r"(?<![\w-])[^\W\d_]++(?![\w-])")

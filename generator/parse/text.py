@@ -710,7 +710,8 @@ def clean_text(
     width = _width(body_lines)
     raw = _paragraphs(_blocks(pages, width), vocabulary, width)
     if any(PAGE_BREAK in line for line in lines):  # pdftotext, which drops a compound's line-end hyphen
-        raw = [RawParagraph(hyphens.restore_dropped(p.text, vocabulary), p.first, p.last) for p in raw]
+        restored = hyphens.restore_dropped([p.text for p in raw], vocabulary)
+        raw = [RawParagraph(text, p.first, p.last) for text, p in zip(restored, raw)]
     paragraphs, footnotes = _take_markers(raw, footnotes, paren_style)
     furniture = sorted([*furniture, *repeated, *footnote_numbers, *page_numbers], key=lambda item: item.span.line)
     return paragraphs, footnotes, furniture, _orphan_markers(paragraphs, footnotes, path)

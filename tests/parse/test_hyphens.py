@@ -74,7 +74,7 @@ def test_a_hyphen_inside_a_web_address_is_the_address_own() -> None:
 )
 def test_a_compound_hyphen_pdftotext_dropped_comes_back_from_the_letter_vocabulary(letter, line, restored):
     known = vocabulary(_letter_text(letter).splitlines())
-    assert restore_dropped(line, known) == restored
+    assert restore_dropped([line], known) == [restored]
 
 
 def test_no_other_word_of_the_development_letters_changes() -> None:
@@ -82,5 +82,5 @@ def test_no_other_word_of_the_development_letters_changes() -> None:
     for letter in LETTERS:
         lines = _letter_text(letter.identifier).splitlines()
         known = vocabulary(lines)
-        changed += sum(restore_dropped(line, known) != line for line in lines)
+        changed += sum(new != old for new, old in zip(restore_dropped(lines, known), lines))
     assert changed == 2
