@@ -29,7 +29,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-WORD_BEFORE = re.compile(r"(?P<word>[^\W\d_]++)-$")
+WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?P<word>[^\W\d_]++)-$")
 """The letters right before a line-end hyphen (`beoorde-`)."""
 WORD_AFTER = re.compile(r"^(?P<word>[^\W\d_]++)(?P<rest>\S*+)")
 """The letters that open the next line (`ling`), and what follows them up to a space."""

@@ -53,11 +53,11 @@ DOCUMENT_NUMBER = re.compile(r"\d{4}[ZD]\d{5}")
 """The Tweede Kamer's number of a document (`2025D42960`) or case (`2025Z18365`), alone on a line."""
 CHAMBER = re.compile(r"\b(?P<chamber>Eerste|Tweede)\s+Kamer\b")
 MINISTER = re.compile(
-    r"(?P<title>[Mm]inister(?:-[Pp]resident)?+|[Ss]taatssecretaris)\s++(?P<name>[^(),]+?)\s*+\((?P<portfolio>[^()]++)\)"
+    r"(?P<title>[Mm]inister(?:-[Pp]resident)?+|[Ss]taatssecretaris)\s++(?P<name>[^(),]{1,80}+)\((?P<portfolio>[^()]{1,200}+)\)"
 )
 """An answering member of government as the Aanhangsel prints one: `Minister De Jonge (Binnenlandse
 Zaken en Koninkrijksrelaties)`."""
-ON_BEHALF = re.compile(r",?\s*+mede\s++namens\s++(?P<whom>.+?)\s*+$")
+ON_BEHALF = re.compile(r",?\s*+mede\s++namens\s++")
 MEMBER = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?:beiden\s+|allen\s+)?(?P<party>[^)]+)\))?$")
 
 
@@ -149,7 +149,7 @@ def ministers(sender: str) -> tuple[tuple[Minister, ...], str | None]:
     behalf = ON_BEHALF.search(sender)
     own = sender[: behalf.start()] if behalf else sender
     found = tuple(Minister(m["title"], m["name"].strip(), m["portfolio"].strip()) for m in MINISTER.finditer(own))
-    return found, behalf["whom"] if behalf else None
+    return found, (sender[behalf.end() :].strip() or None) if behalf else None
 
 
 def subject(text: str) -> str | None:
