@@ -7,7 +7,9 @@ or drops (controls and direction formatting, `generator.render.escape`). Questio
 labels at a line start are not compared (the page moves them into headings); a hyphen that
 breaks a word at a line end may be kept (`motie-`/`Kathmann`) or mended (`beoorde-`/`ling`);
 a year with a footnote marker glued to it (`uit 20224 waaruit`) may stand on the page as the
-year and the footnote reference; footnote bodies are compared against the page's footnotes. Lines the parser named as page
+year and the footnote reference; a hyphen the page adds inside a word loses nothing (the
+compound's hyphen pdftotext dropped and the parser gave back: `JosephAgema` -> `Joseph-Agema`);
+footnote bodies are compared against the page's footnotes. Lines the parser named as page
 furniture are left out.
 
     >>> missing_words(("De vaste commissie voor Digitalisering2 heeft",), (), "De vaste commissie voor Digitalisering 2 heeft")
@@ -86,6 +88,8 @@ def missing_words(
             if footnotes and YEAR_MARKER.search(chunk):
                 ways.append(words(_year_markers_apart(chunk, footnotes)))
             found = [end for way in ways if (end := _find_in_order(page, way, cursor)) is not None]
+            if not found:
+                found = [end for way in _with_hyphens_given_back(page, ways[0], cursor) if (end := _find_in_order(page, way, cursor)) is not None]
             if found:
                 cursor = min(found)
             else:
@@ -107,6 +111,18 @@ def _year_markers_apart(chunk: str, footnotes: frozenset[int]) -> str:
         return f"{match['year']} {match['number']}" if int(match["number"]) in footnotes else match.group()
 
     return YEAR_MARKER.sub(apart, chunk)
+
+
+def _with_hyphens_given_back(page: list[str], tokens: list[str], cursor: int) -> list[list[str]]:
+    """`tokens` with a word the page prints as two halves joined by a hyphen (from `cursor` on)
+    taken as those three tokens: source `JosephAgema`, page `Joseph`, `-`, `Agema`."""
+    for index, token in enumerate(tokens):
+        if token.isalpha() and token not in page[cursor:]:
+            for position in range(cursor, len(page) - 2):
+                first, hyphen, second = page[position : position + 3]
+                if hyphen == "-" and len(first) + len(second) == len(token) and first + second == token:
+                    return [[*tokens[:index], first, hyphen, second, *tokens[index + 1 :]]]
+    return []
 
 
 def _find_in_order(page: list[str], tokens: list[str], cursor: int) -> int | None:
