@@ -193,6 +193,9 @@ class Letter:
     `sender` and `addressee` are as printed (`De griffier van de vaste commissie voor
     Digitalisering, Van Dooren`); `askers` lists the members who ask written questions.
     `received_on` is the date an answer was received (Aanhangsel), when printed.
+    `closing` is where in `body` the letter's closing begins (a closing formula such as `De leden
+    … zien uw reactie … tegemoet.` and the signature), None when it has none: it belongs to the
+    letter, not to its last question or answer.
     """
 
     index: int
@@ -210,6 +213,7 @@ class Letter:
     span: SourceSpan
     received_on: datetime.date | None = None
     identifiers: tuple[str, ...] = ()
+    closing: int | None = None
 
 
 @dataclass(frozen=True)

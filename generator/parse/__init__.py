@@ -139,6 +139,7 @@ def _build_letter(
         body = questions.structure_answer_letter(text, answered) + closing
     else:
         body = tuple(rest)
+    closing_at = len(body) - len(closing) if closing else None
     addressee = next((m["addressee"] for p in head if (m := letters.ADDRESSEE.match(p.text))), None)
     date = next((parse_dutch_date(p.text) for p in head if letters.PLACE_AND_DATE.match(p.text)), None)
     if date is None and kind == COVER_NOTE:
@@ -146,7 +147,7 @@ def _build_letter(
     about = next((s for p in rest[:3] if (s := letters.subject(p.text))), None)
     return Letter(
         index, kind, chamber, date, letters.signed_by(paragraphs), addressee, about, (), title, head, body, footnotes, span,
-        identifiers=identifiers,
+        identifiers=identifiers, closing=closing_at,
     )
 
 

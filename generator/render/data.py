@@ -351,7 +351,8 @@ def _answer(item: _Block, lookup: _Lookup) -> dict:
         "numbers": list(_numbers(answer)),
         "party": answer.party,
         "status": _status(item, lookup),
-        "text": _text(answer.paragraphs),
+        "text": _text(_own(answer.paragraphs)),
+        "quoted": [{"text": p.text.strip(), "source": _source(p.span)} for p in answer.paragraphs if p.quoted and p.text.strip()],
         "footnotes": _marker_numbers(answer.paragraphs),
         "questions": _threaded(item, lookup),
         "referrals": _referrals(item, lookup),
@@ -387,6 +388,12 @@ def _all_paragraphs(block: Question | Answer) -> tuple[Paragraph, ...]:
 def _text(paragraphs: tuple[Paragraph, ...]) -> str:
     """Paragraph texts as printed, footnote markers left out, one blank line between paragraphs."""
     return "\n\n".join(text for paragraph in paragraphs if (text := paragraph.text.strip()))
+
+
+def _own(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """An answer's own paragraphs: without those that quote the members' questions or words
+    (`De leden van de fractie van GroenLinks-PvdA vragen daarnaast …`, seeds/001_… line 430)."""
+    return tuple(paragraph for paragraph in paragraphs if not paragraph.quoted)
 
 
 def _marker_numbers(paragraphs: tuple[Paragraph, ...]) -> list[int]:
@@ -464,13 +471,13 @@ def _pairs(item: _Block, letter_url: str, lookup: _Lookup) -> list[tuple[str, ..
     party, number, status = item.block.party or "", str(item.block.number), _status(item, lookup)
     threaded = [other for target in item.targets() for other in lookup.context.threads.get(target, ())]
     if item.role == ANSWER:
-        return [] if threaded else [(letter_url, party, number, "", "", item.url, _text(item.block.paragraphs), status)]
+        return [] if threaded else [(letter_url, party, number, "", "", item.url, _text(_own(item.block.paragraphs)), status)]
     question = (letter_url, party, number, item.url, _text(item.block.paragraphs))
     rows = []
     for other in dict.fromkeys(threaded):
         answer, url = lookup.answers.get(other), lookup.target_url(other)
         if answer is not None and url is not None:
-            rows.append((*question, url, _text(answer.paragraphs), status))
+            rows.append((*question, url, _text(_own(answer.paragraphs)), status))
     return list(dict.fromkeys(rows)) or [(*question, "", "", status)]
 
 

@@ -44,7 +44,9 @@ def _letter(letter: Letter) -> list[str]:
         f"    identifiers: {', '.join(letter.identifiers)}",
     ]
     lines += [_paragraph("head", p, "    ") for p in letter.head]
-    for block in letter.body:
+    for position, block in enumerate(letter.body):
+        if position == letter.closing:
+            lines.append("    closing:")
         if isinstance(block, Paragraph):
             lines.append(_paragraph("paragraph", block, "    "))
         elif isinstance(block, Heading):

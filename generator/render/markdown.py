@@ -204,6 +204,10 @@ class _Link:
     destination: str
 
 
+CLOSING_HEADING = "Slot van de brief"
+"""The heading the site puts above a letter's closing (formula and signature) after its questions."""
+
+
 class LetterText:
     """The text of one letter on one page: opening, body, footnotes, with the page's ids.
 
@@ -245,7 +249,13 @@ class LetterText:
         footnote definitions."""
         blocks = [printed_heading_block(self.letter)]
         blocks += [self._paragraph(paragraph) for paragraph in self.letter.head]
+        asked = False
         for position, block in enumerate(self.letter.body):
+            if position == self.letter.closing and asked:
+                # The closing formula and signature under a heading of their own, so that they
+                # are the letter's, not part of its last question's or answer's section.
+                blocks.append(heading_block(2, CLOSING_HEADING, self.ids))
+            asked = asked or isinstance(block, (Question, Answer))
             if isinstance(block, Heading):
                 blocks.append(heading_block(2, block.text, self.ids))
             elif isinstance(block, Paragraph):

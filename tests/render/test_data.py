@@ -365,3 +365,22 @@ def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_defused() -> None:
     assert [csv_cell(text) for text in ("=1+1", "+31", "-inning", "@SUM(A1)", "Ja.")] == [
         "'=1+1", "'+31", "'-inning", "'@SUM(A1)", "Ja.",
     ]
+
+
+def test_the_groenlinks_answer_begins_with_the_ministers_words_and_marks_the_questions_it_quotes(files: dict[str, str]) -> None:
+    """seeds/001_… lines 409-443: the answer opens with `Allereerst wil ik graag aangeven …`; the
+    members' questions it quotes on the way (lines 415-422 and 430) are quoted, not answer text."""
+    letter = json.loads(files[ANSWERS_JSON])["letter"]
+    answer = next(a for a in letter["answers"] if a["anchor"] == "groenlinks-pvda-antwoord-1")
+    assert answer["text"].startswith("Allereerst wil ik graag aangeven dat de drie criteria")
+    assert "vragen daarnaast" not in answer["text"] and "vragen u of zij" not in answer["text"]
+    assert [q["text"][:62] for q in answer["quoted"]] == [
+        "De leden van de fractie van GroenLinks-PvdA vragen u of zij hi",
+        "De leden van de fractie van GroenLinks-PvdA vragen daarnaast o",
+    ]
+    assert [q["source"]["line"] for q in answer["quoted"]] == [415, 430]
+    question = next(q for q in letter["questions"] if q["anchor"] == "groenlinks-pvda-vraag-1")
+    assert "Allereerst" not in question["context"] + question["text"]
+    rows = list(csv.DictReader(io.StringIO(files[PAIRS_CSV])))
+    (row,) = [r for r in rows if r["answer_url"].endswith("antwoordbrief/#groenlinks-pvda-antwoord-1") and "commissiebrief" in r["letter"]]
+    assert row["answer_text"].startswith("Allereerst wil ik graag aangeven")

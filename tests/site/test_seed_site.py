@@ -191,3 +191,35 @@ def test_citations_stay_out_of_the_search_index(built_site: Path) -> None:
     assert letters and not [
         doc["location"] for doc in letters if "Citeer als" in doc["text"] or "Kopieer citaat" in doc["text"]
     ]
+
+
+ALLEREERST = "Allereerst wil ik graag aangeven"
+"""seeds/001_dfb242f75dbdc9fb.txt line 409: the minister's first words to GroenLinks-PvdA, part of the answer."""
+
+
+def test_the_groenlinks_answer_begins_with_the_ministers_first_paragraph(parsed_pages: dict[str, BeautifulSoup]) -> None:
+    (page,) = _pages_holding(parsed_pages, {"groenlinks-pvda-antwoord-1", "bbb-antwoord-1"})
+    soup = parsed_pages[page]
+    assert ALLEREERST in _section_text(soup, "groenlinks-pvda-antwoord-1")
+    assert ALLEREERST not in _section_text(soup, "groenlinks-pvda-vraag-1")
+
+
+def test_the_groenlinks_answer_in_the_search_index_holds_its_first_paragraph(built_site: Path) -> None:
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    entries = {doc["location"].rsplit("#", 1)[-1]: doc["text"] for doc in docs if "antwoordbrief" in doc["location"]}
+    assert ALLEREERST in entries["groenlinks-pvda-antwoord-1"]
+    assert ALLEREERST not in entries.get("groenlinks-pvda-vraag-1", "")
+
+
+def test_the_committees_closing_and_signature_are_not_in_question_24(parsed_pages: dict[str, BeautifulSoup]) -> None:
+    """seeds/001_… lines 379-387 close the letter after question 24 (lines 375-377)."""
+    pages = _pages_holding(parsed_pages, {"bbb-vraag-24"})
+    assert len(pages) == 2  # the committee's letter asks it, the answer letter quotes it
+    for name in pages:
+        question = _section_text(parsed_pages[name], "bbb-vraag-24")
+        assert QUESTION_24_TEXT in question
+        assert "Veldhoen" not in question and "zien uw reactie" not in question
+    (page,) = [name for name in pages if "bbb-antwoord-24" not in {e["id"] for e in parsed_pages[name].find_all(id=True)}]
+    soup = parsed_pages[page]
+    closing = _section_text(soup, "slot-van-de-brief")
+    assert "zien uw reactie" in closing and "mr. G.V.M. Veldhoen" in closing
