@@ -119,10 +119,13 @@ class Heading:
 
 @dataclass(frozen=True)
 class Member:
-    """A member of parliament named in a letter: `Kathmann (GroenLinks-PvdA)`."""
+    """A person named in a letter: a member of parliament (`Kathmann (GroenLinks-PvdA)`), with the
+    role a committee's membership list gives (`voorzitter`), or a letter's signatory with the
+    function the signature prints (`Voorzitter van de vaste commissie voor … Digitalisering`)."""
 
     name: str
     party: str | None
+    role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,9 @@ class Letter:
     `closing` is where in `body` the letter's closing begins (a closing formula such as `De leden
     … zien uw reactie … tegemoet.` and the signature), None when it has none: it belongs to the
     letter, not to its last question or answer.
+    `signatory` is who signs (`Member("mr. G.V.M. Veldhoen", None, "Voorzitter van de vaste commissie
+    …")`); `committee` the members of the committee a footnote lists (`Samenstelling: …`), each
+    with party and role (`voorzitter`, `ondervoorzitter`), as printed.
     """
 
     index: int
@@ -214,6 +220,8 @@ class Letter:
     received_on: datetime.date | None = None
     identifiers: tuple[str, ...] = ()
     closing: int | None = None
+    signatory: Member | None = None
+    committee: tuple[Member, ...] = ()
 
 
 @dataclass(frozen=True)

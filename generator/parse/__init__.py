@@ -147,7 +147,8 @@ def _build_letter(
     about = next((s for p in rest[:3] if (s := letters.subject(p.text))), None)
     return Letter(
         index, kind, chamber, date, letters.signed_by(paragraphs), addressee, about, (), title, head, body, footnotes, span,
-        identifiers=identifiers, closing=closing_at,
+        identifiers=identifiers, closing=closing_at, signatory=letters.signatory(paragraphs),
+        committee=next((found for note in footnotes if (found := letters.membership(note.text))), ()),
     )
 
 

@@ -42,7 +42,11 @@ def _letter(letter: Letter) -> list[str]:
         f"    subject: {letter.subject}",
         f"    askers: {'; '.join(f'{m.name} ({m.party})' for m in letter.askers)}",
         f"    identifiers: {', '.join(letter.identifiers)}",
+        f"    signatory: {letter.signatory.name} [{letter.signatory.role}]" if letter.signatory else "    signatory: None",
     ]
+    if letter.committee:
+        members = "; ".join(f"{m.name} ({m.party})" + (f" [{m.role}]" if m.role else "") for m in letter.committee)
+        lines.append(f"    committee: {members}")
     lines += [_paragraph("head", p, "    ") for p in letter.head]
     for position, block in enumerate(letter.body):
         if position == letter.closing:

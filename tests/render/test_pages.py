@@ -104,7 +104,8 @@ def html(pages: dict[str, str]) -> dict[str, BeautifulSoup]:
 
 
 def test_the_site_has_a_home_page_a_record_page_and_a_page_per_letter(pages: dict[str, str]) -> None:
-    assert list(pages) == sorted([ANSWERS, COMMITTEE, RECORD, "index.md", WRITTEN, *OVERVIEWS])
+    people = ["personen/kathmann.md", "personen/six-dijkstra.md"]  # the askers of the written questions
+    assert list(pages) == sorted([ANSWERS, COMMITTEE, RECORD, "index.md", WRITTEN, *OVERVIEWS, *people])
 
 
 def test_every_page_has_unique_ids(html: dict[str, BeautifulSoup]) -> None:

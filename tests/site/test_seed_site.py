@@ -223,3 +223,12 @@ def test_the_committees_closing_and_signature_are_not_in_question_24(parsed_page
     soup = parsed_pages[page]
     closing = _section_text(soup, "slot-van-de-brief")
     assert "zien uw reactie" in closing and "mr. G.V.M. Veldhoen" in closing
+
+
+def test_kathmanns_page_and_bbbs_party_page_link_their_questions(parsed_pages: dict[str, BeautifulSoup]) -> None:
+    """Kathmann asks the 21 written questions (seeds/000_… lines 3-83); BBB the committee's 24 (seeds/001_… 106-377)."""
+    kathmann = parsed_pages["personen/kathmann/index.html"]
+    questions = [a["href"] for a in kathmann.find(id="vragen").find_next_sibling("ul").find_all("a") if "#" in a["href"]]
+    assert [href.rsplit("#", 1)[1] for href in questions] == [f"vraag-{n}" for n in range(1, 22)]
+    bbb = [a["href"] for a in _section_links(parsed_pages["partijen/index.html"], "partij-bbb") if "#bbb-vraag" in a["href"]]
+    assert [href.rsplit("#", 1)[1] for href in bbb] == [f"bbb-vraag-{n}" for n in range(1, 25)]
