@@ -39,7 +39,8 @@ LETTER = "brief"  # any other letter
 ANSWERED = "beantwoord"
 REFERRED = "verwijzing"  # the answer only points to other answers
 CONFIDENTIAL = "vertrouwelijk"  # the answer declines on grounds of confidentiality
-UNANSWERED = "nog niet beantwoord"
+UNANSWERED = "geen antwoord op deze site"  # what the site knows, not that the government has not answered
+# (called "nog niet beantwoord" until November 2026; the open data's schema says so)
 STATUSES = (ANSWERED, REFERRED, CONFIDENTIAL, UNANSWERED)
 
 # Kinds of record (a source file).

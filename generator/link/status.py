@@ -13,14 +13,14 @@ skipped) and sorts each sentence into one kind, first match wins:
 
 The answer's status, first match wins:
 
-- `nog niet beantwoord` -- the answer has no sentence of its own;
+- `geen antwoord op deze site` -- the answer has no sentence of its own;
 - `vertrouwelijk` -- a sentence declines on confidentiality, or every sentence is an inzage offer;
 - `verwijzing` -- every sentence is a verwijzing or an inzage offer, and at least one is a
   verwijzing;
 - `beantwoord` -- otherwise: the answer says something of its own, even if it also refers on
   (`Zoals aangegeven bij vraag 1 is dit traject gestart in 2021.` is beantwoord).
 
-A question's status is that of the first answer threaded to it, `nog niet beantwoord` without one.
+A question's status is that of the first answer threaded to it, `geen antwoord op deze site` without one.
 
 On the seed answer letter (BBB): 11 (`Ik verwijs u naar het antwoord op vraag 10.`) and 14 are
 `verwijzing`; 18 (`Inhoudelijk kan ik gezien de vertrouwelijkheid van het document niet

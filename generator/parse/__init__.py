@@ -256,7 +256,11 @@ def parse_record(source: SourceText) -> tuple[Record, tuple[Diagnostic, ...]]:
     else:
         record_kind = RECORD_WRITTEN_QUESTIONS
     dates = [letter.sent_on for letter in built if letter.sent_on]
-    date = sidecar.date or (max(dates) if dates else None)
+    note = next((letter for letter in built if letter.kind == COVER_NOTE), None)
+    # A record with a cover note is dated by the note's own date (`Vastgesteld …`) or its sidecar,
+    # never by its newest letter: the note prints no date of its own (seeds/001_… lines 1-11).
+    own = note.sent_on if note is not None else (max(dates) if dates else None)
+    date = sidecar.date or own
     about = next((letter.subject for letter in built if letter.subject), None)
     title = _record_title(record_kind, about)
     return (
