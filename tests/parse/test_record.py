@@ -192,3 +192,18 @@ def test_unreadable_files_are_errors_with_their_place(tmp_path: Path, content: b
     path.write_bytes(content)
     with pytest.raises(ReadError, match=message):
         read_source(path, "seeds/bad.txt")
+
+
+def test_a_paragraph_is_split_only_where_the_source_splits_it() -> None:
+    """The committee letter is double-spaced: lines 276-278, 288-296 and 298-314 each wrap inside one
+    paragraph after a full line ending a sentence (`… zouden passen. ` / `Kunt u dit nader
+    toelichten?`), as the answer letter, single-spaced, prints them (lines 661-662, 671-674, 695-703).
+    Lines 150-154 and 234-240 end their paragraph (`… vastleggen?` without a space after it)."""
+    bbb = questions(COMMITTEE, "BBB")
+    assert [p.text for p in bbb[13].paragraphs] == [
+        "U gaat niet in op welke alternatieven zijn bekeken en waarom deze niet zouden passen. Kunt u dit nader toelichten?"
+    ]
+    assert len(bbb[14].paragraphs) == 1 and bbb[14].paragraphs[0].text.endswith("voor meer soevereiniteit?")
+    assert len(bbb[15].context) == 1 and bbb[15].context[0].text.endswith("Nextcloud Talk (Zwitserland), Jitsi Meet of Element.")
+    assert bbb[3].paragraphs[0].text.endswith("voor lange tijd vastleggen?") and len(bbb[4].context) == 1
+    assert bbb[10].paragraphs[0].text.endswith("de uitkomst beïnvloeden?") and len(bbb[11].context) == 1
