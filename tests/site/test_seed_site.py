@@ -232,3 +232,23 @@ def test_kathmanns_page_and_bbbs_party_page_link_their_questions(parsed_pages: d
     assert [href.rsplit("#", 1)[1] for href in questions] == [f"vraag-{n}" for n in range(1, 22)]
     bbb = [a["href"] for a in _section_links(parsed_pages["partijen/index.html"], "partij-bbb") if "#bbb-vraag" in a["href"]]
     assert [href.rsplit("#", 1)[1] for href in bbb] == [f"bbb-vraag-{n}" for n in range(1, 25)]
+
+
+def test_no_two_links_say_the_same_and_lead_to_different_places(parsed_pages: dict[str, BeautifulSoup]) -> None:
+    """A link's text names where it leads (WCAG 2.4.4, and the issue's `no two links with the same text
+    to different places`): on every page, one text, one destination. The timeline is left to the
+    rework of the timeline (issue 10's timeline of events), which names each link's target anew."""
+    clashes = []
+    for name, soup in parsed_pages.items():
+        if name.startswith("tijdlijn/"):
+            continue
+        article = soup.find("article") or soup
+        seen: dict[str, set[str]] = {}
+        for link in article.find_all("a", href=True):
+            if {"headerlink", "footnote-backref"} & set(link.get("class") or []):
+                continue
+            href = link["href"]
+            destination = (name.removesuffix("index.html") + href) if href.startswith("#") else href
+            seen.setdefault(" ".join(link.get_text().split()), set()).add(destination)
+        clashes += [f"{name}: {text!r} -> {sorted(places)}" for text, places in seen.items() if len(places) > 1]
+    assert not clashes, "\n".join(clashes)
