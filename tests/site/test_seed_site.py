@@ -252,3 +252,18 @@ def test_no_two_links_say_the_same_and_lead_to_different_places(parsed_pages: di
             seen.setdefault(" ".join(link.get_text().split()), set()).add(destination)
         clashes += [f"{name}: {text!r} -> {sorted(places)}" for text, places in seen.items() if len(places) > 1]
     assert not clashes, "\n".join(clashes)
+
+
+def test_search_results_are_titled_without_status_words(built_site: Path) -> None:
+    """A result's title is the heading's words (`Vraag 7 (BBB)`); the status beside the heading is not
+    part of it (issue 10: no status words in search-result titles)."""
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    titled = {doc["location"]: doc["title"] for doc in docs if re.search(r"(vraag|antwoord)-\d+$", doc["location"])}
+    assert titled["eerste-kamer/2025-12-02/commissiebrief/#bbb-vraag-7"] == "Vraag 7 (BBB)"
+    statuses = ("beantwoord", "verwijzing", "vertrouwelijk", "geen antwoord op deze site")
+    assert not [(place, title) for place, title in titled.items() if any(word in title for word in statuses)]
+
+
+def test_the_home_pages_title_does_not_repeat_the_sites_name(parsed_pages: dict[str, BeautifulSoup]) -> None:
+    title = parsed_pages["index.html"].title.get_text()
+    assert title.count("Kamerdossier") == 1, title
