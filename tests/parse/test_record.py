@@ -207,3 +207,20 @@ def test_a_paragraph_is_split_only_where_the_source_splits_it() -> None:
     assert len(bbb[15].context) == 1 and bbb[15].context[0].text.endswith("Nextcloud Talk (Zwitserland), Jitsi Meet of Element.")
     assert bbb[3].paragraphs[0].text.endswith("voor lange tijd vastleggen?") and len(bbb[4].context) == 1
     assert bbb[10].paragraphs[0].text.endswith("de uitkomst beïnvloeden?") and len(bbb[11].context) == 1
+
+
+def test_signatories_and_the_committees_members_as_printed() -> None:
+    """Signatures (seeds/001_… lines 9-11, 385-387, 398-400) and footnote 2's `Samenstelling:` (14-20)."""
+    assert [(l.signatory.name, l.signatory.role) for l in OVERLEG.letters] == [
+        ("Van Dooren", "De griffier van de vaste commissie voor Digitalisering"),
+        ("mr. G.V.M. Veldhoen", "Voorzitter van de vaste commissie voor commissie voor Digitalisering"),
+        ("Eugène Heijnen", "De staatssecretaris van Financiën - Fiscaliteit, Belastingdienst en Douane"),
+    ]
+    members = COVER.committee
+    assert len(members) == 26 and members[0] == Member("Baumgarten", "JA21")
+    assert Member("Van Gasteren", "BBB", "ondervoorzitter") in members
+    assert Member("Veldhoen", "GroenLinks-PvdA", "voorzitter") in members
+    assert Member("Van de Sanden", "Fractie-Van de Sanden") in members  # wrapped over lines 18-19
+    assert Member("Visseren-Hamakers", "Fractie-Visseren-Hamakers") in members  # hyphen at the line end, 19-20
+    assert [m.role for m in members if m.role] == ["ondervoorzitter", "voorzitter"]
+    assert COMMITTEE.committee == () and WRITTEN.letters[0].signatory is None
