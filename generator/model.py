@@ -40,7 +40,8 @@ ANSWERED = "beantwoord"
 REFERRED = "verwijzing"  # the answer only points to other answers
 CONFIDENTIAL = "vertrouwelijk"  # the answer declines on grounds of confidentiality
 POSTPONED = "uitgesteld"  # a Mededeling stands in place of the answers (they come later, or came otherwise)
-UNANSWERED = "nog niet beantwoord"
+UNANSWERED = "geen antwoord op deze site"  # what the site knows, not that the government has not answered
+# (called "nog niet beantwoord" until November 2026; the open data's schema says so)
 STATUSES = (ANSWERED, REFERRED, CONFIDENTIAL, POSTPONED, UNANSWERED)
 
 # The official publication of a document, by its identifier (`ah-tk-20232024-2313`,
@@ -125,10 +126,13 @@ class Heading:
 
 @dataclass(frozen=True)
 class Member:
-    """A member of parliament named in a letter: `Kathmann (GroenLinks-PvdA)`."""
+    """A person named in a letter: a member of parliament (`Kathmann (GroenLinks-PvdA)`), with the
+    role a committee's membership list gives (`voorzitter`), or a letter's signatory with the
+    function the signature prints (`Voorzitter van de vaste commissie voor … Digitalisering`)."""
 
     name: str
     party: str | None
+    role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -214,6 +218,12 @@ class Letter:
     Minister … (ontvangen …)`), as printed; its questions are then `uitgesteld`.
     `ministers` are the members of government who answer (Aanhangsel), `on_behalf_of` whom they
     answer for too, as printed after `mede namens` (`de Minister van Justitie en Veiligheid`).
+    `closing` is where in `body` the letter's closing begins (a closing formula such as `De leden
+    … zien uw reactie … tegemoet.` and the signature), None when it has none: it belongs to the
+    letter, not to its last question or answer.
+    `signatory` is who signs (`Member("mr. G.V.M. Veldhoen", None, "Voorzitter van de vaste commissie
+    …")`); `committee` the members of the committee a footnote lists (`Samenstelling: …`), each
+    with party and role (`voorzitter`, `ondervoorzitter`), as printed.
     """
 
     index: int
@@ -234,6 +244,9 @@ class Letter:
     notice: str | None = None
     ministers: tuple[Minister, ...] = ()
     on_behalf_of: str | None = None
+    closing: int | None = None
+    signatory: Member | None = None
+    committee: tuple[Member, ...] = ()
 
 
 @dataclass(frozen=True)

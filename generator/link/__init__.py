@@ -5,7 +5,7 @@
       2. resolve_referrals  "het antwoord op vraag 10" -> the answer it names, as a text link
       3. thread_corpus      questions -> the answers that answer them
       4. list_statuses      every question and answer -> beantwoord / verwijzing / vertrouwelijk /
-                            nog niet beantwoord
+                            geen antwoord op deze site
       5. check_footnotes    footnote markers without bodies, bodies without markers
       6. find_terms         uses of the glossary's terms, outside citations and web addresses
       7. list_events        the letters' own dates and every date they mention, merged by date

@@ -13,7 +13,7 @@ skipped) and sorts each sentence into one kind, first match wins:
 
 The answer's status, first match wins:
 
-- `nog niet beantwoord` -- the answer has no sentence of its own;
+- `geen antwoord op deze site` -- the answer has no sentence of its own;
 - `vertrouwelijk` -- a sentence declines on confidentiality, or every sentence is an inzage offer;
 - `verwijzing` -- every sentence is a verwijzing or an inzage offer, and at least one is a
   verwijzing;
@@ -22,7 +22,7 @@ The answer's status, first match wins:
 
 A question's status is that of the first answer threaded to it; without one it is `uitgesteld`
 where its letter prints a `Mededeling` in place of the answers (they come later, or came by
-letter), else `nog niet beantwoord`.
+letter), else `geen antwoord op deze site`.
 
 On the seed answer letter (BBB): 11 (`Ik verwijs u naar het antwoord op vraag 10.`) and 14 are
 `verwijzing`; 18 (`Inhoudelijk kan ik gezien de vertrouwelijkheid van het document niet

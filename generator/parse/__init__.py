@@ -145,6 +145,7 @@ def _build_letter(
         body = questions.structure_answer_letter(text, answered) + closing
     else:
         body = tuple(rest)
+    closing_at = len(body) - len(closing) if closing else None
     addressee = next((m["addressee"] for p in head if (m := letters.ADDRESSEE.match(p.text))), None)
     date = next((parse_dutch_date(p.text) for p in head if letters.PLACE_AND_DATE.match(p.text)), None)
     if date is None and kind == COVER_NOTE:
@@ -152,7 +153,8 @@ def _build_letter(
     about = next((s for p in rest[:3] if (s := letters.subject(p.text))), None)
     return Letter(
         index, kind, chamber, date, letters.signed_by(paragraphs), addressee, about, (), title, head, body, footnotes, span,
-        identifiers=identifiers,
+        identifiers=identifiers, closing=closing_at, signatory=letters.signatory(paragraphs),
+        committee=next((found for note in footnotes if (found := letters.membership(note.text))), ()),
     )
 
 
@@ -269,7 +271,11 @@ def parse_record(source: SourceText) -> tuple[Record, tuple[Diagnostic, ...]]:
     else:
         record_kind = RECORD_WRITTEN_QUESTIONS
     dates = [letter.sent_on for letter in built if letter.sent_on]
-    date = sidecar.date or (max(dates) if dates else None)
+    note = next((letter for letter in built if letter.kind == COVER_NOTE), None)
+    # A record with a cover note is dated by the note's own date (`Vastgesteld …`) or its sidecar,
+    # never by its newest letter: the note prints no date of its own (seeds/001_… lines 1-11).
+    own = note.sent_on if note is not None else (max(dates) if dates else None)
+    date = sidecar.date or own
     about = next((letter.subject for letter in built if letter.subject), None)
     title = _record_title(record_kind, about)
     return (

@@ -7,7 +7,7 @@ Written questions open with `Vragen van de leden X (Party) en Y (Party) aan … 
 `(ingezonden 7 oktober 2025)`; an Aanhangsel answer adds `Antwoord van … (ontvangen …)`.
 
     >>> members("Kathmann (GroenLinks-PvdA) en Six Dijkstra (Nieuw Sociaal Contract)")
-    (Member(name='Kathmann', party='GroenLinks-PvdA'), Member(name='Six Dijkstra', party='Nieuw Sociaal Contract'))
+    (Member(name='Kathmann', party='GroenLinks-PvdA', role=None), Member(name='Six Dijkstra', party='Nieuw Sociaal Contract', role=None))
 """
 
 from __future__ import annotations
@@ -187,7 +187,14 @@ def signature(paragraphs: tuple[Paragraph, ...]) -> tuple[int, int] | None:
     return None
 
 
-CLOSING_FORMULA = re.compile(r"^(?:Hoogachtend|Met\s+(?:de\s+meeste\s+hoogachting|vriendelijke\s+groet(?:en)?))[,.]?$")
+CLOSING_FORMULA = re.compile(
+    r"""^(?:Hoogachtend|Met\s+(?:de\s+meeste\s+hoogachting|vriendelijke\s+groet(?:en)?))[,.]?$
+        | ^[^.?!]{0,200}?\bzien\s+(?:uw|de|graag\s+uw)\s+(?:reactie|antwoorden|beantwoording)\b[^.?!]{0,200}?\btegemoet\b""",
+    re.VERBOSE,
+)
+"""A letter's closing formula before its signature: `Hoogachtend,`, or a committee's `De leden van
+de vaste commissie voor Digitalisering zien uw reactie – bij voorkeur binnen vier weken – met
+belangstelling tegemoet.` (both quantified runs are bounded: linear time)."""
 
 
 def closing_start(paragraphs: tuple[Paragraph, ...]) -> int:
@@ -200,6 +207,44 @@ def closing_start(paragraphs: tuple[Paragraph, ...]) -> int:
     while start > 0 and CLOSING_FORMULA.match(paragraphs[start - 1].text):
         start -= 1
     return start
+
+
+MEMBERSHIP = re.compile(r"^Samenstelling:\s*(?P<members>\S.*)$")
+"""A committee's membership footnote: `Samenstelling: Baumgarten (JA21), …, Veldhoen (GroenLinks-PvdA) (voorzitter), …`."""
+MEMBERSHIP_ROLE = re.compile(r"^(?P<member>[^()]+\([^()]+\))\s*\((?P<role>(?:onder|vice-?)?voorzitter)\)$")
+
+
+def membership(text: str) -> tuple[Member, ...]:
+    """The members a membership footnote lists, with party and role; () when it is none.
+
+    >>> membership("Samenstelling: Fiers (GroenLinks-PvdA), Van Gasteren (BBB) (ondervoorzitter)")
+    (Member(name='Fiers', party='GroenLinks-PvdA', role=None), Member(name='Van Gasteren', party='BBB', role='ondervoorzitter'))
+    """
+    listed = MEMBERSHIP.match(text.strip())
+    if not listed:
+        return ()
+    found = []
+    for part in _split_top_level(listed["members"]):
+        role = MEMBERSHIP_ROLE.match(part)
+        match = MEMBER.match(role["member"] if role else part)
+        if match:
+            found.append(Member(match["name"].strip(), match["party"], role["role"] if role else None))
+    return tuple(found)
+
+
+def signatory(paragraphs: tuple[Paragraph, ...]) -> Member | None:
+    """Who signs a letter, with the function the signature prints:
+    (`De griffier van de vaste commissie voor Digitalisering,`, `Van Dooren`) ->
+    Member("Van Dooren", None, "De griffier van de vaste commissie voor Digitalisering")."""
+    found = signature(paragraphs)
+    if found is None:
+        return None
+    lines = [p.text.strip().rstrip(",").strip() for p in paragraphs[found[0] : found[1]]]
+    if len(lines) == 1:
+        function, _, name = lines[0].rpartition(", ")
+    else:
+        function, name = (lines[0], lines[1]) if SIGNATURE_FUNCTION.match(lines[0]) else (lines[1], lines[0])
+    return Member(name.strip(), None, function.strip() or None)
 
 
 def signed_by(paragraphs: tuple[Paragraph, ...]) -> str | None:

@@ -52,6 +52,10 @@ LABELLED_ANSWER = re.compile(r"^Antwoord\s+(?P<number>\d{1,3})(?![\d.])[.:]?\s*"
 
 NUMBER_LIST = re.compile(r"\d{1,3}")
 
+SECTION_INTRODUCTION = re.compile(r"\b(?:[Dd]eze|[Hh]un|[Zz]ij\s+hebben(?:\s+[^\W\d_]+){0,3}?)\s+vragen\b")
+"""A paragraph that speaks of a section's questions together, so introduces them all:
+`Zij hebben met name vragen over …`, `Deze vragen zijn bedoeld om …` (seeds/001_… lines 72-82)."""
+
 
 def cut(paragraph: Paragraph, start: int, end: int | None = None, suffix: str = "", quoted: bool | None = None) -> Paragraph:
     """The part `start:end` of a paragraph, its markers moved along, stripped of spaces.
@@ -228,9 +232,11 @@ def _committee_section(members: list[Paragraph], party: str | None, previous: in
         match = NUMBERED_QUESTION.match(paragraph.text) if numbered else None
         if match and int(match["number"]) == expected:
             text = cut(paragraph, match.end())
+            blocks.extend(_introduction(pending, blocks))
             blocks.append(Question(expected, (expected,), True, party, tuple(pending), (text,), paragraph.span))
             pending, expected = [], expected + 1
         elif not numbered and _asks(paragraph):
+            blocks.extend(_introduction(pending, blocks))
             blocks.append(Question(expected, (expected,), False, party, tuple(pending), (paragraph,), paragraph.span))
             pending, expected = [], expected + 1
         elif numbered and not pending and blocks and isinstance(blocks[-1], Question) and paragraph.text.rstrip().endswith("?"):
@@ -239,6 +245,21 @@ def _committee_section(members: list[Paragraph], party: str | None, previous: in
             pending.append(paragraph)
     blocks.extend(pending)
     return blocks
+
+
+def _introduction(pending: list[Paragraph], blocks: list[Block]) -> list[Paragraph]:
+    """Take a section's introduction out of the context of its first question, and return it.
+
+    Before a section's first question (`blocks` empty), the paragraphs up to the last one that
+    speaks of the questions together (`Zij hebben met name vragen over …`) introduce the whole
+    section: they stay plain paragraphs under its heading. Later context stays with its question.
+    """
+    if blocks:
+        return []
+    last = max((i for i, p in enumerate(pending) if SECTION_INTRODUCTION.search(p.text)), default=-1)
+    introduction = pending[: last + 1]
+    del pending[: last + 1]
+    return introduction
 
 
 @dataclass(frozen=True)
@@ -368,6 +389,14 @@ def _answer_section(
             blocks[-1] = _question_with(blocks[-1], [replace(paragraph, quoted=True)])
             continue
         pieces = _split_quoted(paragraph, answered)
+        if answer is None and not numbered and _answers_context(pieces, pending, (party, number + 1), answered):
+            # The answer starts before the question is quoted (seeds/001_… lines 403-422): the
+            # quoted context is the question as this letter gives it; the answer opens with the
+            # letter's own words, and quotes the question further on (kept marked `quoted`).
+            number += 1
+            blocks.append(Question(number, (number,), False, party, tuple(pending), (), _span(pending), quoted=True))
+            pending, answer = [], list(pieces)
+            continue
         if not numbered and pieces[0].quoted and _is_next_question(pieces[0], party, number + 1, answered):
             ask(paragraph, 0, False)
             continue
@@ -381,6 +410,25 @@ def _answer_section(
     close_answer()
     blocks.extend(pending)
     return blocks
+
+
+def _answers_context(
+    pieces: list[Paragraph], pending: list[Paragraph], question: tuple[str | None, int], answered: AnsweredLetter | None
+) -> bool:
+    """Whether a paragraph of the letter's own words, after quoted context and before any quoted
+    question, is where the answer to the next question starts.
+
+        > De leden … lezen dat … de meest geschikte optie is.     quoted context of question 1
+        Allereerst wil ik graag aangeven dat …                   own words: answer 1 starts here
+        > De leden … vragen u of …?                              question 1, quoted in the answer
+    """
+    return (
+        answered is not None
+        and question in answered.questions
+        and bool(pending)
+        and all(p.quoted for p in pending)
+        and not any(piece.quoted for piece in pieces)
+    )
 
 
 def _question_with(block: Block, paragraphs: list[Paragraph]) -> Block:

@@ -128,6 +128,13 @@ next footnote marker (see `_lone_markers`)."""
 
 FULL_LINE = 0.8
 """A line at least this share of the text width is 'full': the paragraph goes on after it."""
+ENDED_FULL_LINE = 0.85
+"""In double-spaced text, a line that ends a sentence, fills at least this share of the width and
+ends in a space (the text wrapped there) goes on in the next line: `… waarom deze niet zouden
+passen. ` (90 of 96 characters) / `Kunt u dit nader toelichten?` is one paragraph (seeds/001_…
+lines 276-278, printed as one on lines 661-662; so are 288-296 and 298-314). A paragraph's last
+line is shorter (`… Zo nee, waarom niet? `, 77, line 166) or ends without a space (`… voor
+lange tijd vastleggen?`, 86, line 154); without the space a line must be full (95%)."""
 
 
 @dataclass(frozen=True)
@@ -138,6 +145,7 @@ class Line:
     text: str
     page_start: bool
     lone_number: bool = False
+    wrapped: bool = False  # the source line ends in a space: its text went on (see ENDED_FULL_LINE)
 
 
 @dataclass(frozen=True)
@@ -226,7 +234,7 @@ def _clean_lines(lines: tuple[str, ...], path: str) -> tuple[list[Line | None], 
             page_start = fed or number == 1
         else:
             page_start = leading_space or blank_run >= BLANK_RUN_PAGE_BREAK or after_furniture or number == 1
-        cleaned.append(Line(number, re.sub(r" {2,}", " ", text), page_start))
+        cleaned.append(Line(number, re.sub(r" {2,}", " ", text), page_start, wrapped=raw.rstrip("\r\n").endswith(" ")))
         blank_run, after_furniture = 0, False
     return cleaned, furniture
 
@@ -607,7 +615,8 @@ def _continues(paragraph: list[_Block], after: _Block, width: int) -> bool:
     if lower or last.endswith("-"):
         return True
     if ended:
-        return len(last) >= 0.95 * width and not last.endswith(("”", '"', ":"))
+        full = 0.95 if not before.lines[-1].wrapped else ENDED_FULL_LINE
+        return len(last) >= full * width and not last.endswith(("”", '"', ":"))
     return len(paragraph) > 1 or len(last) >= FULL_LINE * width
 
 

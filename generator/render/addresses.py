@@ -97,15 +97,22 @@ def relative_link(from_page: str, to_page: str, anchor: str | None = None) -> st
 
 
 def letter_date(record: Record, letter: Letter) -> datetime.date | None:
-    """Date a letter by its own date, or else by its record's."""
+    """Date a letter by its own date, or else by its record's own date (a cover note that prints
+    none is not dated by the record's newest letter)."""
     return letter.sent_on or record.date
 
 
 def record_date(record: Record) -> datetime.date | None:
-    """Date a record by its own date, or else by the earliest of its letters' dates."""
+    """Date a record by its own date, or else by the newest of its letters' dates (where it is
+    sorted and filed: its page's address, `eerste-kamer/2026-02-12/verslag-schriftelijk-overleg/`)."""
     if record.date is not None:
         return record.date
-    return min((letter.sent_on for letter in record.letters if letter.sent_on), default=None)
+    return max((letter.sent_on for letter in record.letters if letter.sent_on), default=None)
+
+
+def letter_dates(record: Record) -> tuple[datetime.date, ...]:
+    """The dates of a record's letters, once each, oldest first: what a record without a date of its own is listed by."""
+    return tuple(sorted({letter.sent_on for letter in record.letters if letter.sent_on}))
 
 
 def has_record_page(record: Record) -> bool:

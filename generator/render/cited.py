@@ -1,7 +1,8 @@
 """Render where a letter or record stands in the corpus: the dossiers it belongs to or cites, and
-the letters that cite it. Two lines of its page's metadata list, values already Markdown::
+the letters that cite it. Lines of its page's metadata list, values already Markdown::
 
     - **Dossiers:** [31066](../../dossiers/31066.md), [26643](../../dossiers/26643.md)
+    - **Citeert uit dossiers:** [36740](../../dossiers/36740.md)   (cited, not part of it)
     - **Geciteerd in:** [Antwoordbrief, 12 februari 2026](../2026-02-12/antwoordbrief.md) (‘Kamerstukken II, 2025/26, 31066, nr. 506’)
 
 A letter is cited where a reference elsewhere in the corpus carries the official identifier of
@@ -25,6 +26,8 @@ from generator.render.mentions import Citation, dossier_page
 __all__ = ["citing_label", "letters_newest_first", "mention_metadata", "newest_first"]
 
 CITED_IN = "Geciteerd in"
+CITES_DOSSIERS = "Citeert uit dossiers"
+"""The dossiers a letter cites without being part of them (`Kamerstuk 26643, nr. 1315`)."""
 
 
 def mention_metadata(
@@ -32,19 +35,22 @@ def mention_metadata(
 ) -> list[tuple[str, str]]:
     """List where a letter (or, without `letter`, a record) comes from and where it stands:
     its dossiers as links to their pages, its source, and the letters citing what `page` shows."""
-    return [*source_metadata(record, _dossier_links(record, page, context, letter)), _cited_in(page, context)]
+    cites = (CITES_DOSSIERS, _dossier_links(record, page, context, letter, cited=True))
+    return [*source_metadata(record, _dossier_links(record, page, context, letter)), cites, _cited_in(page, context)]
 
 
-def _dossier_links(record: Record, page: str, context: RenderContext, letter: Letter | None) -> str:
-    """Link the dossiers the letter (or record) belongs to or cites; unlinked corpora show the sidecar's."""
+def _dossier_links(record: Record, page: str, context: RenderContext, letter: Letter | None, cited: bool = False) -> str:
+    """Link the dossiers the letter (or record) belongs to, or with `cited` those it only cites;
+    unlinked corpora show the sidecar's."""
     if not context.corpus.links.dossiers:  # the link pass did not run: no dossier pages either
-        return ", ".join(escape_line(dossier) for dossier in record.dossiers)
+        return "" if cited else ", ".join(escape_line(dossier) for dossier in record.dossiers)
     mentions = context.mentions
     on_own_page = letter is not None and context.addresses.record_page(record) not in (None, page)
+    by_letter, by_record = (mentions.letter_cites, mentions.record_cites) if cited else (mentions.letter_dossiers, mentions.record_dossiers)
     dossiers = (
-        mentions.letter_dossiers.get(LetterKey(record.path, letter.index), ())
+        by_letter.get(LetterKey(record.path, letter.index), ())
         if on_own_page and letter is not None
-        else mentions.record_dossiers.get(record.path, ())
+        else by_record.get(record.path, ())
     )
     return ", ".join(f"[{escape_line(dossier)}]({relative_link(page, dossier_page(dossier))})" for dossier in dossiers)
 

@@ -49,6 +49,7 @@ from generator.render.addresses import (
     answer_anchor,
     has_record_page,
     letter_date,
+    letter_dates,
     page_url,
     question_anchor,
     record_date,
@@ -101,10 +102,13 @@ def render_data(context: RenderContext) -> dict[str, str]:
         if (page := lookup.context.addresses.letter_page(LetterKey(record.path, letter.index))) is not None
     ]
     by_dossier: dict[str, list[_LetterData]] = {}
+    citing: dict[str, list[_LetterData]] = {}
     for data in letters:
         for dossier in data.dossiers:
             by_dossier.setdefault(dossier, []).append(data)
-    dossiers = [dossier for dossier in lookup.dossier_order if dossier in by_dossier]
+        for dossier in data.document["cited_dossiers"]:
+            citing.setdefault(dossier, []).append(data)
+    dossiers = [dossier for dossier in lookup.dossier_order if dossier in by_dossier or dossier in citing]
     files = {data.json_path: json_text({"schema": site.url(SCHEMA_PATH), "letter": data.document}) for data in letters}
     files[CORPUS_JSON] = json_text(
         {
@@ -116,7 +120,8 @@ def render_data(context: RenderContext) -> dict[str, str]:
                 {
                     "number": dossier,
                     "feed_url": site.url(dossier_feed(dossier)),
-                    "letters": [data.document["url"] for data in by_dossier[dossier]],
+                    "letters": [data.document["url"] for data in by_dossier.get(dossier, ())],
+                    "citing_letters": [data.document["url"] for data in citing.get(dossier, ())],
                 }
                 for dossier in dossiers
             ],
@@ -126,8 +131,8 @@ def render_data(context: RenderContext) -> dict[str, str]:
     files[LETTERS_FEED] = _feed(LETTERS_FEED, LETTERS_FEED_TITLE, letters, site)
     for dossier in dossiers:
         files[dossier_feed(dossier)] = _feed(
-            dossier_feed(dossier), DOSSIER_FEED_TITLE.format(dossier=dossier), by_dossier[dossier], site
-        )
+            dossier_feed(dossier), DOSSIER_FEED_TITLE.format(dossier=dossier), by_dossier.get(dossier, []), site
+        )  # the letters in the dossier; a letter that only cites it is no news of the dossier
     return dict(sorted(files.items()))
 
 
@@ -243,7 +248,7 @@ def _letter_data(record: Record, letter: Letter, page: str, lookup: _Lookup) -> 
     blocks = _blocks(letter, key, page, site)
     record_page = lookup.context.addresses.record_page(record)
     identifiers = ((record.identifier,) if not has_record_page(record) else ()) + letter.identifiers
-    date, first_date = letter_date(record, letter), record_date(record)
+    date = letter_date(record, letter)
     dossiers = lookup.dossiers.get(key, ())
     document = {
         "index": letter.index,
@@ -261,11 +266,13 @@ def _letter_data(record: Record, letter: Letter, page: str, lookup: _Lookup) -> 
         "askers": [{"name": member.name, "party": member.party} for member in letter.askers],
         "identifiers": list(dict.fromkeys(filter(None, identifiers))),
         "dossiers": list(dossiers),
+        "cited_dossiers": list(lookup.context.mentions.letter_cites.get(key, ())),
         "source": _source(letter.span),
         "record": {
             "title": record.title,
             "kind": record.kind,
-            "date": first_date.isoformat() if first_date else None,
+            "date": record.date.isoformat() if record.date else None,
+            "letter_dates": [date.isoformat() for date in letter_dates(record)],
             "identifier": record.identifier,
             "source_url": safe_url(record.source_url),
             "dossiers": list(record.dossiers),
@@ -351,7 +358,8 @@ def _answer(item: _Block, lookup: _Lookup) -> dict:
         "numbers": list(_numbers(answer)),
         "party": answer.party,
         "status": _status(item, lookup),
-        "text": _text(answer.paragraphs),
+        "text": _text(_own(answer.paragraphs)),
+        "quoted": [{"text": p.text.strip(), "source": _source(p.span)} for p in answer.paragraphs if p.quoted and p.text.strip()],
         "footnotes": _marker_numbers(answer.paragraphs),
         "questions": _threaded(item, lookup),
         "referrals": _referrals(item, lookup),
@@ -387,6 +395,12 @@ def _all_paragraphs(block: Question | Answer) -> tuple[Paragraph, ...]:
 def _text(paragraphs: tuple[Paragraph, ...]) -> str:
     """Paragraph texts as printed, footnote markers left out, one blank line between paragraphs."""
     return "\n\n".join(text for paragraph in paragraphs if (text := paragraph.text.strip()))
+
+
+def _own(paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """An answer's own paragraphs: without those that quote the members' questions or words
+    (`De leden van de fractie van GroenLinks-PvdA vragen daarnaast …`, seeds/001_… line 430)."""
+    return tuple(paragraph for paragraph in paragraphs if not paragraph.quoted)
 
 
 def _marker_numbers(paragraphs: tuple[Paragraph, ...]) -> list[int]:
@@ -464,13 +478,13 @@ def _pairs(item: _Block, letter_url: str, lookup: _Lookup) -> list[tuple[str, ..
     party, number, status = item.block.party or "", str(item.block.number), _status(item, lookup)
     threaded = [other for target in item.targets() for other in lookup.context.threads.get(target, ())]
     if item.role == ANSWER:
-        return [] if threaded else [(letter_url, party, number, "", "", item.url, _text(item.block.paragraphs), status)]
+        return [] if threaded else [(letter_url, party, number, "", "", item.url, _text(_own(item.block.paragraphs)), status)]
     question = (letter_url, party, number, item.url, _text(item.block.paragraphs))
     rows = []
     for other in dict.fromkeys(threaded):
         answer, url = lookup.answers.get(other), lookup.target_url(other)
         if answer is not None and url is not None:
-            rows.append((*question, url, _text(answer.paragraphs), status))
+            rows.append((*question, url, _text(_own(answer.paragraphs)), status))
     return list(dict.fromkeys(rows)) or [(*question, "", "", status)]
 
 

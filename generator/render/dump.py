@@ -42,6 +42,7 @@ def _letter(letter: Letter) -> list[str]:
         f"    subject: {letter.subject}",
         f"    askers: {'; '.join(f'{m.name} ({m.party})' for m in letter.askers)}",
         f"    identifiers: {', '.join(letter.identifiers)}",
+        f"    signatory: {letter.signatory.name} [{letter.signatory.role}]" if letter.signatory else "    signatory: None",
     ]
     if letter.notice is not None:
         lines.append(f"    notice: {letter.notice}")
@@ -49,8 +50,13 @@ def _letter(letter: Letter) -> list[str]:
         lines.append(f"    ministers: {'; '.join(f'{m.title} {m.name} ({m.portfolio})' for m in letter.ministers)}")
     if letter.on_behalf_of:
         lines.append(f"    on behalf of: {letter.on_behalf_of}")
+    if letter.committee:
+        members = "; ".join(f"{m.name} ({m.party})" + (f" [{m.role}]" if m.role else "") for m in letter.committee)
+        lines.append(f"    committee: {members}")
     lines += [_paragraph("head", p, "    ") for p in letter.head]
-    for block in letter.body:
+    for position, block in enumerate(letter.body):
+        if position == letter.closing:
+            lines.append("    closing:")
         if isinstance(block, Paragraph):
             lines.append(_paragraph("paragraph", block, "    "))
         elif isinstance(block, Heading):

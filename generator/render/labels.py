@@ -75,8 +75,20 @@ def capitalized(text: str) -> str:
 
 
 def letter_label(record: Record, letter: Letter) -> str:
-    """Describe a letter in a few words: `Brief van de commissie, 2 december 2025`."""
-    return f"{capitalized(letter_kind_label(letter.kind))}, {dutch_date(letter_date(record, letter))}"
+    """Describe a letter in a few words: `Brief van de commissie, 2 december 2025`; a cover note
+    that prints no date is `Verslag` (its record is listed by the dates of its letters)."""
+    return capitalized(letter_kind_label(letter.kind)) + _dated(record, letter)
+
+
+def _dated(record: Record, letter: Letter) -> str:
+    """`, 2 december 2025`; `, zonder datum`; nothing for an undated cover note."""
+    date = letter_date(record, letter)
+    return "" if date is None and letter.kind == COVER_NOTE else f", {dutch_date(date)}"
+
+
+def dates_label(dates: tuple[datetime.date, ...]) -> str:
+    """`2 december 2025 en 12 februari 2026`; `zonder datum` for none."""
+    return _listed([dutch_date(date) for date in dates]) if dates else dutch_date(None)
 
 
 def numbers_label(numbers: tuple[int, ...]) -> str:
@@ -149,7 +161,7 @@ def letter_title(record: Record, letter: Letter) -> str:
     else:
         sender = sender_function(letter)
         name = capitalized(letter_kind_label(letter.kind)) + (f" van {sender}" if sender else "")
-    return f"{name}, {dutch_date(letter_date(record, letter))}"
+    return name + _dated(record, letter)
 
 
 def _questions_title(letter: Letter) -> str:

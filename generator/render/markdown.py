@@ -160,12 +160,19 @@ def letter_metadata(
         ("Soort", letter_kind_label(letter.kind)),
         ("Datum", dutch_date(letter.sent_on) if letter.sent_on else ""),  # only a date the letter prints
         ("Ontvangen", dutch_date(letter.received_on) if letter.received_on else ""),
-        ("Afzender", escape_line(letter.sender or "")),
+        ("Afzender", "" if _repeats_askers(letter) else escape_line(letter.sender or "")),
         ("Geadresseerde", escape_line(letter.addressee or "")),
         ("Onderwerp", escape_line(letter.subject or "")),
         ("Vragenstellers", ", ".join(_member(member) for member in letter.askers)),
         ("Kenmerken", identifiers_text(identifiers)),
     ]
+
+
+def _repeats_askers(letter: Letter) -> bool:
+    """Whether the sender only names the askers again (`Kathmann (GroenLinks-PvdA), Six Dijkstra
+    (Nieuw Sociaal Contract)`): they are listed once, as Vragenstellers."""
+    named = ", ".join(f"{m.name} ({m.party})" if m.party else m.name for m in letter.askers)
+    return bool(letter.askers) and " ".join((letter.sender or "").split()) == " ".join(named.split())
 
 
 def identifiers_text(identifiers: tuple[str | None, ...]) -> str:
@@ -215,6 +222,10 @@ class _Link:
     destination: str
 
 
+CLOSING_HEADING = "Slot van de brief"
+"""The heading the site puts above a letter's closing (formula and signature) after its questions."""
+
+
 class LetterText:
     """The text of one letter on one page: opening, body, footnotes, with the page's ids.
 
@@ -256,7 +267,13 @@ class LetterText:
         footnote definitions."""
         blocks = [printed_heading_block(self.letter)]
         blocks += [self._paragraph(paragraph) for paragraph in self.letter.head]
+        asked = False
         for position, block in enumerate(self.letter.body):
+            if position == self.letter.closing and asked:
+                # The closing formula and signature under a heading of their own, so that they
+                # are the letter's, not part of its last question's or answer's section.
+                blocks.append(heading_block(2, CLOSING_HEADING, self.ids))
+            asked = asked or isinstance(block, (Question, Answer))
             if isinstance(block, Heading):
                 blocks.append(heading_block(2, block.text, self.ids))
             elif isinstance(block, Paragraph):
@@ -309,13 +326,13 @@ class LetterText:
         blocks = [self._qa_heading(words, QUESTION, question, anchor, extra), self._citation(QUESTION, question, anchor)]
         blocks += [self._paragraph(paragraph, css_class="kd-context") for paragraph in question.context]
         blocks += [self._paragraph(paragraph, quoted=question.quoted or paragraph.quoted) for paragraph in question.paragraphs]
-        blocks.append(self._thread_line("Antwoord", self._targets(QUESTION, question)))
+        blocks.append(self._thread_line("Beantwoord in", self._targets(QUESTION, question)))
         return blocks + self._notes(anchor, *extra)
 
     def _answer(self, answer: Answer, anchor: str, extra: tuple[str, ...]) -> list[str]:
         words = f"Antwoord op vraag {numbers_label(_numbers(answer))}"
         blocks = [self._qa_heading(words, ANSWER, answer, anchor, extra), self._citation(ANSWER, answer, anchor)]
-        blocks.append(self._thread_line("Vraag", self._targets(ANSWER, answer)))
+        blocks.append(self._thread_line("Antwoord op", self._targets(ANSWER, answer)))
         blocks += [self._paragraph(paragraph) for paragraph in answer.paragraphs]
         return blocks + self._notes(anchor, *extra)
 
@@ -344,7 +361,8 @@ class LetterText:
         return citation_block(text, part_label(role, block.party, numbers))
 
     def _thread_line(self, label: str, targets: list[Target]) -> str:
-        """Link a question to its answers (`Antwoord: ...`) or an answer to its questions (`Vraag: ...`)."""
+        """Link a question to its answers (`Beantwoord in: [antwoord op vraag 1 …]`) or an answer to
+        its questions (`Antwoord op: [vraag 1 …]`): the label says how, the link's text what."""
         others = _gathered(self.context.threads, targets)
         links = [link for link in (self._target_link(other) for other in others) if link]
         if not links:
@@ -460,8 +478,10 @@ def citation_block(citation: str, part: str) -> str:
 
 
 def _status_badge(status: str) -> str:
-    css = f" kd-status-{slugify(status)}" if status in STATUSES else ""  # kd-status-nog-niet-beantwoord
-    return f'<span class="kd-status{css}">{html_text(status)}</span>'
+    """The status beside a heading; kept out of the search index, so a result's title is the
+    heading's words alone (`Vraag 7 (BBB)`), as the table of contents shows them."""
+    css = f" kd-status-{slugify(status)}" if status in STATUSES else ""  # kd-status-geen-antwoord-op-deze-site
+    return f'<span class="kd-status{css}" data-search-exclude>{html_text(status)}</span>'
 
 
 def inline_text(

@@ -8,7 +8,7 @@ cited. No Markdown here: letter pages, dossier pages and the open data read the 
     seeds/000 (one letter, 7 oktober 2025) cites `Kamerstuk 26643, nr. 1315` on line 13
     -> citations[<that reference>] == Citation(<that reference>, LetterKey("seeds/000…", 0),
                                                "tweede-kamer/2025-10-07/schriftelijke-vragen.md", 2025-10-07)
-       letter_dossiers[LetterKey("seeds/000…", 0)] == ("26643", "36740")
+       letter_cites[LetterKey("seeds/000…", 0)] == ("26643", "36740")   (it cites them: it is in neither)
     a letter citing `kst-31066-506`, the identifier of a record in the corpus
     -> cited_in[<that record's page>] == (Citation(<the reference>, <the citing letter>, …),)
 
@@ -66,8 +66,9 @@ class Mentions:
 
     `citations` maps every reference of the link pass to where it is cited, in reading order.
     `documents` maps the official identifier of a record or letter in the corpus to its page.
-    `letter_dossiers` and `record_dossiers` give the dossiers a letter (a record) belongs to or
-    cites, by number. `cited_in` maps a page to the citations, made on other pages, of the
+    `letter_dossiers` and `record_dossiers` give the dossiers a letter (a record) belongs to, by
+    number, as its heading or sidecar names them; `letter_cites` and `record_cites` those it only
+    cites (a letter citing `Kamerstuk 26643, nr. 1315` is not part of dossier 26643). `cited_in` maps a page to the citations, made on other pages, of the
     documents it shows, in reading order.
     """
 
@@ -76,6 +77,8 @@ class Mentions:
     letter_dossiers: dict[LetterKey, tuple[str, ...]] = field(default_factory=dict)
     record_dossiers: dict[str, tuple[str, ...]] = field(default_factory=dict)
     cited_in: dict[str, tuple[Citation, ...]] = field(default_factory=dict)
+    letter_cites: dict[LetterKey, tuple[str, ...]] = field(default_factory=dict)
+    record_cites: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def index_mentions(corpus: Corpus, addresses: Addresses) -> Mentions:
@@ -88,16 +91,21 @@ def index_mentions(corpus: Corpus, addresses: Addresses) -> Mentions:
     documents = _documents(corpus.records, addresses)
     letter_dossiers: dict[LetterKey, list[str]] = {}
     record_dossiers: dict[str, list[str]] = {}
+    letter_cites: dict[LetterKey, list[str]] = {}
+    record_cites: dict[str, list[str]] = {}
     for dossier, mentions in corpus.links.dossiers:
         for mention in mentions:
             record = records.get(mention.path)
             if record is None:
                 continue
-            record_dossiers.setdefault(record.path, []).append(dossier)
-            keys = [LetterKey(record.path, letter.index) for letter in record.letters] if mention.belongs else []
-            keys += [key for cited in mention.citations if (key := _cited_by(cited, citations)) is not None]
-            for key in keys:
-                letter_dossiers.setdefault(key, []).append(dossier)
+            if mention.belongs:
+                record_dossiers.setdefault(record.path, []).append(dossier)
+                for letter in record.letters:
+                    letter_dossiers.setdefault(LetterKey(record.path, letter.index), []).append(dossier)
+                continue
+            record_cites.setdefault(record.path, []).append(dossier)
+            for key in dict.fromkeys(key for cited in mention.citations if (key := _cited_by(cited, citations)) is not None):
+                letter_cites.setdefault(key, []).append(dossier)
     cited_in: dict[str, list[Citation]] = {}
     for citation in citations.values():
         target = documents.get(citation.reference.identifier or "")
@@ -109,6 +117,8 @@ def index_mentions(corpus: Corpus, addresses: Addresses) -> Mentions:
         {key: tuple(dict.fromkeys(found)) for key, found in letter_dossiers.items()},
         {path: tuple(dict.fromkeys(found)) for path, found in record_dossiers.items()},
         {page: tuple(found) for page, found in cited_in.items()},
+        {key: tuple(dict.fromkeys(found)) for key, found in letter_cites.items()},
+        {path: tuple(dict.fromkeys(found)) for path, found in record_cites.items()},
     )
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime
 
 from generator.model import Letter, LetterKey, Record
-from generator.render.addresses import cover_note, record_date, relative_link
+from generator.render.addresses import cover_note, letter_dates, record_date, relative_link
 from generator.render.cited import mention_metadata
 from generator.render.context import RenderContext
+from generator.render.labels import dates_label
 from generator.render.statuses import corpus_status_summary, letter_status_summary
 from generator.render.escape import escape_line, front_matter
 from generator.render.markdown import (
@@ -31,7 +32,9 @@ from generator.render.overviews import overview_links
 from generator.render.timeline import timeline_slice
 
 HOME = "index.md"
-SITE_TITLE = "Kamerdossier"
+HOME_TITLE = "Brieven, vragen en antwoorden"
+"""The home page's title: what it holds. The theme adds the site's name (`… - Kamerdossier`), so
+the title does not say it again (`Kamerdossier - Kamerdossier`)."""
 
 HOME_INTRO = (
     "Kamerdossier zet brieven tussen de Staten-Generaal en de regering op een rij: schriftelijke "
@@ -46,7 +49,7 @@ HOME_LINKS = (
 def render_home(context: RenderContext) -> str:
     """Render the home page: a short introduction and every record, newest first, with its letters."""
     ids = PageIds()
-    blocks = [front_matter(SITE_TITLE), title_block(SITE_TITLE, ids), HOME_INTRO, HOME_LINKS, overview_links(HOME)]
+    blocks = [front_matter(HOME_TITLE), title_block(HOME_TITLE, ids), HOME_INTRO, HOME_LINKS, overview_links(HOME)]
     records = sorted(context.corpus.records, key=_newest_first)
     blocks.append(heading_block(2, "Stukken", ids))
     summary = corpus_status_summary(context)
@@ -64,18 +67,19 @@ def _newest_first(record: Record) -> tuple[bool, int, str]:
 def _record_item(record: Record, context: RenderContext) -> str:
     """List a record on the home page; a multi-letter record lists its letters beneath it."""
     record_page = context.addresses.record_page(record)
-    about = f"{escape_line(record.chamber)}, {record_kind_label(record.kind)}, {dutch_date(record_date(record))}"
+    dated = dutch_date(record.date) if record.date is not None else dates_label(letter_dates(record))
+    about = f"{escape_line(record.chamber)}, {record_kind_label(record.kind)}, {dated}"
     if record_page is None:
         page = next((context.addresses.letter_page(LetterKey(record.path, letter.index)) for letter in record.letters), None)
         title = f"[{escape_line(record_title(record))}]({page})" if page else escape_line(record_title(record))
         summaries = "; ".join(filter(None, (letter_status_summary(record, letter, context) for letter in record.letters)))
-        return f"- {title} — {about}" + (f" ({summaries})" if summaries else "")
+        return f"- {title} — {about}" + (f"; {summaries}" if summaries else "")
     lines = [f"- [{escape_line(record_title(record))}]({record_page}) — {about}"]
     for letter in record.letters:
         page = context.addresses.letter_page(LetterKey(record.path, letter.index))
         if page is not None and page != record_page:
             summary = letter_status_summary(record, letter, context)
-            lines.append(f"    - [{escape_line(letter_title(record, letter))}]({page})" + (f" ({summary})" if summary else ""))
+            lines.append(f"    - [{escape_line(letter_title(record, letter))}]({page})" + (f" — {summary}" if summary else ""))
     return "\n".join(lines)
 
 
@@ -104,12 +108,11 @@ def render_record_page(record: Record, page: str, context: RenderContext) -> str
 
 
 def _record_date_item(record: Record, note: Letter | None) -> tuple[str, str]:
-    """The record's date, said for what it is: its cover note's own date (`Vastgesteld …`) or a
-    date the sidecar gives is the record's `Datum`; a date taken from its newest letter is not."""
-    date = record_date(record)
-    newest = max((letter.sent_on for letter in record.letters if letter.sent_on), default=None)
-    own = note is not None and note.sent_on is not None
-    return ("Datum" if own or date != newest else "Laatste brief", dutch_date(date))
+    """The record's date, said for what it is: its own (the cover note's `Vastgesteld …`, or its
+    sidecar's) is its `Datum`; without one, it is listed by the dates of its letters."""
+    if record.date is not None:
+        return ("Datum", dutch_date(record.date))
+    return ("Data van de brieven", dates_label(letter_dates(record)))
 
 
 def _letter_item(record: Record, letter: Letter, page: str, context: RenderContext) -> str:

@@ -4,18 +4,28 @@ A letter that asks (written questions, a committee's letter) counts its question
 answers counts its answers; an answer letter that quotes the questions it answers counts only
 its answers. Each question or answer counts once, under its first status::
 
-    written questions 1-21, none answered  -> "21 vragen: 21 nog niet beantwoord"
-    answer letter, BBB 1-24 and GL-PvdA 1  -> "25 antwoorden: 20 beantwoord, 3 verwijzing, 2 vertrouwelijk"
+    written questions 1-21, none answered  -> "21 vragen (21 zonder antwoord op deze site)"
+    answer letter, BBB 1-24 and GL-PvdA 1  -> "25 antwoorden (19 beantwoord, 4 verwijzingen, 2 vertrouwelijk)"
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from generator.model import STATUSES, UNANSWERED, Answer, Letter, LetterKey, Question, Record, Target
+from generator.model import REFERRED, STATUSES, UNANSWERED, Answer, Letter, LetterKey, Question, Record, Target
 from generator.render.context import RenderContext
 
 NOUNS = {"vraag": ("vraag", "vragen"), "antwoord": ("antwoord", "antwoorden")}
+
+COUNTED = {REFERRED: ("verwijzing", "verwijzingen"), UNANSWERED: ("zonder antwoord op deze site",) * 2}
+"""How a count names a status where the label does not read as Dutch after a number:
+`4 verwijzingen`, `21 zonder antwoord op deze site` (`3 beantwoord`, `2 vertrouwelijk` stay)."""
+
+
+def counted(number: int, status: str) -> str:
+    """`4 verwijzingen`, `1 verwijzing`, `19 beantwoord`."""
+    forms = COUNTED.get(status, (status, status))
+    return f"{number} {forms[0] if number == 1 else forms[1]}"
 
 
 def _counted(record: Record, letter: Letter, context: RenderContext) -> tuple[str, Counter[str]]:
@@ -32,15 +42,15 @@ def _counted(record: Record, letter: Letter, context: RenderContext) -> tuple[st
 
 
 def _sentence(role: str, counts: Counter[str]) -> str:
-    """`25 antwoorden: 20 beantwoord, 3 verwijzing, 2 vertrouwelijk`; "" when nothing counts."""
+    """`25 antwoorden (19 beantwoord, 4 verwijzingen, 2 vertrouwelijk)`; "" when nothing counts."""
     total = sum(counts.values())
     if not total:
         return ""
     noun = NOUNS[role][0 if total == 1 else 1]
     known = [status for status in STATUSES if counts[status]]
     others = sorted(status for status in counts if status not in STATUSES)
-    parts = ", ".join(f"{counts[status]} {status}" for status in [*known, *others])
-    return f"{total} {noun}: {parts}"
+    parts = ", ".join(counted(counts[status], status) for status in [*known, *others])
+    return f"{total} {noun} ({parts})"
 
 
 def letter_status_summary(record: Record, letter: Letter, context: RenderContext) -> str:

@@ -113,7 +113,7 @@ def test_seed_statuses(seeds):
         assert statuses[Target(answers, "antwoord", "BBB", number)] == status
         assert statuses[Target(committee, "vraag", "BBB", number)] == status
     written = [status for target, status in seeds.links.statuses if target.letter.path == SEED_000]
-    assert written == ["nog niet beantwoord"] * 21
+    assert written == ["geen antwoord op deze site"] * 21
 
 
 def test_seed_every_committee_question_is_threaded(seeds):

@@ -73,7 +73,7 @@ def test_quoted_paragraphs_inside_an_answer_are_not_the_answer():
 
 
 def test_an_answer_without_sentences_of_its_own_is_not_yet_answered():
-    assert answer_status(answer(3, "BBB")) == "nog niet beantwoord"
+    assert answer_status(answer(3, "BBB")) == "geen antwoord op deze site"
 
 
 def test_an_answer_that_only_offers_confidential_inspection_is_confidential():
@@ -91,7 +91,7 @@ def test_list_statuses_gives_questions_the_status_of_their_answer_or_none():
     statuses = list_statuses((record(SEED_001, letter(0, "verslag"), asked, answered),), (thread,))
     assert statuses == (
         (Target(LetterKey(SEED_001, 1), "vraag", "BBB", 11), "verwijzing"),
-        (Target(LetterKey(SEED_001, 1), "vraag", "BBB", 12), "nog niet beantwoord"),
+        (Target(LetterKey(SEED_001, 1), "vraag", "BBB", 12), "geen antwoord op deze site"),
         (Target(LetterKey(SEED_001, 2), "antwoord", "BBB", 11), "verwijzing"),
     )
 
@@ -101,7 +101,7 @@ def test_written_questions_without_an_aanhangsel_are_not_yet_answered():
         "p3", "Bent u bekend met het bericht ‘Belastingdienst verplaatst mail naar Microsoft, ondanks zorgen "
         "over meekijken VS’?", 7, SEED_000)), path=SEED_000)
     assert list_statuses((record(SEED_000, asked),), ()) == (
-        (Target(LetterKey(SEED_000, 0), "vraag", None, 1), "nog niet beantwoord"),
+        (Target(LetterKey(SEED_000, 0), "vraag", None, 1), "geen antwoord op deze site"),
     )
 
 

@@ -87,7 +87,6 @@ def test_committee_letter_has_one_groenlinks_question_and_24_bbb_questions() -> 
 def test_committee_question_context_stays_with_the_question_it_precedes() -> None:
     bbb = questions(COMMITTEE, "BBB")
     assert [c.text[:30] for c in bbb[0].context] == [
-        "Ondanks de conclusie uit uw br",
         "In uw brief schrijft u dat “de",
         "Tussen het oorspronkelijke bes",
     ]
@@ -96,11 +95,29 @@ def test_committee_question_context_stays_with_the_question_it_precedes() -> Non
     assert "Zo nee, waarom niet?" in text_of(bbb[4])
 
 
+def test_the_bbb_section_opens_with_an_introduction_to_all_its_questions() -> None:
+    """seeds/001_… lines 70-82: the heading, then `Ondanks de conclusie … Zij hebben met name vragen
+    over … Deze vragen zijn bedoeld om …`: about all 24 questions, so no context of question 1."""
+    heading = next(i for i, b in enumerate(COMMITTEE.body) if isinstance(b, Heading) and b.party == "BBB")
+    introduction, first = COMMITTEE.body[heading + 1], COMMITTEE.body[heading + 2]
+    assert isinstance(introduction, Paragraph) and introduction.text.startswith("Ondanks de conclusie uit uw brief")
+    assert isinstance(first, Question) and first.number == 1
+    (gl,) = questions(COMMITTEE, "GroenLinks-PvdA")
+    assert len(gl.context) == 2  # lines 42-58 lead up to GroenLinks-PvdA's one question: no introduction
+
+
 def test_committee_closing_is_no_part_of_the_last_question() -> None:
+    """seeds/001_… lines 379-387: the closing formula and the signature close the letter."""
     last = questions(COMMITTEE, "BBB")[-1]
     assert text_of(last).endswith("plotselinge blokkade van diensten door Amerikaanse sancties?")
-    closing = [b for b in COMMITTEE.body if isinstance(b, Paragraph)]
-    assert closing[-3].text.startswith("De leden van de vaste commissie voor Digitalisering zien uw reactie")
+    closing = COMMITTEE.body[COMMITTEE.closing:]
+    assert [p.text[:40] for p in closing] == [
+        "De leden van de vaste commissie voor Dig",
+        "mr. G.V.M. Veldhoen",
+        "Voorzitter van de vaste commissie voor c",
+    ]
+    assert COMMITTEE.body[COMMITTEE.closing - 1] is last
+    assert ANSWERS.closing is None  # the answer letter signs its opening note (lines 398-400), not its end
 
 
 def test_answer_letter_quotes_each_question_then_answers_it() -> None:
@@ -122,20 +139,25 @@ def test_answer_letter_context_quotes_are_marked_and_stay_out_of_answers() -> No
 
 
 def test_groenlinks_question_and_answer_are_told_apart_within_paragraphs() -> None:
+    """seeds/001_… lines 403-443: the minister quotes the members' reading (403-407), answers it in
+    his own words (`Allereerst wil ik graag aangeven dat …`, 409-413), then quotes their question
+    (415-422) and answers on, quoting a further question (430) on the way."""
     (question,) = questions(ANSWERS, "GroenLinks-PvdA")
     (answer,) = answers(ANSWERS, "GroenLinks-PvdA")
-    assert [(c.text[:40], c.quoted) for c in question.context] == [
-        ("De leden van de fractie van GroenLinks-P", True),
-        ("Allereerst wil ik graag aangeven dat de ", False),
-    ]
-    assert text_of(question).endswith("of de Belastingdienst dan nog op een aanvaardbaar niveau kan functioneren.")
+    assert [(c.text[:40], c.quoted) for c in question.context] == [("De leden van de fractie van GroenLinks-P", True)]
+    assert question.paragraphs == ()
     pieces = [(p.text[:40], p.quoted) for p in answer.paragraphs]
     assert pieces == [
+        ("Allereerst wil ik graag aangeven dat de ", False),
+        ("De leden van de fractie van GroenLinks-P", True),
         ("Wat betreft de situatie met betrekking t", False),
         ("De leden van de fractie van GroenLinks-P", True),
         ("In de risicoanalyse die de Belastingdien", False),
         ("Zoals aangegeven in de brief van 2 oktob", False),
     ]
+    assert answer.paragraphs[1].text.endswith("of de Belastingdienst dan nog op een aanvaardbaar niveau kan functioneren.")
+    assert answer.paragraphs[3].text.startswith("De leden van de fractie van GroenLinks-PvdA vragen daarnaast")
+    assert (answer.span.line, answer.span.end_line) == (409, 443)
 
 
 def test_section_headings_carry_their_party() -> None:
@@ -170,3 +192,35 @@ def test_unreadable_files_are_errors_with_their_place(tmp_path: Path, content: b
     path.write_bytes(content)
     with pytest.raises(ReadError, match=message):
         read_source(path, "seeds/bad.txt")
+
+
+def test_a_paragraph_is_split_only_where_the_source_splits_it() -> None:
+    """The committee letter is double-spaced: lines 276-278, 288-296 and 298-314 each wrap inside one
+    paragraph after a full line ending a sentence (`… zouden passen. ` / `Kunt u dit nader
+    toelichten?`), as the answer letter, single-spaced, prints them (lines 661-662, 671-674, 695-703).
+    Lines 150-154 and 234-240 end their paragraph (`… vastleggen?` without a space after it)."""
+    bbb = questions(COMMITTEE, "BBB")
+    assert [p.text for p in bbb[13].paragraphs] == [
+        "U gaat niet in op welke alternatieven zijn bekeken en waarom deze niet zouden passen. Kunt u dit nader toelichten?"
+    ]
+    assert len(bbb[14].paragraphs) == 1 and bbb[14].paragraphs[0].text.endswith("voor meer soevereiniteit?")
+    assert len(bbb[15].context) == 1 and bbb[15].context[0].text.endswith("Nextcloud Talk (Zwitserland), Jitsi Meet of Element.")
+    assert bbb[3].paragraphs[0].text.endswith("voor lange tijd vastleggen?") and len(bbb[4].context) == 1
+    assert bbb[10].paragraphs[0].text.endswith("de uitkomst beïnvloeden?") and len(bbb[11].context) == 1
+
+
+def test_signatories_and_the_committees_members_as_printed() -> None:
+    """Signatures (seeds/001_… lines 9-11, 385-387, 398-400) and footnote 2's `Samenstelling:` (14-20)."""
+    assert [(l.signatory.name, l.signatory.role) for l in OVERLEG.letters] == [
+        ("Van Dooren", "De griffier van de vaste commissie voor Digitalisering"),
+        ("mr. G.V.M. Veldhoen", "Voorzitter van de vaste commissie voor commissie voor Digitalisering"),
+        ("Eugène Heijnen", "De staatssecretaris van Financiën - Fiscaliteit, Belastingdienst en Douane"),
+    ]
+    members = COVER.committee
+    assert len(members) == 26 and members[0] == Member("Baumgarten", "JA21")
+    assert Member("Van Gasteren", "BBB", "ondervoorzitter") in members
+    assert Member("Veldhoen", "GroenLinks-PvdA", "voorzitter") in members
+    assert Member("Van de Sanden", "Fractie-Van de Sanden") in members  # wrapped over lines 18-19
+    assert Member("Visseren-Hamakers", "Fractie-Visseren-Hamakers") in members  # hyphen at the line end, 19-20
+    assert [m.role for m in members if m.role] == ["ondervoorzitter", "voorzitter"]
+    assert COMMITTEE.committee == () and WRITTEN.letters[0].signatory is None

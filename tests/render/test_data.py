@@ -99,7 +99,7 @@ def test_written_questions_are_all_unanswered_with_their_anchors(files: dict[str
     assert len(questions) == 21
     for number, question in enumerate(questions, start=1):
         assert question["number"] == number
-        assert question["status"] == "nog niet beantwoord"
+        assert question["status"] == "geen antwoord op deze site"
         assert question["anchor"] == f"vraag-{number}"
         assert question["url"] == f"{letter['url']}#vraag-{number}"
         assert question["answers"] == []
@@ -144,7 +144,8 @@ def test_footnotes_and_references_carry_anchors_and_urls(files: dict[str, str]) 
     assert motion["url"] == "https://zoek.officielebekendmakingen.nl/kst-26643-1315.html"
     assert motion["corpus_url"] is None
     assert references["2025D42960"]["cited_at"] == letter["url"] + "#fn:3"
-    assert letter["dossiers"] == ["26643", "36740"]
+    # it cites Kamerstuk 26643, nr. 1315 and 36740, nr. 20 (lines 13, 18): it is in neither dossier
+    assert letter["dossiers"] == [] and letter["cited_dossiers"] == ["26643", "36740"]
 
 
 def test_a_reference_to_a_document_in_the_corpus_gets_its_page(corpus: Corpus) -> None:
@@ -218,7 +219,7 @@ def test_csv_has_one_row_per_question(corpus: Corpus, files: dict[str, str]) -> 
     unanswered = [row for row in rows if row["letter"] == SITE + "tweede-kamer/2025-10-07/schriftelijke-vragen/"]
     assert len(unanswered) == 21
     assert all(row["answer_url"] == "" and row["answer_text"] == "" for row in unanswered)
-    assert all(row["status"] == "nog niet beantwoord" for row in unanswered)
+    assert all(row["status"] == "geen antwoord op deze site" for row in unanswered)
     seventh = next(row for row in rows if row["question_url"] == COMMITTEE_PAGE_URL + "#bbb-vraag-7")
     assert seventh["party"] == "BBB" and seventh["number"] == "7"
     assert seventh["answer_url"] == SITE + "eerste-kamer/2026-02-12/antwoordbrief/#bbb-antwoord-7"
@@ -252,8 +253,13 @@ def test_each_dossier_has_a_feed_of_its_letters(files: dict[str, str]) -> None:
         assert dossier["feed_url"] == SITE + path
         ids = [entry.findtext(f"{ATOM}id") for entry in _entries(files[path])]
         members = [letter["url"] for letter in corpus_data["letters"] if dossier["number"] in letter["dossiers"]]
+        citing = [letter["url"] for letter in corpus_data["letters"] if dossier["number"] in letter["cited_dossiers"]]
         assert sorted(ids) == sorted(members) == sorted(dossier["letters"])
-    assert len(_entries(files["feeds/dossier-36740.xml"])) == 1  # cited only by the Tweede Kamer letter
+        assert sorted(citing) == sorted(dossier["citing_letters"])
+    # 36740 is only cited, by the Tweede Kamer letter: its feed has no letter of the dossier
+    assert _entries(files["feeds/dossier-36740.xml"]) == []
+    written = SITE + "tweede-kamer/2025-10-07/schriftelijke-vragen/"
+    assert [d["citing_letters"] for d in corpus_data["dossiers"]] == [[written], [], [written]]
     assert not {path for path in files if path.startswith("feeds/")} - {
         LETTERS_FEED, *(f"feeds/dossier-{number}.xml" for number in numbers)
     }
@@ -299,7 +305,7 @@ def test_hostile_text_survives_json_csv_and_xml_literally(corpus: Corpus, valida
     assert validator.is_valid(json.loads(files[WRITTEN_QUESTIONS_JSON]))
     rows = list(csv.DictReader(io.StringIO(files[PAIRS_CSV], newline="")))
     assert rows[0]["question_text"] == HOSTILE
-    for path in (LETTERS_FEED, "feeds/dossier-36740.xml"):
+    for path in (LETTERS_FEED,):
         assert "<script>" not in files[path]
         entry = next(e for e in _entries(files[path]) if e.findtext(f"{ATOM}id") == letter["url"])
         assert HOSTILE in entry.findtext(f"{ATOM}title")
@@ -365,3 +371,22 @@ def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_defused() -> None:
     assert [csv_cell(text) for text in ("=1+1", "+31", "-inning", "@SUM(A1)", "Ja.")] == [
         "'=1+1", "'+31", "'-inning", "'@SUM(A1)", "Ja.",
     ]
+
+
+def test_the_groenlinks_answer_begins_with_the_ministers_words_and_marks_the_questions_it_quotes(files: dict[str, str]) -> None:
+    """seeds/001_… lines 409-443: the answer opens with `Allereerst wil ik graag aangeven …`; the
+    members' questions it quotes on the way (lines 415-422 and 430) are quoted, not answer text."""
+    letter = json.loads(files[ANSWERS_JSON])["letter"]
+    answer = next(a for a in letter["answers"] if a["anchor"] == "groenlinks-pvda-antwoord-1")
+    assert answer["text"].startswith("Allereerst wil ik graag aangeven dat de drie criteria")
+    assert "vragen daarnaast" not in answer["text"] and "vragen u of zij" not in answer["text"]
+    assert [q["text"][:62] for q in answer["quoted"]] == [
+        "De leden van de fractie van GroenLinks-PvdA vragen u of zij hi",
+        "De leden van de fractie van GroenLinks-PvdA vragen daarnaast o",
+    ]
+    assert [q["source"]["line"] for q in answer["quoted"]] == [415, 430]
+    question = next(q for q in letter["questions"] if q["anchor"] == "groenlinks-pvda-vraag-1")
+    assert "Allereerst" not in question["context"] + question["text"]
+    rows = list(csv.DictReader(io.StringIO(files[PAIRS_CSV])))
+    (row,) = [r for r in rows if r["answer_url"].endswith("antwoordbrief/#groenlinks-pvda-antwoord-1") and "commissiebrief" in r["letter"]]
+    assert row["answer_text"].startswith("Allereerst wil ik graag aangeven")

@@ -20,7 +20,6 @@ from tests.render.builders import (
     BBB_HEADING,
     BBB_QUESTION_7,
     COMMITTEE,
-    RECORD,
     SEED_000,
     WRITTEN,
     corpus,
@@ -52,24 +51,6 @@ def _party_links(soup: BeautifulSoup, party_id: str) -> list[str]:
 
 def _text(item) -> str:
     return " ".join(item.get_text().split())
-
-
-def test_people_lists_askers_with_their_party_and_letters(html: dict[str, BeautifulSoup]) -> None:
-    askers = html[PEOPLE].find(id="vragenstellers").find_next_sibling("ul").find_all("li", recursive=False)
-    assert [_text(item) for item in askers] == [
-        "Kathmann (GroenLinks-PvdA): Schriftelijke vragen, 7 oktober 2025",
-        "Six Dijkstra (Nieuw Sociaal Contract): Schriftelijke vragen, 7 oktober 2025",
-    ]
-    assert all(item.a["href"] == WRITTEN for item in askers)
-
-
-def test_people_lists_senders_as_printed_sorted_without_regard_to_case(html: dict[str, BeautifulSoup]) -> None:
-    senders = html[PEOPLE].find(id="afzenders").find_next_sibling("ul").find_all("li", recursive=False)
-    assert [item.a["href"] for item in senders] == [RECORD, ANSWERS, COMMITTEE]
-    assert _text(senders[0]).startswith("De griffier van de vaste commissie voor Digitalisering, Van Dooren:")
-    assert _text(senders[2]).startswith("mr. G.V.M. Veldhoen")
-    # written questions are signed by their askers, who are listed above
-    assert WRITTEN not in [item.a["href"] for item in senders]
 
 
 def test_parties_list_their_questions_at_their_anchors(html: dict[str, BeautifulSoup]) -> None:
@@ -137,7 +118,7 @@ def test_a_party_section_in_a_letter_of_written_questions_counts_for_that_party_
 
 def test_empty_registers_say_so() -> None:
     pages = render_site(corpus())
-    assert "Nog geen vragenstellers." in pages[PEOPLE] and "Nog geen afzenders." in pages[PEOPLE]
+    assert "Nog geen personen." in pages[PEOPLE]
     assert "Nog geen vragen van partijen." in pages[PARTIES]
 
 

@@ -89,7 +89,7 @@ def _links() -> Links:
         threads=(Thread(BBB_7, BBB_ANSWER_7_TARGET), Thread(BBB_7_QUOTED, BBB_ANSWER_7_TARGET)),
         text_links=(referral, citation),
         statuses=((BBB_7, "beantwoord"), (BBB_ANSWER_7_TARGET, "beantwoord"),
-                  (target(SEED_000, 0, "vraag", None, 1), "nog niet beantwoord")),
+                  (target(SEED_000, 0, "vraag", None, 1), "geen antwoord op deze site")),
     )
 
 
@@ -104,7 +104,8 @@ def html(pages: dict[str, str]) -> dict[str, BeautifulSoup]:
 
 
 def test_the_site_has_a_home_page_a_record_page_and_a_page_per_letter(pages: dict[str, str]) -> None:
-    assert list(pages) == sorted([ANSWERS, COMMITTEE, RECORD, "index.md", WRITTEN, *OVERVIEWS])
+    people = ["personen/kathmann.md", "personen/six-dijkstra.md"]  # the askers of the written questions
+    assert list(pages) == sorted([ANSWERS, COMMITTEE, RECORD, "index.md", WRITTEN, *OVERVIEWS, *people])
 
 
 def test_every_page_has_unique_ids(html: dict[str, BeautifulSoup]) -> None:
@@ -238,7 +239,7 @@ def test_a_question_links_to_its_answer_and_the_answer_back(html: dict[str, Beau
 
 def test_thread_lines_say_what_they_link_to(html: dict[str, BeautifulSoup]) -> None:
     line = html[COMMITTEE].select_one("p.kd-thread").get_text()
-    assert line == "Antwoord: antwoord op vraag 7 (BBB), antwoordbrief, 12 februari 2026"
+    assert line == "Beantwoord in: antwoord op vraag 7 (BBB), antwoordbrief, 12 februari 2026"
 
 
 def test_status_labels_stand_beside_the_headings(html: dict[str, BeautifulSoup]) -> None:
@@ -246,7 +247,7 @@ def test_status_labels_stand_beside_the_headings(html: dict[str, BeautifulSoup])
     assert status.get_text() == "beantwoord"
     assert "kd-status-beantwoord" in status["class"]
     waiting = html[WRITTEN].find(id="vraag-1").find("span", class_="kd-status")
-    assert "kd-status-nog-niet-beantwoord" in waiting["class"]
+    assert "kd-status-geen-antwoord-op-deze-site" in waiting["class"]
 
 
 def test_the_table_of_contents_names_questions_without_their_status(pages: dict[str, str]) -> None:

@@ -65,7 +65,7 @@ def test_referrals_are_links(parsed_pages: dict[str, BeautifulSoup], page: str, 
 def test_statuses_on_the_seed_letters(parsed_pages: dict[str, BeautifulSoup]) -> None:
     answers, written = parsed_pages[ANSWERS], parsed_pages[WRITTEN]
     assert [status(answers, f"bbb-antwoord-{n}") for n in (11, 14, 18, 19)] == ["verwijzing", "verwijzing", "vertrouwelijk", "vertrouwelijk"]
-    assert {status(written, f"vraag-{n}") for n in range(1, 22)} == {"nog niet beantwoord"}
+    assert {status(written, f"vraag-{n}") for n in range(1, 22)} == {"geen antwoord op deze site"}
 
 
 def test_footnote_12_links_to_the_official_kamerstuk(parsed_pages: dict[str, BeautifulSoup]) -> None:

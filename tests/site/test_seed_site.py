@@ -191,3 +191,76 @@ def test_citations_stay_out_of_the_search_index(built_site: Path) -> None:
     assert letters and not [
         doc["location"] for doc in letters if "Citeer als" in doc["text"] or "Kopieer citaat" in doc["text"]
     ]
+
+
+ALLEREERST = "Allereerst wil ik graag aangeven"
+"""seeds/001_dfb242f75dbdc9fb.txt line 409: the minister's first words to GroenLinks-PvdA, part of the answer."""
+
+
+def test_the_groenlinks_answer_begins_with_the_ministers_first_paragraph(parsed_pages: dict[str, BeautifulSoup]) -> None:
+    (page,) = _pages_holding(parsed_pages, {"groenlinks-pvda-antwoord-1", "bbb-antwoord-1"})
+    soup = parsed_pages[page]
+    assert ALLEREERST in _section_text(soup, "groenlinks-pvda-antwoord-1")
+    assert ALLEREERST not in _section_text(soup, "groenlinks-pvda-vraag-1")
+
+
+def test_the_groenlinks_answer_in_the_search_index_holds_its_first_paragraph(built_site: Path) -> None:
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    entries = {doc["location"].rsplit("#", 1)[-1]: doc["text"] for doc in docs if "antwoordbrief" in doc["location"]}
+    assert ALLEREERST in entries["groenlinks-pvda-antwoord-1"]
+    assert ALLEREERST not in entries.get("groenlinks-pvda-vraag-1", "")
+
+
+def test_the_committees_closing_and_signature_are_not_in_question_24(parsed_pages: dict[str, BeautifulSoup]) -> None:
+    """seeds/001_… lines 379-387 close the letter after question 24 (lines 375-377)."""
+    pages = _pages_holding(parsed_pages, {"bbb-vraag-24"})
+    assert len(pages) == 2  # the committee's letter asks it, the answer letter quotes it
+    for name in pages:
+        question = _section_text(parsed_pages[name], "bbb-vraag-24")
+        assert QUESTION_24_TEXT in question
+        assert "Veldhoen" not in question and "zien uw reactie" not in question
+    (page,) = [name for name in pages if "bbb-antwoord-24" not in {e["id"] for e in parsed_pages[name].find_all(id=True)}]
+    soup = parsed_pages[page]
+    closing = _section_text(soup, "slot-van-de-brief")
+    assert "zien uw reactie" in closing and "mr. G.V.M. Veldhoen" in closing
+
+
+def test_kathmanns_page_and_bbbs_party_page_link_their_questions(parsed_pages: dict[str, BeautifulSoup]) -> None:
+    """Kathmann asks the 21 written questions (seeds/000_… lines 3-83); BBB the committee's 24 (seeds/001_… 106-377)."""
+    kathmann = parsed_pages["personen/kathmann/index.html"]
+    questions = [a["href"] for a in kathmann.find(id="vragen").find_next_sibling("ul").find_all("a") if "#" in a["href"]]
+    assert [href.rsplit("#", 1)[1] for href in questions] == [f"vraag-{n}" for n in range(1, 22)]
+    bbb = [a["href"] for a in _section_links(parsed_pages["partijen/index.html"], "partij-bbb") if "#bbb-vraag" in a["href"]]
+    assert [href.rsplit("#", 1)[1] for href in bbb] == [f"bbb-vraag-{n}" for n in range(1, 25)]
+
+
+def test_no_two_links_say_the_same_and_lead_to_different_places(parsed_pages: dict[str, BeautifulSoup]) -> None:
+    """A link's text names where it leads (WCAG 2.4.4, and the issue's `no two links with the same text
+    to different places`): on every page, one text, one destination."""
+    clashes = []
+    for name, soup in parsed_pages.items():
+        article = soup.find("article") or soup
+        seen: dict[str, set[str]] = {}
+        for link in article.find_all("a", href=True):
+            if {"headerlink", "footnote-backref"} & set(link.get("class") or []):
+                continue
+            href = link["href"]
+            destination = (name.removesuffix("index.html") + href) if href.startswith("#") else href
+            seen.setdefault(" ".join(link.get_text().split()), set()).add(destination)
+        clashes += [f"{name}: {text!r} -> {sorted(places)}" for text, places in seen.items() if len(places) > 1]
+    assert not clashes, "\n".join(clashes)
+
+
+def test_search_results_are_titled_without_status_words(built_site: Path) -> None:
+    """A result's title is the heading's words (`Vraag 7 (BBB)`); the status beside the heading is not
+    part of it (issue 10: no status words in search-result titles)."""
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    titled = {doc["location"]: doc["title"] for doc in docs if re.search(r"(vraag|antwoord)-\d+$", doc["location"])}
+    assert titled["eerste-kamer/2025-12-02/commissiebrief/#bbb-vraag-7"] == "Vraag 7 (BBB)"
+    statuses = ("beantwoord", "verwijzing", "vertrouwelijk", "geen antwoord op deze site")
+    assert not [(place, title) for place, title in titled.items() if any(word in title for word in statuses)]
+
+
+def test_the_home_pages_title_does_not_repeat_the_sites_name(parsed_pages: dict[str, BeautifulSoup]) -> None:
+    title = parsed_pages["index.html"].title.get_text()
+    assert title.count("Kamerdossier") == 1, title

@@ -1,0 +1,243 @@
+"""Render the people of the corpus: an index by surname, and one page per person.
+
+    personen.md            ## D … ## V: `Van Dooren`, `Veldhoen`: each person by surname, with roles
+    personen/veldhoen.md   one person: roles, the questions they asked, the answers and letters they sent
+
+People come from what the letters print, never guessed: the askers of written questions
+(`Vragen van de leden Kathmann (GroenLinks-PvdA) en …`), the signatory of each letter with the
+function the signature prints, and the members of a committee as its membership footnote lists
+them (`Samenstelling: …, Veldhoen (GroenLinks-PvdA) (voorzitter), …`). A person is named by
+surname, as a Dutch index lists them: titles, initials and a first name are left out of the
+surname (`mr. G.V.M. Veldhoen` -> `Veldhoen`, `Eugène Heijnen` -> `Heijnen`), a particle starts a
+surname that stands alone with a capital (`van Dooren` -> `Van Dooren`, listed under V). The same
+surname in the same chamber (or, for the government, among its signatories) is one person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.model import ANSWER_LETTER, APPENDIX_ANSWERS, Answer, Letter, LetterKey, Question, Record
+from generator.render.addresses import answer_anchor, question_anchor, relative_link, slugify
+from generator.render.cited import letters_newest_first
+from generator.render.context import RenderContext
+from generator.render.labels import COMMITTEE_NAME, capitalized, letter_label, numbers_label
+from generator.render.escape import escape_line, front_matter
+from generator.render.markdown import PageIds, heading_block, join_blocks, metadata_block, title_block
+
+__all__ = ["PEOPLE", "anchored_blocks", "block_links", "person_pages", "surname"]
+
+PEOPLE = "personen.md"
+PEOPLE_FOLDER = "personen"
+PEOPLE_TITLE = "Personen"
+PEOPLE_INTRO = (
+    "Wie in de brieven op deze site vragen stelt, brieven ondertekent of in een commissie zit, op "
+    "achternaam. Elke persoon heeft een eigen pagina met rol, vragen, antwoorden en brieven."
+)
+
+TITLES = re.compile(r"^(?:(?:mr|dr|drs|ir|ing|prof|ds)\.\s*)+", re.IGNORECASE)
+INITIALS = re.compile(r"^(?:[A-ZÀ-Ý][a-z]{0,2}\.\s*)+")
+PARTICLES = frozenset("van de der den het ter ten te 't in op aan d'".split())
+GOVERNMENT = "regering"
+"""The group of a letter's signatory who signs for the government (an answer letter, an Aanhangsel answer)."""
+
+
+def surname(name: str) -> str:
+    """The surname as a Dutch index writes it standing alone.
+
+    >>> surname("mr. G.V.M. Veldhoen"), surname("A. van Dooren"), surname("Van Dooren")
+    ('Veldhoen', 'Van Dooren', 'Van Dooren')
+    >>> surname("Six Dijkstra")
+    'Six Dijkstra'
+    """
+    rest = INITIALS.sub("", TITLES.sub("", " ".join(name.split())))
+    words = rest.split(" ")
+    at = next((i for i, word in enumerate(words) if word.lower() in PARTICLES), None)
+    if at is not None:
+        words = words[at:]
+    return capitalized(" ".join(words))
+
+
+def _signatory_surname(name: str) -> str:
+    """A signature may print a first name: without title, initials or a particle, a name of more
+    than one word is first name and surname. Askers and committee members are printed by surname.
+
+    >>> _signatory_surname("Eugène Heijnen"), _signatory_surname("mr. G.V.M. Veldhoen"), _signatory_surname("Van Dooren")
+    ('Heijnen', 'Veldhoen', 'Van Dooren')
+    """
+    bare = " ".join(name.split())
+    found = surname(name)
+    if found == bare and " " in found and not any(word.lower() in PARTICLES for word in found.split(" ")):
+        return found.rsplit(" ", 1)[1]
+    return found
+
+
+@dataclass
+class _Person:
+    surname: str
+    group: str
+    printed: list[str] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    signs_as: list[str] = field(default_factory=list)
+    questions: dict[LetterKey, list[tuple[Question, str]]] = field(default_factory=dict)
+    answers: dict[LetterKey, list[tuple[Answer, str]]] = field(default_factory=dict)
+    letters: list[LetterKey] = field(default_factory=list)
+
+
+def anchored_blocks(letter: Letter) -> list[tuple[Question | Answer, str]]:
+    """Each question and answer of a letter with the anchor its page gives it (claimed in body order)."""
+    ids = PageIds()
+    found = []
+    for block in letter.body:
+        if isinstance(block, Question):
+            found.append((block, ids.claim(question_anchor(block.party, block.number))))
+        elif isinstance(block, Answer):
+            found.append((block, ids.claim(answer_anchor(block.party, block.number))))
+    return found
+
+
+def _gather(context: RenderContext) -> list[_Person]:
+    people: dict[tuple[str, str], _Person] = {}
+
+    def person(name: str, group: str, signed: bool = False) -> _Person:
+        key_name = _signatory_surname(name) if signed else surname(name)
+        found = people.setdefault((slugify(key_name), group), _Person(key_name, group))
+        if " ".join(name.split()) not in found.printed:
+            found.printed.append(" ".join(name.split()))
+        return found
+
+    def add(values: list[str], value: str | None) -> None:
+        if value and value not in values:
+            values.append(value)
+
+    for record in context.corpus.records:
+        for letter in record.letters:
+            key = LetterKey(record.path, letter.index)
+            if context.addresses.letter_page(key) is None:
+                continue
+            chamber = letter.chamber or record.chamber
+            anchored = anchored_blocks(letter)
+            for member in letter.askers:
+                asker = person(member.name, chamber)
+                add(asker.parties, member.party)
+                add(asker.roles, f"Lid van de {chamber}")
+                asker.questions.setdefault(key, []).extend((b, a) for b, a in anchored if isinstance(b, Question) and not b.quoted)
+                add(asker.letters, key)  # type: ignore[arg-type]
+            for minister in letter.ministers:  # an Aanhangsel answer: who answers, by title and name
+                signer = person(minister.name, GOVERNMENT, signed=True)
+                add(signer.signs_as, f"{minister.title} ({minister.portfolio})" if minister.portfolio else minister.title)
+                add(signer.letters, key)  # type: ignore[arg-type]
+                signer.answers.setdefault(key, []).extend((b, a) for b, a in anchored if isinstance(b, Answer))
+            if not letter.ministers and letter.signatory is not None and letter.signatory.name.strip():
+                group = GOVERNMENT if letter.kind in (ANSWER_LETTER, APPENDIX_ANSWERS) else chamber
+                signer = person(letter.signatory.name, group, signed=True)
+                add(signer.signs_as, capitalized(_without_article(letter.signatory.role or "")) or None)
+                add(signer.letters, key)  # type: ignore[arg-type]
+                if group == GOVERNMENT:
+                    signer.answers.setdefault(key, []).extend((b, a) for b, a in anchored if isinstance(b, Answer))
+            committee = _committee(record, letter)
+            for member in letter.committee:
+                listed = person(member.name, chamber)
+                add(listed.parties, member.party)
+                role = f"{capitalized(member.role) if member.role else 'Lid'} van de {committee}" if committee else capitalized(member.role or "lid van de commissie")
+                add(listed.roles, f"{role} ({chamber})")
+    return sorted(people.values(), key=lambda p: (slugify(p.surname), p.surname, p.group))
+
+
+def _without_article(text: str) -> str:
+    return text[3:] if text.startswith(("De ", "de ")) else text
+
+
+def _committee(record: Record, letter: Letter) -> str | None:
+    """The committee a membership footnote lists: the one the letter's signatory serves, by name."""
+    found = COMMITTEE_NAME.search(" ".join(((letter.signatory.role if letter.signatory else None) or letter.sender or "").split()))
+    return f"vaste commissie voor {found['subject']}" if found else None
+
+
+def person_pages(context: RenderContext) -> dict[str, str]:
+    """Render `personen.md` and `personen/<surname>.md` for every person."""
+    people = _gather(context)
+    ids_by_page: dict[str, _Person] = {}
+    taken: set[str] = set()
+    for found in people:
+        slug = slugify(found.surname) or "persoon"
+        page, number = f"{PEOPLE_FOLDER}/{slug}.md", 2
+        while page in taken:
+            page, number = f"{PEOPLE_FOLDER}/{slug}-{number}.md", number + 1
+        taken.add(page)
+        ids_by_page[page] = found
+    pages = {PEOPLE: _render_index(ids_by_page)}
+    for page, found in ids_by_page.items():
+        pages[page] = _render_person(found, page, context)
+    return pages
+
+
+def _render_index(people: dict[str, _Person]) -> str:
+    ids = PageIds()
+    blocks = [front_matter(PEOPLE_TITLE), title_block(PEOPLE_TITLE, ids), PEOPLE_INTRO]
+    by_letter: dict[str, list[str]] = {}
+    for page, found in people.items():
+        initial = (slugify(found.surname)[:1] or "#").upper()
+        parties = f" ({', '.join(escape_line(p) for p in found.parties)})" if found.parties else ""
+        described = found.roles or found.signs_as
+        roles = f" — {escape_line('; '.join(described))}" if described else ""
+        by_letter.setdefault(initial, []).append(f"- [{escape_line(found.surname)}]({relative_link(PEOPLE, page)}){parties}{roles}")
+    for initial, items in by_letter.items():
+        blocks.append(heading_block(2, initial, ids))
+        blocks.append("\n".join(items))
+    if not people:
+        blocks.append("Nog geen personen.")
+    return join_blocks(blocks)
+
+
+def _render_person(found: _Person, page: str, context: RenderContext) -> str:
+    ids = PageIds()
+    title = found.surname
+    items = [
+        ("Naam zoals gedrukt", ", ".join(escape_line(name) for name in found.printed if name != found.surname)),
+        ("Partij", ", ".join(escape_line(p) for p in found.parties)),
+        ("Rol", "; ".join(escape_line(role) for role in found.roles)),
+        ("Ondertekent als", "; ".join(escape_line(function) for function in found.signs_as)),
+        ("Alle personen", f"[overzicht]({relative_link(page, PEOPLE)})"),
+    ]
+    blocks = [front_matter(title), title_block(title, ids), metadata_block(items)]
+    if found.questions:
+        blocks.append(heading_block(2, "Vragen", ids))
+        blocks.append(block_links(found.questions, "vraag", page, context, ("vraag", "vragen")))
+    if found.answers:
+        blocks.append(heading_block(2, "Antwoorden", ids))
+        blocks.append(block_links(found.answers, "antwoord op vraag", page, context, ("antwoord", "antwoorden")))
+    if found.letters:
+        blocks.append(heading_block(2, "Brieven", ids))
+        blocks.append(
+            "\n".join(f"- {_letter_link(key, page, context)}" for key in letters_newest_first(found.letters, context))
+        )
+    return join_blocks(blocks)
+
+
+def block_links(blocks: dict[LetterKey, list], word: str, page: str, context: RenderContext, nouns: tuple[str, str]) -> str:
+    """Per letter, newest first: a line naming the letter, then one link per question or answer,
+    each link's text naming what it leads to (`vraag 3 (BBB)`)."""
+    lines = []
+    for key in letters_newest_first(blocks, context):
+        record, letter = context.letters[key]
+        target = context.addresses.letter_page(key) or page
+        count = len(blocks[key])
+        lines.append(f"- {_letter_link(key, page, context)} ({count} {nouns[0] if count == 1 else nouns[1]}):")
+        for block, anchor in blocks[key]:
+            party = f" ({escape_line(block.party)})" if block.party else ""
+            label = f"{word} {numbers_label(_numbers(block))}{party}, {letter_label(record, letter).lower()}"
+            lines.append(f"    - [{capitalized(label)}]({relative_link(page, target, anchor)})")
+    return "\n".join(lines)
+
+
+def _letter_link(key: LetterKey, page: str, context: RenderContext) -> str:
+    record, letter = context.letters[key]
+    target = context.addresses.letter_page(key) or page
+    return f"[{escape_line(letter_label(record, letter))}]({relative_link(page, target)})"
+
+
+def _numbers(block: Question | Answer) -> tuple[int, ...]:
+    return (block.number, *(number for number in block.numbers if number != block.number))
