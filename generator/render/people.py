@@ -126,7 +126,7 @@ def _gather(context: RenderContext) -> list[_Person]:
                 asker.questions.setdefault(key, []).extend((b, a) for b, a in anchored if isinstance(b, Question) and not b.quoted)
                 add(asker.letters, key)  # type: ignore[arg-type]
             for minister in letter.ministers:  # an Aanhangsel answer: who answers, by title and name
-                signer = person(minister.name, GOVERNMENT, signed=True)
+                signer = person(minister.name, GOVERNMENT)  # printed by surname: `Minister Bruins Slot`
                 add(signer.signs_as, f"{minister.title} ({minister.portfolio})" if minister.portfolio else minister.title)
                 add(signer.letters, key)  # type: ignore[arg-type]
                 signer.answers.setdefault(key, []).extend((b, a) for b, a in anchored if isinstance(b, Answer))

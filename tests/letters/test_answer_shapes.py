@@ -36,7 +36,7 @@ def _built_page(tmp_path: Path, text: str) -> str:
 
 def _headings(page: str) -> list[tuple[str, str]]:
     """(anchor, status) of each question and answer heading, in order."""
-    return re.findall(r'^### .*?kd-status-(\S+?)">.*\{#((?:vraag|antwoord)-\d+)', page, re.MULTILINE)
+    return re.findall(r'^### .*?kd-status-(\S+?)"[^>]*>.*\{#((?:vraag|antwoord)-\d+)', page, re.MULTILINE)
 
 
 def _anchors(page: str) -> set[str]:
@@ -52,7 +52,7 @@ def test_one_answer_to_separate_questions_covers_each_of_them(tmp_path: Path) ->
     assert {"vraag-5", "vraag-6", "antwoord-5", "antwoord-6"} <= _anchors(page)
     vraag6 = page[page.index("{#vraag-6") : page.index("{#antwoord-5")]
     assert "Bent u bereid een onderzoek te starten" in vraag6 and "Het kabinet onderzoekt" not in vraag6
-    assert "Antwoord: [antwoord op vraag 6](#antwoord-6)" in vraag6  # the answer's anchor for 6
+    assert "Beantwoord in: [antwoord op vraag 6](#antwoord-6)" in vraag6  # the answer's anchor for 6
     assert ("beantwoord", "vraag-6") in _headings(page)
 
 
@@ -88,7 +88,7 @@ def test_a_mededeling_in_place_of_answers_makes_the_questions_postponed(tmp_path
     statuses = _headings(page)
     assert [anchor for _, anchor in statuses] == [f"vraag-{n}" for n in range(1, 8)]
     assert {status for status, _ in statuses} == {"uitgesteld"}
-    assert "7 vragen: 7 uitgesteld" in page
+    assert "7 vragen (7 uitgesteld)" in page
     last = page[page.index("{#vraag-7") :]
     assert "Gaat u in gesprek met Corendon" in last
     # the notice is shown, under its own heading, not inside question 7

@@ -67,9 +67,16 @@ def test_nothing_of_the_letter_is_lost(built, letter) -> None:
 def test_the_registers_list_askers_and_ministers_once_each(built) -> None:
     items = [checks.normalised(li.get_text()) for li in checks.load_html(built.site / "personen" / "index.html").select("article li")]
     # Dobbe (SP) asks in 1980 and 2129; Minister Bruins Slot answers 1893 (Buitenlandse Zaken) and 2129 (BZ)
-    for name, letters in (("Dobbe (SP):", 2), ("Minister Bruins Slot:", 2), ("Staatssecretaris Heijnen:", 1)):
-        (entry,) = [item for item in items if item.startswith(name)]
-        assert entry.count("Aanhangsel,") == letters, entry
+    for name, role, page, letters in (
+        ("Dobbe", "(SP) — Lid van de Tweede Kamer", "dobbe", 2),
+        ("Bruins Slot", "— Minister (Buitenlandse Zaken)", "bruins-slot", 2),
+        ("Heijnen", "— Staatssecretaris (Infrastructuur en Waterstaat)", "heijnen", 1),
+    ):
+        (entry,) = [item for item in items if item.startswith(f"{name} ")]
+        assert entry.startswith(f"{name} {role}"), entry
+        person = checks.load_html(built.site / "personen" / page / "index.html")
+        listed = person.find(id="brieven").find_next("ul").find_all("li")
+        assert len(listed) == letters and all("Aanhangsel," in li.get_text() for li in listed), page
 
 
 def test_the_build_reports_no_problem(built) -> None:
