@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -10,7 +11,7 @@ from pathlib import Path
 from generator.errors import BuildFailed, SourceError, problem
 from generator.link import link_corpus
 from generator.model import Corpus, Diagnostic, Record, SourceSpan
-from generator.parse import parse_record
+from generator.parse import page_starts, parse_record
 from generator.permanence import (
     address_sort_key,
     addresses_of_pages,
@@ -39,27 +40,31 @@ class BuildResult:
     addresses: frozenset[str] = frozenset()  # filled when the permanence check ran (issue 4)
 
 
-def parse_sources(seeds: Path) -> tuple[tuple[Record, ...], tuple[Diagnostic, ...]]:
+def parse_sources(seeds: Path, cache: Path | None = None) -> tuple[tuple[Record, ...], tuple[Diagnostic, ...]]:
     """Read and parse every source in `seeds`; a bad one is reported and the rest still parse.
 
     Every file there that is not read (a link, a file no reader reads, a sidecar without a
-    letter) is reported too, first.
+    letter) is reported too, first. A PDF read before is taken from the `cache` folder (see
+    `generator.readers.pdf`); a PDF's diagnostics say `path:page:line`.
     """
     sources, diagnostics = survey_sources(seeds)
     records: list[Record] = []
     found_all: list[Diagnostic] = list(diagnostics)
     for source in sources:
         shown = shown_path(source.path, seeds)
+        starts: tuple[int, ...] = ()
         try:
-            record, found = parse_record(read_source(source.path, shown, source.sidecar))
+            text = read_source(source.path, shown, source.sidecar, cache)
+            starts = page_starts(text)
+            record, found = parse_record(text)
         except SourceError as error:
-            found_all.extend(error.diagnostics)
+            found_all.extend(on_page(diagnostic, starts) for diagnostic in error.diagnostics)
             continue
         except Exception as error:  # a parser bug must not stop the other letters: report it as an error
             found_all.append(_internal_error(shown, 1, "parsing", error))
             continue
         records.append(record)
-        found_all.extend(found)
+        found_all.extend(on_page(diagnostic, starts) for diagnostic in found)
     return tuple(records), tuple(found_all)
 
 
@@ -93,12 +98,26 @@ def link_sources(seeds: Path, glossary: Path | None = None, annotations: Path | 
     return link_with_editorial(records, parse_diagnostics, read_editorial(glossary, annotations))
 
 
+def on_page(diagnostic: Diagnostic, starts: tuple[int, ...]) -> Diagnostic:
+    """Say a PDF source's diagnostic as `path:page:line` (the line on its page), given the line
+    each page starts at; a diagnostic of a text source, or placed already, stays as it is."""
+    if not starts or diagnostic.page is not None or diagnostic.line < starts[0]:
+        return diagnostic
+    page = bisect.bisect_right(starts, diagnostic.line)
+    return replace(diagnostic, page=page, line=diagnostic.line - starts[page - 1] + 1)
+
+
 SCHEMA = Path(__file__).parent / "schema" / "kamerdossier.schema.json"
 """The JSON Schema of the open data, published beside it as data/kamerdossier.schema.json."""
 
 
 def generate(
-    seeds: Path, docs: Path, site_url: str | None = None, glossary: Path | None = None, annotations: Path | None = None
+    seeds: Path,
+    docs: Path,
+    site_url: str | None = None,
+    glossary: Path | None = None,
+    annotations: Path | None = None,
+    cache: Path | None = None,
 ) -> BuildResult:
     """Turn the letters in `seeds` into Markdown pages in `docs` (read, parse, link, render, write).
 
@@ -107,9 +126,9 @@ def generate(
     (`begrippen.yml`) are explained wherever a letter uses them, and the editorial notes in
     `annotations` stand at their anchors. A letter that fails in any stage, or whose page would
     overwrite a hand-written one, is reported at its `path:line` and left out; the others still
-    build.
+    build. PDFs read before come from the `cache` folder.
     """
-    records, parse_diagnostics = parse_sources(seeds)
+    records, parse_diagnostics = parse_sources(seeds, cache)
     editorial = read_editorial(glossary, annotations)
     corpus, pages, problems = link_and_render(records, parse_diagnostics, site_url, docs, editorial)
     if site_url:
@@ -119,7 +138,9 @@ def generate(
         problem(f"{docs.name}/{path}", 1, f"listed in {docs.name}/{MANIFEST} but changed since it was written (or listed without its hash); not removed", severity="warning")
         for path in kept
     ]
-    return BuildResult(tuple(sorted(pages)), corpus.diagnostics + tuple(problems))
+    pages_of = {record.path: record.page_starts for record in records if record.page_starts}
+    diagnostics = tuple(on_page(d, pages_of.get(d.path, ())) for d in (*corpus.diagnostics, *problems))
+    return BuildResult(tuple(sorted(pages)), diagnostics)
 
 
 # --- Every stage fails per letter (issue 7) -----------------------------------------------------
@@ -256,6 +277,7 @@ def build(
     new_site: bool = False,
     glossary: Path | None = None,
     annotations: Path | None = None,
+    cache: Path | None = None,
 ) -> BuildResult:
     """Generate the pages, report every diagnostic, then build the site with MkDocs.
 
@@ -268,8 +290,9 @@ def build(
     redirect declared in `redirects` (redirects.toml) must lead there; the redirects are then
     written into the site. A published address that is gone fails the build, strict or not; so
     does a missing `manifest`, unless `new_site` (a site that has published nothing yet).
+    PDFs read before come from the `cache` folder (none: every PDF is read).
     """
-    result = generate(seeds, docs, site_url_of(config), glossary, annotations)
+    result = generate(seeds, docs, site_url_of(config), glossary, annotations, cache)
     for diagnostic in result.diagnostics:
         print(f"{diagnostic.severity}: {diagnostic}", file=sys.stderr)
     errors = [d for d in result.diagnostics if d.severity == "error"]

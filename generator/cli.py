@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--annotations", type=Path, default=Path("annotations"), help="folder of editorial notes (default: annotations)")
         command.add_argument("--redirects", type=Path, default=Path("redirects.toml"), help="redirects of moved pages and renamed anchors (default: redirects.toml)")
         command.add_argument(NEW_SITE_FLAG, action="store_true", help="a site that has published nothing yet: no published.txt to check (else a missing one is an error)")
+        command.add_argument("--cache", type=Path, default=None, help="where PDFs once read are kept, by content (default: .cache beside the seeds folder)")
+        command.add_argument("--no-cache", action="store_true", help="read every PDF again, neither using nor filling the cache")
     build_command.add_argument("--no-site", action="store_true", help="only generate the Markdown pages (no site, no address check)")
     for command in (build_command, publish_command):
         command.add_argument("--verbose", action="store_true", help="also show MkDocs' progress messages")
@@ -55,9 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     _show_mkdocs_messages(args.verbose)
     try:
         site = None if getattr(args, "no_site", False) else args.site
+        cache = None if args.no_cache else (args.cache or args.seeds.parent / ".cache")
         result = build(
             args.seeds, args.docs, site, args.config, args.strict, args.manifest, args.redirects, args.new_site,
-            args.glossary, args.annotations,
+            args.glossary, args.annotations, cache=cache,
         )
         added = publish(args.manifest, result.addresses) if args.command == "publish" else None
     except KamerdossierError as error:

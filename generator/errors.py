@@ -46,7 +46,7 @@ class SourceError(KamerdossierError):
 
 class ReadError(SourceError):
     """The file is refused (not a regular file in the seeds folder), empty, binary, not UTF-8,
-    or its sidecar is not valid."""
+    or its sidecar is not valid; a PDF is broken, encrypted or has no text layer."""
 
 
 class ParseError(SourceError):

@@ -82,14 +82,56 @@ class Sidecar:
 
 
 @dataclass(frozen=True)
+class TextRun:
+    """Characters `start`..`end` of a PDF line set in one font size on one baseline, as the PDF
+    places them: `x` and `x_last` are the origins of its first and last character (points from the
+    page's left edge), `baseline` is in points from the page's top edge, `size` in points."""
+
+    start: int
+    end: int
+    x: float
+    x_last: float
+    baseline: float
+    size: float
+    weight: int = 400  # the font's weight (400 regular, 700 bold), as the PDF declares it
+
+
+@dataclass(frozen=True)
+class LineLayout:
+    """Where one line of a PDF stands: its page (1-based), its number on that page, its runs."""
+
+    page: int
+    line: int
+    runs: tuple[TextRun, ...]
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    """The visible size of a PDF page, in points."""
+
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The layout facts of a PDF source: its pages and, for each of `SourceText.lines`, its place."""
+
+    pages: tuple[PageLayout, ...]
+    lines: tuple[LineLayout, ...]
+
+
+@dataclass(frozen=True)
 class SourceText:
     """A source file as read: its display path (`seeds/x.txt`), its lines (no line ends), the
-    checked facts of its optional sidecar, and what the reader noticed (warnings)."""
+    checked facts of its optional sidecar, and what the reader noticed (warnings). A PDF's lines
+    come with their `layout` (pages, positions, font sizes); a text file has none."""
 
     path: str
     lines: tuple[str, ...]
     sidecar: Sidecar | None = None
     diagnostics: tuple[Diagnostic, ...] = ()
+    layout: Layout | None = None
 
 
 @dataclass(frozen=True)
@@ -268,22 +310,26 @@ class Record:
     identifier: str | None = None
     source_url: str | None = None
     dossiers: tuple[str, ...] = ()
+    page_starts: tuple[int, ...] = ()  # a PDF source: the line each page starts at (for `path:page:line`)
     sidecar: Sidecar | None = None  # where the sidecar's facts were written, for messages
 
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """A problem found in a source, reported as `seeds/<file>:<line>: <message> — <fragment>`."""
+    """A problem found in a source, reported as `seeds/<file>:<line>: <message> — <fragment>`,
+    or for a PDF as `seeds/<file>:<page>:<line on the page>: …`."""
 
     path: str
     line: int
     message: str
     fragment: str = ""
     severity: str = "error"  # "error" fails a strict build; "warning" is reported only
+    page: int | None = None  # a PDF source: `line` is then the line on this page (`x.pdf:2:14`)
 
     def __str__(self) -> str:
         tail = f" — {self.fragment}" if self.fragment else ""
-        return f"{self.path}:{self.line}: {self.message}{tail}"
+        place = f"{self.page}:{self.line}" if self.page is not None else f"{self.line}"
+        return f"{self.path}:{place}: {self.message}{tail}"
 
 
 @dataclass(frozen=True)
