@@ -35,11 +35,15 @@ from generator.model import (
 )
 from generator.parse import letters, questions
 from generator.parse.dates import impossible_dates, parse_dutch_date
+from generator.parse.layout import clean_layout
 from generator.parse.text import CleanFootnote, clean_text
 
 
 def _paragraphs(source: SourceText) -> tuple[list[Paragraph], list[CleanFootnote], list, list[Diagnostic]]:
-    cleaned, footnotes, furniture, problems = clean_text(source.lines, source.path)
+    if source.layout is not None:  # a PDF: its layout decides (parse.layout); plain text: parse.text
+        cleaned, footnotes, furniture, problems = clean_layout(source.lines, source.layout, source.path)
+    else:
+        cleaned, footnotes, furniture, problems = clean_text(source.lines, source.path)
     paragraphs = [
         Paragraph(f"p{index}", p.text, SourceSpan(source.path, p.first, p.last), p.markers)
         for index, p in enumerate(cleaned, start=1)
@@ -284,10 +288,19 @@ def parse_record(source: SourceText) -> tuple[Record, tuple[Diagnostic, ...]]:
             identifier=sidecar.identifier or (identifiers[0] if len(identifiers) == 1 else None),
             source_url=sidecar.source_url,
             dossiers=sidecar.dossiers or letters.title_block_dossiers(paragraphs),
+            page_starts=page_starts(source),
             sidecar=source.sidecar,
         ),
         tuple(diagnostics),
     )
+
+
+def page_starts(source: SourceText) -> tuple[int, ...]:
+    """The source line (1-based) each page of a PDF starts at, so its diagnostics can say the page."""
+    starts: dict[int, int] = {}
+    for number, line in enumerate(source.layout.lines if source.layout else (), start=1):
+        starts.setdefault(line.page, number)
+    return tuple(starts[page] for page in sorted(starts))
 
 
 def title_or_first(letter: Letter) -> str:

@@ -181,7 +181,11 @@ def _lines(handle, text: str, page: int, left: float, top: float) -> list[tuple[
         for first, last in _printed_lines(runs):
             start, end = runs[first].start, runs[last].end
             moved = tuple(replace(run, start=run.start - start, end=run.end - start) for run in runs[first : last + 1])
-            out.append((line_text[start:end], LineLayout(page, len(out) + 1, moved)))
+            text = line_text[start:end]
+            if out and _goes_on(out[-1][1].runs, moved):
+                text, moved = _joined(out[-1], text, moved)
+                out.pop()
+            out.append((text, LineLayout(page, len(out) + 1, moved)))
         chars.clear()
         runs.clear()
 
@@ -232,6 +236,26 @@ def _printed_lines(runs: list[TextRun]) -> list[tuple[int, int]]:
     if runs:
         bounds.append((first, len(runs) - 1))
     return bounds
+
+
+def _goes_on(before: tuple[TextRun, ...], runs: tuple[TextRun, ...]) -> bool:
+    """Whether PDFium broke a printed line: the next one goes on to the right on its baseline
+    (after a superscript, PDFium at times starts a new line: `afgewogen¹` / `; hoe rijmt u …`)."""
+    main = max(before, key=lambda run: run.size)
+    first = runs[0]
+    return first.x > before[-1].x_last and abs(first.baseline - main.baseline) < 0.25 * main.size
+
+
+def _joined(line: tuple[str, LineLayout], text: str, runs: tuple[TextRun, ...]) -> tuple[str, tuple[TextRun, ...]]:
+    """Join the rest of a printed line to its start, with a space where the gap is a word space."""
+    before_text, before = line
+    last = before.runs[-1]
+    count = last.end - last.start
+    advance = (last.x_last - last.x) / (count - 1) if count > 1 else 0.5 * last.size
+    space = " " if runs[0].x - (last.x_last + advance) > 0.2 * runs[0].size else ""
+    shift = len(before_text) + len(space)
+    moved = tuple(replace(run, start=run.start + shift, end=run.end + shift) for run in runs)
+    return before_text + space + text, (*before.runs, *moved)
 
 
 def matrix_from(key: bytes) -> tuple[float, float, float, float]:
