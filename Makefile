@@ -65,6 +65,12 @@ publish: $(SITE_STAMP)
 bench: $(SITE_STAMP)
 	$(BIN)/python benchmarks/generate.py $(BENCH_SIZES)
 
+# Speed of PDF input (issue 8): median time to read each development PDF, against PDFium's plain
+# text extraction (the lower bound); never part of `make test`.
+.PHONY: bench-pdf
+bench-pdf: $(SITE_STAMP)
+	$(BIN)/python benchmarks/pdf.py $(BENCH_ROUNDS)
+
 # Rewrite the golden files (parsed models and rendered pages) from the seeds; read the diff before committing.
 .PHONY: golden
 golden: $(TEST_STAMP)

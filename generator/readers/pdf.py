@@ -26,7 +26,6 @@ import math
 import os
 import re
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -43,6 +42,8 @@ FORMAT = 1
 LINE_BREAKS = frozenset("\r\n")
 HYPHEN_AT_LINE_END = "\ufffe"
 """PDFium's mark for a hyphen at a line end, which it joins to the next line; we keep the line."""
+TOKEN = re.compile(r"[^\W\d_]+|[\s\S]")
+"""A run of letters, or any one other character: the steps in which a page's text is read."""
 SURROGATE = re.compile("[\ud800-\udfff]")
 UNPRINTABLE = frozenset(chr(c) for c in range(32)) | {"\x7f", "\ufeff"}
 """Control characters (PDFium's line breaks are handled before) and byte-order marks carry no text."""
@@ -141,8 +142,8 @@ def _lines(handle, text: str, page: int, left: float, top: float) -> list[tuple[
 
     A run ends where PDFium's character matrix changes (another text object: another size or
     baseline), and at a gap PDFium filled with a space of its own; its first and last characters
-    are placed with their origins. The matrix is asked for at every character except a letter
-    that follows a letter: a word does not change its size between two of its letters, and
+    are placed with their origins. The matrix is asked for once for each run of letters and for
+    every other character: a word does not change its size between two of its letters, and
     asking for every character would double the reading time.
     """
     matrix = (ctypes.c_float * 6)()
@@ -159,9 +160,10 @@ def _lines(handle, text: str, page: int, left: float, top: float) -> list[tuple[
         return round(pdfium_c.FPDFText_GetFontSize(handle, index) * math.hypot(c, d), 2)
 
     out: list[tuple[str, LineLayout]] = []
-    chars: list[str] = []
+    chunks: list[str] = []  # the open line's text so far
+    length = 0  # its length
     runs: list[TextRun] = []
-    run_start = run_end = -1  # offsets in `chars` of the open run (its end after its last character)
+    run_start = run_end = -1  # offsets in the line of the open run (its end after its last character)
     run_first = run_last = -1  # character indices of the open run's first and last character
     run_key = b""
 
@@ -176,47 +178,54 @@ def _lines(handle, text: str, page: int, left: float, top: float) -> list[tuple[
         run_start = -1
 
     def close_line() -> None:
+        nonlocal length
         close_run()
-        line_text = "".join(chars)
+        line_text = "".join(chunks)
         for first, last in _printed_lines(runs):
             start, end = runs[first].start, runs[last].end
-            moved = tuple(replace(run, start=run.start - start, end=run.end - start) for run in runs[first : last + 1])
+            moved = tuple(_moved(run, -start) for run in runs[first : last + 1])
             text = line_text[start:end]
             if out and _goes_on(out[-1][1].runs, moved):
                 text, moved = _joined(out[-1], text, moved)
                 out.pop()
             out.append((text, LineLayout(page, len(out) + 1, moved)))
-        chars.clear()
+        chunks.clear()
         runs.clear()
+        length = 0
 
-    previous = ""
-    for index, char in enumerate(text):
-        if char in LINE_BREAKS:
+    for token in TOKEN.finditer(text):
+        chunk = token.group()
+        index = token.start()
+        if chunk in LINE_BREAKS:
             close_line()
-        elif char == " ":
+            continue
+        if chunk == " ":
             if is_generated(handle, index) == 1:
                 close_run()  # a gap PDFium filled: the words either side are placed apart
-            chars.append(" ")
-        elif char in UNPRINTABLE:
-            pass
-        elif run_start >= 0 and char.isalpha() and previous.isalpha():
-            run_last = index  # a letter inside a word: set like the letter before it
-            chars.append(char)
-            run_end = len(chars)
-        else:
-            get_matrix(handle, index, matrix_pointer)
-            key = bytes(matrix)
-            if key != run_key or run_start < 0:
-                close_run()
-                run_start, run_first, run_key = len(chars), index, key
-            run_last = index
-            chars.append("-" if char == HYPHEN_AT_LINE_END else char)
-            run_end = len(chars)
-            if char == HYPHEN_AT_LINE_END:
-                close_line()
-        previous = char
+            chunks.append(" ")
+            length += 1
+            continue
+        if chunk in UNPRINTABLE:
+            continue
+        get_matrix(handle, index, matrix_pointer)  # once a word (or a character that is no letter)
+        key = bytes(matrix)
+        if key != run_key or run_start < 0:
+            close_run()
+            run_start, run_first, run_key = length, index, key
+        run_last = token.end() - 1
+        hyphen = chunk == HYPHEN_AT_LINE_END
+        chunks.append("-" if hyphen else chunk)
+        length += len(chunk)
+        run_end = length
+        if hyphen:
+            close_line()
     close_line()
     return out
+
+
+def _moved(run: TextRun, shift: int) -> TextRun:
+    """The run with its offsets moved by `shift` (a line cut or joined)."""
+    return TextRun(run.start + shift, run.end + shift, run.x, run.x_last, run.baseline, run.size, run.weight)
 
 
 def _printed_lines(runs: list[TextRun]) -> list[tuple[int, int]]:
@@ -254,7 +263,7 @@ def _joined(line: tuple[str, LineLayout], text: str, runs: tuple[TextRun, ...]) 
     advance = (last.x_last - last.x) / (count - 1) if count > 1 else 0.5 * last.size
     space = " " if runs[0].x - (last.x_last + advance) > 0.2 * runs[0].size else ""
     shift = len(before_text) + len(space)
-    moved = tuple(replace(run, start=run.start + shift, end=run.end + shift) for run in runs)
+    moved = tuple(_moved(run, shift) for run in runs)
     return before_text + space + text, (*before.runs, *moved)
 
 
