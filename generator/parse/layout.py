@@ -55,6 +55,9 @@ FIT_SLACK = 1.3
 """A word is taken to need this much more room than its characters' average advance."""
 SHORT_LINE = 0.6
 """A line shorter than this share of the text width is short (a heading, a label)."""
+FOOT_LEADING = 2.0
+"""Lines of a page foot follow each other within this many font sizes (a table in small print
+further up the page is no footnote)."""
 SAME_PLACE = 2.0
 """Points within which a repeated line counts as standing in the same place."""
 
@@ -218,21 +221,18 @@ def _cells(line: _Line) -> list[_Cell]:
     return cells
 
 
-def _outer_blocks(page: list[_Line], height: float, pitch: float) -> list[_Line]:
+def _outer_blocks(page: list[_Line], height: float, pitch: float) -> tuple[list[_Line], list[_Line]]:
     """The lines of a page's head block and foot block: the lines before the first (after the
     last) vertical gap of `BLOCK_GAP` pitches, when they lie in the page's outer band."""
     ordered = sorted(page, key=lambda line: line.baseline)
     gaps = [index for index in range(1, len(ordered)) if ordered[index].baseline - ordered[index - 1].baseline > BLOCK_GAP * pitch]
     if not gaps:
-        return []
-    outer: list[_Line] = []
-    head = ordered[: gaps[0]]
-    if head[-1].baseline <= OUTER_BAND * height:
-        outer.extend(head)
-    foot = ordered[gaps[-1] :]
-    if foot[0].baseline >= (1 - OUTER_BAND) * height:
-        outer.extend(foot)
-    return outer
+        return [], []
+    head, foot = ordered[: gaps[0]], ordered[gaps[-1] :]
+    return (
+        head if head[-1].baseline <= OUTER_BAND * height else [],
+        foot if foot[0].baseline >= (1 - OUTER_BAND) * height else [],
+    )
 
 
 def _shape(text: str) -> str:
@@ -246,32 +246,36 @@ def _furniture(
     """Find the page furniture: cells of the head and foot blocks that are repeated on another
     page in the same place, lone numbers, or small print left of the text's left edge.
     Returns the furniture, named, and the furniture cells of each line (by line number)."""
-    text_left = Counter(round(line.x) for page in pages for line in page if abs(line.size - body_size) < 0.1).most_common(1)[0][0]
-    candidates: list[tuple[_Cell, int]] = []
+    text_left = Counter(round(line.x) for page in pages for line in page if abs(line.size - body_size) < 0.1).most_common(1)
+    left = text_left[0][0] if text_left else min(line.x for page in pages for line in page)
+    candidates: list[tuple[_Cell, int, bool]] = []  # cell, page, in the foot block
     for page in pages:
         number = page[0].page
         height = layout.pages[number - 1].height if number - 1 < len(layout.pages) else max(line.baseline for line in page)
-        for line in _outer_blocks(page, height, pitch):
-            candidates.extend((cell, number) for cell in _cells(line))
-    places: dict[str, set[tuple[int, int, int]]] = {}
-    for cell, number in candidates:
-        places.setdefault(_shape(cell.text), set()).add((number, round(cell.line.baseline), round(cell.x)))
+        head, foot = _outer_blocks(page, height, pitch)
+        candidates.extend((cell, number, line in foot) for line in (*head, *foot) for cell in _cells(line) if cell.text)
+    places: dict[str, set[tuple[int, int]]] = {}
+    for cell, number, _ in candidates:
+        places.setdefault(_shape(cell.text), set()).add((number, round(cell.line.baseline)))
+    reasons: dict[tuple[int, int], str] = {}  # (line, cell start) -> why it is furniture
+    for cell, number, _ in candidates:
+        if any(page != number and abs(baseline - cell.line.baseline) <= SAME_PLACE for page, baseline in places[_shape(cell.text)]):
+            reasons[cell.line.number, cell.start] = "running head"
+        elif cell.text.isdigit() or (cell.size < SMALLER * body_size and cell.x < left - body_size):
+            reasons[cell.line.number, cell.start] = "margin print"
+    # a foot line that holds furniture (a page number) is furniture whole: the running foot of
+    # a letter of one page, which no other page repeats
+    marked = {line for line, _ in reasons}
+    for cell, _, in_foot in candidates:
+        if in_foot and cell.line.number in marked:
+            reasons.setdefault((cell.line.number, cell.start), "running head")
     found: list[Furniture] = []
     lines: dict[int, list[_Cell]] = {}
-    for cell, number in candidates:
-        text = cell.text
-        if not text:
-            continue
-        elsewhere = [
-            place for place in places[_shape(text)]
-            if place[0] != number
-            and abs(place[1] - cell.line.baseline) <= SAME_PLACE
-        ]
-        lone_number = text.isdigit()
-        margin_print = cell.size < SMALLER * body_size and cell.x < text_left - body_size
-        if elsewhere or lone_number or margin_print:
+    for cell, number, _ in candidates:
+        reason = reasons.get((cell.line.number, cell.start))
+        if reason is not None:
             lines.setdefault(cell.line.number, []).append(cell)
-            found.extend(_named(cell, number, path, "running head" if elsewhere else "margin print"))
+            found.extend(_named(cell, number, path, reason))
     return found, lines
 
 
@@ -341,6 +345,10 @@ def _footnotes(pages: list[list[_Line]], body_size: float, path: str) -> tuple[l
         opening = next((i for i, line in enumerate(zone) if _footnote_start(line, expected)), None)
         if opening is None:
             continue
+        top = opening  # small print above the first body belongs to the foot only if set close above it
+        while top > 0 and 0 < zone[top].baseline - zone[top - 1].baseline <= FOOT_LEADING * zone[top].size:
+            top -= 1
+        zone, opening = zone[top:], opening - top
         if opening and notes:
             notes[-1][1].extend(zone[:opening])  # runs on from the page before
             taken.update(line.number for line in zone[:opening])
@@ -431,8 +439,8 @@ def _breaks(before: _Line, after: _Line, pitch: float, left: float, right: float
     """Whether a paragraph ends between two consecutive lines of text."""
     if abs(before.size - after.size) > (1 - SMALLER) * before.size:
         return True
-    if _list_item(after):
-        return True
+    if _list_item(after) or len(_cells(before)) > 1 or len(_cells(after)) > 1:
+        return True  # a list item, or a table row: cells apart on one line
     if _would_fit(before, after, left, right):
         return True
     if after.page != before.page:
