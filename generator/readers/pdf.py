@@ -20,12 +20,14 @@ position and font size at a small fraction of pdfplumber's cost, without PyMuPDF
 from __future__ import annotations
 
 import ctypes
+import functools
 import hashlib
 import json
 import math
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -140,24 +142,26 @@ def _page_text(handle, count: int) -> str:
 def _lines(handle, text: str, page: int, left: float, top: float) -> list[tuple[str, LineLayout]]:
     """Split a page's characters into lines and runs.
 
-    A run ends where PDFium's character matrix changes (another text object: another size or
-    baseline), and at a gap PDFium filled with a space of its own; its first and last characters
-    are placed with their origins. The matrix is asked for once for each run of letters and for
-    every other character: a word does not change its size between two of its letters, and
-    asking for every character would double the reading time.
+    A run ends where the PDF's text object changes (a text object has one font size and one
+    baseline), and at a gap PDFium filled with a space of its own;
+    its first and last characters are placed with their origins, its size read from its matrix.
+    The text object is asked for once for each run of letters and for every other character: a
+    word does not change its size between two of its letters, and asking for every character
+    would double the reading time.
     """
     matrix = (ctypes.c_float * 6)()
     matrix_pointer = ctypes.cast(matrix, ctypes.POINTER(pdfium_c.FS_MATRIX))
-    get_matrix, is_generated = pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFText_IsGenerated
+    text_object, is_generated = _bound()
+    address = ctypes.cast(handle, ctypes.c_void_p).value
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
 
     def place(index: int) -> tuple[float, float]:
         pdfium_c.FPDFText_GetCharOrigin(handle, index, origin_x, origin_y)
         return round(origin_x.value - left, 2), round(top - origin_y.value, 2)
 
-    def size_of(index: int, key: bytes) -> float:
-        a, b, c, d = (matrix_from(key))
-        return round(pdfium_c.FPDFText_GetFontSize(handle, index) * math.hypot(c, d), 2)
+    def size_of(index: int) -> float:
+        pdfium_c.FPDFText_GetMatrix(handle, index, matrix_pointer)
+        return round(pdfium_c.FPDFText_GetFontSize(handle, index) * math.hypot(matrix[2], matrix[3]), 2)
 
     out: list[tuple[str, LineLayout]] = []
     chunks: list[str] = []  # the open line's text so far
@@ -165,7 +169,7 @@ def _lines(handle, text: str, page: int, left: float, top: float) -> list[tuple[
     runs: list[TextRun] = []
     run_start = run_end = -1  # offsets in the line of the open run (its end after its last character)
     run_first = run_last = -1  # character indices of the open run's first and last character
-    run_key = b""
+    run_key = 0  # the PDF text object the open run's characters belong to
 
     def close_run() -> None:
         nonlocal run_start
@@ -174,7 +178,7 @@ def _lines(handle, text: str, page: int, left: float, top: float) -> list[tuple[
         x, baseline = place(run_first)
         x_last, _ = place(run_last)
         weight = pdfium_c.FPDFText_GetFontWeight(handle, run_first)
-        runs.append(TextRun(run_start, run_end, x, x_last, baseline, size_of(run_first, run_key), weight if weight > 0 else 400))
+        runs.append(TextRun(run_start, run_end, x, x_last, baseline, size_of(run_first), weight if weight > 0 else 400))
         run_start = -1
 
     def close_line() -> None:
@@ -200,15 +204,14 @@ def _lines(handle, text: str, page: int, left: float, top: float) -> list[tuple[
             close_line()
             continue
         if chunk == " ":
-            if is_generated(handle, index) == 1:
-                close_run()  # a gap PDFium filled: the words either side are placed apart
+            if is_generated(address, index) == 1:
+                close_run()  # a gap PDFium filled with a space of its own: the words are placed apart
             chunks.append(" ")
             length += 1
             continue
         if chunk in UNPRINTABLE:
             continue
-        get_matrix(handle, index, matrix_pointer)  # once a word (or a character that is no letter)
-        key = bytes(matrix)
+        key = text_object(address, index)  # once a word (or a character that is no letter)
         if key != run_key or run_start < 0:
             close_run()
             run_start, run_first, run_key = length, index, key
@@ -267,10 +270,17 @@ def _joined(line: tuple[str, LineLayout], text: str, runs: tuple[TextRun, ...]) 
     return before_text + space + text, (*before.runs, *moved)
 
 
-def matrix_from(key: bytes) -> tuple[float, float, float, float]:
-    """The linear part (a, b, c, d) of a character matrix kept as its bytes."""
-    values = (ctypes.c_float * 6).from_buffer_copy(key)
-    return values[0], values[1], values[2], values[3]
+@functools.cache
+def _bound() -> tuple[Callable[[int, int], int | None], Callable[[int, int], int]]:
+    """PDFium's FPDFText_GetTextObject (text page, index: the character's text object, as an
+    address) and FPDFText_IsGenerated (1 for a character PDFium made up), bound with plain
+    addresses: the binding's own pointer types cost more than the calls, which run once a word."""
+    prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+    flag = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int)
+    return (
+        prototype(ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value),
+        flag(ctypes.cast(pdfium_c.FPDFText_IsGenerated, ctypes.c_void_p).value),
+    )
 
 
 # --- The cache: read in `_load_cached`, written in `_store_cached`; nowhere else. --------------
