@@ -1,6 +1,7 @@
 """The layout rules of generator.parse.layout on real PDFs: furniture by place, footnotes at the
-page foot, tables in small print, digits on the baseline; and, synthetic because no real letter
-here shows it, a footnote body running on to the next page.
+page foot, tables in small print, digits on the baseline; synthetic because no real letter here
+shows it, a footnote body running on to the next page; and cut and mangled excerpts of the real
+PDFs' layout, which parse or are refused with their place, never crash.
 
 The real PDFs are tests/fixtures/letters/ (the development letters) and tests/fixtures/pdf/ (two
 more official Aanhangsel PDFs, see the README there); expectations were read off their pages.
@@ -8,9 +9,11 @@ more official Aanhangsel PDFs, see the README there); expectations were read off
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
-from generator.model import Answer, Layout, LineLayout, PageLayout, Paragraph, Question, Record, TextRun
+from generator.errors import ParseError
+from generator.model import Answer, Layout, LineLayout, PageLayout, Paragraph, Question, Record, SourceText, TextRun
 from generator.parse import parse_record
 from generator.parse.layout import clean_layout
 from generator.readers import read_source
@@ -142,3 +145,41 @@ def test_a_footnote_body_running_on_to_the_next_page_is_joined() -> None:
         f"{text} {text} uitvoering van de motie over de planning van de volgende fasen.",
     ]
     assert [m.number for p in paragraphs for m in p.markers] == [1, 2]
+
+
+def _mangled_cases(count: int) -> list[SourceText]:
+    """Cut and mangled excerpts of the development PDFs' lines and layout (fixed random seed)."""
+    sources = [read_source(path, f"seeds/{path.name}") for path in sorted((FIXTURES / "letters").glob("*.pdf"))]
+    generator = random.Random(2026)
+    cases = []
+    for _ in range(count):
+        source = generator.choice(sources)
+        assert source.layout is not None
+        start = generator.randrange(len(source.lines))
+        end = start + generator.randrange(1, 120)
+        lines, places = list(source.lines[start:end]), list(source.layout.lines[start:end])
+        for _ in range(generator.randrange(4)):
+            at = generator.randrange(len(lines))
+            roll = generator.random()
+            if roll < 0.3:  # a line without its first run
+                place = places[at]
+                if len(place.runs) > 1:
+                    places[at] = LineLayout(place.page, place.line, place.runs[1:])
+            elif roll < 0.6:  # a line cut short
+                lines[at] = lines[at][: generator.randrange(len(lines[at]) + 1)]
+            else:  # a line moved to another page
+                place = places[at]
+                places[at] = LineLayout(generator.randrange(1, 6), place.line, place.runs)
+        cases.append(SourceText(source.path, tuple(lines), (), Layout(source.layout.pages, tuple(places))))
+    return cases
+
+
+def test_cut_and_mangled_pdf_layouts_parse_or_are_refused_with_their_place() -> None:
+    refused = 0
+    for source in _mangled_cases(300):
+        try:
+            parse_record(source)
+        except ParseError as error:
+            assert str(error).startswith(f"{source.path}:")
+            refused += 1
+    assert 0 < refused < 300  # both outcomes occur: the cases are neither all letters nor all junk
