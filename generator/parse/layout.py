@@ -35,7 +35,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from generator.model import Diagnostic, FootnoteMarker, Furniture, Layout, SourceSpan, TextRun
+from generator.model import Diagnostic, FootnoteMarker, Furniture, Layout, LineLayout, SourceSpan, TextRun
 from generator.parse import text as text_path
 from generator.parse.text import FURNITURE, CleanFootnote, CleanParagraph
 
@@ -132,9 +132,9 @@ def clean_layout(
     """Turn a PDF's lines and layout into paragraphs, footnotes, the furniture dropped, and
     diagnostics; the same four things the text path's `clean_text` returns."""
     prepared = [
-        _Line(number, place.page, text.translate(text_path.CHARACTER_MAP), place.runs, _main_run(place.runs))
+        line
         for number, (text, place) in enumerate(zip(lines, layout.lines), start=1)
-        if place.runs and text.strip()
+        if (line := _prepared(number, text, place)) is not None
     ]
     if not prepared:
         return [], [], [], []
@@ -151,12 +151,45 @@ def clean_layout(
     text_lines = [line for line in rest if line.number not in note_lines]
     numbers = {note.number for note in footnotes}
     paragraphs = _paragraphs(text_lines, numbers, body_size, pitch)
+    problems = [
+        Diagnostic(path, line.number, f"raised number {digits} has no footnote body; kept in the text", line.plain[-60:], "warning")
+        for line in text_lines
+        for digits in _raised_numbers(line)
+        if int(digits) not in numbers
+    ]
     referenced = {marker.number for paragraph in paragraphs for marker in paragraph.markers}
     footnotes = [
         note if note.number in referenced else CleanFootnote(note.number, note.text, note.span, referenced=False)
         for note in footnotes
     ]
-    return paragraphs, footnotes, sorted(furniture, key=lambda item: item.span.line), []
+    return paragraphs, footnotes, sorted(furniture, key=lambda item: item.span.line), problems
+
+
+def _prepared(number: int, text: str, place: LineLayout) -> _Line | None:
+    """A source line with its characters normalised as the text path does (`CHARACTER_MAP`: a
+    no-break space is a space, a soft hyphen is dropped), its runs kept on their characters;
+    None for a line with no text or no runs (a line cut off from its layout)."""
+    cleaned = text.translate(CLEANING)
+    if len(cleaned) == len(text):  # nothing dropped: the runs stand where they stood
+        runs = tuple(run for run in place.runs if 0 <= run.start < run.end <= len(text))
+        return _Line(number, place.page, cleaned, runs, _main_run(runs)) if runs and cleaned.strip() else None
+    mapped = [char.translate(CLEANING) for char in text]
+    offsets = [0]
+    for part in mapped:
+        offsets.append(offsets[-1] + len(part))
+    cleaned = "".join(mapped)
+    runs = tuple(
+        TextRun(offsets[run.start], offsets[run.end], run.x, run.x_last, run.baseline, run.size, run.weight)
+        for run in place.runs
+        if 0 <= run.start < run.end <= len(text) and offsets[run.start] < offsets[run.end]
+    )
+    if not runs or not cleaned.strip():
+        return None
+    return _Line(number, place.page, cleaned, runs, _main_run(runs))
+
+
+CLEANING = {**text_path.CHARACTER_MAP, **{code: None for code in range(0xFDD0, 0xFDDB)}}
+"""The text path's character map, and the noncharacters this module uses as markers dropped."""
 
 
 def _text_size(lines: list[_Line]) -> float:
@@ -370,12 +403,20 @@ def _footnotes(pages: list[list[_Line]], body_size: float, path: str) -> tuple[l
 # --- Paragraphs ----------------------------------------------------------------------------------
 
 
+def _raised_numbers(line: _Line) -> list[str]:
+    """The numbers set raised and smaller than the line: footnote markers, or exponents (`m²`)."""
+    return [
+        line.text[run.start : run.end]
+        for run in line.runs
+        if run is not line.main and _raised(run, line.main) and MARKER_TEXT.fullmatch(line.text[run.start : run.end])
+    ]
+
+
 def _marked_text(line: _Line, numbers: set[int]) -> str:
     """The line's text with each footnote marker (raised small digits of a footnote that
     exists) replaced by `MARKER_SENTINEL` followed by its number's digits in private form."""
-    text = line.text.replace(MARKER_SENTINEL, "")
     if len(line.runs) == 1:
-        return text
+        return line.text
     parts: list[str] = []
     cursor = 0
     for run in line.runs:

@@ -95,15 +95,20 @@ def _run(start: int, end: int, x: float, baseline: float, size: float) -> TextRu
     return TextRun(start, end, x, x + 0.5 * size * max(end - start - 1, 0), baseline, size)
 
 
-def test_a_footnote_body_running_on_to_the_next_page_is_joined() -> None:
-    # Synthetic: none of the real letters here has a footnote that runs on to the next page.
-    # Two pages; text at 10 pt from 100 pt down; footnotes at 8 pt at the foot; the page numbers
-    # stand in the running foot at 800 pt.
+def _two_pages(soft_hyphen: bool = False, second_body: bool = True) -> tuple[tuple[str, ...], Layout]:
+    """Two synthetic pages: text at 10 pt from 100 pt down, footnotes at 8 pt at the foot (the
+    body of footnote 1 runs on to page 2), the running foot with the page number at 800 pt.
+    With `soft_hyphen`, the first word of line 3 holds a soft hyphen (U+00AD) before the runs;
+    without `second_body`, footnote 2 has a marker and no body."""
     text = "De minister heeft de Kamer geïnformeerd over de voortgang van het programma en de"
+    third = "planning van de volgende fasen die in de komende jaren worden uitgevoerd.1 Daarna"
+    shift = 0
+    if soft_hyphen:
+        third, shift = "plan\u00adning" + third[len("planning") :], 1
     lines = (
         text,  # page 1
         text,
-        "planning van de volgende fasen die in de komende jaren worden uitgevoerd.1 Daarna",
+        third,
         "volgt het verslag van de tweede ronde.",
         "1 Kamerstukken II 2023/24, 31 066, nr. 1300, een brief over de voortgang, met als",
         "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel 1",
@@ -111,13 +116,13 @@ def test_a_footnote_body_running_on_to_the_next_page_is_joined() -> None:
         text,
         "uitvoering van de motie over de planning van de volgende fasen.2",
         "bijlagen het rapport en de reactie van de Belastingdienst.",
-        "2 Kamerstukken II 2023/24, 31 066, nr. 1301.",
+        "2 Kamerstukken II 2023/24, 31 066, nr. 1301." if second_body else "",
         "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel 2",
     )
     places = (
         LineLayout(1, 1, (_run(0, 81, 100, 100, 10),)),
         LineLayout(1, 2, (_run(0, 81, 100, 112, 10),)),
-        LineLayout(1, 3, (_run(0, 73, 100, 124, 10), _run(73, 74, 466, 120, 6), _run(75, 81, 472, 124, 10))),
+        LineLayout(1, 3, (_run(0, 73 + shift, 100, 124, 10), _run(73 + shift, 74 + shift, 466, 120, 6), _run(75 + shift, 81 + shift, 472, 124, 10))),
         LineLayout(1, 4, (_run(0, 38, 100, 136, 10),)),
         LineLayout(1, 5, (_run(0, 1, 100, 698, 5), _run(2, 81, 106, 700, 8))),
         LineLayout(1, 6, (_run(0, 48, 100, 800, 9), _run(49, 50, 500, 800, 9))),
@@ -125,26 +130,50 @@ def test_a_footnote_body_running_on_to_the_next_page_is_joined() -> None:
         LineLayout(2, 2, (_run(0, 81, 100, 112, 10),)),
         LineLayout(2, 3, (_run(0, 63, 100, 124, 10), _run(63, 64, 416, 120, 6))),
         LineLayout(2, 4, (_run(0, 58, 100, 690, 8),)),
-        LineLayout(2, 5, (_run(0, 1, 100, 698, 5), _run(2, 44, 106, 700, 8))),
+        LineLayout(2, 5, (_run(0, 1, 100, 698, 5), _run(2, 44, 106, 700, 8)) if second_body else ()),
         LineLayout(2, 6, (_run(0, 48, 100, 800, 9), _run(49, 50, 500, 800, 9))),
     )
-    layout = Layout((PageLayout(600, 842), PageLayout(600, 842)), places)
-    paragraphs, notes, furniture, _ = clean_layout(lines, layout, "seeds/x.pdf")
+    return lines, Layout((PageLayout(600, 842), PageLayout(600, 842)), places)
+
+
+def test_a_footnote_body_running_on_to_the_next_page_is_joined() -> None:
+    # Synthetic: none of the real letters here has a footnote that runs on to the next page.
+    lines, layout = _two_pages()
+    paragraphs, notes, furniture, problems = clean_layout(lines, layout, "seeds/x.pdf")
     assert [(n.number, n.text) for n in notes] == [
         (1, "Kamerstukken II 2023/24, 31 066, nr. 1300, een brief over de voortgang, met als bijlagen het rapport en de reactie van de Belastingdienst."),
         (2, "Kamerstukken II 2023/24, 31 066, nr. 1301."),
     ]
-    assert all(n.referenced for n in notes)
+    assert all(n.referenced for n in notes) and problems == []
     assert {(item.reason, item.text) for item in furniture} == {
         ("running head", "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel"),
         ("page number", "1"),
         ("page number", "2"),
     }
+    text = lines[0]
     assert [p.text for p in paragraphs] == [
         f"{text} {text} planning van de volgende fasen die in de komende jaren worden uitgevoerd. Daarna volgt het verslag van de tweede ronde.",
         f"{text} {text} uitvoering van de motie over de planning van de volgende fasen.",
     ]
     assert [m.number for p in paragraphs for m in p.markers] == [1, 2]
+
+
+def test_a_soft_hyphen_is_dropped_and_the_runs_after_it_keep_their_characters() -> None:
+    # Synthetic: no real letter here holds a soft hyphen in its text layer.
+    paragraphs, _, _, _ = clean_layout(*_two_pages(soft_hyphen=True), "seeds/x.pdf")
+    first = paragraphs[0]
+    assert "planning van de volgende fasen die in de komende jaren worden uitgevoerd. Daarna" in first.text
+    assert first.text[: first.markers[0].offset].endswith("worden uitgevoerd.")
+
+
+def test_a_raised_number_without_a_footnote_body_stays_text_with_a_warning() -> None:
+    # Synthetic: in the real letters every raised number has its body (an exponent would not).
+    paragraphs, notes, _, problems = clean_layout(*_two_pages(second_body=False), "seeds/x.pdf")
+    assert [n.number for n in notes] == [1]
+    assert paragraphs[-2].text.endswith("de planning van de volgende fasen.2")
+    assert [str(p) for p in problems] == [
+        "seeds/x.pdf:9: raised number 2 has no footnote body; kept in the text — uitvoering van de motie over de planning van de volgende fasen."
+    ]
 
 
 def _mangled_cases(count: int) -> list[SourceText]:
