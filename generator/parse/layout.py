@@ -152,7 +152,7 @@ def clean_layout(
     numbers = {note.number for note in footnotes}
     paragraphs = _paragraphs(text_lines, numbers, body_size, pitch)
     problems = [
-        Diagnostic(path, line.number, f"raised number {digits} has no footnote body; kept in the text", line.plain[-60:], "warning")
+        Diagnostic(path, line.number, f"raised number {digits} has no footnote body; kept in the text", line.plain, "warning")
         for line in text_lines
         for digits in _raised_numbers(line)
         if int(digits) not in numbers
