@@ -50,7 +50,7 @@ test: $(TEST_STAMP) $(NODE_STAMP) $(CHROMIUM)
 	exit $$status
 
 clean:
-	rm -rf site .pytest_cache $(VENV) node_modules *.egg-info
+	rm -rf site .pytest_cache .cache $(VENV) node_modules *.egg-info
 	-git clean -fdXq -- docs/
 	find generator tests -name __pycache__ -type d -prune -exec rm -rf {} +
 

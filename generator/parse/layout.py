@@ -14,8 +14,9 @@ by general rules, never by the wording of one publication:
   that open with no number go on with the body before;
 - **footnote markers** are digits raised above the line's baseline in a smaller size (a year
   followed by a raised `1` is the year and footnote 1; `M365`, `CO2` on the baseline are text);
-- **paragraphs** break where the vertical gap is wider than the line spacing, where the size or
-  the left edge changes, where a list item opens (`–`, `•`, `1.`), and after a line that ends
+- **paragraphs** break where the vertical gap is wider than the line spacing, where the size,
+  the weight (a heading in bold) or the left edge changes, where a list item opens (`–`, `•`,
+  `1.`) or a table row stands (cells apart on one line), and after a line that ends
   while the next line's first word would still have fitted on it (a heading such as `Vraag 1`,
   the last line of a paragraph); across a page break the text goes on unless it ended a
   sentence there and the next page opens a new one.
@@ -51,6 +52,8 @@ OUTER_BAND = 0.15
 """Head and foot blocks lie within this share of the page height from its top or bottom edge."""
 COLUMN_GAP = 2.0
 """A horizontal gap wider than this many font sizes separates two cells of a line."""
+BOLD = 600
+"""A font of this weight or more is bold."""
 FIT_SLACK = 1.3
 """A word is taken to need this much more room than its characters' average advance."""
 SHORT_LINE = 0.6
@@ -169,7 +172,7 @@ def _prepared(number: int, text: str, place: LineLayout) -> _Line | None:
     """A source line with its characters normalised as the text path does (`CHARACTER_MAP`: a
     no-break space is a space, a soft hyphen is dropped), its runs kept on their characters;
     None for a line with no text or no runs (a line cut off from its layout)."""
-    cleaned = text.translate(CLEANING)
+    cleaned = text.translate(CLEANING) if NEEDS_CLEANING.search(text) else text
     if len(cleaned) == len(text):  # nothing dropped: the runs stand where they stood
         runs = tuple(run for run in place.runs if 0 <= run.start < run.end <= len(text))
         return _Line(number, place.page, cleaned, runs, _main_run(runs)) if runs and cleaned.strip() else None
@@ -190,6 +193,7 @@ def _prepared(number: int, text: str, place: LineLayout) -> _Line | None:
 
 CLEANING = {**text_path.CHARACTER_MAP, **{code: None for code in range(0xFDD0, 0xFDDB)}}
 """The text path's character map, and the noncharacters this module uses as markers dropped."""
+NEEDS_CLEANING = re.compile("[" + "".join(re.escape(chr(code)) for code in CLEANING) + "]")
 
 
 def _text_size(lines: list[_Line]) -> float:
@@ -462,6 +466,11 @@ def _text_x(line: _Line) -> float:
     return line.x
 
 
+def _bold(line: _Line) -> bool:
+    """Whether the whole line is set in a bold font (weight 600 or more)."""
+    return all(run.weight >= BOLD for run in line.runs)
+
+
 def _would_fit(before: _Line, after: _Line, left: float, right: float) -> bool:
     """Whether `before` ended on purpose: the first word of `after` would have fitted after it
     (measured generously), and `before` ends a sentence or is short (`Vraag 1`). A long line
@@ -476,11 +485,13 @@ def _would_fit(before: _Line, after: _Line, left: float, right: float) -> bool:
     return bool(SENTENCE_END.search(before.plain)) or before.right - left < SHORT_LINE * (right - left)
 
 
-def _breaks(before: _Line, after: _Line, pitch: float, left: float, right: float) -> bool:
+def _breaks(before: _Line, after: _Line, pitch: float, left: float, right: float, rows: set[int]) -> bool:
     """Whether a paragraph ends between two consecutive lines of text."""
     if abs(before.size - after.size) > (1 - SMALLER) * before.size:
         return True
-    if _list_item(after) or len(_cells(before)) > 1 or len(_cells(after)) > 1:
+    if _bold(before) != _bold(after):
+        return True  # a heading in bold (`Mededeling`), or the text after one
+    if _list_item(after) or before.number in rows or after.number in rows:
         return True  # a list item, or a table row: cells apart on one line
     if _would_fit(before, after, left, right):
         return True
@@ -498,9 +509,10 @@ def _paragraphs(lines: list[_Line], numbers: set[int], body_size: float, pitch: 
     text_lines = [line for line in lines if abs(line.size - body_size) < 0.1] or lines
     right = max(line.right for line in text_lines)
     left = Counter(round(line.x, 1) for line in text_lines).most_common(1)[0][0]
+    rows = {line.number for line in lines if len(line.runs) > 1 and len(_cells(line)) > 1}  # table rows
     groups: list[list[_Line]] = [[lines[0]]]
     for before, after in zip(lines, lines[1:]):
-        if _breaks(before, after, pitch * after.size / body_size, left, right):
+        if _breaks(before, after, pitch * after.size / body_size, left, right, rows):
             groups.append([after])
         else:
             groups[-1].append(after)
