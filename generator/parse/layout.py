@@ -31,8 +31,8 @@ Example, the first footnote of a real answer (ah-tk-20232024-2313, page 1), in s
 
 from __future__ import annotations
 
+import math
 import re
-import statistics
 from collections import Counter
 from dataclasses import dataclass
 
@@ -61,6 +61,8 @@ SHORT_LINE = 0.6
 FOOT_LEADING = 2.0
 """Lines of a page foot follow each other within this many font sizes (a table in small print
 further up the page is no footnote)."""
+REPEATED = 0.5
+"""A running head or foot stands in the same place on at least this share of the pages."""
 SAME_PLACE = 2.0
 """Points within which a repeated line counts as standing in the same place."""
 
@@ -280,31 +282,36 @@ def _shape(text: str) -> str:
 def _furniture(
     pages: list[list[_Line]], layout: Layout, body_size: float, pitch: float, path: str
 ) -> tuple[list[Furniture], dict[int, list[_Cell]]]:
-    """Find the page furniture: cells of the head and foot blocks that are repeated on another
-    page in the same place, lone numbers, or small print left of the text's left edge.
+    """Find the page furniture among the cells of each page's head and foot blocks: a cell
+    repeated in the same place on at least half the pages (two at least: running heads and
+    feet), a lone number (page numbers), and in the foot, small print left of the text's left
+    edge (document id, ISSN, place and year). The bottom line of a foot that holds furniture is
+    furniture whole: the running foot of a letter of one page, which no other page repeats.
     Returns the furniture, named, and the furniture cells of each line (by line number)."""
     text_left = Counter(round(line.x) for page in pages for line in page if abs(line.size - body_size) < 0.1).most_common(1)
     left = text_left[0][0] if text_left else min(line.x for page in pages for line in page)
-    candidates: list[tuple[_Cell, int, bool]] = []  # cell, page, in the foot block
+    candidates: list[tuple[_Cell, int, str]] = []  # cell, page, where: "head", "foot" or "bottom"
     for page in pages:
         number = page[0].page
         height = layout.pages[number - 1].height if number - 1 < len(layout.pages) else max(line.baseline for line in page)
         head, foot = _outer_blocks(page, height, pitch)
-        candidates.extend((cell, number, line in foot) for line in (*head, *foot) for cell in _cells(line) if cell.text)
+        for line in (*head, *foot):
+            where = "head" if line in head else "bottom" if line is foot[-1] else "foot"
+            candidates.extend((cell, number, where) for cell in _cells(line) if cell.text)
     places: dict[str, set[tuple[int, int]]] = {}
     for cell, number, _ in candidates:
         places.setdefault(_shape(cell.text), set()).add((number, round(cell.line.baseline)))
+    repeated_on = max(2, math.ceil(REPEATED * len(pages)))
     reasons: dict[tuple[int, int], str] = {}  # (line, cell start) -> why it is furniture
-    for cell, number, _ in candidates:
-        if any(page != number and abs(baseline - cell.line.baseline) <= SAME_PLACE for page, baseline in places[_shape(cell.text)]):
+    for cell, _, where in candidates:
+        same_place = {page for page, baseline in places[_shape(cell.text)] if abs(baseline - cell.line.baseline) <= SAME_PLACE}
+        if len(same_place) >= repeated_on:
             reasons[cell.line.number, cell.start] = "running head"
-        elif cell.text.isdigit() or (cell.size < SMALLER * body_size and cell.x < left - body_size):
+        elif cell.text.isdigit() or (where != "head" and cell.size < SMALLER * body_size and cell.x < left - body_size):
             reasons[cell.line.number, cell.start] = "margin print"
-    # a foot line that holds furniture (a page number) is furniture whole: the running foot of
-    # a letter of one page, which no other page repeats
     marked = {line for line, _ in reasons}
-    for cell, _, in_foot in candidates:
-        if in_foot and cell.line.number in marked:
+    for cell, _, where in candidates:
+        if where == "bottom" and cell.line.number in marked:
             reasons.setdefault((cell.line.number, cell.start), "running head")
     found: list[Furniture] = []
     lines: dict[int, list[_Cell]] = {}
