@@ -4,6 +4,9 @@ The text path (`generator.parse.text`) guesses from plain text what a PDF shows 
 the reader's layout facts (`model.Layout`: each run's position, baseline and font size) decide,
 by general rules, never by the wording of one publication:
 
+- **the title block**: a number standing alone above the first line in the text's size (the
+  chamber's `2`, the Aanhangsel's number) is furniture `number in the title block`, as the text
+  path names it;
 - **page furniture** stands in a page's head or foot block (set apart from the text by a wide
   vertical gap, in the outer band of the page) and is either repeated on other pages in the same
   place (running heads and feet; their numbers vary: page numbers), a lone number, or small
@@ -66,6 +69,9 @@ REPEATED = 0.5
 SAME_PLACE = 2.0
 """Points within which a repeated line counts as standing in the same place."""
 
+TITLE_NUMBER = "number in the title block"
+"""A number standing alone above the letter's text (the chamber's `2`, the Aanhangsel's `2313`);
+named as the text path names it, so the record's parser reads it the same way."""
 MARKER_TEXT = re.compile(r"\d{1,3}")
 LIST_ITEM = re.compile(r"^(?:[–—•·▪■◦‣∙*-]|\(?\d{1,2}[.)]|\(?[a-z][.)])(?=\s|$)")
 """A list item's opening: a dash or bullet, `1.`, `2)`, `a.`, `(b)`."""
@@ -146,12 +152,16 @@ def clean_layout(
     body_size = _text_size(prepared)
     pitch = _pitch(prepared, body_size)
     pages = _by_page(prepared)
-    furniture, furniture_cells = _furniture(pages, layout, body_size, pitch, path)
+    title_end = next((line.number for line in prepared if abs(line.size - body_size) < 0.1), 0)
+    furniture, furniture_cells = _furniture(pages, layout, body_size, pitch, path, title_end)
     rest = [
         kept
         for line in prepared
         if (kept := _without(line, furniture_cells[line.number]) if line.number in furniture_cells else line) is not None
     ]
+    title_numbers = [line for line in rest if line.number < title_end and line.text.strip().isdigit()]
+    furniture.extend(Furniture(SourceSpan(path, line.number, line.number), line.text.strip(), TITLE_NUMBER) for line in title_numbers)
+    rest = [line for line in rest if line not in title_numbers]
     footnotes, note_lines = _footnotes(_by_page(rest), body_size, path)
     text_lines = [line for line in rest if line.number not in note_lines]
     numbers = {note.number for note in footnotes}
@@ -280,7 +290,7 @@ def _shape(text: str) -> str:
 
 
 def _furniture(
-    pages: list[list[_Line]], layout: Layout, body_size: float, pitch: float, path: str
+    pages: list[list[_Line]], layout: Layout, body_size: float, pitch: float, path: str, title_end: int
 ) -> tuple[list[Furniture], dict[int, list[_Cell]]]:
     """Find the page furniture among the cells of each page's head and foot blocks: a cell
     repeated in the same place on at least half the pages (two at least: running heads and
@@ -319,7 +329,7 @@ def _furniture(
         reason = reasons.get((cell.line.number, cell.start))
         if reason is not None:
             lines.setdefault(cell.line.number, []).append(cell)
-            found.extend(_named(cell, number, path, reason))
+            found.extend(_named(cell, number, path, TITLE_NUMBER if cell.line.number < title_end and cell.text.isdigit() else reason))
     return found, lines
 
 
@@ -339,6 +349,8 @@ def _named(cell: _Cell, page: int, path: str, reason: str) -> list[Furniture]:
     names is named by why it is furniture (`reason`)."""
     span = SourceSpan(path, cell.line.number, cell.line.number)
     text = cell.text
+    if reason == TITLE_NUMBER:
+        return [Furniture(span, text, reason)]
     if text.isdigit():
         return [Furniture(span, text, "page number" if int(text) == page else "number in the margin")]
     named: list[Furniture] = []

@@ -37,7 +37,8 @@ def _paragraphs(record: Record) -> list[Paragraph]:
 def test_a_one_page_letters_foot_is_furniture_though_no_page_repeats_it() -> None:
     record = _record(FIXTURES / "pdf" / "ah-tk-20232024-1999.pdf")
     assert {(item.reason, item.text) for item in record.furniture} == {
-        ("number in the margin", "2"),  # the Kamer's '2' in the masthead
+        ("number in the title block", "2"),  # the Kamer's '2' in the masthead
+        ("number in the title block", "1999"),  # the Aanhangsel's number above the header
         ("document id", "ah-tk-20232024-1999"),
         ("margin print", "ISSN 0921 - 7398"),
         ("place and year of printing", "’s-Gravenhage 2024"),
