@@ -77,7 +77,7 @@ def main(argv: list[str]) -> int:
             shown = f"seeds/{path.name}"
             lines, layout = read_pdf_bytes(data, shown)
             read_pdf(path, shown, cache)  # fill the cache
-            source = SourceText(shown, lines, (), layout)
+            source = SourceText(shown, lines, layout=layout)
             read = _median_ms(lambda: read_pdf_bytes(data, shown), rounds)
             plain = _median_ms(lambda: _plain_text(data), rounds)
             cached = _median_ms(lambda: read_pdf(path, shown, cache), rounds)

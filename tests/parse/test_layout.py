@@ -200,7 +200,7 @@ def _mangled_cases(count: int) -> list[SourceText]:
             else:  # a line moved to another page
                 place = places[at]
                 places[at] = LineLayout(generator.randrange(1, 6), place.line, place.runs)
-        cases.append(SourceText(source.path, tuple(lines), (), Layout(source.layout.pages, tuple(places))))
+        cases.append(SourceText(source.path, tuple(lines), layout=Layout(source.layout.pages, tuple(places))))
     return cases
 
 

@@ -192,7 +192,7 @@ def test_an_unchanged_pdf_is_taken_from_the_cache(tmp_path: Path, monkeypatch: p
 
     monkeypatch.setattr(pdf_reader, "read_pdf_bytes", no_reading)
     assert read_pdf(source, "seeds/brief.pdf", cache) == first
-    assert read_source(source, "seeds/brief.pdf", cache).layout == first[1]
+    assert read_source(source, "seeds/brief.pdf", cache=cache).layout == first[1]
 
 
 def test_a_changed_pdf_or_a_damaged_entry_is_read_again(tmp_path: Path) -> None:
