@@ -136,7 +136,7 @@ def test_parse_sources_reports_the_files_it_does_not_read(tmp_path: Path) -> Non
     records, diagnostics = parse_sources(seeds)
     assert len(records) == 2
     assert [str(d) for d in diagnostics if "notitie" in d.path] == [
-        "seeds/notitie.md:1: not read: no reader for .md (known: .toml, .txt)"
+        "seeds/notitie.md:1: not read: no reader for .md (known: .pdf, .toml, .txt)"
     ]
 
 
