@@ -7,60 +7,39 @@ footnote is on the page, referenced from the word the PDF puts its marker on; no
 page furniture (ISSN, place and year of printing, running head, the identifier) as text; every
 referral links to the right answer; and nothing of the PDF's text layer is lost.
 
-The identifier as a metadata link, and referrals, are the work of another branch (pdf-text):
-those checks are marked so, and pass once it is merged.
+The build and the metadata and hyphen checks are those the text path uses (tests/letters/checks.py).
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from generator.build import parse_sources
-from generator.link import link_corpus
-from generator.model import LetterKey, LineLayout, Record
+from generator.model import LineLayout, Record
 from generator.readers import read_source
-from generator.render.addresses import assign_addresses, page_url
 from generator.verify import furniture_in, missing_words
-from tests.conftest import load_html
+from tests.letters import checks
 from tests.letters.expected import FURNITURE, LETTERS, Letter
-from tests.security.harness import Built, build, make_seeds
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "letters"
-NEEDS_PDF_TEXT = pytest.mark.xfail(strict=False, reason="needs branch pdf-text")
 IDS = [letter.identifier for letter in LETTERS]
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The eight PDFs, and nothing else, built strictly into a site."""
-    root = tmp_path_factory.mktemp("pdf-corpus")
-    seeds = make_seeds(root, {path.name: path.read_bytes() for path in sorted(FIXTURES.glob("*.pdf"))}, keep_seeds=False)
-    return build(root, seeds, strict=True)
+def shared(tmp_path_factory: pytest.TempPathFactory) -> checks.BuiltLetters:
+    """The eight PDFs, and nothing else, built strictly into a site (tests/letters/checks.py)."""
+    return checks.build_letters(tmp_path_factory.mktemp("letters-pdf"), ".pdf")
 
 
 @pytest.fixture(scope="module")
-def records(built: Built) -> dict[str, Record]:
-    """The parsed records, by identifier (parsing is deterministic: the build parsed the same)."""
-    found, _ = parse_sources(built.docs.parent / "seeds")
-    return {Path(record.path).stem: record for record in found}
+def records(shared: checks.BuiltLetters) -> dict[str, Record]:
+    return shared.records
 
 
 @pytest.fixture(scope="module")
-def pages(built: Built, records: dict[str, Record]) -> dict[str, BeautifulSoup]:
-    """Each letter's built page, by identifier."""
-    corpus = link_corpus(tuple(records.values()), ())
-    addresses = assign_addresses(corpus)
-    found = {}
-    for identifier, record in records.items():
-        page = addresses.letter_page(LetterKey(record.path, 0))
-        assert page is not None
-        assert built.site is not None
-        found[identifier] = load_html(built.site / page_url(page) / "index.html")
-    return found
+def pages(shared: checks.BuiltLetters) -> dict[str, BeautifulSoup]:
+    return shared.pages
 
 
 def _article(page: BeautifulSoup) -> Tag:
@@ -89,9 +68,8 @@ def _section(page: BeautifulSoup, anchor: str) -> tuple[Tag, str]:
     return heading, _normal(" ".join(parts))
 
 
-def test_the_eight_pdfs_build_strictly_without_problems(built: Built) -> None:
-    assert built.status == 0, built.stderr
-    assert "0 problem(s)" in built.stderr, built.stderr
+def test_the_eight_pdfs_build_strictly_without_problems(shared: checks.BuiltLetters) -> None:
+    assert "0 problem(s)" in shared.stderr, shared.stderr  # build_letters asserts the strict build passed
 
 
 @pytest.mark.parametrize("letter", LETTERS, ids=IDS)
@@ -167,7 +145,6 @@ def test_the_identifier_is_the_records_metadata(records: dict[str, Record], lett
     assert {item.text for item in record.furniture if item.reason == "document id"} == {letter.identifier}
 
 
-@NEEDS_PDF_TEXT
 @pytest.mark.parametrize("letter", LETTERS, ids=IDS)
 def test_the_identifier_links_to_the_official_publication(pages: dict[str, BeautifulSoup], letter: Letter) -> None:
     article = _article(pages[letter.identifier])
@@ -214,10 +191,10 @@ def _superscripts_apart(line: str, place: LineLayout) -> str:
 
 @pytest.mark.parametrize("letter", LETTERS, ids=IDS)
 def test_every_word_of_the_pdf_text_is_on_the_page_in_order(
-    built: Built, records: dict[str, Record], pages: dict[str, BeautifulSoup], letter: Letter
+    shared: checks.BuiltLetters, records: dict[str, Record], pages: dict[str, BeautifulSoup], letter: Letter
 ) -> None:
     record = records[letter.identifier]
-    source = read_source(built.docs.parent / record.path, record.path)
+    source = read_source(shared.seeds.parent / record.path, record.path)
     assert source.layout is not None
     lines = source.lines
     # a footnote body's lines: within its span and in the small print of the page foot
@@ -250,3 +227,16 @@ def test_every_word_of_the_pdf_text_is_on_the_page_in_order(
     # and the furniture the check left out is furniture indeed: each item's text is on its line
     for item in record.furniture:
         assert item.text in lines[item.span.line - 1]
+
+
+# --- The checks shared with the text path (tests/letters/checks.py) --------------------------------
+
+
+@pytest.mark.parametrize("letter", LETTERS, ids=IDS)
+def test_the_metadata_is_read_from_the_document(shared: checks.BuiltLetters, letter: Letter) -> None:
+    checks.check_metadata(shared, letter)
+
+
+@pytest.mark.parametrize("letter", [letter for letter in LETTERS if letter.hyphens], ids=lambda letter: letter.identifier)
+def test_words_split_at_a_line_end_read_whole_or_keep_the_hyphen_of_their_compound(shared: checks.BuiltLetters, letter: Letter) -> None:
+    checks.check_hyphens(shared.pages[letter.identifier], letter)  # the PDF loses no hyphen: all must read right
