@@ -40,6 +40,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from generator.model import Diagnostic, FootnoteMarker, Furniture, Layout, LineLayout, SourceSpan, TextRun
+from generator.parse import hyphens
 from generator.parse import text as text_path
 from generator.parse.text import FURNITURE, CleanFootnote, CleanParagraph
 
@@ -419,7 +420,7 @@ def _footnotes(pages: list[list[_Line]], body_size: float, path: str) -> tuple[l
     for number, note_lines, start in notes:
         texts = [note_lines[0].text[start:].strip(), *(line.text.strip() for line in note_lines[1:])]
         span = SourceSpan(path, note_lines[0].number, note_lines[-1].number)
-        footnotes.append(CleanFootnote(number, _join(texts, set()), span))
+        footnotes.append(CleanFootnote(number, _join(texts, frozenset()), span))
     return footnotes, taken
 
 
@@ -545,26 +546,19 @@ def _paragraphs(lines: list[_Line], numbers: set[int], body_size: float, pitch: 
     return paragraphs
 
 
-@dataclass(frozen=True)
-class _Text:
-    text: str
-
-
-def _vocabulary(lines: list[_Line]) -> set[str]:
-    """The words of the record's text for the hyphen rule, leaving out the second half of a word
-    split at a line end (`duidelijk-`/`heid`: `heid` is no word of the letter)."""
+def _vocabulary(lines: list[_Line]) -> frozenset[str]:
+    """The words of the record's text for the hyphen rule (`generator.parse.hyphens`), leaving
+    out the second half of a word split at a line end (`duidelijk-`/`heid`: `heid` is no word)."""
     texts = []
     for before, line in zip([None, *lines], lines):
         text = line.text
         if before is not None and before.text.endswith("-"):
             text = text.split(" ", 1)[1] if " " in text else ""
-        texts.append(_Text(text))
-    return text_path._vocabulary(texts)  # type: ignore[arg-type]  # it reads `.text` only
+        texts.append(text)
+    return hyphens.vocabulary(texts)
 
 
-def _join(texts: list[str], vocabulary: set[str]) -> str:
-    """Join the lines of one paragraph or footnote, deciding each line-end hyphen.
-
-    The rule is the text path's for now: switching to `generator.parse.hyphens` is this one line.
-    """
+def _join(texts: list[str], vocabulary: frozenset[str]) -> str:
+    """Join the lines of one paragraph or footnote as the text path joins them: each line-end
+    hyphen decided by `generator.parse.hyphens`, a web address broken after `/` joined whole."""
     return text_path._join_lines(texts, vocabulary)

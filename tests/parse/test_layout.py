@@ -13,7 +13,7 @@ import random
 from pathlib import Path
 
 from generator.errors import ParseError
-from generator.model import Answer, Layout, LineLayout, PageLayout, Paragraph, Question, Record, SourceText, TextRun
+from generator.model import Answer, Heading, Layout, LineLayout, PageLayout, Paragraph, Question, Record, SourceText, TextRun
 from generator.parse import parse_record
 from generator.parse.layout import clean_layout
 from generator.readers import read_source
@@ -30,7 +30,10 @@ def _paragraphs(record: Record) -> list[Paragraph]:
     letter = record.letters[0]
     found = list(letter.head)
     for block in letter.body:
-        found.extend(block.paragraphs if isinstance(block, (Question, Answer)) else [block])  # type: ignore[union-attr]
+        if isinstance(block, (Question, Answer)):
+            found.extend(block.paragraphs)
+        elif isinstance(block, Paragraph):
+            found.append(block)
     return found
 
 
@@ -40,7 +43,7 @@ def test_a_one_page_letters_foot_is_furniture_though_no_page_repeats_it() -> Non
         ("number in the title block", "2"),  # the Kamer's '2' in the masthead
         ("number in the title block", "1999"),  # the Aanhangsel's number above the header
         ("document id", "ah-tk-20232024-1999"),
-        ("margin print", "ISSN 0921 - 7398"),
+        ("ISSN", "ISSN 0921 - 7398"),
         ("place and year of printing", "’s-Gravenhage 2024"),
         ("running head", "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel"),  # no page number
     }
@@ -49,8 +52,11 @@ def test_a_one_page_letters_foot_is_furniture_though_no_page_repeats_it() -> Non
     for furniture in ("ISSN", "Gravenhage", "vergaderjaar 2023–2024, Aanhangsel", "ah-tk-"):
         assert not [t for t in texts if furniture in t]
     assert texts[0] == "Tweede Kamer der Staten-Generaal"  # the masthead itself is the letter's
-    assert "Mededeling" in texts  # a heading on its own line, in bold
-    assert texts[texts.index("Mededeling") + 1].startswith("De schriftelijke vragen van de leden Sneller, Chakor, Van Nispen over")
+    body = record.letters[0].body
+    (heading,) = [i for i, block in enumerate(body) if isinstance(block, Heading) and block.text == "Mededeling"]  # own line, bold
+    after = body[heading + 1]
+    assert isinstance(after, Paragraph)
+    assert after.text.startswith("De schriftelijke vragen van de leden Sneller, Chakor, Van Nispen over")
 
 
 def test_the_footnote_of_a_one_page_letter_is_tied_to_its_marker() -> None:
