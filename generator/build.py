@@ -28,6 +28,7 @@ from generator.readers.glossary import read_glossary
 from generator.render.annotations import annotation_problems
 from generator.redirects import NO_REDIRECTS, read_redirects, redirect_files, redirect_problems
 from generator.render import page_sources, render_site
+from generator.search import index_site
 from generator.write import MANIFEST, refused_pages, write_files, write_pages
 
 
@@ -300,6 +301,7 @@ def build(
         raise BuildFailed(f"{len(errors)} error(s) in the sources; strict build stopped")
     if site is not None:
         site_url = _mkdocs_build(config, docs, site, strict)
+        index_site(site)  # search (issue 9): Pagefind indexes the built pages
         if manifest is not None:
             kept = keep_published_addresses(site, manifest, redirects, site_url, new_site)
             result = replace(result, addresses=frozenset(kept))
