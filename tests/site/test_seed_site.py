@@ -7,11 +7,12 @@ Unlike tests/site/test_site.py these expect what the parser and renderer make of
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
+
+from tests.pagefind_index import read_fragments
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
@@ -162,11 +163,11 @@ def test_no_footnote_number_is_glued_to_a_word(parsed_pages: dict[str, Beautiful
     assert committee and "(M365)[3]," in _squash(committee[0].get_text())
 
 
-def test_search_index_has_answer_7_of_bbb(built_site: Path) -> None:
-    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    locations = [doc["location"] for doc in docs]
-    assert any(location.endswith("#bbb-antwoord-7") for location in locations), (
-        f"no search entry ends in #bbb-antwoord-7 among {len(locations)}: {locations[:20]}"
+def test_the_search_index_has_answer_7_of_bbb_as_a_section(built_site: Path) -> None:
+    """A search hit in BBB's answer 7 lands on its anchor: the heading is a section of the index."""
+    sections = [f"{fragment.url}#{anchor}" for fragment in read_fragments(built_site) for anchor, _ in fragment.anchors]
+    assert [section for section in sections if section.endswith("#bbb-antwoord-7")], (
+        f"no search section ends in #bbb-antwoord-7 among {len(sections)}: {sections[:20]}"
     )
 
 
@@ -185,12 +186,17 @@ def test_the_answer_letter_offers_a_citation_of_answer_7_with_its_permalink(pars
     assert text.startswith("Kamerstukken I 2025/26, 31066/26643, "), text
 
 
-def test_citations_stay_out_of_the_search_index(built_site: Path) -> None:
-    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    letters = [doc for doc in docs if re.search(r"(^|-)(vraag|antwoord)-\d+$", doc["location"])]
-    assert letters and not [
-        doc["location"] for doc in letters if "Citeer als" in doc["text"] or "Kopieer citaat" in doc["text"]
-    ]
+def test_citations_links_and_status_badges_stay_out_of_the_search_index(built_site: Path) -> None:
+    """The index holds the letters' words: not the citation under each heading ("Citeer als: …",
+    its copy button), not the "Antwoord: antwoord op vraag 7 (BBB)" link to the answer, not the
+    status badge in a heading. seeds/001 line 562 holds answer 7's own words."""
+    letters = [fragment for fragment in read_fragments(built_site) if fragment.anchors and "bbb-antwoord-7" in dict(fragment.anchors)]
+    assert len(letters) == 1, [fragment.url for fragment in letters]
+    text = letters[0].content
+    assert "Er zijn toen geen externe adviseurs met expertise in digitale soevereiniteit betrokken" in text
+    assert "Antwoord op vraag 7 (BBB)" in text  # the heading
+    for left_out in ("Citeer als", "Kopieer", "Antwoord: antwoord op vraag 7", "Antwoord op vraag 7 (BBB) beantwoord"):
+        assert left_out not in text, f"{left_out!r} is in the search index of {letters[0].url}"
 
 
 ALLEREERST = "Allereerst wil ik graag aangeven"
@@ -205,10 +211,9 @@ def test_the_groenlinks_answer_begins_with_the_ministers_first_paragraph(parsed_
 
 
 def test_the_groenlinks_answer_in_the_search_index_holds_its_first_paragraph(built_site: Path) -> None:
-    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    entries = {doc["location"].rsplit("#", 1)[-1]: doc["text"] for doc in docs if "antwoordbrief" in doc["location"]}
-    assert ALLEREERST in entries["groenlinks-pvda-antwoord-1"]
-    assert ALLEREERST not in entries.get("groenlinks-pvda-vraag-1", "")
+    (answers,) = [fragment for fragment in read_fragments(built_site) if "groenlinks-pvda-antwoord-1" in dict(fragment.anchors)]
+    assert ALLEREERST in answers.section_text("groenlinks-pvda-antwoord-1")
+    assert ALLEREERST not in answers.section_text("groenlinks-pvda-vraag-1")
 
 
 def test_the_committees_closing_and_signature_are_not_in_question_24(parsed_pages: dict[str, BeautifulSoup]) -> None:
@@ -254,9 +259,12 @@ def test_no_two_links_say_the_same_and_lead_to_different_places(parsed_pages: di
 def test_search_results_are_titled_without_status_words(built_site: Path) -> None:
     """A result's title is the heading's words (`Vraag 7 (BBB)`); the status beside the heading is not
     part of it (issue 10: no status words in search-result titles)."""
-    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    titled = {doc["location"]: doc["title"] for doc in docs if re.search(r"(vraag|antwoord)-\d+$", doc["location"])}
-    assert titled["eerste-kamer/2025-12-02/commissiebrief/#bbb-vraag-7"] == "Vraag 7 (BBB)"
+    titled = {
+        f"{fragment.url}#{anchor}": title
+        for fragment in read_fragments(built_site) for anchor, title in fragment.headings
+        if re.search(r"(vraag|antwoord)-\d+$", anchor)
+    }
+    assert titled["/eerste-kamer/2025-12-02/commissiebrief/#bbb-vraag-7"] == "Vraag 7 (BBB)"
     statuses = ("beantwoord", "verwijzing", "vertrouwelijk", "geen antwoord op deze site")
     assert not [(place, title) for place, title in titled.items() if any(word in title for word in statuses)]
 

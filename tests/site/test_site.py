@@ -5,7 +5,6 @@ These checks are generic: they hold for whatever pages the build produces.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from pathlib import Path, PurePosixPath
@@ -13,6 +12,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+
+from tests.pagefind_index import read_entry, read_fragments
 
 CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 
@@ -197,12 +198,35 @@ def test_no_stylesheet_loads_anything_from_another_host(built_site: Path) -> Non
     assert not offenders, "stylesheets load from other hosts:\n" + "\n".join(offenders)
 
 
-def test_search_index_is_valid_json(built_site: Path) -> None:
-    index = built_site / "search" / "search_index.json"
-    assert index.is_file(), "search/search_index.json is missing"
-    data = json.loads(index.read_text(encoding="utf-8"))
-    assert isinstance(data.get("docs"), list) and data["docs"], "the search index lists no documents"
-    assert all("location" in doc and "text" in doc for doc in data["docs"])
+def test_pagefind_indexes_every_content_page_in_dutch_and_not_the_404_page(
+    built_site: Path, parsed_pages: dict[str, BeautifulSoup]
+) -> None:
+    """Search (issue 9): each page with content (Material's article) is one entry of the Dutch index."""
+    expected = {
+        "/" + name.removesuffix("index.html")
+        for name, soup in parsed_pages.items()
+        if name != "404.html" and soup.select_one("article.md-content__inner")
+    }
+    fragments = read_fragments(built_site)
+    assert {fragment.url for fragment in fragments} == expected
+    languages = read_entry(built_site)["languages"]
+    assert set(languages) == {"nl"} and languages["nl"]["page_count"] == len(expected), languages
+    assert all(fragment.title and fragment.content for fragment in fragments), "an indexed page without title or text"
+
+
+def test_the_search_index_holds_no_header_navigation_or_footer(built_site: Path, parsed_pages: dict[str, BeautifulSoup]) -> None:
+    """Each page's indexed text starts with its own title (h1) and holds none of the permalink signs
+    (¶) beside headings, nor the back-links (↩) of footnotes: only those the text itself has."""
+    for fragment in read_fragments(built_site):
+        page = parsed_pages[fragment.url.lstrip("/") + "index.html"]
+        article = BeautifulSoup(str(page.select_one("article.md-content__inner")), "html.parser")  # a copy to cut
+        for furniture in article.select(".headerlink, .footnote-backref"):
+            furniture.decompose()
+        title = " ".join(article.find("h1").get_text().split())
+        assert fragment.content.startswith(title), f"{fragment.url}: indexed text starts {fragment.content[:120]!r}"
+        text = article.get_text()
+        for sign in "¶↩":
+            assert fragment.content.count(sign) == text.count(sign), f"{fragment.url}: {sign} in the index"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,72 @@
+"""Read the Pagefind index a build wrote into site/pagefind/, for the site and browser tests (issue 9).
+
+Pagefind 1.5 (pinned in pyproject.toml) writes `pagefind-entry.json` (its version and one index
+per language) and, per indexed page, a fragment: gzip of `pagefind_dcd` followed by JSON with the
+page's `url`, its indexed text (`content`), `meta.title` and `anchors` (the headings with an id,
+each with the position of its first word in `content`). Search results show these fragments.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+BUNDLE = "pagefind"
+FRAGMENT_SIGNATURE = b"pagefind_dcd"
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+"""Anchors on these elements start a section (a sub-result); others (a footnote mark's id) do not."""
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """One indexed page: its address, title, indexed text, and its headings' anchors as (id, first word)."""
+
+    url: str
+    title: str
+    content: str
+    anchors: tuple[tuple[str, int], ...]
+    headings: tuple[tuple[str, str], ...] = ()
+    """The same headings as (id, text): a sub-result's title."""
+
+    def anchor_at(self, word: int) -> str | None:
+        """The id of the anchor whose section holds word number `word` of `content`."""
+        holding = [anchor for anchor, start in self.anchors if start <= word]
+        return holding[-1] if holding else None
+
+    def section_text(self, anchor: str) -> str:
+        """The indexed words of the section under heading `anchor`, up to the next heading."""
+        starts = [start for _, start in self.anchors] + [len(self.content.split())]
+        at = [name for name, _ in self.anchors].index(anchor)
+        return " ".join(self.content.split()[starts[at]:starts[at + 1]])
+
+    def sections_holding(self, phrase: str) -> list[str]:
+        """The anchors (`url#id`) of the sections whose text holds `phrase` (any case)."""
+        words = self.content.lower().split()
+        wanted = phrase.lower().split()
+        found = []
+        for start in range(len(words) - len(wanted) + 1):
+            if [w.strip(".,;:?!()“”‘’") for w in words[start:start + len(wanted)]] == wanted:
+                anchor = self.anchor_at(start)
+                found.append(f"{self.url}#{anchor}" if anchor else self.url)
+        return found
+
+
+def read_entry(site: Path) -> dict:
+    """Pagefind's `pagefind-entry.json`: version and languages."""
+    return json.loads((site / BUNDLE / "pagefind-entry.json").read_text(encoding="utf-8"))
+
+
+def read_fragments(site: Path) -> list[Fragment]:
+    """Every page fragment of the index, sorted by address."""
+    fragments = []
+    for path in sorted((site / BUNDLE / "fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(path.read_bytes())
+        assert raw.startswith(FRAGMENT_SIGNATURE), f"{path}: not a Pagefind fragment"
+        data = json.loads(raw[len(FRAGMENT_SIGNATURE):])
+        headings = [anchor for anchor in data["anchors"] if anchor["element"] in HEADINGS]
+        anchors = tuple((anchor["id"], anchor["location"]) for anchor in headings)
+        titles = tuple((anchor["id"], anchor["text"]) for anchor in headings)
+        fragments.append(Fragment(data["url"], data["meta"].get("title", ""), data["content"], anchors, titles))
+    return sorted(fragments, key=lambda fragment: fragment.url)
