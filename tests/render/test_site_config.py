@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from collections import Counter
@@ -17,7 +16,9 @@ from mkdocs.config import load_config
 
 from generator.model import RECORD_APPENDIX, Links, TextLink, Thread
 from generator.render import render_site
+from generator.search import index_site
 from generator.write import write_pages
+from tests.pagefind_index import read_fragments
 
 from tests.render.builders import (
     CONFIG,
@@ -34,7 +35,9 @@ from tests.render.builders import (
 )
 
 DOCS = CONFIG.parent / "docs"
-HAND_WRITTEN = ("over.md", "citeren.md", "stylesheets/extra.css", "javascripts/citeren.js")
+HAND_WRITTEN = (
+    "over.md", "citeren.md", "stylesheets/extra.css", "stylesheets/zoeken.css", "javascripts/citeren.js", "javascripts/zoeken.js",
+)
 
 
 def _raw_config() -> dict:
@@ -44,28 +47,27 @@ def _raw_config() -> dict:
 def test_theme_is_material_in_dutch_without_google_fonts() -> None:
     theme = _raw_config()["theme"]
     assert theme["name"] == "material" and theme["language"] == "nl" and theme["font"] is False
-    assert "content.footnote.tooltips" in theme["features"] and "search.highlight" in theme["features"]
+    assert "content.footnote.tooltips" in theme["features"]
     assert "navigation.instant" not in theme["features"]
 
 
-def test_search_is_dutch_and_indexes_words_as_written() -> None:
-    config = load_config(str(CONFIG))
-    search = config.plugins["material/search"].config
-    assert search.lang == ["nl"]
-    assert search.pipeline == []  # no stemmer, no stop-word filter, no trimmer (it deletes numbers)
-    # Words of seeds/001 (lines 60, 96, 146, 28): punctuation splits them; digits, `’s` and a `.` inside a number stay.
-    text = "(M365)[3], waarin 31066/26643, AO. 2245 fte; 1.9 uur “scenario’s” ‘Overstap’ A&lt;B"
-    words = [word for word in re.split(search.separator, text) if word]
-    assert words == ["M365", "3", "waarin", "31066", "26643", "AO", "2245", "fte", "1.9", "uur", "scenario’s", "Overstap’", "A", "B"]
+def test_materials_search_plugin_is_off() -> None:
+    """Search (issue 9) is Pagefind's; MkDocs would add its search plugin if `plugins` were left out."""
+    assert _raw_config()["plugins"] == []
+    assert "material/search" not in load_config(str(CONFIG)).plugins
 
 
-def test_the_only_script_added_is_the_sites_own_copy_button() -> None:
+def test_the_only_scripts_added_are_the_sites_own_copy_button_and_search() -> None:
     scripts = load_config(str(CONFIG)).extra_javascript
-    assert [str(script) for script in scripts] == ["javascripts/citeren.js"]
-    script = (DOCS / "javascripts/citeren.js").read_text(encoding="utf-8")
-    assert not re.search(r"fetch\(|XMLHttpRequest|import\(|\.src\b|https?://", script)  # it loads nothing
-    assert not re.search(r"innerHTML|outerHTML|eval\(|\bon\w+\s*=", script)  # no markup from text, no inline handlers
-    assert "Gekopieerd" in script
+    assert [str(script) for script in scripts] == ["javascripts/citeren.js", "javascripts/zoeken.js"]
+    copy = (DOCS / "javascripts/citeren.js").read_text(encoding="utf-8")
+    assert not re.search(r"fetch\(|XMLHttpRequest|import\(|\.src\b|https?://", copy)  # it loads nothing
+    assert "Gekopieerd" in copy
+    search = (DOCS / "javascripts/zoeken.js").read_text(encoding="utf-8")
+    assert len(re.findall(r"import\(", search)) == 1 and "import(bundle)" in search  # only pagefind.js, from the site
+    assert not re.search(r"fetch\(|XMLHttpRequest|\.src\b|https?://", search)
+    for script in (copy, search):
+        assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|\bon\w+\s*=", script)  # no markup from text
 
 
 def test_navigation_is_small_and_fixed() -> None:
@@ -167,9 +169,10 @@ def _page(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def test_the_search_index_has_each_answer_as_an_entry(strict_site: Path) -> None:
-    docs = json.loads((strict_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
-    assert any(doc["location"].endswith("#bbb-antwoord-7") for doc in docs)
+def test_the_search_index_has_each_answer_as_a_section(strict_site: Path) -> None:
+    index_site(strict_site)  # what the build does after MkDocs (issue 9)
+    sections = [f"{fragment.url}#{anchor}" for fragment in read_fragments(strict_site) for anchor, _ in fragment.anchors]
+    assert any(section.endswith("/antwoordbrief-de-staatssecretaris-van-financien/#bbb-antwoord-7") for section in sections), sections
 
 
 def test_no_page_asks_google_for_fonts(strict_site: Path) -> None:
