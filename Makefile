@@ -76,3 +76,9 @@ bench-pdf: $(SITE_STAMP)
 golden: $(TEST_STAMP)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/parse/test_golden_model.py tests/parse/test_aanhangsel.py tests/render/test_golden_pages.py
 	git status --short tests/golden
+
+# Search (issue 9): the bytes one query fetches and the time to its first results, in headless
+# Chromium, on sites built from copies of the seeds; never part of `make test`.
+.PHONY: bench-search
+bench-search: $(TEST_STAMP) $(CHROMIUM)
+	$(BIN)/python benchmarks/search.py $(BENCH_SEARCH_SIZES)
