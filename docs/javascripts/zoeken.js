@@ -7,7 +7,8 @@
 
    Results look and behave like Material's own search: a page, then its best-matching questions
    or answers (the sections under headings with an id), each a link to its anchor. The count is
-   announced to screen readers (a status region). Keys, as in Material: `/`, `s` or `f` open the
+   announced to screen readers (a status region). As Material's search.highlight did, the page a
+   result leads to marks the words found (passed as `?h=`, which is then taken off the address). Keys, as in Material: `/`, `s` or `f` open the
    search; arrow keys move between the box and the results; Enter in the box follows the best
    result; Escape closes.
 
@@ -22,6 +23,9 @@
   var DELAY = 100; // milliseconds after the last keystroke before searching
   var OPEN_KEYS = { "/": true, s: true, f: true };
   var FAILED = "Zoeken lukt nu niet. Laad de pagina opnieuw om het nog eens te proberen.";
+  var HIGHLIGHT = "h"; // the address parameter with the words to mark on the page a result opens
+  var MOST_TERMS = 12;
+  var NOT_MARKED = ".kd-cite, .headerlink, .footnote-backref, script, style, mark";
 
   var root, toggle, form, input, status, list, more;
   var pagefind = null; // a promise of the Pagefind module, made on the first query
@@ -32,6 +36,11 @@
   var timer = 0;
 
   function init() {
+    try {
+      highlight();
+    } catch (error) {
+      window.console.error(error); // marking the words found is a help; search works without it
+    }
     root = document.querySelector("[data-kd-search]");
     toggle = document.getElementById("__search");
     if (!root || !toggle) {
@@ -164,9 +173,13 @@
     var item = element("li", "md-search-result__item");
     var sections = bestSections(page.sub_results || []);
     // The page's excerpt only where no section shows the passage.
-    item.appendChild(link(page.url, page.meta.title || page.url, sections.length ? "" : page.excerpt, true));
+    var pageLink = link(page.url, page.meta.title || page.url, sections.length ? "" : page.excerpt, true);
+    pageLink.href = withHighlight(page.url, page.excerpt);
+    item.appendChild(pageLink);
     sections.forEach(function (section) {
-      item.appendChild(link(section.url, section.title, section.excerpt, false));
+      var sectionLink = link(section.url, section.title, section.excerpt, false);
+      sectionLink.href = withHighlight(section.url, section.excerpt);
+      item.appendChild(sectionLink);
     });
     return item;
   }
@@ -216,6 +229,86 @@
         }
       });
     return nodes;
+  }
+
+  /* The words Pagefind marked in an excerpt (as found in the text, so `oplossing` for a query
+     `oplossingen`), without the punctuation around them. */
+  function markedWords(excerpt) {
+    var words = [];
+    var parts = String(excerpt || "").split(/<mark>|<\/mark>/);
+    for (var i = 1; i < parts.length; i += 2) {
+      var word = parts[i].replace(/&lt;|&gt;/g, " ").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").toLowerCase();
+      if (word && words.indexOf(word) < 0) {
+        words.push(word);
+      }
+    }
+    return words.slice(0, MOST_TERMS);
+  }
+
+  function withHighlight(url, excerpt) {
+    var words = markedWords(excerpt);
+    if (!words.length) {
+      return url;
+    }
+    var address = new URL(url, window.location.href);
+    address.searchParams.set(HIGHLIGHT, words.join(" "));
+    return address.pathname + address.search + address.hash;
+  }
+
+  /* On the page a result opened: mark the words found in the page's content, then take `?h=`
+     off the address, so that a copied address is the page's own. */
+  function highlight() {
+    var address = new URL(window.location.href);
+    var words = (address.searchParams.get(HIGHLIGHT) || "").split(/\s+/).filter(function (word) {
+      return word.length > 1 && word.length <= 60;
+    });
+    if (address.searchParams.has(HIGHLIGHT)) {
+      address.searchParams.delete(HIGHLIGHT);
+      window.history.replaceState(window.history.state, "", address.pathname + address.search + address.hash);
+    }
+    var content = document.querySelector("article.md-content__inner");
+    if (!words.length || !content) {
+      return;
+    }
+    var escaped = words.slice(0, MOST_TERMS).map(function (word) {
+      return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    });
+    var pattern = new RegExp("(^|[^\\p{L}\\p{N}])(" + escaped.join("|") + ")(?![\\p{L}\\p{N}])", "giu");
+    var walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+    var texts = [];
+    while (walker.nextNode()) {
+      var parent = walker.currentNode.parentElement;
+      if (parent && !parent.closest(NOT_MARKED)) {
+        texts.push(walker.currentNode);
+      }
+    }
+    texts.forEach(function (node) {
+      markIn(node, pattern);
+    });
+  }
+
+  /* Split a text node around each word `pattern` finds (group 2, after the non-letter or start
+     of group 1) and wrap the words in <mark>. */
+  function markIn(node, pattern) {
+    var text = node.nodeValue;
+    pattern.lastIndex = 0;
+    var match = pattern.exec(text);
+    if (!match) {
+      return;
+    }
+    var nodes = document.createDocumentFragment();
+    var from = 0;
+    while (match) {
+      var start = match.index + match[1].length;
+      nodes.appendChild(document.createTextNode(text.slice(from, start)));
+      var mark = element("mark", "kd-search-highlight");
+      mark.textContent = match[2];
+      nodes.appendChild(mark);
+      from = start + match[2].length;
+      match = pattern.exec(text);
+    }
+    nodes.appendChild(document.createTextNode(text.slice(from)));
+    node.parentNode.replaceChild(nodes, node);
   }
 
   /* The sections (questions, answers: headings below the page title) where the query's words
