@@ -14,11 +14,11 @@ import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
-from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 
 from generator.model import LetterKey
 from tests.conftest import REPO, load_html
+from tests.pagefind_index import read_fragments
 from tests.security.harness import Built, seed_text
 
 SITE_NAME = "Kamerdossier"
@@ -84,13 +84,12 @@ def header_title(site: Path, page: str) -> str:
 
 
 def search_entries(site: Path) -> list[dict]:
-    """The search index's entries (valid JSON, or this fails)."""
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-
-
-def as_text(markup: str) -> BeautifulSoup:
-    """A search index field as the browser reads it (Material inserts titles and text as HTML)."""
-    return BeautifulSoup(markup, "html.parser")
+    """The pages of the Pagefind index (issue 9): `location`, and `title` and `text` as plain text,
+    which is how javascripts/zoeken.js shows them (tests/browser checks that it does)."""
+    return [
+        {"location": fragment.url, "title": fragment.title, "text": fragment.content}
+        for fragment in read_fragments(site)
+    ]
 
 
 def feed_titles(site: Path) -> dict[str, list[str]]:
@@ -110,7 +109,7 @@ def assert_json_valid(site: Path) -> dict:
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
     for path in sorted(site.rglob("*.json")):
-        if path.name in ("search_index.json", "kamerdossier.schema.json"):
+        if path.name == "kamerdossier.schema.json" or path.relative_to(site).parts[0] == "pagefind":
             continue
         document = json.loads(path.read_text(encoding="utf-8"))
         errors = sorted(validator.iter_errors(document), key=str)
