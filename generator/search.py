@@ -50,7 +50,8 @@ def index_site(site: Path) -> None:
     for selector in LEFT_OUT:
         command += ["--exclude-selectors", selector]
     finished = subprocess.run(command, capture_output=True, text=True, check=False)
+    said = (finished.stderr or finished.stdout).strip()
     if finished.returncode != 0:
-        raise BuildFailed(f"pagefind: indexing {site} failed (exit status {finished.returncode}):\n{finished.stdout}{finished.stderr}".rstrip())
+        raise BuildFailed(f"pagefind: indexing {site} failed (exit status {finished.returncode}): {said}")
     if not any((site / BUNDLE / "fragment").glob("*.pf_fragment")):
-        raise BuildFailed(f"pagefind: no page of {site} was indexed:\n{finished.stdout}{finished.stderr}".rstrip())
+        raise BuildFailed(f"pagefind: no page of {site} was indexed: {said}")
