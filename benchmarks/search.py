@@ -19,6 +19,7 @@ A measurement, not a test: nothing fails; the targets (nothing fetched before a 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -138,7 +139,8 @@ def main(argv: list[str]) -> int:
             index_bytes = sum(path.stat().st_size for path in files if path.suffix in (".pf_index", ".pf_fragment", ".pf_meta"))
             what = "the seeds" if copies == 0 else f"{copies} copies of the seeds"
             print(f"{what}: {letters} letter pages (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores), built in {built:.0f} s; Pagefind indexed "
-                  f"{len(list((bundle / 'fragment').glob('*')))} pages in {indexing:.1f} s; "
+                  f"{len(list(bundle.rglob('*.pf_fragment')))} pages in {indexing:.1f} s "
+                  f"({1 + len(json.loads((bundle / 'delen.json').read_text(encoding='utf-8')))} part(s)); "
                   f"index {index_bytes / 1e6:.1f} MB in {len(files)} files")
             measure(site)
     return 0

@@ -11,17 +11,32 @@ Only the page's own content is indexed (`article.md-content__inner`): not the he
 navigation, the table of contents or the footer; inside it, citations (marked
 `data-search-exclude` by the renderer), the "Antwoord: …" / "Vraag: …" links between a question
 and its answer, the status badges in headings, permalink signs and footnote back-links stay out.
+
+Pagefind holds every page's words in memory until it writes its index, about four bytes for each
+byte of HTML (587 MB for the 157 MB of a 1,000-letter site). A large site is therefore indexed in
+parts of at most PART_BYTES of HTML, one Pagefind run each: the first part's index is
+`pagefind/`, the others `pagefind/deel-2/`, … and `pagefind/delen.json` lists them; the
+search script merges them in the browser (Pagefind's `mergeIndex`, which shares the first part's
+WebAssembly), so a query fetches each part's small page list and its chunks for the query's words.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from generator.errors import BuildFailed
+from generator.write import write_files
 
 BUNDLE = "pagefind"
 """The folder in the site that holds the index and `pagefind.js`."""
+
+PARTS = "delen.json"
+"""The list of the other parts' folders, relative to BUNDLE (empty when the site is one part)."""
 
 CONTENT = "article.md-content__inner"
 """Material's element around a page's own content: the root of what is indexed."""
@@ -30,28 +45,77 @@ LEFT_OUT = ("[data-search-exclude]", ".kd-thread", ".kd-status", ".headerlink", 
 """Elements inside the content that are not the letter's words: citations, the links between a
 question and its answer, status badges in headings, permalink signs (¶), footnote back-links (↩)."""
 
-PAGES = "{index.html,*/**/*.html}"
-"""The pages to index: the home page and every page in a folder; `404.html` (top level) is not one."""
+NOT_INDEXED = frozenset({"404.html"})
+"""Pages at the top of the site that are not indexed: the "niet gevonden" page."""
+
+PART_BYTES = 250_000_000
+"""At most this much HTML in one Pagefind run, so that it stays under about 1 GB of memory."""
 
 
-def index_site(site: Path) -> None:
+def index_site(site: Path, part_bytes: int = PART_BYTES) -> None:
     """Index the HTML pages of the built `site` into `site/pagefind/` with the bundled Pagefind binary.
 
     Runs offline and writes the same files for the same pages. Fails with BuildFailed when
     Pagefind is missing, fails, or finds no page to index.
     """
+    binary = _pagefind_binary()
+    shutil.rmtree(site / BUNDLE, ignore_errors=True)
+    parts = _parts(_pages(site), part_bytes)
+    folders = [site / BUNDLE] + [site / BUNDLE / f"deel-{number}" for number in range(2, len(parts) + 1)]
+    for pages, folder in zip(parts, folders):
+        _run_pagefind(binary, site, pages, folder)
+    others = [folder.relative_to(site / BUNDLE).as_posix() + "/" for folder in folders[1:]]
+    write_files({f"{BUNDLE}/{PARTS}": json.dumps(others) + "\n"}, site)
+
+
+def _pagefind_binary() -> Path:
     try:
         from pagefind_bin import get_executable
 
-        binary = get_executable()
+        return get_executable()
     except (ImportError, FileNotFoundError) as error:
         raise BuildFailed(f"pagefind: the Pagefind binary is missing ({error}); install the project again (pip install -e .)") from None
-    command = [str(binary), "--site", str(site), "--output-subdir", BUNDLE, "--root-selector", CONTENT, "--glob", PAGES, "--quiet"]
-    for selector in LEFT_OUT:
-        command += ["--exclude-selectors", selector]
-    finished = subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def _pages(site: Path) -> list[Path]:
+    """The site's pages to index, sorted: every `.html` file but 404.html (and none of Pagefind's)."""
+    return sorted(
+        path for path in site.rglob("*.html")
+        if path.relative_to(site).parts[0] != BUNDLE and path.relative_to(site).as_posix() not in NOT_INDEXED
+    )
+
+
+def _parts(pages: list[Path], part_bytes: int) -> list[list[Path]]:
+    """Split `pages` in order into runs of at most `part_bytes` of HTML (a larger page is a part alone)."""
+    parts: list[list[Path]] = [[]]
+    size = 0
+    for page in pages:
+        page_bytes = page.stat().st_size
+        if parts[-1] and size + page_bytes > part_bytes:
+            parts.append([])
+            size = 0
+        parts[-1].append(page)
+        size += page_bytes
+    return parts
+
+
+def _run_pagefind(binary: Path, site: Path, pages: list[Path], output: Path) -> None:
+    """Index `pages` of `site` into `output`: Pagefind reads them from a folder of links to them at
+    their places in the site, so the addresses it gives them are their addresses in the site."""
+    with tempfile.TemporaryDirectory(dir=site.parent, prefix=".pagefind-") as folder:
+        for page in pages:
+            link = Path(folder) / page.relative_to(site)
+            link.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(page, link)
+            except OSError:  # another file system, or no hard links: copy
+                shutil.copyfile(page, link)
+        command = [str(binary), "--site", folder, "--output-path", str(output.resolve()), "--root-selector", CONTENT, "--quiet"]
+        for selector in LEFT_OUT:
+            command += ["--exclude-selectors", selector]
+        finished = subprocess.run(command, capture_output=True, text=True, check=False)
     said = (finished.stderr or finished.stdout).strip()
     if finished.returncode != 0:
         raise BuildFailed(f"pagefind: indexing {site} failed (exit status {finished.returncode}): {said}")
-    if not any((site / BUNDLE / "fragment").glob("*.pf_fragment")):
+    if not any((output / "fragment").glob("*.pf_fragment")):
         raise BuildFailed(f"pagefind: no page of {site} was indexed: {said}")

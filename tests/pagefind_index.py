@@ -1,7 +1,7 @@
 """Read the Pagefind index a build wrote into site/pagefind/, for the site and browser tests (issue 9).
 
 Pagefind 1.5 (pinned in pyproject.toml) writes `pagefind-entry.json` (its version and one index
-per language) and, per indexed page, a fragment: gzip of `pagefind_dcd` followed by JSON with the
+per language; a part of a large site has its own, listed in `delen.json`) and, per indexed page, a fragment: gzip of `pagefind_dcd` followed by JSON with the
 page's `url`, its indexed text (`content`), `meta.title` and `anchors` (the headings with an id,
 each with the position of its first word in `content`). Search results show these fragments.
 """
@@ -58,10 +58,15 @@ def read_entry(site: Path) -> dict:
     return json.loads((site / BUNDLE / "pagefind-entry.json").read_text(encoding="utf-8"))
 
 
+def read_parts(site: Path) -> list[str]:
+    """The folders of the index's other parts (generator/search.py splits a large site)."""
+    return json.loads((site / BUNDLE / "delen.json").read_text(encoding="utf-8"))
+
+
 def read_fragments(site: Path) -> list[Fragment]:
-    """Every page fragment of the index, sorted by address."""
+    """Every page fragment of the index (of every part), sorted by address."""
     fragments = []
-    for path in sorted((site / BUNDLE / "fragment").glob("*.pf_fragment")):
+    for path in sorted((site / BUNDLE).rglob("*.pf_fragment")):
         raw = gzip.decompress(path.read_bytes())
         assert raw.startswith(FRAGMENT_SIGNATURE), f"{path}: not a Pagefind fragment"
         data = json.loads(raw[len(FRAGMENT_SIGNATURE):])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,10 @@ import pytest
 
 from generator.errors import BuildFailed
 from generator.search import BUNDLE, index_site
+from tests.pagefind_index import read_entry, read_fragments, read_parts
+
+SMALL_PARTS = 300_000
+"""Bytes of HTML a part may hold, small enough that the seeds' site is indexed in two parts."""
 
 
 def _index_files(site: Path) -> dict[str, bytes]:
@@ -32,3 +37,18 @@ def test_a_site_without_pages_to_index_fails_the_build(tmp_path: Path) -> None:
     (tmp_path / "404.html").write_text('<html lang="nl"><body><article class="md-content__inner"><h1>Niet gevonden</h1></article></body></html>', encoding="utf-8")
     with pytest.raises(BuildFailed, match=r"(?s)^pagefind: indexing .* failed \(exit status \d+\): .*html"):
         index_site(tmp_path)  # 404.html is never indexed, and there is nothing else
+
+
+def test_a_large_site_is_indexed_in_parts_that_together_hold_every_page_once(built_site: Path, tmp_path: Path) -> None:
+    """Pagefind's memory grows with the HTML it indexes; a large site is indexed in parts, each its
+    own index (generator/search.py), merged in the browser (tests/browser)."""
+    site = Path(shutil.copytree(built_site, tmp_path / "site"))
+    index_site(site, part_bytes=SMALL_PARTS)
+    parts = read_parts(site)
+    assert parts == [f"deel-{number}/" for number in range(2, len(parts) + 2)] and parts, parts
+    counts = [read_entry(site)["languages"]["nl"]["page_count"]]
+    counts += [json.loads((site / BUNDLE / part / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]["nl"]["page_count"] for part in parts]
+    urls = [fragment.url for fragment in read_fragments(site)]
+    assert sorted(urls) == sorted(fragment.url for fragment in read_fragments(built_site))  # every page, once
+    assert sum(counts) == len(urls) and all(counts), counts
+    assert read_parts(built_site) == []  # the seeds' site is one part

@@ -117,14 +117,31 @@
     return latest;
   }
 
-  /* Load pagefind.js from the site itself; Pagefind then fetches its index beside it. */
+  /* Load pagefind.js from the site itself; Pagefind then fetches its index beside it. A large
+     site is indexed in parts (generator/search.py): delen.json lists the other parts' folders,
+     merged here into the first; they share its WebAssembly. */
   function load() {
     if (!pagefind) {
       var bundle = new URL(root.getAttribute("data-kd-bundle"), document.baseURI).href;
       pagefind = import(bundle).then(function (module) {
-        return module.init().then(function () {
-          return module;
-        });
+        return module
+          .init()
+          .then(function () {
+            return window.fetch(new URL("delen.json", bundle).href);
+          })
+          .then(function (response) {
+            return response.ok ? response.json() : [];
+          })
+          .then(function (parts) {
+            return Promise.all(
+              parts.map(function (part) {
+                return module.mergeIndex(new URL(part, bundle).pathname);
+              })
+            );
+          })
+          .then(function () {
+            return module;
+          });
       });
       pagefind.catch(function () {
         pagefind = null; // try again with the next query

@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from generator.build import keep_published_addresses
 from generator.permanence import format_manifest, published_addresses
 from generator.search import index_site
-from tests.pagefind_index import read_fragments
+from tests.pagefind_index import read_fragments, read_parts
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -312,6 +312,25 @@ def test_one_query_fetches_a_small_part_of_the_index(page: Page, site_url: str, 
         f"{len(fragments)} fragments fetched for {shown} results shown, of {len(every_fragment)}"
     )
     assert 0 < sum(fetched.values()) <= SEARCH_BUDGET, "\n".join(f"{size:>8} {url}" for url, size in fetched.items())
+
+
+def test_a_site_indexed_in_parts_is_searched_as_one(
+    page: Page, requests_made, built_site: Path, tmp_path: Path, serve: Callable[[Path], str]
+) -> None:
+    """The seeds' site indexed in two parts (as a large site is, generator/search.py): the phrase
+    still finds answer 7 first, and a query finds pages of both parts."""
+    site = Path(shutil.copytree(built_site, tmp_path / "site"))
+    index_site(site, part_bytes=300_000)
+    assert read_parts(site) == ["deel-2/"]
+    _open(page, serve(site))
+    _search(page, ANSWER_7_PHRASE)
+    sections = [href for href in _result_hrefs(page) if "#" in href]
+    assert sections and sections[0].endswith(f"#{ANSWER_7_ID}"), sections[:5]
+    page.locator(SEARCH_INPUT).fill("")
+    _search(page, "26643")
+    hrefs = _result_hrefs(page)
+    assert any(href.endswith("#vraag-3") for href in hrefs) and any("/eerste-kamer/" in href for href in hrefs), hrefs
+    assert any(url.endswith("/pagefind/deel-2/pagefind-entry.json") or "/pagefind/deel-2/pagefind-entry.json?" in url for url in requests_made.urls)
 
 
 HOSTILE_TITLE = 'Brief over <img src=x onerror="window.kdInjected=1"> & <b>opmaak</b>'
