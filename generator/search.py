@@ -12,8 +12,8 @@ navigation, the table of contents or the footer; inside it, citations (marked
 `data-search-exclude` by the renderer), the "Antwoord: …" / "Vraag: …" links between a question
 and its answer, the status badges in headings, permalink signs and footnote back-links stay out.
 
-Pagefind holds every page's words in memory until it writes its index, about four bytes for each
-byte of HTML (587 MB for the 157 MB of a 1,000-letter site). A large site is therefore indexed in
+Pagefind holds every page's words in memory until it writes its index, about seven bytes for each
+byte of HTML of a letter page. A large site is therefore indexed in
 parts of at most PART_BYTES of HTML, one Pagefind run each: the first part's index is
 `pagefind/`, the others `pagefind/deel-2/`, … and `pagefind/delen.json` lists them; the
 search script merges them in the browser (Pagefind's `mergeIndex`, which shares the first part's
@@ -26,7 +26,6 @@ import json
 import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 from generator.errors import BuildFailed
@@ -48,8 +47,13 @@ question and its answer, status badges in headings, permalink signs (¶), footno
 NOT_INDEXED = frozenset({"404.html"})
 """Pages at the top of the site that are not indexed: the "niet gevonden" page."""
 
-PART_BYTES = 250_000_000
-"""At most this much HTML in one Pagefind run, so that it stays under about 1 GB of memory."""
+LINKS = ".pagefind-pages"
+"""A folder in the site, for one run, of links to the pages Pagefind is to index (hidden: MkDocs
+neither copies nor removes hidden files, and they are never indexed)."""
+
+PART_BYTES = 100_000_000
+"""At most this much HTML in one Pagefind run: measured, Pagefind took 706 MB for the 93 MB of
+1,000 letter pages and 1.34 GB for 186 MB, so a part stays near 1 GB."""
 
 
 def index_site(site: Path, part_bytes: int = PART_BYTES) -> None:
@@ -78,11 +82,14 @@ def _pagefind_binary() -> Path:
 
 
 def _pages(site: Path) -> list[Path]:
-    """The site's pages to index, sorted: every `.html` file but 404.html (and none of Pagefind's)."""
-    return sorted(
-        path for path in site.rglob("*.html")
-        if path.relative_to(site).parts[0] != BUNDLE and path.relative_to(site).as_posix() not in NOT_INDEXED
-    )
+    """The site's pages to index, sorted: every `.html` file but 404.html, none of Pagefind's, and
+    none in a hidden folder."""
+    pages = []
+    for path in site.rglob("*.html"):
+        parts = path.relative_to(site).parts
+        if parts[0] != BUNDLE and "/".join(parts) not in NOT_INDEXED and not any(part.startswith(".") for part in parts):
+            pages.append(path)
+    return sorted(pages)
 
 
 def _parts(pages: list[Path], part_bytes: int) -> list[list[Path]]:
@@ -102,18 +109,22 @@ def _parts(pages: list[Path], part_bytes: int) -> list[list[Path]]:
 def _run_pagefind(binary: Path, site: Path, pages: list[Path], output: Path) -> None:
     """Index `pages` of `site` into `output`: Pagefind reads them from a folder of links to them at
     their places in the site, so the addresses it gives them are their addresses in the site."""
-    with tempfile.TemporaryDirectory(dir=site.parent, prefix=".pagefind-") as folder:
+    folder = site / LINKS
+    shutil.rmtree(folder, ignore_errors=True)  # what an interrupted run left
+    try:
         for page in pages:
-            link = Path(folder) / page.relative_to(site)
+            link = folder / page.relative_to(site)
             link.parent.mkdir(parents=True, exist_ok=True)
             try:
                 os.link(page, link)
-            except OSError:  # another file system, or no hard links: copy
+            except OSError:  # no hard links here: copy
                 shutil.copyfile(page, link)
-        command = [str(binary), "--site", folder, "--output-path", str(output.resolve()), "--root-selector", CONTENT, "--quiet"]
+        command = [str(binary), "--site", str(folder), "--output-path", str(output.resolve()), "--root-selector", CONTENT, "--quiet"]
         for selector in LEFT_OUT:
             command += ["--exclude-selectors", selector]
         finished = subprocess.run(command, capture_output=True, text=True, check=False)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     said = (finished.stderr or finished.stdout).strip()
     if finished.returncode != 0:
         raise BuildFailed(f"pagefind: indexing {site} failed (exit status {finished.returncode}): {said}")
