@@ -321,7 +321,7 @@ def test_a_site_indexed_in_parts_is_searched_as_one(
     still finds answer 7 first, and a query finds pages of both parts."""
     site = Path(shutil.copytree(built_site, tmp_path / "site"))
     index_site(site, part_bytes=300_000)
-    assert read_parts(site) == ["deel-2/"]
+    assert read_parts(site), "the site was indexed in one part"
     _open(page, serve(site))
     _search(page, ANSWER_7_PHRASE)
     sections = [href for href in _result_hrefs(page) if "#" in href]
