@@ -60,10 +60,12 @@ clean:
 publish: $(SITE_STAMP)
 	$(BIN)/kamerdossier publish --strict
 
-# Speed: time each stage on growing synthetic corpora (copies of the seeds); never part of `make test`.
+# Speed (issue 9): every stage, MkDocs, memory and page sizes on corpora recombined from the real
+# letters, written to benchmarks/RESULTS.md; never part of `make test`. Takes about 15 minutes.
+BENCH_ARGS ?= --mkdocs --results benchmarks/RESULTS.md 1000 10000
 .PHONY: bench
 bench: $(SITE_STAMP)
-	$(BIN)/python benchmarks/generate.py $(BENCH_SIZES)
+	$(BIN)/python benchmarks/generate.py $(BENCH_ARGS)
 
 # Speed of PDF input (issue 8): median time to read each development PDF, against PDFium's plain
 # text extraction (the lower bound); never part of `make test`.
