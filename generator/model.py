@@ -255,7 +255,8 @@ class Letter:
     `index` is the letter's position within its record (0-based); (record path, index) identifies it.
     `sender` and `addressee` are as printed (`De griffier van de vaste commissie voor
     Digitalisering, Van Dooren`); `askers` lists the members who ask written questions.
-    `received_on` is the date an answer was received (Aanhangsel), when printed.
+    `received_on` is the date an answer was received (Aanhangsel), when printed; `asked_on` the
+    date its questions were sent in (`(ingezonden 7 oktober 2025)` in an Aanhangsel's header).
     `notice` is the heading of a `Mededeling` printed in place of answers (`Mededeling van
     Minister … (ontvangen …)`), as printed; its questions are then `uitgesteld`.
     `ministers` are the members of government who answer (Aanhangsel), `on_behalf_of` whom they
@@ -289,6 +290,7 @@ class Letter:
     closing: int | None = None
     signatory: Member | None = None
     committee: tuple[Member, ...] = ()
+    asked_on: datetime.date | None = None
 
 
 @dataclass(frozen=True)

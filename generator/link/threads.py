@@ -26,6 +26,7 @@ warning at the answer's `path:line`.
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -107,24 +108,38 @@ def _subject_keys(letter: Letter) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f"subject:{w}" for w in words if len(w) >= 5 and w not in SUBJECT_STOPWORDS))
 
 
+def _date_key(date: datetime.date) -> str:
+    return f"date:{date.isoformat()}"
+
+
 def _index_written(written: list[LetterAt]) -> dict[str, list[int]]:
-    """Index written-questions letters by asker name and subject word."""
+    """Index written-questions letters by asker name, subject word and the date they were sent."""
     index: dict[str, list[int]] = defaultdict(list)
     for position, (_record, letter) in enumerate(written):
         for key in (*_asker_keys(letter), *_subject_keys(letter)):
             index[key].append(position)
+        if letter.sent_on is not None:
+            index[_date_key(letter.sent_on)].append(position)
     return index
 
 
 def _candidates(letter: Letter, index: dict[str, list[int]]) -> list[int]:
     """Written-questions letters sharing the most askers with `letter` (or, without askers in
-    common, at least two subject words), in corpus order."""
-    for keys, least in ((_asker_keys(letter), 1), (_subject_keys(letter), 2)):
-        shared = Counter(position for key in keys for position in index.get(key, ()))
-        if shared:
-            most = max(shared.values())
-            if most >= least:
-                return sorted(position for position, count in shared.items() if count == most)
+    common, at least two subject words), in corpus order.
+
+    An Aanhangsel answer prints the day its questions were sent in: the letters sent that day are
+    looked at first, so a member's hundredth set of questions is not compared with the other 99.
+    """
+    sent = set(index.get(_date_key(letter.asked_on), ())) if letter.asked_on else set()
+    for within in ((sent,) if sent else ()) + (None,):
+        for keys, least in ((_asker_keys(letter), 1), (_subject_keys(letter), 2)):
+            shared = Counter(
+                position for key in keys for position in index.get(key, ()) if within is None or position in within
+            )
+            if shared:
+                most = max(shared.values())
+                if most >= least:
+                    return sorted(position for position, count in shared.items() if count == most)
     return []
 
 
@@ -136,7 +151,7 @@ def _score(answering: Letter, asked: Letter) -> float:
         shared = sorted(mine.keys() & theirs.keys())
         if len(shared) * 2 < len(mine):
             return 0.0
-        score = sum(_similarity(mine[n], theirs[n]) for n in shared) / len(shared)
+        score = sum(1.0 if mine[n] and mine[n] == theirs[n] else _similarity(mine[n], theirs[n]) for n in shared) / len(shared)
         return score if score >= QUESTION_SIMILARITY else 0.0
     score = _similarity(_normalized(answering.subject or ""), _normalized(asked.subject or ""))
     return score if score >= SUBJECT_SIMILARITY else 0.0

@@ -127,6 +127,7 @@ def _build_letter(
         head_end = questions.written_questions_start(paragraphs)
         head, body = paragraphs[:head_end], questions.structure_written_questions(list(paragraphs[head_end:]))
         members = facts.get("members", ())
+        asked_on = facts.get("sent_on") if kind == APPENDIX_ANSWERS else None
         if kind == APPENDIX_ANSWERS and facts.get("received_on"):
             facts["sent_on"] = facts["received_on"]  # an Aanhangsel answer is dated by its receipt
         sender = facts.get("answered_by") if kind == APPENDIX_ANSWERS else ", ".join(
@@ -137,7 +138,7 @@ def _build_letter(
             members, title, head, body, footnotes, span, received_on=facts.get("received_on"),
             identifiers=tuple(dict.fromkeys((*identifiers, *facts.get("identifiers", ())))),
             notice=facts.get("notice") or _notice(body),
-            ministers=facts.get("ministers", ()), on_behalf_of=facts.get("on_behalf_of"),
+            ministers=facts.get("ministers", ()), on_behalf_of=facts.get("on_behalf_of"), asked_on=asked_on,
         )
     head_end = _head_end(paragraphs)
     head, rest = paragraphs[:head_end], list(paragraphs[head_end:])

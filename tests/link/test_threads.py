@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 
 from generator.link import threads as threads_module
 from generator.link.threads import thread_corpus
@@ -97,14 +98,14 @@ def test_answer_to_a_question_that_is_not_there_is_reported():
     assert diagnostics[0].severity == "warning"
 
 
-def written_letter(path: str, texts: list[str], askers=ASKERS, subject=SUBJECT):
+def written_letter(path: str, texts: list[str], askers=ASKERS, subject=SUBJECT, sent_on=datetime.date(2025, 10, 7)):
     questions = [question(n, None, paragraph(f"p{n + 2}", text, 5 + 3 * n, path)) for n, text in enumerate(texts, 1)]
     return record(path, letter(0, "schriftelijke-vragen", *questions, path=path, askers=askers, subject=subject,
-                               chamber="Tweede Kamer", sent_on=datetime.date(2025, 10, 7)),
+                               chamber="Tweede Kamer", sent_on=sent_on),
                   kind="schriftelijke-vragen")
 
 
-def aanhangsel(texts: list[str], askers=ASKERS, subject=SUBJECT, quote=True):
+def aanhangsel(texts: list[str], askers=ASKERS, subject=SUBJECT, quote=True, asked_on=None):
     body = []
     for n, text in enumerate(texts, 1):
         if quote:
@@ -112,9 +113,9 @@ def aanhangsel(texts: list[str], askers=ASKERS, subject=SUBJECT, quote=True):
             body.append(question(n, None, paragraph(f"q{n}", text.replace("’?", "’ ?"), 10 * n, AANHANGSEL, quoted=True),
                                  quoted=True))
         body.append(answer(n, None, paragraph(f"a{n}", A5, 10 * n + 5, AANHANGSEL)))
-    return record(AANHANGSEL, letter(0, "aanhangsel", *body, path=AANHANGSEL, askers=askers, subject=subject,
-                                     chamber="Tweede Kamer", received_on=datetime.date(2025, 11, 3)),
-                  kind="aanhangsel")
+    answers = letter(0, "aanhangsel", *body, path=AANHANGSEL, askers=askers, subject=subject,
+                     chamber="Tweede Kamer", received_on=datetime.date(2025, 11, 3))
+    return record(AANHANGSEL, replace(answers, asked_on=asked_on), kind="aanhangsel")
 
 
 DECOY = [  # the same askers, other questions: real question texts from seeds/001
@@ -158,3 +159,29 @@ def test_matching_compares_each_aanhangsel_with_few_letters(monkeypatch):
     threads, _ = thread_corpus(tuple(records))
     assert len(calls) == 600
     assert len([t for t in threads if t.question.letter.path.startswith("seeds/w")]) == 600
+
+
+def test_aanhangsel_answers_the_questions_sent_in_on_the_day_it_names():
+    """The same members ask the same questions twice (the second time because no answer came);
+    the Aanhangsel names the day its questions were sent in, and that letter is the one it answers."""
+    first = written_letter("seeds/000_first.txt", WRITTEN, sent_on=datetime.date(2025, 9, 2))
+    again = written_letter(SEED_000, WRITTEN, sent_on=datetime.date(2025, 10, 7))
+    for asked_on, answered in ((datetime.date(2025, 10, 7), SEED_000), (datetime.date(2025, 9, 2), "seeds/000_first.txt")):
+        threads, _ = thread_corpus((first, again, aanhangsel(WRITTEN, asked_on=asked_on)))
+        assert {t.question.letter.path for t in threads} == {answered, AANHANGSEL}
+
+
+def test_matching_compares_each_aanhangsel_with_few_letters_of_one_member(monkeypatch):
+    """Linear: one member asks 300 times on 300 days, each answered by an Aanhangsel naming its day;
+    each Aanhangsel is compared with the one letter sent in that day, not with all 300."""
+    calls = []
+    real_score = threads_module._score
+    monkeypatch.setattr(threads_module, "_score", lambda a, b: calls.append(1) or real_score(a, b))
+    records = []
+    for n in range(300):
+        day = datetime.date(2020, 1, 1) + datetime.timedelta(days=n)
+        records.append(written_letter(f"seeds/w{n:04}.txt", WRITTEN[:1], sent_on=day))
+        records.append(aanhangsel(WRITTEN[:1], asked_on=day))
+    threads, _ = thread_corpus(tuple(records))
+    assert len(calls) == 300
+    assert len({t.question.letter.path for t in threads if t.question.letter.path.startswith("seeds/w")}) == 300

@@ -19,6 +19,7 @@ RECORD, DIAGNOSTICS = parse_record(read_source(FIXTURE, "fixtures/ah-tk-20252026
 def test_aanhangsel_metadata() -> None:
     assert (RECORD.kind, LETTER.kind, LETTER.chamber) == ("aanhangsel", "aanhangsel", "Tweede Kamer")
     assert LETTER.sent_on == datetime.date(2025, 11, 4)  # (ontvangen 4 november / 2025).
+    assert LETTER.asked_on == datetime.date(2025, 10, 7)  # … over de overstap … (ingezonden 7 oktober 2025).
     assert LETTER.identifiers == ("ah-tk-20252026-412",) and RECORD.identifier == "ah-tk-20252026-412"
     assert [m.name for m in LETTER.askers] == ["Kathmann", "Six Dijkstra"]
     assert LETTER.sender.startswith("Staatssecretaris Van Oostenbruggen (Financiën)")
