@@ -56,7 +56,7 @@ from generator.render.addresses import (
     target_anchor,
 )
 from generator.render.context import RenderContext
-from generator.render.escape import csv_text, json_text, safe_url, xml_text
+from generator.render.escape import csv_text, json_fragment, json_text, safe_url, xml_text
 from generator.render.labels import letter_title
 from generator.render.markdown import PageIds, dutch_date, letter_kind_label
 from generator.render.mentions import dossier_feed
@@ -109,12 +109,13 @@ def render_data(context: RenderContext) -> dict[str, str]:
         for dossier in data.document["cited_dossiers"]:
             citing.setdefault(dossier, []).append(data)
     dossiers = [dossier for dossier in lookup.dossier_order if dossier in by_dossier or dossier in citing]
-    files = {data.json_path: json_text({"schema": site.url(SCHEMA_PATH), "letter": data.document}) for data in letters}
+    documents = [json_fragment(data.document) for data in letters]  # written once, placed twice
+    files = {data.json_path: json_text({"schema": site.url(SCHEMA_PATH), "letter": document}) for data, document in zip(letters, documents)}
     files[CORPUS_JSON] = json_text(
         {
             "schema": site.url(SCHEMA_PATH),
             "site_url": site.url(""),
-            "letters": [data.document for data in letters],
+            "letters": documents,
             "annotations": annotations_data(context, site.url("")),
             "dossiers": [
                 {

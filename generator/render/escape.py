@@ -38,6 +38,7 @@ import io
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 __all__ = [
@@ -50,6 +51,8 @@ __all__ = [
     "escape_text",
     "front_matter",
     "html_text",
+    "JsonFragment",
+    "json_fragment",
     "json_text",
     "metadata_text",
     "safe_url",
@@ -89,6 +92,8 @@ def body_text(text: str) -> str:
     >>> body_text("a\\x00b\\u202ec\\x0cd\\r\\ne")
     'a�b�c d\\ne'
     """
+    if text.isprintable():  # every character either rule changes is a control or format character
+        return text
     return _DIRECTION_CONTROL.sub(REPLACEMENT, _CONTROL.sub(_control, text))
 
 
@@ -98,6 +103,8 @@ def metadata_text(text: str) -> str:
     >>> metadata_text("Kathmann\\u202e\\u200f (GL)\\x07")
     'Kathmann (GL)�'
     """
+    if text.isprintable():
+        return text
     return _DIRECTION_FORMAT.sub("", _CONTROL.sub(_control, text))
 
 
@@ -242,20 +249,84 @@ BODY_KEYS = frozenset({"text", "context"})
 is metadata."""
 
 
+@dataclass(frozen=True)
+class JsonFragment:
+    """A value written as JSON once (`json_fragment`), to be placed inside other documents as it is."""
+
+    text: str
+
+
 def json_text(document: object) -> str:
     """Write JSON as every data file is written: every string through the character rule (values
-    under `BODY_KEYS` as letter text), keys in the order built, UTF-8, 2-space indent."""
-    return json.dumps(_cleaned(document), ensure_ascii=False, indent=2) + "\n"
+    under `BODY_KEYS` as letter text), keys in the order built, UTF-8, 2-space indent.
+
+    The same text as `json.dumps(…, ensure_ascii=False, indent=2)` of the cleaned document, but
+    written in one pass with the C string encoder (`json.dumps` with an indent falls back to its
+    pure-Python encoder), and a `JsonFragment` in the document goes in without being written again:
+
+    >>> print(json_text({"a": [1, None, True], "b": {}, "c": json_fragment({"text": "x\\x00"})}), end="")
+    {
+      "a": [
+        1,
+        null,
+        true
+      ],
+      "b": {},
+      "c": {
+        "text": "x�"
+      }
+    }
+    """
+    out: list[str] = []
+    _write_json(document, False, "\n", out)
+    out.append("\n")
+    return "".join(out)
 
 
-def _cleaned(value: object, body: bool = False) -> object:
+def json_fragment(document: object) -> JsonFragment:
+    """Write `document` as `json_text` does, to be placed in several documents without writing it again."""
+    out: list[str] = []
+    _write_json(document, False, "\n", out)
+    return JsonFragment("".join(out))
+
+
+_JSON_STRING = json.encoder.encode_basestring
+"""The C encoder of a JSON string without escaping non-ASCII (what `ensure_ascii=False` uses)."""
+_JSON_CONSTANTS = {None: "null", True: "true", False: "false"}
+
+
+def _write_json(value: object, body: bool, newline: str, out: list[str]) -> None:
+    """Append `value` as JSON to `out`, its lines after the first starting with `newline`."""
     if isinstance(value, str):
-        return body_text(value) if body else metadata_text(value)
-    if isinstance(value, dict):
-        return {key: _cleaned(item, key in BODY_KEYS) for key, item in value.items()}  # keys are ours
-    if isinstance(value, (list, tuple)):
-        return [_cleaned(item, body) for item in value]
-    return value
+        out.append(_JSON_STRING(body_text(value) if body else metadata_text(value)))
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner, separator = newline + "  ", "{"
+        for key, item in value.items():  # keys are ours: strings the character rule leaves alone
+            if not isinstance(key, str):
+                raise TypeError(f"JSON key {key!r} is not a string")
+            out += (separator, inner, _JSON_STRING(key), ": ")
+            _write_json(item, key in BODY_KEYS, inner, out)
+            separator = ","
+        out += (newline, "}")
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            out.append("[]")
+            return
+        inner, separator = newline + "  ", "["
+        for item in value:
+            out += (separator, inner)
+            _write_json(item, body, inner, out)
+            separator = ","
+        out += (newline, "]")
+    elif isinstance(value, JsonFragment):
+        out.append(value.text.replace("\n", newline))  # a JSON text holds line ends only between values
+    elif value is None or isinstance(value, bool):
+        out.append(_JSON_CONSTANTS[value])
+    else:
+        out.append(json.dumps(value))  # numbers
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t")
