@@ -144,14 +144,26 @@ def _candidates(letter: Letter, index: dict[str, list[int]]) -> list[int]:
 
 
 def _score(answering: Letter, asked: Letter) -> float:
-    """How well `asked` fits as the letter `answering` answers, 0..1 (see the module docstring)."""
-    mine = {n: _question_text(q) for q in _questions(answering) for n in q.numbers}
-    theirs = {n: _question_text(q) for q in _questions(asked) for n in q.numbers}
+    """How well `asked` fits as the letter `answering` answers, 0..1 (see the module docstring).
+
+    A quoted question that covers several numbers (`Vraag 4 en 5`) is compared with the text of
+    the questions asked under those numbers together, and counts once for each of them.
+    """
+    mine = {n: q for q in _questions(answering) for n in q.numbers}
     if mine:
-        shared = sorted(mine.keys() & theirs.keys())
+        theirs = {n: q for q in _questions(asked) for n in q.numbers}
+        shared = mine.keys() & theirs.keys()
         if len(shared) * 2 < len(mine):
             return 0.0
-        score = sum(1.0 if mine[n] and mine[n] == theirs[n] else _similarity(mine[n], theirs[n]) for n in shared) / len(shared)
+        covered: dict[int, list[int]] = {}  # id of a quoted question -> its shared numbers
+        for n in sorted(shared):
+            covered.setdefault(id(mine[n]), []).append(n)
+        total = 0.0
+        for numbers in covered.values():
+            quoted = _question_text(mine[numbers[0]])
+            original = " ".join(_question_text(q) for q in {id(theirs[n]): theirs[n] for n in numbers}.values())
+            total += len(numbers) * (1.0 if quoted and quoted == original else _similarity(quoted, original))
+        score = total / len(shared)
         return score if score >= QUESTION_SIMILARITY else 0.0
     score = _similarity(_normalized(answering.subject or ""), _normalized(asked.subject or ""))
     return score if score >= SUBJECT_SIMILARITY else 0.0

@@ -72,3 +72,12 @@ def test_the_questions_page_changes_only_by_the_new_links() -> None:
 
     assert without_links(after) == without_links(before)
     assert len(after) > len(before)
+
+
+def test_aanhangsel_reprinting_the_questions_word_for_word_scores_one() -> None:
+    """`Vraag 2, 3` and `Vraag 4 en 5` reprint two questions each: compared with those two
+    questions of the written letter together, every reprint is word for word the same."""
+    from generator.link.threads import _score
+
+    written, answers = _records(True)
+    assert _score(answers.letters[0], written.letters[0]) == 1.0
