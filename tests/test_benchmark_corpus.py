@@ -32,3 +32,24 @@ def test_benchmark_corpus_parses_links_and_varies(tmp_path: Path) -> None:
     assert len(answered) >= 0.9 * kinds["aanhangsel"]  # each Aanhangsel letter threads to its questions
     askers = Counter(member.name for record in records for letter in record.letters for member in letter.askers)
     assert len(askers) >= 10
+
+
+def test_home_page_lists_the_newest_records_and_every_month_its_own(tmp_path: Path) -> None:
+    """Pages whose size must not grow with the corpus (issue 9), on 120 recombined letters over
+    twelve years (synthetic: the seeds alone are two records in two months)."""
+    import re
+
+    from generator.render import render_site
+    from generator.render.pages import NEWEST_ON_HOME
+
+    corpus.make_corpus(tmp_path, 120)
+    records, diagnostics = parse_sources(tmp_path)
+    pages = render_site(link_corpus(records, diagnostics))
+    home = pages["index.md"]
+    listed = re.findall(r"^- \[.*\]\((?:tweede|eerste)-kamer/", home, re.M)
+    assert len(listed) == NEWEST_ON_HOME < len(records)
+    months = re.findall(r"\]\((stukken/\d{4}-\d{2}\.md)\) \((\d+)\)", home)
+    assert {page for page in pages if page.startswith("stukken/")} == {page for page, _ in months}
+    on_month_pages = [re.findall(r"^- \[", pages[page], re.M) for page, _ in months]
+    assert [len(items) for items in on_month_pages] == [int(count) for _, count in months]
+    assert sum(map(len, on_month_pages)) == len(records)

@@ -2,7 +2,8 @@
 
 `render_site(corpus)` maps each page's path inside the docs folder to its Markdown text::
 
-    index.md                                            the home page
+    index.md                                            the home page: the newest records, every month
+    stukken/2025-10.md                                  the records of one month
     eerste-kamer/2026-02-12/antwoordbrief.md            one letter
     eerste-kamer/2026-02-12/verslag-schriftelijk-overleg.md   a record of several letters
     dossiers/31066.md, tijdlijn.md, personen.md, partijen.md  pages across the corpus (overviews)
@@ -26,7 +27,7 @@ from generator.render.markdown import render_letter_page
 from generator.render.addresses import assign_addresses
 from generator.render.mentions import DOSSIER_INDEX, dossier_feed, dossier_page
 from generator.render.overviews import render_overviews
-from generator.render.pages import HOME, render_home, render_record_page, render_shared_page
+from generator.render.pages import HOME, render_home, render_month_pages, render_record_page, render_shared_page
 from generator.render.timeline import events_by_letter
 
 __all__ = ["PageConflict", "page_sources", "render_site"]
@@ -37,7 +38,7 @@ class PageConflict(SourceError):
 
 
 def render_site(corpus: Corpus, site_url: str | None = None) -> dict[str, str]:
-    """Render every page of the site: home, multi-letter records, letters, the pages at addresses
+    """Render every page of the site: home, a page a month, multi-letter records, letters, the pages at addresses
     several letters wanted, and the overviews (dossiers, timeline, people, parties); with the
     site's address, also the open data (JSON, CSV, Atom feeds) that needs absolute URLs. Sorted by path.
 
@@ -46,7 +47,7 @@ def render_site(corpus: Corpus, site_url: str | None = None) -> dict[str, str]:
     context = build_context(corpus, open_data=bool(site_url), site_url=site_url)
     context = replace(context, notes=placed_notes(context), places=text_places(context))  # notes at their anchors
     context = replace(context, events=events_by_letter(corpus))
-    pages = {HOME: render_home(context)}
+    pages = {HOME: render_home(context), **render_month_pages(context)}  # the home page and one page a month
     for record in corpus.records:
         record_page = context.addresses.record_page(record)
         if record_page is not None:

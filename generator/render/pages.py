@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 
 from generator.model import Letter, LetterKey, Record
 from generator.render.addresses import cover_note, letter_dates, record_date, relative_link
 from generator.render.cited import mention_metadata
 from generator.render.context import RenderContext
-from generator.render.labels import dates_label
+from generator.render.labels import MONTHS, dates_label
 from generator.render.statuses import corpus_status_summary, letter_status_summary
 from generator.render.escape import escape_line, front_matter
 from generator.render.markdown import (
@@ -46,8 +47,15 @@ HOME_LINKS = (
 )
 
 
+NEWEST_ON_HOME = 20
+"""How many records the home page lists itself, newest first; every record is on its month's page."""
+MONTHS_FOLDER = "stukken"
+UNDATED = f"{MONTHS_FOLDER}/zonder-datum.md"
+
+
 def render_home(context: RenderContext) -> str:
-    """Render the home page: a short introduction and every record, newest first, with its letters."""
+    """Render the home page: a short introduction, the newest records with their letters, and a
+    link to every month's page (`render_month_pages`), so its size does not grow with the corpus."""
     ids = PageIds()
     blocks = [front_matter(HOME_TITLE), title_block(HOME_TITLE, ids), HOME_INTRO, HOME_LINKS, overview_links(HOME)]
     records = sorted(context.corpus.records, key=_newest_first)
@@ -55,8 +63,49 @@ def render_home(context: RenderContext) -> str:
     summary = corpus_status_summary(context)
     if summary:
         blocks.append(f"Alle vragen samen: {summary}.")
-    blocks.append("\n".join(_record_item(record, context) for record in records) or "Er zijn nog geen stukken.")
+    newest = records[:NEWEST_ON_HOME]
+    blocks.append("\n".join(_record_item(record, HOME, context) for record in newest) or "Er zijn nog geen stukken.")
+    if records:
+        blocks.append(heading_block(2, "Alle stukken per maand", ids))
+        blocks.append(_month_index(records))
     return join_blocks(blocks)
+
+
+def month_page(record: Record) -> str:
+    """The page listing the records of `record`'s month: `stukken/2025-10.md` (by `record_date`)."""
+    date = record_date(record)
+    return f"{MONTHS_FOLDER}/{date.year:04d}-{date.month:02d}.md" if date else UNDATED
+
+
+def _month_index(records: list[Record]) -> str:
+    """One line a year, newest first, linking each month's page with its number of records:
+    `- 2025: [oktober](stukken/2025-10.md) (1), [december](stukken/2025-12.md) (3)`."""
+    counts = Counter(month_page(record) for record in records)
+    years: dict[str, list[str]] = {}
+    for page in sorted(counts, reverse=True):
+        if page != UNDATED:
+            year, month = page.removeprefix(f"{MONTHS_FOLDER}/").removesuffix(".md").split("-")
+            years.setdefault(year, []).insert(0, f"[{MONTHS[int(month) - 1]}]({page}) ({counts[page]})")
+    lines = [f"- {year}: {', '.join(months)}" for year, months in years.items()]
+    if UNDATED in counts:
+        lines.append(f"- [Zonder datum]({UNDATED}) ({counts[UNDATED]})")
+    return "\n".join(lines)
+
+
+def render_month_pages(context: RenderContext) -> dict[str, str]:
+    """Render one page a month listing its records, newest first, as the home page lists them."""
+    by_month: dict[str, list[Record]] = {}
+    for record in sorted(context.corpus.records, key=_newest_first):
+        by_month.setdefault(month_page(record), []).append(record)
+    pages = {}
+    for page, records in by_month.items():
+        date = record_date(records[0])
+        title = f"Stukken van {MONTHS[date.month - 1]} {date.year}" if date else "Stukken zonder datum"
+        ids = PageIds()
+        back = f"Alle maanden staan op de [beginpagina]({relative_link(page, HOME)}#alle-stukken-per-maand)."
+        items = "\n".join(_record_item(record, page, context) for record in records)
+        pages[page] = join_blocks([front_matter(title), title_block(title, ids), back, items])
+    return pages
 
 
 def _newest_first(record: Record) -> tuple[bool, int, str]:
@@ -64,22 +113,22 @@ def _newest_first(record: Record) -> tuple[bool, int, str]:
     return (date is None, -(date or datetime.date.min).toordinal(), record.path)
 
 
-def _record_item(record: Record, context: RenderContext) -> str:
-    """List a record on the home page; a multi-letter record lists its letters beneath it."""
+def _record_item(record: Record, listed_on: str, context: RenderContext) -> str:
+    """List a record on the page `listed_on`; a multi-letter record lists its letters beneath it."""
     record_page = context.addresses.record_page(record)
     dated = dutch_date(record.date) if record.date is not None else dates_label(letter_dates(record))
     about = f"{escape_line(record.chamber)}, {record_kind_label(record.kind)}, {dated}"
     if record_page is None:
         page = next((context.addresses.letter_page(LetterKey(record.path, letter.index)) for letter in record.letters), None)
-        title = f"[{escape_line(record_title(record))}]({page})" if page else escape_line(record_title(record))
+        title = f"[{escape_line(record_title(record))}]({relative_link(listed_on, page)})" if page else escape_line(record_title(record))
         summaries = "; ".join(filter(None, (letter_status_summary(record, letter, context) for letter in record.letters)))
         return f"- {title} — {about}" + (f"; {summaries}" if summaries else "")
-    lines = [f"- [{escape_line(record_title(record))}]({record_page}) — {about}"]
+    lines = [f"- [{escape_line(record_title(record))}]({relative_link(listed_on, record_page)}) — {about}"]
     for letter in record.letters:
         page = context.addresses.letter_page(LetterKey(record.path, letter.index))
         if page is not None and page != record_page:
             summary = letter_status_summary(record, letter, context)
-            lines.append(f"    - [{escape_line(letter_title(record, letter))}]({page})" + (f" — {summary}" if summary else ""))
+            lines.append(f"    - [{escape_line(letter_title(record, letter))}]({relative_link(listed_on, page)})" + (f" — {summary}" if summary else ""))
     return "\n".join(lines)
 
 
