@@ -39,6 +39,8 @@ VERSLAG = ROOT / "seeds" / "001_dfb242f75dbdc9fb.txt"
 MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 FIRST_DAY = datetime.date(2014, 9, 1)
 DAYS = 12 * 365
+DOSSIERS = 400
+"""Dossier numbers the letters cite and belong to, the seeds' own among them."""
 """Letters are dated over twelve parliamentary years from FIRST_DAY."""
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z‘'“(])")
@@ -161,11 +163,19 @@ class _Writer:
     def __init__(self, material: Material, seed: int) -> None:
         self.material = material
         self.random = random.Random(seed)
+        real = sorted({m["dossier"].replace(" ", "") for m in _KAMERSTUK.finditer(material.verslag)})
+        made = [str(number) for number in self.random.sample(range(21000, 36800), DOSSIERS - len(real))]
+        self.dossiers = real + made
+        self.dossier_weights = [1 / rank for rank in range(1, DOSSIERS + 1)]
+
+    def _dossier(self) -> str:
+        """A dossier number, as often as real ones come: a few dossiers hold many letters (Zipf)."""
+        return self.random.choices(self.dossiers, self.dossier_weights)[0]
 
     def _vary(self, sentence: str) -> str:
         """Give the numbers and dates a sentence cites new values (the Kamerstukken it cites vary)."""
         pick = self.random
-        sentence = _KAMERSTUK.sub(lambda m: f"{pick.randrange(21000, 36800)}, nr. {pick.randrange(1, 1400)}", sentence)
+        sentence = _KAMERSTUK.sub(lambda m: f"{self._dossier()}, nr. {pick.randrange(1, 1400)}", sentence)
         return DUTCH_DATE.sub(lambda m: dutch(FIRST_DAY + datetime.timedelta(days=pick.randrange(DAYS))), sentence)
 
     def _question(self) -> str:
@@ -237,7 +247,9 @@ class _Writer:
     def verslag(self, shift: int) -> tuple[str, str]:
         """The real verslag with its dates moved by `shift` days and new dossier numbers."""
         pick = self.random
-        dossiers = [str(pick.randrange(21000, 36800)), str(pick.randrange(21000, 36800))]
+        dossiers = [self._dossier(), self._dossier()]
+        while dossiers[1] == dossiers[0]:
+            dossiers[1] = self._dossier()
 
         def moved(match: re.Match[str]) -> str:
             date = datetime.date(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]))

@@ -145,7 +145,13 @@ def _site_figures(site: Path) -> dict[str, object]:
         if not path.relative_to(site).as_posix().startswith(LETTER_FOLDERS)
     ]
     search = [site / "search" / "search_index.json", site / "pagefind"]
+    def largest(folder: str) -> tuple[int, str]:
+        found = [(path.stat().st_size, path.relative_to(site).as_posix()) for path in site.glob(f"{folder}/*/index.html")]
+        return max(found, default=(0, "-"))
+
     return {
+        "largest dossier page": largest("dossiers"),
+        "largest month page": largest("stukken"),
         "site": _size(site),
         "data": _size(site / "data") if (site / "data").exists() else 0,
         "search": sum(p.stat().st_size if p.is_file() else _size(p) for p in search if p.exists()),
@@ -209,6 +215,8 @@ def table(results: dict[int, dict[str, object]]) -> str:
         row("letter pages: median / largest HTML", lambda r: f"{_kb(r['median letter page'])} / {_kb(r['largest letter page'][0])}")
         for name in OVERVIEWS:
             row(f"`{name}`", lambda r, n=name: _kb(r["overviews"].get(n, 0)))
+        row("largest dossier page", lambda r: f"{_kb(r['largest dossier page'][0])} (`{r['largest dossier page'][1]}`)")
+        row("largest month page (`stukken/`)", lambda r: f"{_kb(r['largest month page'][0])}")
         row("largest other page", lambda r: f"{_kb(r['largest other page'][0])} (`{r['largest other page'][1]}`)")
     header = "| figure | " + " | ".join(f"N = {n:,}" for n in sizes) + " |"
     lines = [header, "|---|" + "---|" * len(sizes)]

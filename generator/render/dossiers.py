@@ -11,7 +11,7 @@ document cited several times in one letter is listed once, with the count.
 
 from __future__ import annotations
 
-from generator.model import DossierMention, LetterKey, Reference
+from generator.model import DossierMention, LetterKey, Record, Reference
 from generator.render.addresses import relative_link
 from generator.render.cited import citing_label, letters_newest_first, newest_first
 from generator.render.context import RenderContext
@@ -49,7 +49,7 @@ def render_dossiers(context: RenderContext) -> dict[str, str]:
     }
     pages = {DOSSIER_INDEX: _render_index(listed)}
     for dossier, mentions in context.corpus.links.dossiers:
-        pages[dossier_page(dossier)] = _render_dossier(dossier, mentions, listed[dossier], context)
+        pages[dossier_page(dossier)] = _render_dossier(dossier, mentions, listed[dossier], records, context)
     return pages
 
 
@@ -80,6 +80,7 @@ def _render_dossier(
     dossier: str,
     mentions: tuple[DossierMention, ...],
     listed: tuple[list[LetterKey], list[LetterKey]],
+    records: dict[str, Record],
     context: RenderContext,
 ) -> str:
     """Render one dossier: its letters, the letters citing it, and the documents of it they cite."""
@@ -106,8 +107,9 @@ def _render_dossier(
     if cited:
         blocks.append(heading_block(2, "Geciteerde stukken", ids))
         blocks.append("\n".join(cited))
-    in_dossier = {LetterKey(r.path, letter.index) for r in context.corpus.records for letter in r.letters
-                  if any(m.belongs and m.path == r.path for m in mentions)}
+    in_dossier = {  # from the dossier's own mentions, not a pass over the corpus for every dossier
+        LetterKey(m.path, letter.index) for m in mentions if m.belongs and m.path in records for letter in records[m.path].letters
+    }
     blocks += timeline_slice(in_dossier, page, context, ids, DOSSIER_SLICE_HEADING)
     return join_blocks(blocks)
 
