@@ -14,19 +14,19 @@ from generator.model import Corpus, Diagnostic, Record, SourceSpan
 from generator.parse import page_starts, parse_record
 from generator.permanence import (
     address_sort_key,
-    addresses_of_pages,
+    citable,
     format_manifest,
     missing_addresses,
     missing_report,
     read_manifest,
-    read_page_html,
+    site_addresses,
 )
 from generator.readers import read_source, survey_sources
 from generator.readers.annotations import read_annotations
 from generator.readers.files import shown_path
 from generator.readers.glossary import read_glossary
 from generator.render.annotations import annotation_problems
-from generator.redirects import NO_REDIRECTS, read_redirects, redirect_files, redirect_problems
+from generator.redirects import NO_REDIRECTS, page_file, read_redirects, redirect_files, redirect_problems, split_address
 from generator.render import page_sources, render_site
 from generator.search import index_site
 from generator.write import MANIFEST, refused_pages, write_files, write_pages
@@ -342,8 +342,7 @@ def keep_published_addresses(
     when there is no `manifest`. Returns the addresses the site serves (its own pages and their
     citable ids, without the redirect pages).
     """
-    pages = read_page_html(site)
-    reachable = addresses_of_pages(pages, citable_only=False)  # a redirect may lead to any id
+    reachable = site_addresses(site)  # every id: a redirect may lead to any of them
     declared = read_redirects(redirects) if redirects is not None else NO_REDIRECTS
     published = read_manifest(manifest, missing_ok=new_site)
     problems = redirect_problems(declared, reachable)
@@ -352,8 +351,10 @@ def keep_published_addresses(
         problems.append(missing_report(missing, published, manifest.name))
     if problems:
         raise BuildFailed("\n".join(problems))
+    anchored = {split_address(old)[0] for old in declared.anchors} & reachable  # pages that get an anchor map
+    pages = {page: (site / page_file(page)).read_text(encoding="utf-8") for page in sorted(anchored)}
     write_files(redirect_files(declared, reachable, pages, site_url), site)
-    return addresses_of_pages(pages)
+    return citable(reachable)
 
 
 def publish(manifest: Path, addresses: Iterable[str]) -> list[str]:
