@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import os
 import sys
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -41,32 +43,48 @@ class BuildResult:
     addresses: frozenset[str] = frozenset()  # filled when the permanence check ran (issue 4)
 
 
-def parse_sources(seeds: Path, cache: Path | None = None) -> tuple[tuple[Record, ...], tuple[Diagnostic, ...]]:
+PARALLEL_FROM = 200
+"""From how many sources on parsing uses every core (below it, starting the workers costs more)."""
+
+
+def parse_sources(
+    seeds: Path, cache: Path | None = None, workers: int | None = None
+) -> tuple[tuple[Record, ...], tuple[Diagnostic, ...]]:
     """Read and parse every source in `seeds`; a bad one is reported and the rest still parse.
 
     Every file there that is not read (a link, a file no reader reads, a sidecar without a
     letter) is reported too, first. A PDF read before is taken from the `cache` folder (see
-    `generator.readers.pdf`); a PDF's diagnostics say `path:page:line`.
+    `generator.readers.pdf`); a PDF's diagnostics say `path:page:line`. Each source is read and
+    parsed on its own, so from `PARALLEL_FROM` sources on they are spread over `workers` processes
+    (default: every core); records and reports come back in the order of the sources.
     """
     sources, diagnostics = survey_sources(seeds)
-    records: list[Record] = []
-    found_all: list[Diagnostic] = list(diagnostics)
-    for source in sources:
-        shown = shown_path(source.path, seeds)
-        starts: tuple[int, ...] = ()
-        try:
-            text = read_source(source.path, shown, source.sidecar, cache)
-            starts = page_starts(text)
-            record, found = parse_record(text)
-        except SourceError as error:
-            found_all.extend(on_page(diagnostic, starts) for diagnostic in error.diagnostics)
-            continue
-        except Exception as error:  # a parser bug must not stop the other letters: report it as an error
-            found_all.append(_internal_error(shown, 1, "parsing", error))
-            continue
-        records.append(record)
-        found_all.extend(on_page(diagnostic, starts) for diagnostic in found)
-    return tuple(records), tuple(found_all)
+    jobs = [(source.path, shown_path(source.path, seeds), source.sidecar, cache) for source in sources]
+    workers = workers or os.cpu_count() or 1
+    if workers > 1 and len(jobs) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(_parse_source, jobs, chunksize=max(1, len(jobs) // (8 * workers))))
+    else:
+        results = [_parse_source(job) for job in jobs]
+    records = tuple(record for record, _ in results if record is not None)
+    return records, (*diagnostics, *(found for _, reports in results for found in reports))
+
+
+def _parse_source(job: tuple) -> tuple[Record | None, tuple[Diagnostic, ...]]:
+    """Read and parse one source: its record (None when it fails) and what was found wrong in it."""
+    path, shown, sidecar, cache = job
+    starts: tuple[int, ...] = ()
+    try:
+        text = read_source(path, shown, sidecar, cache)
+        starts = page_starts(text)
+        record, found = parse_record(text)
+    except SourceError as error:
+        return None, tuple(on_page(diagnostic, starts) for diagnostic in error.diagnostics)
+    except Exception as error:  # a parser bug must not stop the other letters: report it as an error
+        return None, (_internal_error(shown, 1, "parsing", error),)
+    return record, tuple(on_page(diagnostic, starts) for diagnostic in found)
+
+
 
 
 @dataclass(frozen=True)

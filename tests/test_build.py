@@ -176,3 +176,19 @@ def test_a_note_naming_a_missing_letter_is_an_error_at_its_address_line(tmp_path
     assert [str(d) for d in result.diagnostics if d.path.startswith("annotations/")] == [
         "annotations/weg.md:2: no letter page at this address — eerste-kamer/2026-02-13/antwoordbrief/"
     ]
+
+
+def test_parsing_on_several_cores_gives_what_one_core_gives(monkeypatch, tmp_path) -> None:
+    """The sources are parsed in worker processes (issue 9) and come back in the same order, with
+    the same reports: the seeds, a bad file and a file no reader reads."""
+    import generator.build as build_module
+
+    for source in SEEDS.iterdir():
+        shutil.copy(source, tmp_path / source.name)
+    (tmp_path / "002_leeg.txt").write_text("\n", encoding="utf-8")
+    (tmp_path / "notities.md").write_text("x\n", encoding="utf-8")
+    monkeypatch.setattr(build_module, "PARALLEL_FROM", 1)
+    alone = build_module.parse_sources(tmp_path, workers=1)
+    shared = build_module.parse_sources(tmp_path, workers=2)
+    assert shared == alone
+    assert len(alone[0]) == 2 and len(alone[1]) >= 2
