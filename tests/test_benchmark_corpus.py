@@ -53,3 +53,29 @@ def test_home_page_lists_the_newest_records_and_every_month_its_own(tmp_path: Pa
     on_month_pages = [re.findall(r"^- \[", pages[page], re.M) for page, _ in months]
     assert [len(items) for items in on_month_pages] == [int(count) for _, count in months]
     assert sum(map(len, on_month_pages)) == len(records)
+
+
+def test_dossier_pages_show_the_newest_letters_and_every_year_its_own(tmp_path: Path, monkeypatch) -> None:
+    """A dossier's page lists the newest letters of each list and links a page per year that lists
+    them all (120 recombined letters, synthetic: the seeds' dossiers hold at most four letters)."""
+    import re
+
+    from generator.render import dossiers, render_site
+
+    monkeypatch.setattr(dossiers, "NEWEST_ON_PAGE", 3)
+    corpus.make_corpus(tmp_path, 120)
+    records, diagnostics = parse_sources(tmp_path)
+    pages = render_site(link_corpus(records, diagnostics))
+    busiest = max(
+        (page for page in pages if re.fullmatch(r"dossiers/\d+\.md", page)),
+        key=lambda page: sum(page.removesuffix(".md") + "/" in other for other in pages),
+    )
+    text = pages[busiest]
+    years = re.findall(r"\[(\d{4})\]\((\d+/\d{4}\.md)\) \((\d+) brie", text)
+    assert len(years) >= 2
+    for section in text.split("\n## ")[1:3]:
+        assert len(re.findall(r"^- \[", section, re.M)) <= 3
+    folder = busiest.removesuffix(".md").rpartition("/")[0]
+    listed = [re.findall(r"^- \[", pages[f"{folder}/{page}"], re.M) for _, page, _ in years]
+    assert [len(items) for items in listed] == [int(count) for _, _, count in years]
+    assert sum(int(count) for _, _, count in years) > 3

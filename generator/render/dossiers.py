@@ -2,6 +2,8 @@
 
     dossiers/index.md     Dossiers: every dossier by number, with how many letters are in it or cite it
     dossiers/31066.md     Dossier 31066: the letters in it, the letters citing it, the documents cited
+                          (the newest `NEWEST_ON_PAGE` of each), and a link to each year's page
+    dossiers/31066/2025.md  every letter of 2025 in the dossier or citing it
 
 A letter is in a dossier when its record's sidecar says so (`DossierMention.belongs`: every letter
 of the record); it cites the dossier when one of its references names it. Letters and cited
@@ -11,8 +13,10 @@ document cited several times in one letter is listed once, with the count.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from generator.model import DossierMention, LetterKey, Record, Reference
-from generator.render.addresses import relative_link
+from generator.render.addresses import letter_date, record_date, relative_link
 from generator.render.cited import citing_label, letters_newest_first, newest_first
 from generator.render.context import RenderContext
 from generator.render.escape import escape_line, front_matter, safe_url
@@ -41,8 +45,14 @@ PAGE_INTRO = (
 )
 
 
+NEWEST_ON_PAGE = 50
+"""How many letters (and cited documents) of each list a dossier's page shows, newest first; the
+dossier's page per year lists every one of its year, so no page grows with the corpus."""
+
+
 def render_dossiers(context: RenderContext) -> dict[str, str]:
-    """Render the dossier index and one page per dossier the link pass indexed (`Links.dossiers`)."""
+    """Render the dossier index, one page per dossier the link pass indexed (`Links.dossiers`),
+    and a page per year of each dossier's letters (`dossiers/31066/2025.md`)."""
     records = {record.path: record for record in context.corpus.records}
     listed = {
         dossier: _letters(mentions, records, context) for dossier, mentions in context.corpus.links.dossiers
@@ -50,7 +60,62 @@ def render_dossiers(context: RenderContext) -> dict[str, str]:
     pages = {DOSSIER_INDEX: _render_index(listed)}
     for dossier, mentions in context.corpus.links.dossiers:
         pages[dossier_page(dossier)] = _render_dossier(dossier, mentions, listed[dossier], records, context)
+        pages.update(_render_years(dossier, listed[dossier], context))
     return pages
+
+
+def _year(key: LetterKey, context: RenderContext) -> int | None:
+    record, letter = context.letters[key]
+    date = letter_date(record, letter) or record_date(record)
+    return date.year if date else None
+
+
+def year_page(dossier: str, year: int | None) -> str:
+    """`dossiers/31066/2025.md`; letters without a date: `dossiers/31066/zonder-datum.md`."""
+    return dossier_page(dossier).removesuffix(".md") + (f"/{year}.md" if year else "/zonder-datum.md")
+
+
+def _render_years(dossier: str, listed: tuple[list[LetterKey], list[LetterKey]], context: RenderContext) -> dict[str, str]:
+    """Render a page for each year of the dossier's letters: those in it and those citing it."""
+    by_year: dict[int | None, tuple[list[LetterKey], list[LetterKey]]] = {}
+    for position, keys in enumerate(listed):
+        for key in keys:
+            by_year.setdefault(_year(key, context), ([], []))[position].append(key)
+    pages = {}
+    for year, (members, citing) in by_year.items():
+        page = year_page(dossier, year)
+        ids = PageIds()
+        title = f"Dossier {dossier}, {year}" if year else f"Dossier {dossier}, zonder datum"
+        blocks = [
+            front_matter(title), title_block(title, ids),
+            f"Alle brieven van {year or 'zonder datum'} die bij dossier {escape_line(dossier)} horen of ernaar verwijzen, "
+            f"nieuwste eerst. Terug naar [dossier {escape_line(dossier)}]({relative_link(page, dossier_page(dossier))}).",
+        ]
+        blocks += _letter_lists(members, citing, page, context, ids)
+        pages[page] = join_blocks(blocks)
+    return pages
+
+
+def _year_links(dossier: str, listed: tuple[list[LetterKey], list[LetterKey]], page: str, context: RenderContext) -> str:
+    """`Per jaar: [2026](31066/2026.md) (3 brieven), [2025](31066/2025.md) (1 brief)`, newest first."""
+    counts = Counter(_year(key, context) for keys in listed for key in keys)
+    years = sorted(counts, key=lambda year: (year is None, -(year or 0)))
+    links = [
+        f"[{year or 'zonder datum'}]({relative_link(page, year_page(dossier, year))}) ({_count(counts[year], 'brief', 'brieven')})"
+        for year in years
+    ]
+    return "Per jaar: " + ", ".join(links) + "."
+
+
+def _letter_lists(
+    members: list[LetterKey], citing: list[LetterKey], page: str, context: RenderContext, ids: PageIds
+) -> list[str]:
+    blocks = []
+    for heading, keys in (("Brieven in dit dossier", members), ("Brieven die dit dossier citeren", citing)):
+        if keys:
+            blocks.append(heading_block(2, heading, ids))
+            blocks.append("\n".join(_letter_item(key, page, context) for key in keys))
+    return blocks
 
 
 def _render_index(listed: dict[str, tuple[list[LetterKey], list[LetterKey]]]) -> str:
@@ -99,17 +164,22 @@ def _render_dossier(
         PAGE_INTRO.format(number=escape_line(dossier)),
         metadata_block([("Atom-feed", feed), ("Alle dossiers", f"[overzicht]({relative_link(page, DOSSIER_INDEX)})")]),
     ]
-    for heading, keys in (("Brieven in dit dossier", members), ("Brieven die dit dossier citeren", citing)):
-        if keys:
-            blocks.append(heading_block(2, heading, ids))
-            blocks.append("\n".join(_letter_item(key, page, context) for key in keys))
+    if members or citing:
+        blocks.append(_year_links(dossier, listed, page, context))
+    shown = {*members[:NEWEST_ON_PAGE], *citing[:NEWEST_ON_PAGE]}
+    shortened = len(shown) < len(members) + len(citing)
+    if shortened:
+        blocks.append(f"Hieronder de {NEWEST_ON_PAGE} nieuwste brieven van elke lijst; de pagina's per jaar noemen ze alle.")
+    blocks += _letter_lists(members[:NEWEST_ON_PAGE], citing[:NEWEST_ON_PAGE], page, context, ids)
     cited = _cited_documents(mentions, page, context)
     if cited:
         blocks.append(heading_block(2, "Geciteerde stukken", ids))
-        blocks.append("\n".join(cited))
+        blocks.append("\n".join(cited[:NEWEST_ON_PAGE]))
     in_dossier = {  # from the dossier's own mentions, not a pass over the corpus for every dossier
         LetterKey(m.path, letter.index) for m in mentions if m.belongs and m.path in records for letter in records[m.path].letters
     }
+    if shortened:
+        in_dossier &= shown  # the events of the letters the page shows
     blocks += timeline_slice(in_dossier, page, context, ids, DOSSIER_SLICE_HEADING)
     return join_blocks(blocks)
 
