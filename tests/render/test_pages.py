@@ -63,6 +63,8 @@ ANSWERS_TITLE = (
 
 OVERVIEWS = ["annotaties.md", "begrippen.md", "dossiers/index.md", "partijen.md", "personen.md", "tijdlijn.md"]
 """The pages across the corpus every site has, even without letters (generator.render.overviews)."""
+MONTH_PAGES = ["stukken/2026-02.md", "stukken/2025-10.md"]
+"""The pages listing each month's records: the verslag's, then the written questions'."""
 
 BBB_7 = target(SEED_001, 1, "vraag", "BBB", 7)
 BBB_7_QUOTED = target(SEED_001, 2, "vraag", "BBB", 7)
@@ -105,7 +107,7 @@ def html(pages: dict[str, str]) -> dict[str, BeautifulSoup]:
 
 def test_the_site_has_a_home_page_a_record_page_and_a_page_per_letter(pages: dict[str, str]) -> None:
     people = ["personen/kathmann.md", "personen/six-dijkstra.md"]  # the askers of the written questions
-    assert list(pages) == sorted([ANSWERS, COMMITTEE, RECORD, "index.md", WRITTEN, *OVERVIEWS, *people])
+    assert list(pages) == sorted([ANSWERS, COMMITTEE, RECORD, "index.md", WRITTEN, *OVERVIEWS, *people, *MONTH_PAGES])
 
 
 def test_every_page_has_unique_ids(html: dict[str, BeautifulSoup]) -> None:
@@ -399,8 +401,17 @@ def test_home_lists_records_newest_first_with_their_letters(html: dict[str, Beau
     hrefs = [a["href"] for a in html["index.md"].select("p a, li a")]
     assert hrefs[:2] == ["over.md", "citeren.md"]
     assert hrefs[2:6] == ["tijdlijn.md", "dossiers/index.md", "personen.md", "partijen.md"]
-    assert hrefs[6:] == [RECORD, COMMITTEE, ANSWERS, WRITTEN]
-    assert "stukken" in ids(html["index.md"])
+    assert hrefs[6:10] == [RECORD, COMMITTEE, ANSWERS, WRITTEN]
+    assert hrefs[10:] == MONTH_PAGES  # every month's page, newest year first (issue 9)
+    assert {"stukken", "alle-stukken-per-maand"} <= set(ids(html["index.md"]))
+
+
+def test_each_month_page_lists_its_records_as_the_home_page_does(html: dict[str, BeautifulSoup]) -> None:
+    listed = {page: [a["href"] for a in html[page].select("li a")] for page in MONTH_PAGES}
+    assert listed == {
+        "stukken/2026-02.md": [f"../{RECORD}", f"../{COMMITTEE}", f"../{ANSWERS}"],
+        "stukken/2025-10.md": [f"../{WRITTEN}"],
+    }
 
 
 def test_an_empty_corpus_still_has_a_home_page() -> None:
