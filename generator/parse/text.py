@@ -83,14 +83,18 @@ STRUCTURAL_START = re.compile(
 )
 
 HEADING_LINE = re.compile(
-    r"""^(?: (?:Vragen(?:\s+en\s+opmerkingen)?|Inbreng|Opmerkingen\s+en\s+vragen)\s+van\s.*[^.?!]
-         | Mededeling
-         | [A-Z][a-zë]+(?:\s[A-Z][a-z]+)?,\s+\d{1,2}\s+[a-z]+\s+\d{4}
-         | [A-ZÀ-Ý][A-ZÀ-Ý\s\-–,.]{8,}
-        )\s*$""",
+    r"""^(?: (?:Vragen(?:\s+en\s+opmerkingen)?|Inbreng|Opmerkingen\s+en\s+vragen)\s+van\s.*[^.?!]$
+         | Mededeling\s*$
+         | [A-Z][a-zë]+(?:\s[A-Z][a-z]+)?,\s+\d{1,2}\s+[a-z]+\s+\d{4}\s*$
+         | [A-ZÀ-Ý][A-ZÀ-Ý\s\-–,.]{8,}+$
+        )""",
     re.VERBOSE,
 )
-"""A line that stands alone: a section heading, a place and date, a heading in capitals."""
+"""A line that stands alone: a section heading, a place and date, a heading in capitals.
+
+Linear on any line: a section heading is one whose last character is no `.?!` (white space at
+the end included, which the last character may be), and the class of a heading in capitals
+holds white space, so neither ends in a run of white space that two quantifiers share."""
 
 SENTENCE_END = re.compile(r"""(?:[.?!:;][”’"')\]]*|[”"])\d{0,3}$""")
 """A line that ends a sentence (a footnote marker may follow: `afgewogen.”5`)."""
@@ -339,6 +343,7 @@ def _footnote_zone(page: list[Line | None], expected: int) -> tuple[int, list[tu
     A zone starts after a blank line (or at the top of a page of notes only) and runs to the
     page end; each body starts with the next number in sequence.
     """
+    failed: set[tuple[int, int, bool]] = set()
     for start, line in enumerate(page):
         if line is None or line.lone_number:
             continue
@@ -348,7 +353,7 @@ def _footnote_zone(page: list[Line | None], expected: int) -> tuple[int, list[tu
         glued = not match["paren"] and line.text[len(match["number"])] != " "
         if start > 0 and page[start - 1] is not None and not glued:
             continue  # `3 Kamerstukken` after a blank line; `1NOS.nl` anywhere at the bottom
-        bodies = _bodies(page[start:], expected)
+        bodies = _bodies(page, start, expected, failed)
         if bodies:
             return start, bodies
     return None
@@ -415,23 +420,38 @@ WRITTEN_LABEL = re.compile(r"^(?:Vra(?:ag|gen)|Antwoord(?:en)?)\s+\d{1,3}(?!\d)"
 """A question or answer heading: never part of a footnote zone."""
 
 
-def _bodies(lines: list[Line | None], expected: int) -> list[tuple[int, list[Line]]]:
-    """Read footnote bodies numbered from `expected` to the end of the page, or [] when the lines
-    are no footnotes: a body goes on only on the lines right below it; after a blank line the
-    next body must start."""
+def _bodies(
+    page: list[Line | None], start: int, expected: int, failed: set[tuple[int, int, bool]]
+) -> list[tuple[int, list[Line]]]:
+    """Read footnote bodies numbered from `expected` from line `start` to the end of the page, or
+    [] when the lines are no footnotes: a body goes on only on the lines right below it; after a
+    blank line the next body must start.
+
+    `failed` holds the states (line, number expected next, after a blank line) from which a try
+    at an earlier start failed: from the same state the rest of the page fails again, so a try
+    stops there, and trying every start of a long page stays linear.
+    """
     bodies: list[tuple[int, list[Line]]] = []
     following, after_blank = expected, False
-    for candidate in lines:
+    passed: list[tuple[int, int, bool]] = []
+    for index in range(start, len(page)):
+        candidate = page[index]
         if candidate is None:
             after_blank = True
             continue
         if candidate.lone_number:
             continue
+        state = (index, following, after_blank)
+        if state in failed:
+            failed.update(passed)
+            return []
+        passed.append(state)
         match = FOOTNOTE_BODY.match(candidate.text)
         if match and int(match["number"]) == following:
             bodies.append((following, [candidate]))
             following += 1
         elif after_blank:
+            failed.update(passed)
             return []
         else:
             bodies[-1][1].append(candidate)
@@ -501,22 +521,38 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _join_lines(texts: list[str], vocabulary: frozenset[str]) -> str:
-    """Join the lines of one paragraph, mending hyphens at line ends."""
-    joined = ""
+    """Join the lines of one paragraph, mending hyphens at line ends.
+
+    Each decision reads the end of the text joined so far, its last `JOIN_WINDOW` characters
+    (the last word, a web address included): reading all of it at every line made joining a
+    paragraph of thousands of lines quadratic.
+    """
+    parts: list[str] = []
+    tail = ""  # the last JOIN_WINDOW characters of "".join(parts)
     for text in texts:
-        if not joined:
-            joined = text
-        elif joined.endswith("-") and not joined.endswith(" -"):
-            joined = hyphens.join_broken_line(joined, text, vocabulary)
-        elif _breaks_address(joined):
-            joined += text  # `(https://www.ad.nl/rijswijk/` on one line, the rest on the next
+        if not tail:
+            parts, tail = [text], text[-JOIN_WINDOW:]
+            continue
+        if tail.endswith("-") and not tail.endswith(" -"):
+            joined = hyphens.join_broken_line(tail, text, vocabulary)
+            if joined == f"{tail} {text}":
+                parts.append(" ")  # kwaliteits- en transporteisen
+            elif joined != tail + text:
+                parts[-1] = parts[-1][:-1]  # the hyphen only broke a word
+        elif _breaks_address(tail):
+            joined = tail + text  # `(https://www.ad.nl/rijswijk/` on one line, the rest on the next
         else:
-            joined = f"{joined} {text}"
-    return joined
+            joined = f"{tail} {text}"
+            parts.append(" ")
+        parts.append(text)
+        tail = joined[-JOIN_WINDOW:]
+    return "".join(parts)
 
 
 ADDRESS_BREAKS = ("/", "=", "?", "&", "#", "_", "~")
 """A web address broken at a line end after one of these goes on at the start of the next line."""
+JOIN_WINDOW = 1000
+"""How much of a paragraph's text, back from its end, a line join reads (see `_join_lines`)."""
 
 
 def _breaks_address(text: str) -> bool:
