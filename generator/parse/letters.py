@@ -25,7 +25,10 @@ SESSION = re.compile(r"^(?:Vergaderjaar|vergaderjaar)\s+\d{4}\s*[–-]\s*\d{4}\b
 ADOPTED = re.compile(r"^Vastgesteld\s+(?P<date>\d{1,2}\s+[a-z]+\s+\d{4})\s*$")
 """The date a verslag was adopted: `Vastgesteld 16 februari 2026`."""
 CAPITALS = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý\s\-–,.'’]+$")
-ADDRESSEE = re.compile(r"^Aan\s+(?P<addressee>(?:de|het|het\s+lid)\s.+?)\s*$")
+ADDRESSEE = re.compile(r"^Aan\s+(?P<addressee>(?:de|het|het\s+lid)\s.+?)(?<!\s)\s*$")
+"""`Aan de staatssecretaris van Financiën`. Where a name part ends, the look-behind for white space lets the white space
+after it be tried once, from the start of its run, never from each of its characters (a run of
+em spaces would otherwise cost quadratic time); the part found is the same."""
 PLACE_AND_DATE = re.compile(r"^(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?),\s+(?P<date>\d{1,2}\s+[a-z]+\s+\d{4})\s*$")
 SIGNATURE_FUNCTION = re.compile(
     r"""^(?:[Dd]e\s+)?(?:[Gg]riffier|[Vv]oorzitter|[Ss]taatssecretaris|[Mm]inister|[Ss]ecretaris)\b[^.?!]{0,200}$"""
@@ -37,16 +40,31 @@ SIGNATURE_NAME = re.compile(
         [A-ZÀ-Ý][\w'’-]+(?:\s+[\w'’-]+){0,4}$""",
     re.VERBOSE,
 )
+"""A signature's name: `mr. G.V.M. Veldhoen`, `Van Dooren`. Its runs of white space can be shared
+between quantifiers, so it is only matched on a line of at most 40 characters (`signature`)."""
 WRITTEN_HEADER = re.compile(
-    r"""^Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s+(?P<members>.+?)
-        \s+aan\s+(?P<addressee>(?:de|het)\s.+?)
-        \s+over\s+(?P<subject>.+?)\.?\s*(?:\(ingezonden\s+(?P<date>[^)]*)\)\.?)?$""",
+    r"""^Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s+
+        (?>(?P<members>.+?)(?<!\s)\s+aan\s+(?=(?:de|het)\s))    # the first `aan de` decides
+        (?P<addressee>(?:de|het)\s.+?)(?<!\s)
+        \s+over\s+(?P<subject>.+?)(?:(?<!\s)|(?=\.))
+        \.?\s*(?:\(ingezonden\s++(?P<date>[^)]{0,200})\)\.?)?$""",
     re.VERBOSE,
 )
-SUBMITTED = re.compile(r"\(ingezonden\s+(?P<date>[^)]*)\)")
-ANSWER_HEADER = re.compile(r"^(?P<kind>Antwoord|Mededeling)\s+van\s+(?P<sender>.+?)\s*\(ontvangen\s+(?P<date>[^)]*)\)")
+"""`Vragen van de leden X (Party) en Y (Party) aan de minister van … over … (ingezonden 7 oktober 2025)`.
+
+Linear on any paragraph: the members end at the first `aan de` (or `aan het`), which is the one
+the lazy match finds whenever a later one would do (an `over` after a later one is after the
+first too), so the group is atomic and `aan de x aan de x …` without `over` is not tried again
+from every `aan`; the look-behind for white space tries the white space after a name part only
+from the start of its run; a date has at most 200 characters."""
+SUBMITTED = re.compile(r"\(ingezonden\s++(?P<date>[^)]{0,200})\)")
+"""`(ingezonden 7 oktober 2025)`; a date has at most 200 characters, so `(ingezonden (ingezonden …`
+without a `)` is read once, not to the end from each."""
+ANSWER_HEADER = re.compile(
+    r"^(?P<kind>Antwoord|Mededeling)\s+van\s+(?P<sender>.+?)(?<!\s)\s*\(ontvangen\s++(?P<date>[^)]{0,200})\)"
+)
 """`Antwoord van Minister … (ontvangen …)`, or `Mededeling van …` where a notice stands in place
-of the answers (they come later, or came by letter)."""
+of the answers (they come later, or came by letter); linear as `WRITTEN_HEADER`."""
 NOTICE = re.compile(r"^Mededeling\b")
 SUBJECT = re.compile(r"\bover\s+(?P<subject>.+?)(?=\.\s|\.$|,\s+waarin\b|$)")
 DOCUMENT_NUMBER = re.compile(r"\d{4}[ZD]\d{5}")
@@ -58,7 +76,9 @@ MINISTER = re.compile(
 """An answering member of government as the Aanhangsel prints one: `Minister De Jonge (Binnenlandse
 Zaken en Koninkrijksrelaties)`."""
 ON_BEHALF = re.compile(r",?\s*+mede\s++namens\s++")
-MEMBER = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?:beiden\s+|allen\s+)?(?P<party>[^)]+)\))?$")
+MEMBER = re.compile(r"^(?P<name>[^()]+?)(?<!\s)\s*(?:\((?:beiden\s+|allen\s+)?(?P<party>[^)]+)\))?$")
+"""`Six Dijkstra (Nieuw Sociaal Contract)`; linear as `ADDRESSEE` (a name starts with no space:
+`_split_top_level` strips it)."""
 
 
 @dataclass(frozen=True)
@@ -85,7 +105,7 @@ def split_letters(paragraphs: list[Paragraph]) -> list[Segment]:
     What comes before the first heading is a segment without heading (a cover note, or the
     whole letter when there are no headings).
     """
-    segments = [Segment((), ())]
+    found: list[tuple[list[Paragraph], list[Paragraph]]] = [([], [])]  # (heading, text) per letter
     index = 0
     while index < len(paragraphs):
         paragraph = paragraphs[index]
@@ -94,12 +114,11 @@ def split_letters(paragraphs: list[Paragraph]) -> list[Segment]:
             while index + 1 < len(paragraphs) and CAPITALS.match(paragraphs[index + 1].text):
                 index += 1
                 heading.append(paragraphs[index])
-            segments.append(Segment(tuple(heading), ()))
+            found.append((heading, []))
         else:
-            last = segments[-1]
-            segments[-1] = Segment(last.heading, (*last.paragraphs, paragraph))
+            found[-1][1].append(paragraph)
         index += 1
-    return [segment for segment in segments if segment.heading or segment.paragraphs]
+    return [Segment(tuple(heading), tuple(text)) for heading, text in found if heading or text]
 
 
 def _split_top_level(text: str) -> list[str]:
@@ -177,12 +196,12 @@ def signature(paragraphs: tuple[Paragraph, ...]) -> tuple[int, int] | None:
         if len(paragraph.text) > 200:
             continue
         function, _, name = paragraph.text.rpartition(", ")
-        if function and SIGNATURE_FUNCTION.match(function) and SIGNATURE_NAME.match(name) and len(name) <= 40:
+        if function and len(name) <= 40 and SIGNATURE_FUNCTION.match(function) and SIGNATURE_NAME.match(name):
             return (index, index + 1)  # function and name joined on one line: `De minister van …, A. de Vries`
         if not SIGNATURE_FUNCTION.match(paragraph.text):
             continue
         for other in (index + 1, index - 1):
-            if 0 <= other < len(paragraphs) and SIGNATURE_NAME.match(paragraphs[other].text) and len(paragraphs[other].text) <= 40:
+            if 0 <= other < len(paragraphs) and len(paragraphs[other].text) <= 40 and SIGNATURE_NAME.match(paragraphs[other].text):
                 return (min(index, other), max(index, other) + 1)
     return None
 

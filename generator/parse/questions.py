@@ -39,11 +39,16 @@ NUMBERED_QUESTION = re.compile(r"^(?P<number>\d{1,3})\.\s+(?=\S)")
 SECTION_HEADING = re.compile(
     r"""^(?:Vragen(?:\s+en\s+opmerkingen)?|Inbreng|Opmerkingen\s+en\s+vragen)\s+
         van\s+(?:de\s+leden|het\s+lid)\s+van\s+de\s+
-        (?:fracties?\s+)?(?:van\s+)?(?:de\s+)?(?P<party>[^\s].*?)(?:[\s-]?fractie)?\s*$""",
+        (?:fracties?\s+)?(?:van\s+)?(?:de\s+)?(?P<party>[^\s].*?)
+        (?:(?<!\s)|(?=[\s-]fractie))(?:[\s-]?fractie)?\s*$""",
     re.VERBOSE,
 )
 """`Vragen en opmerkingen van de leden van de fractie van BBB` -> party `BBB`; also
-`… van de leden van de VVD-fractie`, `Inbreng van het lid van de fractie van 50PLUS`."""
+`… van de leden van de VVD-fractie`, `Inbreng van het lid van de fractie van 50PLUS`.
+
+The end of the party is tried after a character that is no white space (or before ` fractie`),
+never inside a run of white space: the party found is the same, and a run of em spaces costs
+linear time instead of quadratic."""
 
 LABELLED_QUESTION = re.compile(r"^Vraag\s+(?P<number>\d{1,3})(?![\d.])[.:]?\s*")
 """An answer letter that labels what it quotes and answers: `Vraag 3` … `Antwoord 3` …"""
@@ -92,10 +97,20 @@ def _span(paragraphs: list[Paragraph]) -> SourceSpan:
     return SourceSpan(paragraphs[0].span.path, paragraphs[0].span.line, paragraphs[-1].span.end_line)
 
 
-def _extended(block: Question | Answer, paragraph: Paragraph) -> Question | Answer:
-    """The question or answer with one more paragraph of text."""
-    paragraphs = (*block.paragraphs, paragraph)
-    return replace(block, paragraphs=paragraphs, span=_span(list(paragraphs)))
+def _extended(block: Question | Answer, more: list[Paragraph]) -> Question | Answer:
+    """The question or answer with more paragraphs of text (all at once: extending a block one
+    paragraph at a time would copy its paragraphs again for each)."""
+    paragraphs = (*block.paragraphs, *more)
+    return replace(block, paragraphs=paragraphs, span=_span([paragraphs[0], paragraphs[-1]]))
+
+
+def _extend_last(blocks: list[Block], more: list[Paragraph]) -> None:
+    """Put the paragraphs `more` on the question or answer that ends `blocks`, and empty `more`."""
+    if more:
+        last = blocks[-1]
+        assert isinstance(last, (Question, Answer))
+        blocks[-1] = _extended(last, more)
+        more.clear()
 
 
 def _first_number(members: list[Paragraph], previous: int) -> int | None:
@@ -146,11 +161,13 @@ def structure_written_questions(paragraphs: list[Paragraph]) -> tuple[Block, ...
     Questions numbered `1.`, `2.` … (in sequence) stand in for `Vraag N` in a letter without them.
     """
     blocks: list[Block] = []
+    more: list[Paragraph] = []  # paragraphs that go on the question or answer before them
     labelled = any(WRITTEN_QUESTION.match(p.text) for p in paragraphs)
     asked = 0
     for paragraph in paragraphs:
         label = _written_label(paragraph, labelled, asked)
         if label is not None:
+            _extend_last(blocks, more)
             role, numbers, start = label
             body = cut(paragraph, start)
             texts = (body,) if body.text else ()
@@ -162,9 +179,10 @@ def structure_written_questions(paragraphs: list[Paragraph]) -> tuple[Block, ...
         elif NOTICE.match(paragraph.text):  # it and what follows are the notice's
             blocks.append(Heading(paragraph.text, paragraph.span) if NOTICE_HEADING.match(paragraph.text) else paragraph)
         elif blocks and isinstance(blocks[-1], (Question, Answer)):
-            blocks[-1] = _extended(blocks[-1], paragraph)
+            more.append(paragraph)
         else:
             blocks.append(paragraph)
+    _extend_last(blocks, more)
     return tuple(blocks)
 
 
@@ -224,6 +242,7 @@ def structure_committee_letter(paragraphs: list[Paragraph]) -> tuple[Block, ...]
 def _committee_section(members: list[Paragraph], party: str | None, previous: int) -> list[Block]:
     """The questions of one party's section of a committee letter."""
     blocks: list[Block] = []
+    more: list[Paragraph] = []  # paragraphs that go on the question before them
     first = _first_number(members, previous)
     numbered = first is not None
     pending: list[Paragraph] = []
@@ -231,6 +250,7 @@ def _committee_section(members: list[Paragraph], party: str | None, previous: in
     for paragraph in members:
         match = NUMBERED_QUESTION.match(paragraph.text) if numbered else None
         if match and int(match["number"]) == expected:
+            _extend_last(blocks, more)
             text = cut(paragraph, match.end())
             blocks.extend(_introduction(pending, blocks))
             blocks.append(Question(expected, (expected,), True, party, tuple(pending), (text,), paragraph.span))
@@ -240,9 +260,10 @@ def _committee_section(members: list[Paragraph], party: str | None, previous: in
             blocks.append(Question(expected, (expected,), False, party, tuple(pending), (paragraph,), paragraph.span))
             pending, expected = [], expected + 1
         elif numbered and not pending and blocks and isinstance(blocks[-1], Question) and paragraph.text.rstrip().endswith("?"):
-            blocks[-1] = _extended(blocks[-1], paragraph)
+            more.append(paragraph)
         else:
             pending.append(paragraph)
+    _extend_last(blocks, more)
     blocks.extend(pending)
     return blocks
 
@@ -345,6 +366,7 @@ def _answer_section(
     labelled = any(LABELLED_ANSWER.match(p.text) for p in members)
     asking = False  # after `Vraag N`, until `Antwoord N`: the question's text
     blocks: list[Block] = []
+    asked_more: list[Paragraph] = []  # while asking: more quoted text of the question
     pending: list[Paragraph] = []
     answer: list[Paragraph] | None = None
     number = (first or 1) - 1
@@ -357,6 +379,7 @@ def _answer_section(
 
     def ask(paragraph: Paragraph, start: int, numbered_question: bool) -> None:
         nonlocal pending, answer, number
+        _extend_last(blocks, asked_more)
         close_answer()
         number += 1
         question = answered.questions.get((party, number)) if answered else None
@@ -381,12 +404,13 @@ def _answer_section(
             continue
         label = LABELLED_ANSWER.match(paragraph.text)
         if asking and label and int(label["number"]) == number:
+            _extend_last(blocks, asked_more)
             asking = False
             rest = cut(paragraph, label.end())
             answer = [rest] if rest.text else []
             continue
         if asking:
-            blocks[-1] = _question_with(blocks[-1], [replace(paragraph, quoted=True)])
+            asked_more.append(replace(paragraph, quoted=True))
             continue
         pieces = _split_quoted(paragraph, answered)
         if answer is None and not numbered and _answers_context(pieces, pending, (party, number + 1), answered):
@@ -407,6 +431,7 @@ def _answer_section(
             pending.extend(pieces)
         else:
             answer.extend(pieces)
+    _extend_last(blocks, asked_more)
     close_answer()
     blocks.extend(pending)
     return blocks
@@ -434,9 +459,7 @@ def _answers_context(
 def _question_with(block: Block, paragraphs: list[Paragraph]) -> Block:
     """The question `block` with more quoted text."""
     assert isinstance(block, Question)
-    for paragraph in paragraphs:
-        block = _extended(block, replace(paragraph, quoted=True))
-    return block
+    return _extended(block, [replace(paragraph, quoted=True) for paragraph in paragraphs])
 
 
 def _is_next_question(piece: Paragraph, party: str | None, number: int, answered: AnsweredLetter | None) -> bool:
