@@ -33,8 +33,9 @@ def _dossier(printed: str) -> str:
 
 
 def _sort_key(dossier: str) -> tuple[int, str]:
-    """Dossiers by number, then suffix: 26643 < 31066 < 36600-VII; unnumbered ones last."""
-    digits = re.match(r"\d+", dossier)
+    """Dossiers by number, then suffix: 26643 < 31066 < 36600-VII; unnumbered ones last (a
+    number is read by its first nine digits: a sidecar may name a dossier of 5,000 digits)."""
+    digits = re.match(r"\d{1,9}", dossier)
     return (int(digits.group(0)) if digits else 10**9, dossier)
 
 

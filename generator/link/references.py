@@ -66,6 +66,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.link.spans import Spans
 from generator.model import EERSTE_KAMER, OFFICIAL_PUBLICATION_URL, TWEEDE_KAMER, Reference, SourceSpan
 
 PUBLICATION_URL = OFFICIAL_PUBLICATION_URL
@@ -79,8 +80,10 @@ _DOSSIER = r"""
     \d{2}\s?\d{3}(?!\d)                      # 31066, or 31 066 as printed
     (?:(?:-|\s)(?:[IVXLC]{1,5}|[A-Z]|\d{2})(?![\w]))?  # begrotingshoofdstuk: 36600-VII, 21501-02
 """
-_DOCUMENT_NUMBER = r"(?:nr\.?|nummer)\s*(?P<number>\d+)"
-_PAGE = r"(?:\s*,\s*(?:p\.|blz\.|pag\.)\s*(?P<page>\d+(?:\s*[-–]\s*\d+)?))?"
+_DIGITS = r"\d{1,6}+(?!\d)"
+"""A document, item or page number as printed: at most six digits (a longer one is no citation)."""
+_DOCUMENT_NUMBER = rf"(?:nr\.?|nummer)\s*(?P<number>{_DIGITS})"
+_PAGE = rf"(?:\s*,\s*(?:p\.|blz\.|pag\.)\s*(?P<page>{_DIGITS}(?:\s*[-–]\s*{_DIGITS})?))?"
 
 URL = re.compile(r"(?P<url>https?://[^\s<>\"\[\]{}]+)")
 """A web address: `https://www.rijksictdashboard.nl/ict-activiteiten/…`."""
@@ -100,7 +103,7 @@ HANDELINGEN = re.compile(
     Handelingen{_CHAMBER}
     \s*,?\s*(?:vergaderjaar\s+)?{_SESSION}
     \s*,?\s*{_DOCUMENT_NUMBER}
-    (?:\s*,\s*item\s*(?P<item>\d+))?
+    (?:\s*,\s*item\s*(?P<item>{_DIGITS}))?
     {_PAGE}
     """,
     re.VERBOSE,
@@ -189,8 +192,16 @@ def _publication(identifier: str | None) -> str | None:
 def _from_url(match: re.Match[str], span: SourceSpan) -> tuple[Reference, str] | None:
     """A web address; an officielebekendmakingen.nl address also yields its identifier."""
     url = match.group("url").rstrip(_URL_TRAILER)
-    while url.endswith(")") and url.count("(") < url.count(")"):
-        url = url[:-1].rstrip(_URL_TRAILER)
+    # Drop each `)` that closes nothing (and the punctuation before it), counting once and
+    # cutting once: a URL may end in thousands of `)`.
+    unclosed = url.count(")") - url.count("(")
+    end = len(url)
+    while end and url[end - 1] == ")" and unclosed > 0:
+        end -= 1
+        unclosed -= 1
+        while end and url[end - 1] in _URL_TRAILER:
+            end -= 1
+    url = url[:end]
     publication = _PUBLICATION_PATH.match(url)
     identifier = publication.group("identifier") if publication else None
     dossiers: tuple[str, ...] = ()
@@ -289,6 +300,7 @@ def find_references(text: str, span: SourceSpan) -> tuple[FoundReference, ...]:
     "Kamerstuk 26643, nr. 1315", span, identifier="kst-26643-1315", ...)),)
     """
     taken: list[FoundReference] = []
+    spans = Spans()
     for _name, pattern, build in REFERENCE_PATTERNS:
         for match in pattern.finditer(text):
             built = build(match, span)
@@ -297,7 +309,7 @@ def find_references(text: str, span: SourceSpan) -> tuple[FoundReference, ...]:
             reference, problem = built
             start = match.start()
             end = start + len(reference.text) if reference.kind == "url" else match.end()
-            if any(start < other.end and other.start < end for other in taken):
+            if not spans.add(start, end):
                 continue
             taken.append(FoundReference(start, end, reference, problem))
     return tuple(sorted(taken, key=lambda found: (found.start, found.end)))

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.link.spans import Spans
+
 ROLE_QUESTION = "vraag"
 ROLE_ANSWER = "antwoord"
 
@@ -39,7 +41,9 @@ ORDINALS = {
 _DETERMINER = r"(?:(?:[Hh]et|[Dd]e|[Mm]ijn|[Oo]ns|[Oo]nze|[Hh]aar|[Zz]ijn|[Dd]it|[Dd]at|[Dd]eze)\s++)?"
 """`het`, `de`, a possessive (`mijn antwoord`, `onze beantwoording`) or none (`zie antwoord 3`)."""
 _ANSWER_TO = rf"(?<![\w]){_DETERMINER}(?:[Aa]ntwoord(?:en)?|[Bb]eantwoording)\s++(?:op|van|bij|onder)\s++"
-_NUMBERS = r"(?P<numbers>\d+(?:\s*(?:,|\ben\b|t/m|\btot\s+en\s+met\b)\s*\d+)*)(?![\d\w])"
+_NUMBER_DIGITS = r"\d{1,4}+(?!\d)"
+"""A question number as printed: at most four digits (`vraag 99999…` is text, never a huge int)."""
+_NUMBERS = rf"(?P<numbers>{_NUMBER_DIGITS}(?:\s*+(?:,|\ben\b|t/m|\btot\s+en\s+met\b)\s*+{_NUMBER_DIGITS})*)(?![\d\w])"
 _PARTY = r"""
     (?:\s+van\s+(?:de\s+leden\s+van\s+)?
        (?:de\s+)?(?:
@@ -163,11 +167,12 @@ def find_referrals(text: str, bare_role: str, parties: tuple[str, ...] = ()) -> 
     -> (Referral(start=21, end=28, role="antwoord", numbers=(1,), party=None, links=((1, 21, 28),)),)
     """
     found: list[Referral] = []
+    taken = Spans()
     for _name, pattern, role in REFERRAL_PATTERNS:
         for match in pattern.finditer(text):
             party, end = _party(match, parties)
             start = match.start()
-            if any(start < other.end and other.start < end for other in found):
+            if not taken.add(start, end):
                 continue
             if "ordinal" in pattern.groupindex:
                 number = ORDINALS[match.group("ordinal")]

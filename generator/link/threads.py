@@ -91,8 +91,15 @@ def _question_text(question: Question) -> str:
     return _normalized(" ".join(paragraph.text for paragraph in question.paragraphs))
 
 
+COMPARED_CHARACTERS = 2000
+"""How much of two texts `_similarity` compares: a question is a few hundred characters, and
+comparing takes time that grows with the product of the lengths (a question of 100 KB would hang
+the build)."""
+
+
 def _similarity(first: str, second: str) -> float:
-    """How alike two normalized texts are, 0..1."""
+    """How alike two normalized texts are, 0..1 (their first `COMPARED_CHARACTERS` characters)."""
+    first, second = first[:COMPARED_CHARACTERS], second[:COMPARED_CHARACTERS]
     return SequenceMatcher(None, first, second, autojunk=False).ratio() if first and second else 0.0
 
 

@@ -55,14 +55,14 @@ def build_context(corpus: Corpus, open_data: bool = False, site_url: str | None 
         for record in corpus.records
         for letter in record.letters
     }
-    threads: dict[Target, list[Target]] = {}
+    threads: dict[Target, dict[Target, None]] = {}
     for thread in corpus.links.threads:
         _add(threads, thread.question, thread.answer)
         _add(threads, thread.answer, thread.question)
-    statuses: dict[Target, list[str]] = {}
+    statuses: dict[Target, dict[str, None]] = {}
     for target, status in corpus.links.statuses:
         _add(statuses, target, status)
-    text_links: dict[tuple[str, str], list[TextLink]] = {}
+    text_links: dict[tuple[str, str], dict[TextLink, None]] = {}
     for link in corpus.links.text_links:
         _add(text_links, (link.path, link.paragraph), link)
     terms: dict[tuple[str, str], list[TermUse]] = {}
@@ -85,7 +85,8 @@ def build_context(corpus: Corpus, open_data: bool = False, site_url: str | None 
 
 
 def _add(index: dict, key: object, value: object) -> None:
-    """Append `value` under `key` unless it is there already (order of first appearance kept)."""
-    values = index.setdefault(key, [])
-    if value not in values:
-        values.append(value)
+    """Add `value` under `key` unless it is there already (order of first appearance kept).
+
+    The values under a key are a dict used as an ordered set: a paragraph may hold thousands of
+    links, and looking each up in a list of the ones before would be quadratic."""
+    index.setdefault(key, {})[value] = None

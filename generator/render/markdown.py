@@ -11,6 +11,7 @@ in source order (headings, paragraphs, questions, answers with their anchors) an
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -517,12 +518,12 @@ def inline_text(
         (min(max(marker.offset, start), end), order, marker.number) for order, marker in enumerate(paragraph.markers)
     )
     pieces: list[str] = []
-    cursor, pending = start, list(markers)
+    cursor, pending = start, deque(markers)  # a deque: a paragraph may hold thousands of markers
 
     def add_text(upto: int) -> None:
         nonlocal cursor
         while pending and pending[0][0] <= upto:
-            offset, _, number = pending.pop(0)
+            offset, _, number = pending.popleft()
             offset = max(offset, cursor)
             _add_text(pieces, text[cursor:offset])
             pieces.append(f"[^{number}]" if number in footnotes else f"<sup>\\[{number}\\]</sup>")
