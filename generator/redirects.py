@@ -41,7 +41,7 @@ HOME = "/"
 
 PAGE_ADDRESS = re.compile(
     r"""^(?: /                                   # the home page
-          | (?:(?!\.\.?/)[^/\#?\s]+/)+         # or folders, each ending in `/`
+          | (?:(?!\.\.?/)[^/\#?\s]++/)+        # or folders, each ending in `/`
         )$""",
     re.VERBOSE,
 )

@@ -114,7 +114,7 @@ KAMERSTUK = re.compile(
     rf"""
     Kamerstuk(?:ken)?{_CHAMBER}
     \s*,?\s*(?:(?:vergaderjaar\s+)?{_SESSION}\s*,?\s*)?
-    (?P<dossiers>{_DOSSIER}(?:\s*(?:/|\ben\b)\s*{_DOSSIER})*)?
+    (?P<dossiers>{_DOSSIER}(?:\s*+(?:/|\ben\b)\s*+{_DOSSIER})*)?
     \s*,?\s*
     (?:{_DOCUMENT_NUMBER}|(?P<letter>[A-Z]{{1,3}})(?![\w]))
     {_PAGE}

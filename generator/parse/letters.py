@@ -34,9 +34,9 @@ SIGNATURE_FUNCTION = re.compile(
     r"""^(?:[Dd]e\s+)?(?:[Gg]riffier|[Vv]oorzitter|[Ss]taatssecretaris|[Mm]inister|[Ss]ecretaris)\b[^.?!]{0,200}$"""
 )
 SIGNATURE_NAME = re.compile(
-    r"""^(?:(?:mr|dr|drs|ir|prof|ing)\.\s*)*          # titles: mr. dr.
+    r"""^(?:(?:mr|dr|drs|ir|prof|ing)\.\s*+)*         # titles: mr. dr.
         (?:[A-Z]\.)*\s*                             # initials: G.V.M.
-        (?:(?:van|de|der|den|ter|ten|het|in\s+'t)\s+)*  # particles: de Vries, van der Linden
+        (?:(?:van|de|der|den|ter|ten|het|in\s++'t)\s++)*  # particles: de Vries, van der Linden
         [A-ZÀ-Ý][\w'’-]+(?:\s+[\w'’-]+){0,4}$""",
     re.VERBOSE,
 )
