@@ -43,7 +43,7 @@ _DETERMINER = r"(?:(?:[Hh]et|[Dd]e|[Mm]ijn|[Oo]ns|[Oo]nze|[Hh]aar|[Zz]ijn|[Dd]it
 _ANSWER_TO = rf"(?<![\w]){_DETERMINER}(?:[Aa]ntwoord(?:en)?|[Bb]eantwoording)\s++(?:op|van|bij|onder)\s++"
 _NUMBER_DIGITS = r"\d{1,4}+(?!\d)"
 """A question number as printed: at most four digits (`vraag 99999…` is text, never a huge int)."""
-_NUMBERS = rf"(?P<numbers>{_NUMBER_DIGITS}(?:\s*+(?:,|\ben\b|t/m|\btot\s+en\s+met\b)\s*+{_NUMBER_DIGITS})*)(?![\d\w])"
+_NUMBERS = rf"(?P<numbers>{_NUMBER_DIGITS}(?:\s*+(?:,|\ben\b|t/m|\btot\s++en\s++met\b)\s*+{_NUMBER_DIGITS})*)(?![\d\w])"
 _PARTY = r"""
     (?:\s+van\s+(?:de\s+leden\s+van\s+)?
        (?:de\s+)?(?:
@@ -85,6 +85,9 @@ REFERRAL_PATTERNS: tuple[tuple[str, re.Pattern[str], str | None], ...] = (
     ("vraag n", NUMBERED_QUESTIONS, None),
 )
 """Name, pattern and role (None: the caller's), tried in order; an earlier match wins an overlap."""
+
+NAMES_A_QUESTION = re.compile(r"[Vv]ra(?:ag|gen)")
+"""What every referral holds (`vraag`, `vragen`): a text without it is not searched further."""
 
 _NUMBER = re.compile(r"\d+")
 _RANGE = re.compile(r"(?P<first>\d+)\s*(?:t/m|tot\s+en\s+met)\s*(?P<last>\d+)")
@@ -166,6 +169,8 @@ def find_referrals(text: str, bare_role: str, parties: tuple[str, ...] = ()) -> 
     "Zoals aangegeven bij vraag 1 is dit traject gestart in 2021." with "antwoord"
     -> (Referral(start=21, end=28, role="antwoord", numbers=(1,), party=None, links=((1, 21, 28),)),)
     """
+    if not NAMES_A_QUESTION.search(text):
+        return ()
     found: list[Referral] = []
     taken = Spans()
     for _name, pattern, role in REFERRAL_PATTERNS:
