@@ -73,6 +73,12 @@ bench: $(SITE_STAMP)
 bench-pdf: $(SITE_STAMP)
 	$(BIN)/python benchmarks/pdf.py $(BENCH_ROUNDS)
 
+# Hostile input (issue 7): each adversarial input class at 10 KB and 100 KB (the ratio must be
+# at most 15; about 10 is linear), then a 50 MB letter (under a minute). Never part of `make test`.
+.PHONY: bench-adversarial
+bench-adversarial: $(SITE_STAMP)
+	$(BIN)/python benchmarks/adversarial.py $(ADVERSARIAL_ARGS)
+
 # Rewrite the golden files (parsed models and rendered pages) from the seeds; read the diff before committing.
 .PHONY: golden
 golden: $(TEST_STAMP)
