@@ -8,6 +8,8 @@ read their metadata (`letters`), find questions and answers in each letter (`que
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from generator.errors import ParseError, problem
 from generator.model import (
     ANSWER_LETTER,
@@ -252,9 +254,14 @@ def parse_record(source: SourceText) -> tuple[Record, tuple[Diagnostic, ...]]:
     built: list[Letter] = []
     answered = None
     bounds = [s.heading[0].span.line if s.heading else s.paragraphs[0].span.line for s in segments] + [len(source.lines) + 1]
+    segment_notes: list[list[CleanFootnote]] = [[] for _ in segments]  # bounds[i] <= line < bounds[i + 1]
+    for note in footnotes:  # one pass, not one per letter: a record may hold thousands of both
+        at = bisect_right(bounds, note.span.line) - 1
+        if 0 <= at < len(segments):
+            segment_notes[at].append(note)
     for index, segment in enumerate(segments):
         kind = _letter_kind(segment, index == 0, has_headings)
-        notes = tuple(_footnote(index, n) for n in footnotes if bounds[index] <= n.span.line < bounds[index + 1])
+        notes = tuple(_footnote(index, n) for n in segment_notes[index])
         letter = _build_letter(index, kind, segment, chamber, notes, answered, identifiers if len(segments) == 1 else ())
         if kind == COMMITTEE_LETTER:
             answered = questions.answered_letter(letter.body)

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from generator.model import Diagnostic, FootnoteMarker, Furniture, SourceSpan
@@ -672,6 +673,65 @@ def _paragraphs(blocks: list[_Block], vocabulary: frozenset[str], width: int) ->
     return paragraphs
 
 
+class _MarkerCandidates:
+    """Every place a footnote marker could stand in the paragraphs, found in one pass, and the
+    marker of a footnote looked up among them.
+
+    The marker patterns are written for one number (`GLUED_MARKER.format(n=3)`); the same
+    pattern with `\\d++` for the number finds, at the same places, the marker of whatever number
+    stands there. Looking each footnote's marker up here instead of searching the paragraphs
+    with its own pattern gives the same marker, and a record with thousands of footnote bodies
+    and no markers (each body searched for from the last marker on) stays linear.
+    """
+
+    def __init__(self, paragraphs: list[RawParagraph], paren_style: bool) -> None:
+        pattern = re.compile((PAREN_MARKER if paren_style else GLUED_MARKER).format(n=r"\d++"))
+        self.paragraphs = paragraphs
+        self.at: dict[int, list[tuple[int, int, int, bool]]] = {}
+        """number -> (paragraph index, start, end, inside brackets) of every place, in order"""
+        self.firsts: dict[int, list[tuple[int, int, int]]] = {}
+        """number -> (paragraph index, start, end) of its first place in a paragraph, for the
+        paragraphs where that place is outside brackets"""
+        for index, paragraph in enumerate(paragraphs):
+            opened = closed = last = 0
+            seen: set[int] = set()
+            for match in pattern.finditer(paragraph.text):
+                digits = match["number"]
+                if len(digits) > 3 or digits != str(int(digits)):
+                    continue  # no footnote number: more than three digits, or a leading zero
+                number, start = int(digits), match.start()
+                opened += paragraph.text.count("(", last, start)
+                closed += paragraph.text.count(")", last, start)
+                last = start
+                inside = opened > closed  # as `_inside_brackets`, counted once
+                self.at.setdefault(number, []).append((index, start, match.end(), inside))
+                if number not in seen:
+                    seen.add(number)
+                    if not inside:
+                        self.firsts.setdefault(number, []).append((index, start, match.end()))
+
+    def first(self, number: int, position: tuple[int, int], line: int) -> tuple[int, int, int] | None:
+        """Where the marker `number` is: searching from `position` (paragraph index, offset), the
+        first place in a paragraph (or in the rest of the first), if it is outside brackets;
+        else the same in the next paragraph; only in paragraphs that start on or before `line`.
+        """
+        index, offset = position
+        if offset:
+            places = self.at.get(number, [])
+            at = bisect_left(places, (index, offset, -1, False))
+            if at < len(places) and places[at][0] == index:
+                if self.paragraphs[index].first > line:
+                    return None
+                if not places[at][3]:
+                    return places[at][:3]
+            index += 1
+        firsts = self.firsts.get(number, [])
+        at = bisect_left(firsts, (index, -1, -1))
+        if at < len(firsts) and self.paragraphs[firsts[at][0]].first <= line:
+            return firsts[at]
+        return None
+
+
 def _take_markers(
     paragraphs: list[RawParagraph], footnotes: list[CleanFootnote], paren_style: bool
 ) -> tuple[list[CleanParagraph], list[CleanFootnote]]:
@@ -684,21 +744,16 @@ def _take_markers(
     # (paragraph index, start, end) per footnote, in order
     position = (0, 0)
     referenced: set[int] = set()
+    candidates = _MarkerCandidates(paragraphs, paren_style)
     for note in footnotes:
-        template = PAREN_MARKER if paren_style else GLUED_MARKER
-        pattern = re.compile(template.format(n=note.number))
-        index, offset = position
-        while index < len(paragraphs) and paragraphs[index].first <= note.span.line:
-            match = pattern.search(paragraphs[index].text, offset)
-            if match and not _inside_brackets(paragraphs[index].text, match.start()):
-                start = match.start()
-                if paren_style and start and paragraphs[index].text[start - 1] == " ":
-                    start -= 1
-                found[index].append((note.number, start, match.end()))
-                referenced.add(note.number)
-                position = (index, match.end())
-                break
-            index, offset = index + 1, 0
+        match = candidates.first(note.number, position, note.span.line)
+        if match is not None:
+            index, start, end = match
+            if paren_style and start and paragraphs[index].text[start - 1] == " ":
+                start -= 1
+            found[index].append((note.number, start, end))
+            referenced.add(note.number)
+            position = (index, end)
     cleaned = []
     for index, paragraph in enumerate(paragraphs):
         text, markers, cursor = "", [], 0
