@@ -108,6 +108,11 @@ LAST_LINE = "Minister van Economische Zaken op 2 juni 2025 (link)."
 CLOSING_LETTER = "\n\n BRIEF VAN DE MINISTER VAN FINANCIËN\n\nAan de Voorzitter\n\nHierbij zend ik u de antwoorden.\n\nDe minister van Financiën,\n\n{name}\n"
 """A short letter after the written questions, to end in a signature (a synthetic one: no seed
 holds a letter this short)."""
+LETTER_WITH_NOTES = (
+    "\n\n BRIEF VAN DE MINISTER VAN FINANCIËN\n\nAan de Voorzitter\n\nHierbij zend ik u de antwoorden.\n\n"
+    + "".join(f"{number} Noot {number} bij de brief.\n" for number in range(1, 21))
+)
+"""A short letter with twenty footnote bodies and no markers; each letter numbers its own."""
 URL_END = "financi%C3%ABn-uitrol-m365"
 
 CLASSES: tuple[HostileClass, ...] = (
@@ -160,6 +165,7 @@ CLASSES: tuple[HostileClass, ...] = (
     # footnotes: bodies and markers
     HostileClass("lines that look like glued footnote bodies", QUESTIONS, Q1, lambda n: repeated("1Abc\n", n) + "\nX\n\n" + Q1),
     HostileClass("many footnote-like numbers in a paragraph", QUESTIONS, Q1, lambda n: in_question(repeated("x.4 ", n))),
+    HostileClass("many letters, footnote bodies without markers", QUESTIONS, LAST_LINE, lambda n: LAST_LINE + "\n" + repeated(LETTER_WITH_NOTES, n)),
     HostileClass("many footnote bodies without markers", QUESTIONS, LAST_LINE, lambda n: LAST_LINE + "\n" + "".join(f"{i}) Noot {i}.\n" for i in range(5, 5 + min(995, n // 12))) + repeated("Noot.\n", max(0, n - 12 * 995))),
 )
 """The hostile input classes, each built by injecting into a copy of a real seed letter."""
@@ -189,8 +195,14 @@ def run_stages(text: str, path: str) -> dict[str, float]:
 
 
 def best_time(text: str, path: str, runs: int) -> float:
-    """The best total time of parse, link and render over `runs` runs."""
-    return min(sum(run_stages(text, path).values()) for _ in range(runs))
+    """The time of parse, link and render over `runs` runs: the best of each stage, summed."""
+    return _best([run_stages(text, path) for _ in range(runs)])
+
+
+def _best(runs: list[dict[str, float]]) -> float:
+    """The sum over stages of each stage's best time in `runs` (a pause of the machine in one
+    stage of a run then spoils only that stage's sample)."""
+    return sum(min(run[stage] for run in runs) for stage in runs[0])
 
 
 class TimedOut(Exception):
@@ -215,10 +227,11 @@ def measure(hostile: HostileClass, sizes: tuple[int, int]) -> tuple[float, float
     signal.signal(signal.SIGALRM, _time_out)
     signal.alarm(TIMEOUT_SECONDS)
     try:
-        base = small = float("inf")
+        base_runs, small_runs = [], []
         for _ in range(SMALL_RUNS):
-            base = min(base, best_time(seed, path, 1))
-            small = min(small, best_time(small_text, path, 1))
+            base_runs.append(run_stages(seed, path))
+            small_runs.append(run_stages(small_text, path))
+        base, small = _best(base_runs), _best(small_runs)
         large = best_time(large_text, path, LARGE_RUNS)
     finally:
         signal.alarm(0)
@@ -227,7 +240,7 @@ def measure(hostile: HostileClass, sizes: tuple[int, int]) -> tuple[float, float
     return base, small, large, ratio
 
 
-SMALL_RUNS, LARGE_RUNS = 15, 3
+SMALL_RUNS, LARGE_RUNS = 21, 3
 
 
 def _between(name: str, first: str, stop: str) -> str:
