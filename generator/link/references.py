@@ -292,6 +292,10 @@ REFERENCE_PATTERNS: tuple[tuple[str, re.Pattern[str], Builder], ...] = (
 )
 """Name, pattern and builder, tried in this order; an earlier match wins an overlap."""
 
+REQUIRED_TEXT = {"url": "http", "aanhangsel": "Aanhangsel", "handelingen": "Handelingen", "kamerstuk": "Kamerstuk", "kamerbrief": "D"}
+"""Text each pattern's matches hold: a text without it is not searched with that pattern (the
+patterns cost a scan each, and the link pass reads every paragraph and footnote)."""
+
 
 def find_references(text: str, span: SourceSpan) -> tuple[FoundReference, ...]:
     """Find every cited document in `text` (a paragraph or footnote at `span`), in text order.
@@ -301,7 +305,9 @@ def find_references(text: str, span: SourceSpan) -> tuple[FoundReference, ...]:
     """
     taken: list[FoundReference] = []
     spans = Spans()
-    for _name, pattern, build in REFERENCE_PATTERNS:
+    for name, pattern, build in REFERENCE_PATTERNS:
+        if REQUIRED_TEXT[name] not in text:
+            continue
         for match in pattern.finditer(text):
             built = build(match, span)
             if built is None:

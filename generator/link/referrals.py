@@ -173,7 +173,10 @@ def find_referrals(text: str, bare_role: str, parties: tuple[str, ...] = ()) -> 
         return ()
     found: list[Referral] = []
     taken = Spans()
+    answer_named = "antwoord" in text  # what the first two patterns need (`het antwoord op …`)
     for _name, pattern, role in REFERRAL_PATTERNS:
+        if role == ROLE_ANSWER and not answer_named:
+            continue
         for match in pattern.finditer(text):
             party, end = _party(match, parties)
             start = match.start()

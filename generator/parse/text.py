@@ -673,19 +673,24 @@ def _paragraphs(blocks: list[_Block], vocabulary: frozenset[str], width: int) ->
     return paragraphs
 
 
+DIGIT_RUN = re.compile(r"\d+")
+
+
 class _MarkerCandidates:
     """Every place a footnote marker could stand in the paragraphs, found in one pass, and the
     marker of a footnote looked up among them.
 
-    The marker patterns are written for one number (`GLUED_MARKER.format(n=3)`); the same
-    pattern with `\\d++` for the number finds, at the same places, the marker of whatever number
-    stands there. Looking each footnote's marker up here instead of searching the paragraphs
-    with its own pattern gives the same marker, and a record with thousands of footnote bodies
-    and no markers (each body searched for from the last marker on) stays linear.
+    The marker patterns are written for one number (`GLUED_MARKER.format(n=3)`): what must
+    stand before the number, the number, what must follow. No character before a marker may be
+    a digit, so a marker's number is a whole run of digits: each run is a place when what stands
+    before and after it fits. Looking each footnote's marker up here instead of searching the
+    paragraphs with its own pattern gives the same marker, and a record with thousands of
+    footnote bodies and no markers (each body searched for from the last marker on) stays linear.
     """
 
     def __init__(self, paragraphs: list[RawParagraph], paren_style: bool) -> None:
-        pattern = re.compile((PAREN_MARKER if paren_style else GLUED_MARKER).format(n=r"\d++"))
+        before, after = (PAREN_MARKER if paren_style else GLUED_MARKER).split("(?P<number>{n})")
+        fits_before, fits_after = re.compile(before), re.compile(after)
         self.paragraphs = paragraphs
         self.at: dict[int, list[tuple[int, int, int, bool]]] = {}
         """number -> (paragraph index, start, end, inside brackets) of every place, in order"""
@@ -695,20 +700,23 @@ class _MarkerCandidates:
         for index, paragraph in enumerate(paragraphs):
             opened = closed = last = 0
             seen: set[int] = set()
-            for match in pattern.finditer(paragraph.text):
-                digits = match["number"]
-                if len(digits) > 3 or digits != str(int(digits)):
-                    continue  # no footnote number: more than three digits, or a leading zero
-                number, start = int(digits), match.start()
+            for run in DIGIT_RUN.finditer(paragraph.text):
+                digits, start = run.group(), run.start()
+                if len(digits) > 3 or digits != str(int(digits)) or not fits_before.match(paragraph.text, start):
+                    continue  # no footnote number (more than three digits, a leading zero), or no marker
+                following = fits_after.match(paragraph.text, run.end())
+                if following is None:
+                    continue
+                number, end = int(digits), following.end()
                 opened += paragraph.text.count("(", last, start)
                 closed += paragraph.text.count(")", last, start)
                 last = start
                 inside = opened > closed  # as `_inside_brackets`, counted once
-                self.at.setdefault(number, []).append((index, start, match.end(), inside))
+                self.at.setdefault(number, []).append((index, start, end, inside))
                 if number not in seen:
                     seen.add(number)
                     if not inside:
-                        self.firsts.setdefault(number, []).append((index, start, match.end()))
+                        self.firsts.setdefault(number, []).append((index, start, end))
 
     def first(self, number: int, position: tuple[int, int], line: int) -> tuple[int, int, int] | None:
         """Where the marker `number` is: searching from `position` (paragraph index, offset), the
@@ -744,7 +752,7 @@ def _take_markers(
     # (paragraph index, start, end) per footnote, in order
     position = (0, 0)
     referenced: set[int] = set()
-    candidates = _MarkerCandidates(paragraphs, paren_style)
+    candidates = _MarkerCandidates(paragraphs if footnotes else [], paren_style)
     for note in footnotes:
         match = candidates.first(note.number, position, note.span.line)
         if match is not None:
