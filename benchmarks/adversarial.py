@@ -181,7 +181,7 @@ def run_stages(text: str, path: str) -> dict[str, float]:
     times: dict[str, float] = {}
     try:
         start = time.process_time()
-        record, diagnostics = parse_record(SourceText(path, tuple(text.split("\n")), ()))
+        record, diagnostics = parse_record(SourceText(path, tuple(text.split("\n"))))
         times["parse"] = time.process_time() - start
         start = time.process_time()
         corpus = link_corpus((record,), diagnostics)

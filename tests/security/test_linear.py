@@ -30,7 +30,7 @@ SITE_URL = "https://kamerdossier.example/"
 
 def build(text: str, path: str) -> tuple[Record, tuple, dict[str, str], dict[int, str]]:
     """Parse, link and render one letter: its record, diagnostics, pages, and each letter's page."""
-    record, diagnostics = parse_record(SourceText(path, tuple(text.split("\n")), ()))
+    record, diagnostics = parse_record(SourceText(path, tuple(text.split("\n"))))
     corpus = link_corpus((record,), diagnostics)
     pages = render_site(corpus, SITE_URL)
     addresses = assign_addresses(corpus)
@@ -50,9 +50,12 @@ def lost_words(record: Record, lines: list[str], letter_pages: dict[int, str]) -
         page = letter_pages[letter.index]
         note_lines = {n for note in letter.footnotes for n in range(note.span.line, note.span.end_line + 1)}
         running = tuple("" if n in note_lines else lines[n - 1] for n in range(first, last + 1))
-        missing += [f"line {first + i}: {w[:40]!r}" for i, w in missing_words(running, furniture_in(record.furniture, first, last), page)]
-        for note in letter.footnotes:
+        numbers = frozenset(note.number for note in letter.footnotes)
+        skip = furniture_in(record.furniture, first, last)
+        missing += [f"line {first + i}: {w[:40]!r}" for i, w in missing_words(running, skip, page, numbers)]
+        for note in letter.footnotes:  # the body without its number, as on the page
             body = tuple(lines[n - 1] for n in range(note.span.line, note.span.end_line + 1))
+            body = (body[0].lstrip().split(None, 1)[-1].lstrip(")\u00a0 ") if body[0].strip()[:1].isdigit() else body[0], *body[1:])
             missing += [f"footnote {note.number}: {w[:40]!r}" for _i, w in missing_words(body, (), page)]
     return missing
 
