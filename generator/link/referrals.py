@@ -86,6 +86,9 @@ REFERRAL_PATTERNS: tuple[tuple[str, re.Pattern[str], str | None], ...] = (
 )
 """Name, pattern and role (None: the caller's), tried in order; an earlier match wins an overlap."""
 
+OVERSIZED_NUMBER = re.compile(r"(?<![\w])[Vv]ra(?:ag|gen)\s+(?P<digits>\d{5}\d*+)")
+"""`vraag 99999…`: a number longer than any question's, which no referral reads (it stays text)."""
+
 NAMES_A_QUESTION = re.compile(r"[Vv]ra(?:ag|gen)")
 """What every referral holds (`vraag`, `vragen`): a text without it is not searched further."""
 
@@ -158,6 +161,12 @@ def _numbers(match: re.Match[str], first_start: int) -> tuple[tuple[int, ...], t
         if first < last <= first + 50:
             numbers.extend(range(first + 1, last))
     return tuple(sorted(set(numbers))), tuple(links)
+
+
+def oversized_referrals(text: str) -> tuple[str, ...]:
+    """The referrals in `text` to a question number of more than four digits, shortened for a
+    message: "zie het antwoord op vraag 99999…9" -> ("vraag 99999…",)."""
+    return tuple(f"{match.group()[: match.start('digits') - match.start() + 5]}…" for match in OVERSIZED_NUMBER.finditer(text))
 
 
 def find_referrals(text: str, bare_role: str, parties: tuple[str, ...] = ()) -> tuple[Referral, ...]:

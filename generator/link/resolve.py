@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from generator.link._walk import walk_paragraphs
-from generator.link.referrals import ROLE_ANSWER, ROLE_QUESTION, find_referrals
+from generator.link.referrals import ROLE_ANSWER, ROLE_QUESTION, find_referrals, oversized_referrals
 from generator.model import Answer, Diagnostic, Heading, Letter, LetterKey, Question, Record, Target, TextLink
 
 NodeIndex = dict[tuple[str, str, int], Target]
@@ -78,6 +78,12 @@ def resolve_referrals(records: tuple[Record, ...]) -> tuple[tuple[TextLink, ...]
             paragraph, letter = place.paragraph, place.letter
             in_answer = isinstance(place.block, Answer) and not paragraph.quoted
             bare = ROLE_ANSWER if in_answer else ROLE_QUESTION
+            for fragment in oversized_referrals(paragraph.text):
+                diagnostics.append(Diagnostic(
+                    paragraph.span.path, paragraph.span.line,
+                    "referral to a question number of more than four digits: no such question; left as text",
+                    fragment, "warning",
+                ))
             for referral in find_referrals(paragraph.text, bare, parties[letter.index]):
                 party = referral.party or place.party
                 printed = {number: (start, end) for number, start, end in referral.links}

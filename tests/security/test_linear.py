@@ -94,6 +94,8 @@ def test_antwoord_op_vraag_with_5000_digits_is_text_and_links_nothing() -> None:
     record, diagnostics, _pages, letter_pages = build(text, f"seeds/{QUESTIONS}.txt")
     assert "9" * 5000 in letter_pages[0]
     assert not [d for d in diagnostics if "9" * 50 in d.message]  # no referral to a question 999…9
+    (warning,) = [d for d in diagnostics if "more than four digits" in d.message]
+    assert warning.severity == "warning" and warning.fragment == "vraag 99999…"
 
 
 def test_a_url_ending_in_closing_brackets_links_the_url_and_keeps_them() -> None:
