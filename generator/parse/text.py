@@ -131,6 +131,8 @@ furniture is cut off and the rest of the line stays text (`Aanhangsel1Antwoord 3
 the page number glued to the next heading too). A lone number is a page number unless it is the
 next footnote marker (see `_lone_markers`)."""
 
+SPACES = re.compile(r" {2,}")
+
 FULL_LINE = 0.8
 """A line at least this share of the text width is 'full': the paragraph goes on after it."""
 ENDED_FULL_LINE = 0.85
@@ -239,7 +241,7 @@ def _clean_lines(lines: tuple[str, ...], path: str) -> tuple[list[Line | None], 
             page_start = fed or number == 1
         else:
             page_start = leading_space or blank_run >= BLANK_RUN_PAGE_BREAK or after_furniture or number == 1
-        cleaned.append(Line(number, re.sub(r" {2,}", " ", text), page_start, wrapped=raw.rstrip("\r\n").endswith(" ")))
+        cleaned.append(Line(number, SPACES.sub(" ", text), page_start, wrapped=raw.rstrip("\r\n").endswith(" ")))
         blank_run, after_furniture = 0, False
     return cleaned, furniture
 
@@ -674,6 +676,7 @@ def _paragraphs(blocks: list[_Block], vocabulary: frozenset[str], width: int) ->
 
 
 DIGIT_RUN = re.compile(r"\d+")
+YEAR_DIGITS = 4
 
 
 class _MarkerCandidates:
@@ -681,11 +684,14 @@ class _MarkerCandidates:
     marker of a footnote looked up among them.
 
     The marker patterns are written for one number (`GLUED_MARKER.format(n=3)`): what must
-    stand before the number, the number, what must follow. No character before a marker may be
-    a digit, so a marker's number is a whole run of digits: each run is a place when what stands
-    before and after it fits. Looking each footnote's marker up here instead of searching the
-    paragraphs with its own pattern gives the same marker, and a record with thousands of
-    footnote bodies and no markers (each body searched for from the last marker on) stays linear.
+    stand before the number, the number, what must follow; no digit may follow the number. So
+    a marker's number ends a run of digits, and starts it (no pattern lets a digit stand before
+    a marker) or follows a year that starts it (`juli 20235`: 2023 and footnote 5, which
+    `GLUED_MARKER` reads): those two places of each run are tried, with the template's own
+    parts before and after the number. Looking each footnote's marker up here instead of
+    searching the paragraphs with its own pattern gives the same marker, and a record with
+    thousands of footnote bodies and no markers (each body searched for from the last marker
+    on) stays linear.
     """
 
     def __init__(self, paragraphs: list[RawParagraph], paren_style: bool) -> None:
@@ -700,11 +706,17 @@ class _MarkerCandidates:
         for index, paragraph in enumerate(paragraphs):
             opened = closed = last = 0
             seen: set[int] = set()
-            for run in DIGIT_RUN.finditer(paragraph.text):
-                digits, start = run.group(), run.start()
+            places = (
+                (start, run.end())
+                for run in DIGIT_RUN.finditer(paragraph.text)
+                for start in (run.start(), run.start() + YEAR_DIGITS)
+                if start < run.end()
+            )
+            for start, run_end in places:
+                digits = paragraph.text[start:run_end]
                 if len(digits) > 3 or digits != str(int(digits)) or not fits_before.match(paragraph.text, start):
                     continue  # no footnote number (more than three digits, a leading zero), or no marker
-                following = fits_after.match(paragraph.text, run.end())
+                following = fits_after.match(paragraph.text, run_end)
                 if following is None:
                     continue
                 number, end = int(digits), following.end()

@@ -124,6 +124,9 @@ _ACTIVE_INLINE = re.compile(
     re.VERBOSE,
 )
 """What can act anywhere in a line of Markdown text."""
+_ACTIVE_INLINE_START = re.compile(r"[\\`*\[\]{_<&]")
+"""A character `_ACTIVE_INLINE` matches at: text without one needs no inline escape (found by a
+fast scan for one class, where the alternation would be tried at every character)."""
 
 _ACTIVE_LINE_START = re.compile(
     r"""
@@ -173,7 +176,7 @@ def escape_text(text: str, at_line_start: bool = True) -> str:
     not stripped. Controls and direction controls are shown as `�` (`body_text`).
     """
     text = _SPACE_RUN.sub(" ", body_text(text))
-    escaped = _ACTIVE_INLINE.sub(_escape_inline, text)
+    escaped = _ACTIVE_INLINE.sub(_escape_inline, text) if _ACTIVE_INLINE_START.search(text) else text
     if at_line_start:
         escaped = _ACTIVE_LINE_START.sub(_escape_line_start, escaped)
     return escaped.replace(FOOTNOTE_PLACE_MARKER, "&#47;" + FOOTNOTE_PLACE_MARKER[1:])
