@@ -165,6 +165,7 @@ CLASSES: tuple[HostileClass, ...] = (
     # footnotes: bodies and markers
     HostileClass("lines that look like glued footnote bodies", QUESTIONS, Q1, lambda n: repeated("1Abc\n", n) + "\nX\n\n" + Q1),
     HostileClass("many footnote-like numbers in a paragraph", QUESTIONS, Q1, lambda n: in_question(repeated("x.4 ", n))),
+    HostileClass("lone numbers between blank lines", QUESTIONS, Q1, lambda n: in_question("x\n" + repeated("1\n\n", n))),
     HostileClass("many letters, footnote bodies without markers", QUESTIONS, LAST_LINE, lambda n: LAST_LINE + "\n" + repeated(LETTER_WITH_NOTES, n)),
     HostileClass("many footnote bodies without markers", QUESTIONS, LAST_LINE, lambda n: LAST_LINE + "\n" + "".join(f"{i}) Noot {i}.\n" for i in range(5, 5 + min(995, n // 12))) + repeated("Noot.\n", max(0, n - 12 * 995))),
 )

@@ -90,7 +90,8 @@ OVERSIZED_NUMBER = re.compile(r"(?<![\w])[Vv]ra(?:ag|gen)\s+(?P<digits>\d{5}\d*+
 """`vraag 99999…`: a number longer than any question's, which no referral reads (it stays text)."""
 
 NAMES_A_QUESTION = re.compile(r"[Vv]ra(?:ag|gen)")
-"""What every referral holds (`vraag`, `vragen`): a text without it is not searched further."""
+"""What a bare referral holds (`vraag`, `vragen`); one to an answer holds `ntwoord`: a text
+without the one is not searched with those patterns (the link pass reads every sentence)."""
 
 _NUMBER = re.compile(r"\d+")
 _RANGE = re.compile(r"(?P<first>\d+)\s*(?:t/m|tot\s+en\s+met)\s*(?P<last>\d+)")
@@ -178,13 +179,14 @@ def find_referrals(text: str, bare_role: str, parties: tuple[str, ...] = ()) -> 
     "Zoals aangegeven bij vraag 1 is dit traject gestart in 2021." with "antwoord"
     -> (Referral(start=21, end=28, role="antwoord", numbers=(1,), party=None, links=((1, 21, 28),)),)
     """
-    if not NAMES_A_QUESTION.search(text):
+    answer_named = "ntwoord" in text  # what the answer patterns need: (be)antwoord(ing), Antwoord
+    question_named = NAMES_A_QUESTION.search(text) is not None  # what `vraag n` needs
+    if not (answer_named or question_named):
         return ()
     found: list[Referral] = []
     taken = Spans()
-    answer_named = "antwoord" in text  # what the first two patterns need (`het antwoord op …`)
     for _name, pattern, role in REFERRAL_PATTERNS:
-        if role == ROLE_ANSWER and not answer_named:
+        if not (answer_named if role == ROLE_ANSWER else question_named):
             continue
         for match in pattern.finditer(text):
             party, end = _party(match, parties)

@@ -36,8 +36,8 @@ PEOPLE_INTRO = (
     "achternaam. Elke persoon heeft een eigen pagina met rol, vragen, antwoorden en brieven."
 )
 
-TITLES = re.compile(r"^(?:(?:mr|dr|drs|ir|ing|prof|ds)\.\s*)+", re.IGNORECASE)
-INITIALS = re.compile(r"^(?:[A-ZÀ-Ý][a-z]{0,2}\.\s*)+")
+TITLES = re.compile(r"^(?:(?:mr|dr|drs|ir|ing|prof|ds)\.\s*+)+", re.IGNORECASE)
+INITIALS = re.compile(r"^(?:[A-ZÀ-Ý][a-z]{0,2}\.\s*+)+")
 PARTICLES = frozenset("van de der den het ter ten te 't in op aan d'".split())
 GOVERNMENT = "regering"
 """The group of a letter's signatory who signs for the government (an answer letter, an Aanhangsel answer)."""
