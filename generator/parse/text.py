@@ -310,12 +310,14 @@ def _lone_markers(
     opened = False  # a heading of the letter's own (`Vragen van …`, `Vraag 1`) has been seen
     for page in pages:
         lines: list[Line | None] = []
+        previous: int | None = None  # the last line of `lines` that is not blank (kept, not searched for)
         for line in page:
             if line is None or not line.lone_number:
                 opened = opened or (line is not None and bool(STRUCTURAL_START.match(line.text)))
                 lines.append(line)
+                if line is not None:
+                    previous = len(lines) - 1
                 continue
-            previous = next((i for i in range(len(lines) - 1, -1, -1) if lines[i] is not None), None)
             if not opened:
                 furniture.append(Furniture(SourceSpan(path, line.number, line.number), line.text, "number in the title block"))
             elif int(line.text) == expected and expected in bodies and previous is not None:
@@ -369,22 +371,34 @@ def _stacked_zone(page: list[Line | None], expected: int) -> tuple[int, list[tup
     The zone starts at a lone number `expected` followed by a blank line or the next number (a
     marker that stands alone in running text is followed by its sentence), and runs to the page
     end: only numbers in sequence and bodies, no question or answer heading.
+
+    The page's lines and the body lines left below each are gathered once for every start (per
+    start they made a page of many lone numbers quadratic).
     """
+    texts = [line for line in page if line is not None]
+    left = [0] * (len(texts) + 1)  # body lines from each index on
+    for index in range(len(texts) - 1, -1, -1):
+        left[index] = left[index + 1] + (not texts[index].lone_number)
+    position = -1  # the index in `texts` of page line `start`
     for start, line in enumerate(page):
-        if line is None or not line.lone_number or int(line.text) != expected:
+        if line is None:
+            continue
+        position += 1
+        if not line.lone_number or int(line.text) != expected:
             continue
         after = page[start + 1] if start + 1 < len(page) else None
         if after is not None and not (after.lone_number and int(after.text) == expected + 1):
             continue
-        bodies = _stacked_bodies(page[start:], expected)
+        bodies = _stacked_bodies(texts, position, left, expected)
         if bodies:
             return start, bodies
     return None
 
 
-def _stacked_bodies(lines: list[Line | None], expected: int) -> list[tuple[int, list[Line]]]:
-    """Give each stacked number its body lines, or [] when these lines are no footnote zone (a
-    number out of sequence, a question or answer heading).
+def _stacked_bodies(texts: list[Line], first: int, left: list[int], expected: int) -> list[tuple[int, list[Line]]]:
+    """Give each stacked number its body lines, from `texts[first]` to the page end, or [] when
+    these lines are no footnote zone (a number out of sequence, a question or answer heading).
+    `left` counts the body lines from each index of `texts` on.
 
     A body line goes to the first number still without a body; with every number served, it
     goes on the body before. Where stacked numbers wait for bodies and more lines remain than
@@ -392,12 +406,9 @@ def _stacked_bodies(lines: list[Line | None], expected: int) -> list[tuple[int, 
     body before it, unless a number stands right above it.
     """
     bodies: list[tuple[int, list[Line]]] = []
-    texts = [line for line in lines if line is not None]
-    left = [0] * (len(texts) + 1)  # body lines from each index on
-    for index in range(len(texts) - 1, -1, -1):
-        left[index] = left[index + 1] + (not texts[index].lone_number)
     following = expected
-    for index, line in enumerate(texts):
+    for index in range(first, len(texts)):
+        line = texts[index]
         if line.lone_number and int(line.text) == following:
             bodies.append((following, []))
             following += 1
