@@ -177,6 +177,7 @@ def structure_written_questions(paragraphs: list[Paragraph]) -> tuple[Block, ...
             else:
                 blocks.append(Answer(numbers[0], numbers, None, texts, paragraph.span))
         elif NOTICE.match(paragraph.text):  # it and what follows are the notice's
+            _extend_last(blocks, more)
             blocks.append(Heading(paragraph.text, paragraph.span) if NOTICE_HEADING.match(paragraph.text) else paragraph)
         elif blocks and isinstance(blocks[-1], (Question, Answer)):
             more.append(paragraph)
