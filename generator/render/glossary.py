@@ -7,6 +7,9 @@
     Komt voor in:
     - [antwoord op vraag 3 (BBB), antwoordbrief, 12 februari 2026](eerste-kamer/…/antwoordbrief.md#bbb-antwoord-3) (2×)
 
+The page lists each term's `USES_SHOWN` newest uses; a term used more often has a page of its
+own (`begrippen/m365.md`) listing every use, so the glossary does not grow with the corpus.
+
 Terms are listed alphabetically, the way a Dutch index sorts (case and accents aside). Each use
 links to the question, answer or footnote that holds it (the letter's page for its opening), and
 each link's text names that place and its letter, so no two links read alike.
@@ -20,10 +23,12 @@ from urllib.parse import urlsplit
 
 from generator.model import Term
 from generator.render.addresses import relative_link, slugify
+from generator.render.cited import letters_newest_first
 from generator.render.context import RenderContext
 from generator.render.labels import letter_label
 from generator.render.escape import escape_line, front_matter, safe_url
 from generator.render.markdown import PageIds, capitalized, join_blocks, title_block
+from generator.render.people import folder_pages
 from generator.render.places import TextPlace, text_places
 
 __all__ = ["GLOSSARY", "render_glossary", "term_anchor"]
@@ -37,6 +42,9 @@ INTRO = (
     "van de brief."
 )
 NOT_USED = "Komt in de brieven op deze site niet voor."
+GLOSSARY_FOLDER = "begrippen"
+USES_SHOWN = 20
+"""How many uses of a term the glossary lists itself, newest first; every use is on the term's page."""
 
 
 def term_anchor(term: Term) -> str:
@@ -60,14 +68,32 @@ def render_glossary(context: RenderContext) -> dict[str, str]:
     ids = PageIds()
     blocks = [front_matter(TITLE), title_block(TITLE, ids), INTRO]
     terms = sorted(context.corpus.glossary, key=_sort_key)
-    for term in terms:
-        blocks += _entry(term, uses.get(term.name, Counter()), context, ids)
+    pages: dict[str, str] = {}
+    for term, page in zip(terms, folder_pages(GLOSSARY_FOLDER, [term_anchor(term) for term in terms], "begrip")):
+        found = _newest_first(uses.get(term.name, Counter()), context)
+        blocks += _entry(term, found, GLOSSARY, context, ids, page if len(found) > USES_SHOWN else None)
+        if len(found) > USES_SHOWN:
+            term_ids = PageIds()
+            pages[page] = join_blocks(
+                [front_matter(term.name), title_block(term.name, term_ids)]
+                + _entry(term, found, page, context, term_ids, None)[1:]
+                + [f"[Alle begrippen]({relative_link(page, GLOSSARY)})"]
+            )
     if not terms:
         blocks.append("Er zijn nog geen begrippen.")
-    return {GLOSSARY: join_blocks(blocks)}
+    return {GLOSSARY: join_blocks(blocks), **pages}
 
 
-def _entry(term: Term, uses: Counter[TextPlace], context: RenderContext, ids: PageIds) -> list[str]:
+def _newest_first(uses: Counter[TextPlace], context: RenderContext) -> list[tuple[TextPlace, int]]:
+    """The uses newest letter first; within a letter in the order the letter has them."""
+    order = {key: position for position, key in enumerate(letters_newest_first((place.letter for place in uses), context))}
+    return sorted(uses.items(), key=lambda item: order[item[0].letter])
+
+
+def _entry(
+    term: Term, uses: list[tuple[TextPlace, int]], page: str, context: RenderContext, ids: PageIds, more: str | None
+) -> list[str]:
+    """A term's heading, explanation, source and uses; with `more`, only the newest uses and a link to `more`."""
     heading = f"## {escape_line(term.name)} {{#{ids.claim(term_anchor(term))}}}"
     explanation = escape_line(term.explanation)
     if term.expansion:
@@ -79,13 +105,17 @@ def _entry(term: Term, uses: Counter[TextPlace], context: RenderContext, ids: Pa
         blocks.append(f"[Meer over {escape_line(term.name)} ({escape_line(host)})]({url})")
     if not uses:
         return blocks + [NOT_USED]
-    items = [f"- {_use_link(place, context)}" + (f" ({count}×)" if count > 1 else "") for place, count in uses.items()]
-    return blocks + ["Komt voor in:", "\n".join(items)]
+    shown = uses[:USES_SHOWN] if more else uses
+    items = [f"- {_use_link(place, page, context)}" + (f" ({count}×)" if count > 1 else "") for place, count in shown]
+    blocks += ["Komt voor in:" if not more else f"Komt voor in (de {USES_SHOWN} nieuwste van {len(uses)}):", "\n".join(items)]
+    if more:
+        blocks.append(f"[Alle {len(uses)} plaatsen waar {escape_line(term.name)} voorkomt]({relative_link(page, more)})")
+    return blocks
 
 
-def _use_link(place: TextPlace, context: RenderContext) -> str:
+def _use_link(place: TextPlace, page: str, context: RenderContext) -> str:
     """`[antwoord op vraag 3 (BBB), antwoordbrief, 12 februari 2026](…#bbb-antwoord-3)`."""
     record, letter = context.letters[place.letter]
     where = letter_label(record, letter)
     text = f"{place.label}, {where[:1].lower()}{where[1:]}" if place.label else where
-    return f"[{escape_line(text)}]({relative_link(GLOSSARY, place.page, place.anchor)})"
+    return f"[{escape_line(text)}]({relative_link(page, place.page, place.anchor)})"

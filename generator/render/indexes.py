@@ -1,8 +1,11 @@
 """Render the registers: parties here, people in generator.render.people.
 
-    partijen.md   ## BBB {#partij-bbb} -> per letter, each question BBB asks, linked to its anchor
-                  (`Vraag 7 (BBB), brief van de commissie, 2 december 2025`: every link's text
-                  names what it leads to, so no two links say the same and lead apart)
+    partijen.md       every party with the number of its questions, linking its page
+    partijen/bbb.md   per letter, each question BBB asks, linked to its anchor
+                      (`Vraag 7 (BBB), brief van de commissie, 2 december 2025`: every link's text
+                      names what it leads to, so no two links say the same and lead apart)
+
+The index stays small however many letters there are; a party's questions are on its own page.
 
 A party asks the questions of its section in a committee letter (`Question.party`), and the
 questions of a letter of written questions one of its members asks (`Letter.askers`). Questions
@@ -18,13 +21,15 @@ from collections.abc import Iterable
 from generator.model import LetterKey, Question
 from generator.render.addresses import slugify
 from generator.render.context import RenderContext
-from generator.render.escape import escape_heading, front_matter
+from generator.render.addresses import relative_link
+from generator.render.escape import escape_line, front_matter
 from generator.render.markdown import PageIds, join_blocks, title_block
-from generator.render.people import PEOPLE, anchored_blocks, block_links, person_pages
+from generator.render.people import PEOPLE, anchored_blocks, block_links, folder_pages, person_pages
 
 __all__ = ["PARTIES", "PEOPLE", "render_indexes"]
 
 PARTIES = "partijen.md"
+PARTIES_FOLDER = "partijen"
 PARTIES_TITLE = "Partijen"
 PARTIES_INTRO = (
     "De vragen per partij: van de Kamerleden die schriftelijke vragen stellen en van de fracties die "
@@ -46,7 +51,7 @@ def render_indexes(context: RenderContext) -> dict[str, str]:
             for question, anchor in asked:
                 for party in dict.fromkeys([question.party] if question.party else asking):
                     parties.setdefault(party, {}).setdefault(key, []).append((question, anchor))
-    return {PARTIES: _render_parties(parties, context), **person_pages(context)}
+    return {**_render_parties(parties, context), **person_pages(context)}
 
 
 def _by_name(names: Iterable[str]) -> list[str]:
@@ -54,13 +59,21 @@ def _by_name(names: Iterable[str]) -> list[str]:
     return sorted(names, key=lambda name: (slugify(name), name))
 
 
-def _render_parties(parties: dict[str, dict[LetterKey, list[tuple[Question, str]]]], context: RenderContext) -> str:
+def _render_parties(parties: dict[str, dict[LetterKey, list[tuple[Question, str]]]], context: RenderContext) -> dict[str, str]:
+    """`partijen.md` listing every party and its number of questions, and a page per party."""
+    names = _by_name(parties)
     ids = PageIds()
     blocks = [front_matter(PARTIES_TITLE), title_block(PARTIES_TITLE, ids), PARTIES_INTRO]
-    for party in _by_name(parties):
-        blocks.append(f"## {escape_heading(party)} {{#{ids.claim('partij-' + (slugify(party) or 'zonder-naam'))}}}")
-        blocks.append(block_links(parties[party], "vraag", PARTIES, context, ("vraag", "vragen")))
-    if not parties:
-        blocks.append("Nog geen vragen van partijen.")
-    return join_blocks(blocks)
-
+    items, pages = [], {}
+    for party, page in zip(names, folder_pages(PARTIES_FOLDER, names, "zonder-naam")):
+        count = sum(len(questions) for questions in parties[party].values())
+        items.append(f"- [{escape_line(party)}]({relative_link(PARTIES, page)}) ({count} {'vraag' if count == 1 else 'vragen'})")
+        party_ids = PageIds()
+        pages[page] = join_blocks([
+            front_matter(party),
+            title_block(party, party_ids),
+            f"De vragen van {escape_line(party)}, per brief, nieuwste eerst. [Alle partijen]({relative_link(page, PARTIES)}).",
+            block_links(parties[party], "vraag", page, context, ("vraag", "vragen")),
+        ])
+    blocks.append("\n".join(items) or "Nog geen vragen van partijen.")
+    return {PARTIES: join_blocks(blocks), **pages}

@@ -26,7 +26,7 @@ from generator.render.labels import COMMITTEE_NAME, capitalized, letter_label, n
 from generator.render.escape import escape_line, front_matter
 from generator.render.markdown import PageIds, heading_block, join_blocks, metadata_block, title_block
 
-__all__ = ["PEOPLE", "anchored_blocks", "block_links", "person_pages", "surname"]
+__all__ = ["PEOPLE", "anchored_blocks", "block_links", "folder_pages", "person_pages", "surname"]
 
 PEOPLE = "personen.md"
 PEOPLE_FOLDER = "personen"
@@ -156,18 +156,24 @@ def _committee(record: Record, letter: Letter) -> str | None:
     return f"vaste commissie voor {found['subject']}" if found else None
 
 
+def folder_pages(folder: str, names: list[str], fallback: str) -> list[str]:
+    """One page in `folder` per name, in order: `folder/<slug>.md`, the same slug again `<slug>-2.md`."""
+    pages: list[str] = []
+    taken: set[str] = set()
+    for name in names:
+        slug = slugify(name) or fallback
+        page, number = f"{folder}/{slug}.md", 2
+        while page in taken:
+            page, number = f"{folder}/{slug}-{number}.md", number + 1
+        taken.add(page)
+        pages.append(page)
+    return pages
+
+
 def person_pages(context: RenderContext) -> dict[str, str]:
     """Render `personen.md` and `personen/<surname>.md` for every person."""
     people = _gather(context)
-    ids_by_page: dict[str, _Person] = {}
-    taken: set[str] = set()
-    for found in people:
-        slug = slugify(found.surname) or "persoon"
-        page, number = f"{PEOPLE_FOLDER}/{slug}.md", 2
-        while page in taken:
-            page, number = f"{PEOPLE_FOLDER}/{slug}-{number}.md", number + 1
-        taken.add(page)
-        ids_by_page[page] = found
+    ids_by_page = dict(zip(folder_pages(PEOPLE_FOLDER, [found.surname for found in people], "persoon"), people))
     pages = {PEOPLE: _render_index(ids_by_page)}
     for page, found in ids_by_page.items():
         pages[page] = _render_person(found, page, context)

@@ -50,9 +50,10 @@ from generator.render.markdown import (
 )
 from generator.render.places import TextPlace, text_places
 
-__all__ = ["TIMELINE", "event_anchor", "event_label", "render_timeline", "timeline_slice"]
+__all__ = ["TIMELINE", "event_anchor", "event_label", "event_page", "render_timeline", "timeline_slice"]
 
 TIMELINE = "tijdlijn.md"
+TIMELINE_FOLDER = "tijdlijn"
 TITLE = "Tijdlijn"
 INTRO = (
     "Wat de brieven op deze site dateren, oudste eerst: de data van de brieven zelf (vet, als "
@@ -96,59 +97,112 @@ def event_anchor(date: EventDate) -> str:
     return f"jaar-{date.year}"
 
 
+def event_page(date: EventDate) -> str:
+    """The timeline page that holds an event: its month's (`tijdlijn/2025-10.md`) for a day or a
+    month, its year's (`tijdlijn/2025.md`) for a year or a part of a year."""
+    if date.precision in ("dag", "maand"):
+        return f"{TIMELINE_FOLDER}/{date.year:04d}-{date.month:02d}.md"
+    return f"{TIMELINE_FOLDER}/{date.year:04d}.md"
+
+
 def render_timeline(context: RenderContext) -> dict[str, str]:
-    """Render `tijdlijn.md`: every event under its year (and month or part of the year), oldest first."""
+    """Render `tijdlijn.md`, the introduction and a link to each year and month, and the pages
+    holding the events: a year's page (`tijdlijn/2025.md`) the events dated by the year or a part
+    of it and links to its months, a month's page (`tijdlijn/2025-10.md`) the month's own events
+    and then its days, oldest first. No page grows with the number of letters of other months."""
     places = text_places(context)
     ids = PageIds()
     blocks = [front_matter(TITLE), title_block(TITLE, ids), INTRO]
+    pages: dict[str, str] = {}
     events = [event for event in context.corpus.links.events if _shown_sources(event, places, context)]
+    index = []
     for year, in_year in groupby(events, key=lambda event: event.date.year):
         year_events = list(in_year)
-        blocks.append(_heading(2, str(year), f"jaar-{year}", ids))
-        for event in year_events:
-            if event.date.precision == "jaar":
-                blocks.append(_sources(event, places, context))
+        year_page = f"{TIMELINE_FOLDER}/{year:04d}.md"
+        year_ids = PageIds()
+        year_blocks = [front_matter(f"{TITLE}: {year}"), title_block(f"{TITLE}: {year}", year_ids), _up(year_page)]
+        year_blocks.append(_heading(2, str(year), f"jaar-{year}", year_ids))
+        year_blocks += [_sources(event, places, context, year_page) for event in year_events if event.date.precision == "jaar"]
+        month_links = []
         for (month, kind), in_group in groupby(
             (event for event in year_events if event.date.precision != "jaar"),
             key=lambda event: (event.date.month, event.date.period if event.date.precision == "periode" else ""),
         ):
             group = list(in_group)
-            if kind:  # a part of the year: its own heading, never a month's
-                blocks.append(_heading(3, capitalized(event_label(group[0].date)), event_anchor(group[0].date), ids))
-                blocks += [_sources(event, places, context) for event in group]
+            if kind:  # a part of the year: its own heading on the year's page, never a month's
+                year_blocks.append(_heading(2, capitalized(event_label(group[0].date)), event_anchor(group[0].date), year_ids))
+                year_blocks += [_sources(event, places, context, year_page) for event in group]
                 continue
-            blocks.append(_heading(3, capitalized(f"{MONTHS[(month or 1) - 1]} {year}"), f"maand-{year}-{month:02d}", ids))
-            for event in group:
-                if event.date.precision == "dag":
-                    blocks.append(_heading(4, event_label(event.date), event_anchor(event.date), ids))
-                else:
-                    blocks.append(f"Zonder dag, in {event_label(event.date)}:")
-                blocks.append(_sources(event, places, context))
-    undated = _undated(context)
+            name = capitalized(f"{MONTHS[(month or 1) - 1]} {year}")
+            month_page = event_page(group[0].date)
+            month_links.append((name, month_page, _count(group)))
+            pages[month_page] = _month(name, month_page, f"maand-{year}-{month:02d}", group, places, context)
+        if month_links:
+            year_blocks.append("Per maand: " + _links(month_links, year_page) + ".")
+        pages[year_page] = join_blocks(year_blocks)
+        links = f": {_links(month_links, TIMELINE)}" if month_links else ""
+        index.append(f"- [{year}]({relative_link(TIMELINE, year_page)}) ({_count(year_events)}){links}")
+    if index:
+        blocks += [heading_block(2, "Per jaar en maand", ids), "\n".join(index)]
+    undated = _undated(context, f"{TIMELINE_FOLDER}/zonder-datum.md")
     if undated:
-        blocks += [_heading(2, UNDATED, "zonder-datum", ids), "\n".join(undated)]
+        undated_ids = PageIds()
+        pages[f"{TIMELINE_FOLDER}/zonder-datum.md"] = join_blocks(
+            [front_matter(f"{TITLE}: {UNDATED.lower()}"), title_block(f"{TITLE}: {UNDATED.lower()}", undated_ids),
+             _up(f"{TIMELINE_FOLDER}/zonder-datum.md"), _heading(2, UNDATED, "zonder-datum", undated_ids), "\n".join(undated)]
+        )
+        blocks.append(f"[Brieven zonder eigen datum]({relative_link(TIMELINE, TIMELINE_FOLDER + '/zonder-datum.md')}) ({len(undated)}).")
     if not events and not undated:
         blocks.append("Er zijn nog geen brieven.")
-    return {TIMELINE: join_blocks(blocks)}
+    return {TIMELINE: join_blocks(blocks), **pages}
 
 
-def _undated(context: RenderContext) -> list[str]:
+def _month(name: str, page: str, anchor: str, group: list[Event], places, context: RenderContext) -> str:
+    """A month's page: the events dated by the month only, then each day's, oldest first."""
+    ids = PageIds()
+    blocks = [front_matter(f"{TITLE}: {name.lower()}"), title_block(f"{TITLE}: {name.lower()}", ids), _up(page)]
+    blocks.append(_heading(2, name, anchor, ids))
+    for event in group:
+        if event.date.precision == "dag":
+            blocks.append(_heading(3, event_label(event.date), event_anchor(event.date), ids))
+        else:
+            blocks.append(f"Zonder dag, in {event_label(event.date)}:")
+        blocks.append(_sources(event, places, context, page))
+    return join_blocks(blocks)
+
+
+def _links(months: list[tuple[str, str, str]], page: str) -> str:
+    """`[Oktober 2025](2025-10.md) (12 vermeldingen), …`, relative to `page`."""
+    return ", ".join(f"[{escape_line(name)}]({relative_link(page, target)}) ({count})" for name, target, count in months)
+
+
+def _up(page: str) -> str:
+    return f"Onderdeel van de [tijdlijn]({relative_link(page, TIMELINE)}): alle jaren en maanden."
+
+
+def _count(events: list[Event]) -> str:
+    count = sum(len(event.sources) for event in events)
+    return f"{count} {'vermelding' if count == 1 else 'vermeldingen'}"
+
+
+def _undated(context: RenderContext, page: str) -> list[str]:
     """The letters printing no date of their own (a cover note aside: its letters date its record)."""
     items = []
     for record in context.corpus.records:
         for letter in record.letters:
+            listed_on = page
             page = context.addresses.letter_page(LetterKey(record.path, letter.index))
             if page is None or letter.sent_on or letter.received_on or letter.kind == COVER_NOTE:
                 continue
-            items.append(_own_item(record, letter, page))
+            items.append(_own_item(record, letter, page, listed_on))
     return items
 
 
-def _own_item(record, letter, page: str) -> str:
+def _own_item(record, letter, page: str, listed_on: str) -> str:
     """`- **Brief: vragen ingezonden** door …: [title](page#anchor) (21 vragen)`. The letter's event
     lands on its only answer (or only question) when it has one, else on its title."""
     title = escape_line(letter_title(record, letter))
-    link = relative_link(TIMELINE, page, _own_anchor(letter))
+    link = relative_link(listed_on, page, _own_anchor(letter))
     return f"- **Brief: {_own_event(record, letter)}**{_askers(letter)}: [{title}]({link}){_counts(letter)}"
 
 
@@ -181,7 +235,7 @@ def timeline_slice(
         mine = [source for source in event.sources if source.letter in keys and _place(source, places, context)]
         if not mine:
             continue
-        link = relative_link(page, TIMELINE, event_anchor(event.date))
+        link = relative_link(page, event_page(event.date), event_anchor(event.date))
         said = _said_here(mine, page, places, context) if len(keys) == 1 else _said_by(mine, context)
         items.append(f"- [{escape_line(event_label(event.date))}]({link}): {said}")
     if not items:
@@ -243,16 +297,16 @@ def _shown_sources(event: Event, places: dict, context: RenderContext) -> list[E
     return [source for source in event.sources if _place(source, places, context) is not None]
 
 
-def _sources(event: Event, places: dict[tuple[str, str], TextPlace], context: RenderContext) -> str:
+def _sources(event: Event, places: dict[tuple[str, str], TextPlace], context: RenderContext, listed_on: str) -> str:
     """One list item per source: the letter's own date first as it stands out, then the mentions."""
     items = []
     for source in _shown_sources(event, places, context):
         place = _place(source, places, context)
         assert place is not None
         record, letter = context.letters[source.letter]
-        link = relative_link(TIMELINE, place.page, place.anchor or "titel")
+        link = relative_link(listed_on, place.page, place.anchor or "titel")
         if source.role != "vermeld":
-            items.append(_own_item(record, letter, place.page))
+            items.append(_own_item(record, letter, place.page, listed_on))
             continue
         where = letter_label(record, letter)
         where = where[:1].lower() + where[1:]

@@ -235,7 +235,9 @@ def test_kathmanns_page_and_bbbs_party_page_link_their_questions(parsed_pages: d
     kathmann = parsed_pages["personen/kathmann/index.html"]
     questions = [a["href"] for a in kathmann.find(id="vragen").find_next_sibling("ul").find_all("a") if "#" in a["href"]]
     assert [href.rsplit("#", 1)[1] for href in questions] == [f"vraag-{n}" for n in range(1, 22)]
-    bbb = [a["href"] for a in _section_links(parsed_pages["partijen/index.html"], "partij-bbb") if "#bbb-vraag" in a["href"]]
+    index = parsed_pages["partijen/index.html"].find("article")
+    assert [a["href"] for a in index.find_all("a", href=True) if a.get_text() == "BBB"] == ["bbb/"]
+    bbb = [a["href"] for a in parsed_pages["partijen/bbb/index.html"].find("article").find_all("a", href=True) if "#bbb-vraag" in a["href"]]
     assert [href.rsplit("#", 1)[1] for href in bbb] == [f"bbb-vraag-{n}" for n in range(1, 25)]
 
 

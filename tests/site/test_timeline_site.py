@@ -8,6 +8,7 @@ import posixpath
 from bs4 import BeautifulSoup, Tag
 
 TIMELINE = "tijdlijn/index.html"
+"""The timeline's main page: its introduction and a link to each year's and month's page, in order."""
 DATES = ("2021", "15 januari 2025", "2 juni 2025", "1 juli 2025", "30 september 2025", "2 oktober 2025",
          "7 oktober 2025", "2 december 2025", "12 februari 2026")
 HEADINGS = ("h1", "h2", "h3", "h4")
@@ -28,34 +29,48 @@ def _links_under(heading: Tag) -> list[Tag]:
     return links
 
 
-def _target(href: str) -> tuple[str, str]:
-    """The site path of the page a timeline link leads to, and its anchor."""
+def _target(href: str, on: str = TIMELINE) -> tuple[str, str]:
+    """The site path of the page a link on page `on` leads to, and its anchor."""
     path, _, anchor = href.partition("#")
-    page = posixpath.normpath(posixpath.join("tijdlijn", path))
+    page = posixpath.normpath(posixpath.join(posixpath.dirname(on), path))
     return (page + "/index.html" if page != "." else "index.html"), anchor
+
+
+def _timeline_pages(parsed_pages: dict[str, BeautifulSoup]) -> list[str]:
+    """The pages of the timeline, in the order its main page links them (each year, then its months)."""
+    article = parsed_pages[TIMELINE].find("article")
+    pages = [_target(a["href"])[0] for a in article.find_all("a", href=True) if "headerlink" not in a.get("class", [])]
+    assert all(page.startswith("tijdlijn/") for page in pages), pages
+    return list(dict.fromkeys(pages))
 
 
 def test_the_timeline_lists_the_seed_events_in_order_with_links_to_existing_anchors(
     parsed_pages: dict[str, BeautifulSoup],
 ) -> None:
-    article = parsed_pages[TIMELINE].find("article")
-    headings = [h for h in article.find_all(HEADINGS)]
-    texts = [_heading_text(h) for h in headings]
+    headings = [(page, h) for page in _timeline_pages(parsed_pages) for h in parsed_pages[page].find("article").find_all(HEADINGS)]
+    texts = [_heading_text(h) for _, h in headings]
     positions = [texts.index(date) for date in DATES]  # each date shown as Dutch writes it
     assert positions == sorted(positions), texts
     for date in DATES:
-        heading = headings[texts.index(date)]
+        on, heading = headings[texts.index(date)]
         links = _links_under(heading)
         assert links, f"no link under {date}"
         for link in links:
-            page, anchor = _target(link["href"])
+            page, anchor = _target(link["href"], on)
             assert page in parsed_pages, (date, link["href"])
             assert anchor and parsed_pages[page].find(id=anchor) is not None, (date, link["href"])
 
 
+def test_no_timeline_page_lists_all_events(parsed_pages: dict[str, BeautifulSoup]) -> None:
+    """The main page links the years and months; each event stands on its month's or year's page only."""
+    assert not parsed_pages[TIMELINE].find("article").find(id="datum-2025-10-02")
+    holding = [page for page in _timeline_pages(parsed_pages) if parsed_pages[page].find(id="datum-2025-10-02")]
+    assert holding == ["tijdlijn/2025-10/index.html"]
+
+
 def test_the_letters_own_dates_stand_out(parsed_pages: dict[str, BeautifulSoup]) -> None:
-    article = parsed_pages[TIMELINE].find("article")
-    own = [strong.get_text() for strong in article.find_all("strong") if strong.get_text().startswith("Brief: ")]
+    articles = [parsed_pages[page].find("article") for page in _timeline_pages(parsed_pages)]
+    own = [strong.get_text() for article in articles for strong in article.find_all("strong") if strong.get_text().startswith("Brief: ")]
     assert own == ["Brief: vragen ingezonden", "Brief: brief van de commissie verstuurd", "Brief: antwoordbrief verstuurd"]
 
 
@@ -68,5 +83,6 @@ def test_every_letter_page_links_its_dates_on_the_timeline(parsed_pages: dict[st
         assert heading is not None, page
         for link in heading.find_next("ul").find_all("a", href=True):
             if "tijdlijn/" in link["href"]:
-                anchor = link["href"].partition("#")[2]
-                assert parsed_pages[TIMELINE].find(id=anchor) is not None, (page, link["href"])
+                target, anchor = _target(link["href"], page)
+                assert target.startswith("tijdlijn/") and target != TIMELINE, (page, link["href"])
+                assert parsed_pages[target].find(id=anchor) is not None, (page, link["href"])
