@@ -69,3 +69,22 @@ def test_a_term_no_letter_uses_says_so() -> None:
 
     page = render_site(Corpus((), Links(), glossary=(term,)))[GLOSSARY]
     assert "## Aanhangsel {#aanhangsel}" in page and "Komt in de brieven op deze site niet voor." in page
+
+
+def test_a_term_used_often_lists_its_newest_uses_and_links_a_page_with_all(seed_glossary_corpus) -> None:
+    """M365 is used throughout seeds/001 and seeds/000, in more places than the glossary lists: the
+    glossary shows the 20 newest and links `begrippen/m365.md`, which lists every one."""
+    pages = render_site(seed_glossary_corpus)
+    glossary = render_markdown(pages[GLOSSARY])
+    shown = glossary.find(id="m365").find_next("ul")
+    more = shown.find_next("p").a
+    assert more["href"] == "begrippen/m365.md"
+    every = render_markdown(pages["begrippen/m365.md"]).find("ul")
+    total = len(every.find_all("li"))
+    assert total > 20 and more.get_text() == f"Alle {total} plaatsen waar M365 voorkomt"
+    assert [a["href"] for a in shown.find_all("a")] == [a["href"].removeprefix("../") for a in every.find_all("a")][:20]
+    # the newest letter first: the answer letter and verslag of 12 February 2026 before the written questions of October 2025
+    hrefs = [a["href"] for a in every.find_all("a")]
+    assert hrefs[0].startswith("../eerste-kamer/2026-02-12/") and hrefs[-1].startswith("../tweede-kamer/2025-10-07/")
+    # a term used 20 times or fewer has no page of its own
+    assert not [page for page in pages if page.startswith("begrippen/") and page != "begrippen/m365.md"]

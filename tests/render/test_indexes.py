@@ -44,39 +44,49 @@ def html(pages: dict[str, str]) -> dict[str, BeautifulSoup]:
     return {path: render_markdown(text) for path, text in pages.items() if path.endswith(".md")}
 
 
-def _party_links(soup: BeautifulSoup, party_id: str) -> list[str]:
-    """The links of the list under the party's heading."""
-    return [anchor["href"] for anchor in soup.find(id=party_id).find_next_sibling("ul").find_all("a")]
+def _party_links(pages: dict[str, str], party: str) -> list[str]:
+    """The links of the party's page (which the index links by the party's name) to its letters and
+    questions, as addresses from the site's root."""
+    index = render_markdown(pages[PARTIES])
+    (page,) = [anchor["href"] for anchor in index.find_all("a", href=True) if anchor.get_text() == party]
+    soup = render_markdown(pages[page])
+    links = [anchor["href"] for anchor in soup.find("ul").find_all("a")]
+    return [posixpath.normpath(posixpath.join(posixpath.dirname(page), link.partition("#")[0])) + (
+        "#" + link.partition("#")[2] if "#" in link else "") for link in links]
 
 
 def _text(item) -> str:
     return " ".join(item.get_text().split())
 
 
-def test_parties_list_their_questions_at_their_anchors(html: dict[str, BeautifulSoup]) -> None:
-    soup = html[PARTIES]
-    assert [heading["id"] for heading in soup.find_all("h2")] == [
-        "partij-bbb", "partij-groenlinks-pvda", "partij-nieuw-sociaal-contract",
+def test_parties_list_their_questions_at_their_anchors(pages: dict[str, str], html: dict[str, BeautifulSoup]) -> None:
+    # the index: each party, its page and how many questions it asks; its questions are on its page
+    assert [_text(item) for item in html[PARTIES].find_all("li")] == [
+        "BBB (24 vragen)", "GroenLinks-PvdA (22 vragen)", "Nieuw Sociaal Contract (21 vragen)",
     ]
-    bbb = _party_links(soup, "partij-bbb")
+    assert [anchor["href"] for anchor in html[PARTIES].find("ul").find_all("a")] == [
+        "partijen/bbb.md", "partijen/groenlinks-pvda.md", "partijen/nieuw-sociaal-contract.md",
+    ]
+    bbb = _party_links(pages, "BBB")
     assert bbb == [COMMITTEE] + [f"{COMMITTEE}#bbb-vraag-{number}" for number in range(1, 25)]
     # GroenLinks-PvdA asks in the committee letter's section and through Kathmann's written questions
-    groenlinks = _party_links(soup, "partij-groenlinks-pvda")
+    groenlinks = _party_links(pages, "GroenLinks-PvdA")
     assert groenlinks[:2] == [COMMITTEE, f"{COMMITTEE}#groenlinks-pvda-vraag-1"]
     assert groenlinks[2:] == [WRITTEN] + [f"{WRITTEN}#vraag-{number}" for number in range(1, 22)]
-    assert _party_links(soup, "partij-nieuw-sociaal-contract") == groenlinks[2:]
+    assert _party_links(pages, "Nieuw Sociaal Contract") == groenlinks[2:]
 
 
-def test_questions_an_answer_letter_quotes_are_left_out(html: dict[str, BeautifulSoup]) -> None:
-    assert not [anchor for anchor in html[PARTIES].find_all("a") if anchor["href"].startswith(ANSWERS)]
+def test_questions_an_answer_letter_quotes_are_left_out(pages: dict[str, str]) -> None:
+    for party in ("BBB", "GroenLinks-PvdA", "Nieuw Sociaal Contract"):
+        assert not [link for link in _party_links(pages, party) if link.startswith(ANSWERS)]
 
 
-def test_every_question_link_lands_on_an_id_of_its_page(html: dict[str, BeautifulSoup]) -> None:
-    for anchor in html[PARTIES].find_all("a", href=True):
-        if "#" not in anchor["href"] or anchor["href"].startswith("#"):
-            continue
-        page, fragment = anchor["href"].split("#")
-        assert html[posixpath.normpath(page)].find(id=fragment) is not None, anchor["href"]
+def test_every_question_link_lands_on_an_id_of_its_page(pages: dict[str, str], html: dict[str, BeautifulSoup]) -> None:
+    for party in ("BBB", "GroenLinks-PvdA", "Nieuw Sociaal Contract"):
+        for link in _party_links(pages, party):
+            if "#" in link:
+                page, fragment = link.split("#")
+                assert html[page].find(id=fragment) is not None, link
 
 
 def test_a_repeated_question_number_links_the_id_its_page_gives_it() -> None:
@@ -88,7 +98,7 @@ def test_a_repeated_question_number_links_the_id_its_page_gives_it() -> None:
                                          verslag.letters[2]))
     pages = render_site(corpus(verslag))
     assert {"bbb-vraag-7", "bbb-vraag-7-2"} <= set(ids(render_markdown(pages[COMMITTEE])))
-    assert _party_links(render_markdown(pages[PARTIES]), "partij-bbb") == [
+    assert _party_links(pages, "BBB") == [
         COMMITTEE, f"{COMMITTEE}#bbb-vraag-7", f"{COMMITTEE}#bbb-vraag-7-2",
     ]
 
@@ -100,9 +110,11 @@ def test_names_and_parties_are_escaped_and_get_safe_ids() -> None:
     people, parties = render_markdown(pages[PEOPLE]), render_markdown(pages[PARTIES])
     assert "*Naam* <b>x</b> (<i>P</i> [x](y))" in _text(people.find("li"))
     assert people.find("b") is None and people.find("em") is None
-    heading = parties.find("h2")
-    assert heading["id"] == "partij-i-p-i-x-y" and heading.get_text().rstrip("¶") == "<i>P</i> [x](y)"
-    assert parties.find("i") is None
+    link = parties.find("ul").a
+    assert link["href"] == "partijen/i-p-i-x-y.md" and link.get_text() == "<i>P</i> [x](y)"
+    party = render_markdown(pages["partijen/i-p-i-x-y.md"])
+    assert party.find("h1").get_text().rstrip("¶") == "<i>P</i> [x](y)"
+    assert parties.find("i") is None and party.find("i") is None and party.find("a", href="y") is None
 
 
 def test_a_party_section_in_a_letter_of_written_questions_counts_for_that_party_alone() -> None:
@@ -111,9 +123,9 @@ def test_a_party_section_in_a_letter_of_written_questions_counts_for_that_party_
         question(1, "BBB", paragraph("p1", "Vraag?", path=SEED_000)),
         question(2, None, paragraph("p2", "Nog een vraag?", path=SEED_000)),
     )
-    soup = render_markdown(render_site(corpus(record))[PARTIES])
-    assert _party_links(soup, "partij-bbb") == [WRITTEN, f"{WRITTEN}#bbb-vraag-1"]
-    assert _party_links(soup, "partij-groenlinks-pvda") == [WRITTEN, f"{WRITTEN}#vraag-2"]
+    pages = render_site(corpus(record))
+    assert _party_links(pages, "BBB") == [WRITTEN, f"{WRITTEN}#bbb-vraag-1"]
+    assert _party_links(pages, "GroenLinks-PvdA") == [WRITTEN, f"{WRITTEN}#vraag-2"]
 
 
 def test_empty_registers_say_so() -> None:

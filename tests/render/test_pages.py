@@ -65,6 +65,8 @@ OVERVIEWS = ["annotaties.md", "begrippen.md", "dossiers/index.md", "partijen.md"
 """The pages across the corpus every site has, even without letters (generator.render.overviews)."""
 MONTH_PAGES = ["stukken/2026-02.md", "stukken/2025-10.md"]
 """The pages listing each month's records: the verslag's, then the written questions'."""
+PARTY_PAGES = ["partijen/bbb.md", "partijen/groenlinks-pvda.md", "partijen/nieuw-sociaal-contract.md"]
+"""A page per party asking questions (the test corpus dates no events, so it has no timeline pages)."""
 
 BBB_7 = target(SEED_001, 1, "vraag", "BBB", 7)
 BBB_7_QUOTED = target(SEED_001, 2, "vraag", "BBB", 7)
@@ -107,7 +109,7 @@ def html(pages: dict[str, str]) -> dict[str, BeautifulSoup]:
 
 def test_the_site_has_a_home_page_a_record_page_and_a_page_per_letter(pages: dict[str, str]) -> None:
     people = ["personen/kathmann.md", "personen/six-dijkstra.md"]  # the askers of the written questions
-    assert list(pages) == sorted([ANSWERS, COMMITTEE, RECORD, "index.md", WRITTEN, *OVERVIEWS, *people, *MONTH_PAGES])
+    assert list(pages) == sorted([ANSWERS, COMMITTEE, RECORD, "index.md", WRITTEN, *OVERVIEWS, *people, *MONTH_PAGES, *PARTY_PAGES])
 
 
 def test_every_page_has_unique_ids(html: dict[str, BeautifulSoup]) -> None:

@@ -43,9 +43,18 @@ def pages(seed_corpus: Corpus) -> dict[str, str]:
     return render_site(seed_corpus)
 
 
+def whole_timeline(pages: dict[str, str]) -> BeautifulSoup:
+    """The timeline's pages (`tijdlijn/2025.md`, `tijdlijn/2025-10.md`, …) as one document, in the
+    order the main page links them. Their links are relative to `tijdlijn/`."""
+    index = render_markdown(pages[TIMELINE])
+    order = list(dict.fromkeys(a["href"] for a in index.find_all("a", href=True) if a["href"].startswith("tijdlijn/")))
+    assert all(page in pages for page in order), order
+    return BeautifulSoup("".join(str(render_markdown(pages[page])) for page in order), "html.parser")
+
+
 @pytest.fixture(scope="module")
 def timeline(pages: dict[str, str]) -> BeautifulSoup:
-    return render_markdown(pages[TIMELINE])
+    return whole_timeline(pages)
 
 
 def _squash(text: str) -> str:
@@ -68,7 +77,7 @@ def test_an_event_several_letters_date_is_one_event_with_all_sources(timeline: B
     heading = timeline.find(id="datum-2025-10-02")
     items = heading.find_next("ul").find_all("li")
     assert [item.a["href"] for item in items] == [
-        f"{WRITTEN}#fn:1", f"{COMMITTEE}#titel", f"{ANSWERS}#groenlinks-pvda-antwoord-1", f"{ANSWERS}#bbb-antwoord-3",
+        f"../{WRITTEN}#fn:1", f"../{COMMITTEE}#titel", f"../{ANSWERS}#groenlinks-pvda-antwoord-1", f"../{ANSWERS}#bbb-antwoord-3",
     ]
     assert [item.a.get_text() for item in items] == [
         "voetnoot 1, schriftelijke vragen, 7 oktober 2025",
@@ -88,7 +97,7 @@ def test_the_letters_own_dates_stand_out_and_name_the_letter(timeline: Beautiful
     ]
     answers = own[2]
     assert answers.a.get_text().startswith("Antwoordbrief van de staatssecretaris van Financiën")  # not the record's title
-    assert answers.a["href"] == f"{ANSWERS}#titel" and _squash(answers.get_text()).endswith("(25 antwoorden)")
+    assert answers.a["href"] == f"../{ANSWERS}#titel" and _squash(answers.get_text()).endswith("(25 antwoorden)")
     assert _squash(own[0].get_text()).startswith(
         "Brief: vragen ingezonden door Kathmann (GroenLinks-PvdA) en Six Dijkstra (Nieuw Sociaal Contract):")
     # the verslag's cover note prints no date: no event of its own, only what it mentions
@@ -112,7 +121,11 @@ def test_letter_and_dossier_pages_show_their_slice_linking_the_timeline(pages: d
         "2 oktober 2025: genoemd in de tekst van de brief",
         "2 december 2025: deze brief verstuurd",
     ]
-    assert heading.find_next("ul").a["href"] == "../../tijdlijn.md#jaar-2021"
+    assert heading.find_next("ul").a["href"] == "../../tijdlijn/2021.md#jaar-2021"
+    assert [a["href"] for a in heading.find_next("ul").find_all("a") if "tijdlijn" in a["href"]][1:] == [
+        "../../tijdlijn/2025-01.md#datum-2025-01-15", "../../tijdlijn/2025-10.md#datum-2025-10-02",
+        "../../tijdlijn/2025-12.md#datum-2025-12-02",
+    ]
     dossier = render_markdown(pages["dossiers/31066.md"])
     slice_ = dossier.find(id="tijdlijn-van-dit-dossier").find_next("ul")
     assert "2 december 2025: brief van de commissie verstuurd; genoemd in verslag" in _squash(slice_.get_text())
@@ -124,10 +137,10 @@ def test_the_answers_of_an_aanhangsel_are_dated_when_received(seed_corpus: Corpu
     record = replace(record, letters=(replace(record.letters[0], received_on=received),))
     linked = link_corpus((*seed_corpus.records, record), ())
     pages = render_site(linked)
-    soup = render_markdown(pages[TIMELINE])
+    soup = whole_timeline(pages)
     item = soup.find(id="datum-2025-11-01").find_next("li")
     assert _squash(item.get_text()).startswith("Brief: antwoorden ontvangen:")
-    page = item.a["href"].split("#")[0]
+    page = item.a["href"].split("#")[0].removeprefix("../")
     assert page in pages and page.startswith("tweede-kamer/2025-11-04/")
 
 
@@ -138,23 +151,25 @@ def test_an_event_about_one_answer_links_its_anchor() -> None:
                    answer(1, None, paragraph("p2", "Ja.", path="seeds/ah.txt")),
                    path="seeds/ah.txt", sent_on=datetime.date(2025, 11, 4), chamber="Tweede Kamer"),
         ), ())
-    soup = render_markdown(render_site(link_corpus((single,), ()))[TIMELINE])
-    assert soup.find("li").a["href"] == "tweede-kamer/2025-11-04/aanhangsel.md#antwoord-1"
+    soup = whole_timeline(render_site(link_corpus((single,), ())))
+    assert soup.find("li").a["href"] == "../tweede-kamer/2025-11-04/aanhangsel.md#antwoord-1"
 
 
 def test_undated_letters_close_the_timeline() -> None:
     undated = replace(written_questions_record(question(1, None, paragraph("p1", "Vraag?", path=SEED_000))),
                       letters=(replace(written_questions_record().letters[0], sent_on=None),))
-    soup = render_markdown(render_site(corpus(undated))[TIMELINE])
+    pages = render_site(corpus(undated))
+    assert render_markdown(pages[TIMELINE]).find("a", href="tijdlijn/zonder-datum.md").get_text() == "Brieven zonder eigen datum"
+    soup = render_markdown(pages["tijdlijn/zonder-datum.md"])
     assert [heading["id"] for heading in soup.find_all("h2")] == ["zonder-datum"]
-    assert soup.find_all("li")[-1].a["href"] == "tweede-kamer/zonder-datum/schriftelijke-vragen.md#titel"
+    assert soup.find_all("li")[-1].a["href"] == "../tweede-kamer/zonder-datum/schriftelijke-vragen.md#titel"
 
 
 def test_names_titles_and_phrases_are_escaped() -> None:
     record = written_questions_record(question(1, None, paragraph("p1", "Vraag *x* <b>in 2021</b>?", path=SEED_000)))
     asking = replace(record.letters[0], askers=(Member("[Naam](javascript:x)", "_P_"),))
     record = replace(record, title="*Vragen* <script>x</script>", letters=(asking,))
-    soup = render_markdown(render_site(link_corpus((record,), ()))[TIMELINE])
+    soup = whole_timeline(render_site(link_corpus((record,), ())))
     text = soup.get_text()
     assert "[Naam](javascript:x) (_P_)" in text and "‘Vraag *x* <b>in 2021</b>?’" in text
     assert soup.find("script") is None and soup.find("em") is None and soup.find("b") is None
@@ -164,6 +179,13 @@ def test_an_empty_corpus_has_a_timeline_that_says_so() -> None:
     assert "Er zijn nog geen brieven." in render_site(corpus())[TIMELINE]
 
 
-def test_ids_are_unique_and_the_timeline_is_deterministic(seed_corpus: Corpus, timeline: BeautifulSoup) -> None:
-    assert not [name for name, count in Counter(ids(timeline)).items() if count > 1]
-    assert render_site(seed_corpus)[TIMELINE] == render_site(link_sources(SEEDS))[TIMELINE]
+def test_ids_are_unique_and_the_timeline_is_deterministic(
+    seed_corpus: Corpus, pages: dict[str, str], timeline: BeautifulSoup
+) -> None:
+    # each event's anchor stands on one page of the timeline only; every page has its own title
+    assert not [name for name, count in Counter(ids(timeline)).items() if count > 1 and name != "titel"]
+    shown = sorted(page for page in pages if page == TIMELINE or page.startswith("tijdlijn/"))
+    for page in shown:
+        assert not [name for name, count in Counter(ids(render_markdown(pages[page]))).items() if count > 1], page
+    again = render_site(link_sources(SEEDS))
+    assert [pages[page] for page in shown] == [again[page] for page in shown]
