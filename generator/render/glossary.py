@@ -7,7 +7,7 @@
     Komt voor in:
     - [antwoord op vraag 3 (BBB), antwoordbrief, 12 februari 2026](eerste-kamer/…/antwoordbrief.md#bbb-antwoord-3) (2×)
 
-The page lists each term's `USES_SHOWN` newest uses; a term used more often has a page of its
+The page lists each term's `USES_SHOWN` (10) newest uses; a term used more often has a page of its
 own (`begrippen/m365.md`) listing every use, so the glossary does not grow with the corpus.
 
 Terms are listed alphabetically, the way a Dutch index sorts (case and accents aside). Each use
@@ -43,7 +43,7 @@ INTRO = (
 )
 NOT_USED = "Komt in de brieven op deze site niet voor."
 GLOSSARY_FOLDER = "begrippen"
-USES_SHOWN = 20
+USES_SHOWN = 10
 """How many uses of a term the glossary lists itself, newest first; every use is on the term's page."""
 
 
