@@ -73,3 +73,20 @@ def test_the_glossary_lists_at_most_the_newest_uses_of_each_term(sites) -> None:
         assert any(page.startswith("begrippen/") for page in pages)
     small, large = (_html_size(sites[n][GLOSSARY]) for n in SIZES)
     assert large < 1.5 * small
+
+
+def test_a_partys_questions_continue_on_numbered_pages_of_bounded_size(sites) -> None:
+    from generator.render.indexes import QUESTIONS_PER_PAGE
+
+    for letters, pages in sites.items():
+        own = {page: text for page, text in pages.items() if page.startswith("partijen/")}
+        continued = [page for page in own if page.count("/") == 2]
+        assert continued, letters  # the busiest parties ask more than QUESTIONS_PER_PAGE questions
+        for page, text in own.items():
+            questions = text.count("    - [")
+            assert questions < QUESTIONS_PER_PAGE + 30, (letters, page)  # whole letters: one may go over
+            assert _html_size(text) < 150_000, (letters, page)
+        # every continuation is linked from the party's first page
+        for page in continued:
+            first = page.rsplit("/", 1)[0] + ".md"
+            assert f"({page.rsplit('/', 2)[1]}/{page.rsplit('/', 1)[1]})" in own[first], page

@@ -5,7 +5,9 @@
                       (`Vraag 7 (BBB), brief van de commissie, 2 december 2025`: every link's text
                       names what it leads to, so no two links say the same and lead apart)
 
-The index stays small however many letters there are; a party's questions are on its own page.
+The index stays small however many letters there are; a party's questions are on its own page,
+newest letters first, continued on `partijen/bbb/2.md`, `…/3.md` when there are more than
+`QUESTIONS_PER_PAGE` (a letter is never split over two pages), so no page grows with the corpus.
 
 A party asks the questions of its section in a committee letter (`Question.party`), and the
 questions of a letter of written questions one of its members asks (`Letter.askers`). Questions
@@ -20,6 +22,7 @@ from collections.abc import Iterable
 
 from generator.model import LetterKey, Question
 from generator.render.addresses import slugify
+from generator.render.cited import letters_newest_first
 from generator.render.context import RenderContext
 from generator.render.addresses import relative_link
 from generator.render.escape import escape_line, front_matter
@@ -30,6 +33,8 @@ __all__ = ["PARTIES", "PEOPLE", "render_indexes"]
 
 PARTIES = "partijen.md"
 PARTIES_FOLDER = "partijen"
+QUESTIONS_PER_PAGE = 100
+"""A party's page lists the questions of its newest letters up to this many; older ones continue on `…/2.md`."""
 PARTIES_TITLE = "Partijen"
 PARTIES_INTRO = (
     "De vragen per partij: van de Kamerleden die schriftelijke vragen stellen en van de fracties die "
@@ -68,12 +73,34 @@ def _render_parties(parties: dict[str, dict[LetterKey, list[tuple[Question, str]
     for party, page in zip(names, folder_pages(PARTIES_FOLDER, names, "zonder-naam")):
         count = sum(len(questions) for questions in parties[party].values())
         items.append(f"- [{escape_line(party)}]({relative_link(PARTIES, page)}) ({count} {'vraag' if count == 1 else 'vragen'})")
-        party_ids = PageIds()
-        pages[page] = join_blocks([
-            front_matter(party),
-            title_block(party, party_ids),
-            f"De vragen van {escape_line(party)}, per brief, nieuwste eerst. [Alle partijen]({relative_link(page, PARTIES)}).",
-            block_links(parties[party], "vraag", page, context, ("vraag", "vragen")),
-        ])
+        pages.update(_party_pages(party, page, parties[party], context))
     blocks.append("\n".join(items) or "Nog geen vragen van partijen.")
     return {PARTIES: join_blocks(blocks), **pages}
+
+
+def _party_pages(party: str, page: str, asked: dict[LetterKey, list[tuple[Question, str]]], context: RenderContext) -> dict[str, str]:
+    """The party's page and its continuations: whole letters, newest first, about `QUESTIONS_PER_PAGE` questions a page."""
+    chunks: list[list[LetterKey]] = [[]]
+    count = 0
+    for key in letters_newest_first(asked, context):
+        if count >= QUESTIONS_PER_PAGE:
+            chunks.append([])
+            count = 0
+        chunks[-1].append(key)
+        count += len(asked[key])
+    addresses = [page] + [f"{page.removesuffix('.md')}/{number}.md" for number in range(2, len(chunks) + 1)]
+    pages = {}
+    for number, (address, chunk) in enumerate(zip(addresses, chunks), 1):
+        title = party if number == 1 else f"{party} (pagina {number})"
+        blocks = [
+            front_matter(title),
+            title_block(title, PageIds()),
+            f"De vragen van {escape_line(party)}, per brief, nieuwste eerst. [Alle partijen]({relative_link(address, PARTIES)}).",
+        ]
+        if len(chunks) > 1:
+            links = [f"pagina {other}" if other == number else f"[pagina {other}]({relative_link(address, target)})"
+                     for other, target in enumerate(addresses, 1)]
+            blocks.append(f"Pagina {number} van {len(chunks)}: {', '.join(links)}.")
+        blocks.append(block_links({key: asked[key] for key in chunk}, "vraag", address, context, ("vraag", "vragen")))
+        pages[address] = join_blocks(blocks)
+    return pages
