@@ -205,12 +205,15 @@ def test_the_build_runs_the_check_and_writes_the_redirects(built_site: Path, tmp
     redirects = _redirects(tmp_path, f'[pages]\n"{old_letter}" = "{ANSWER_LETTER}"\n')
 
     with pytest.raises(BuildFailed) as failure:
-        build(SEEDS, docs, tmp_path / "site", CONFIG, manifest=manifest, redirects=redirects)
+        build(SEEDS, docs, tmp_path / "site", CONFIG, manifest=manifest, redirects=redirects,
+              glossary=REPO / "begrippen.yml", annotations=REPO / "annotations")
     assert re.search(rf"^published\.txt:\d+: no longer produced — {re.escape(ANSWER_LETTER)}#bbb-vraag-99$", str(failure.value), re.M)
     assert "oude-antwoordbrief" not in str(failure.value)
 
     manifest.write_text(format_manifest(promised - {f"{ANSWER_LETTER}#bbb-vraag-99"}), encoding="utf-8")
-    result = build(SEEDS, docs, tmp_path / "site", CONFIG, manifest=manifest, redirects=redirects)
+    # built as built_site is, with the glossary: a term used often has a page of its own (begrippen/m365/)
+    editorial = {"glossary": REPO / "begrippen.yml", "annotations": REPO / "annotations"}
+    result = build(SEEDS, docs, tmp_path / "site", CONFIG, manifest=manifest, redirects=redirects, **editorial)
     assert result.addresses == published_addresses(built_site)
     assert (tmp_path / "site" / old_letter / "index.html").is_file()
 
