@@ -90,3 +90,18 @@ def test_a_partys_questions_continue_on_numbered_pages_of_bounded_size(sites) ->
         for page in continued:
             first = page.rsplit("/", 1)[0] + ".md"
             assert f"({page.rsplit('/', 2)[1]}/{page.rsplit('/', 1)[1]})" in own[first], page
+
+
+def test_every_timeline_page_is_bounded_and_an_events_sources_continue_on_its_own_pages(sites) -> None:
+    """A year's or month's page lists at most SOURCES_SHOWN sources of each event (a month has at
+    most 31 days), and an event's own pages at most SOURCES_PER_PAGE each."""
+    from generator.render.timeline import SOURCES_PER_PAGE, SOURCES_SHOWN
+
+    for letters, pages in sites.items():
+        own = {page: text for page, text in pages.items() if page.startswith("tijdlijn/")}
+        events = [page for page in own if page.split("/")[1].startswith(("datum-", "maand-", "jaar-", "periode-"))]
+        assert events, letters  # some date is mentioned more than SOURCES_SHOWN times
+        for page, text in own.items():
+            sources = text.count("\n- ")
+            assert sources <= (SOURCES_PER_PAGE if page in events else 40 * SOURCES_SHOWN), (letters, page)
+            assert _html_size(text) < 150_000, (letters, page)

@@ -27,6 +27,7 @@ from generator.render.context import RenderContext
 from generator.render.addresses import relative_link
 from generator.render.escape import escape_line, front_matter
 from generator.render.markdown import PageIds, join_blocks, title_block
+from generator.render.paging import continued_pages, pages_line
 from generator.render.people import PEOPLE, anchored_blocks, block_links, folder_pages, person_pages
 
 __all__ = ["PARTIES", "PEOPLE", "render_indexes"]
@@ -88,7 +89,7 @@ def _party_pages(party: str, page: str, asked: dict[LetterKey, list[tuple[Questi
             count = 0
         chunks[-1].append(key)
         count += len(asked[key])
-    addresses = [page] + [f"{page.removesuffix('.md')}/{number}.md" for number in range(2, len(chunks) + 1)]
+    addresses = continued_pages(page, len(chunks))
     pages = {}
     for number, (address, chunk) in enumerate(zip(addresses, chunks), 1):
         title = party if number == 1 else f"{party} (pagina {number})"
@@ -97,10 +98,7 @@ def _party_pages(party: str, page: str, asked: dict[LetterKey, list[tuple[Questi
             title_block(title, PageIds()),
             f"De vragen van {escape_line(party)}, per brief, nieuwste eerst. [Alle partijen]({relative_link(address, PARTIES)}).",
         ]
-        if len(chunks) > 1:
-            links = [f"pagina {other}" if other == number else f"[pagina {other}]({relative_link(address, target)})"
-                     for other, target in enumerate(addresses, 1)]
-            blocks.append(f"Pagina {number} van {len(chunks)}: {', '.join(links)}.")
+        blocks.append(pages_line(addresses, number))
         blocks.append(block_links({key: asked[key] for key in chunk}, "vraag", address, context, ("vraag", "vragen")))
         pages[address] = join_blocks(blocks)
     return pages

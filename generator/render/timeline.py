@@ -48,6 +48,7 @@ from generator.render.markdown import (
     letter_kind_label,
     title_block,
 )
+from generator.render.paging import continued_pages, pages_line
 from generator.render.places import TextPlace, text_places
 
 __all__ = ["TIMELINE", "event_anchor", "event_label", "event_page", "render_timeline", "timeline_slice"]
@@ -65,6 +66,11 @@ INTRO = (
 UNDATED = "Zonder datum"
 SLICE_HEADING = "Data in deze brief"
 DOSSIER_SLICE_HEADING = "Tijdlijn van dit dossier"
+
+SOURCES_SHOWN = 10
+"""How many sources of one event a year's or month's page lists; every source is on the event's own page."""
+SOURCES_PER_PAGE = 200
+"""How many sources an event's own page lists before it continues on `…/2.md`."""
 
 OWN_EVENTS = {
     WRITTEN_QUESTIONS: "vragen ingezonden",
@@ -122,7 +128,7 @@ def render_timeline(context: RenderContext) -> dict[str, str]:
         year_ids = PageIds()
         year_blocks = [front_matter(f"{TITLE}: {year}"), title_block(f"{TITLE}: {year}", year_ids), _up(year_page)]
         year_blocks.append(_heading(2, str(year), f"jaar-{year}", year_ids))
-        year_blocks += [_sources(event, places, context, year_page) for event in year_events if event.date.precision == "jaar"]
+        year_blocks += [_listed(event, places, context, year_page, pages) for event in year_events if event.date.precision == "jaar"]
         month_links = []
         for (month, kind), in_group in groupby(
             (event for event in year_events if event.date.precision != "jaar"),
@@ -131,12 +137,12 @@ def render_timeline(context: RenderContext) -> dict[str, str]:
             group = list(in_group)
             if kind:  # a part of the year: its own heading on the year's page, never a month's
                 year_blocks.append(_heading(2, capitalized(event_label(group[0].date)), event_anchor(group[0].date), year_ids))
-                year_blocks += [_sources(event, places, context, year_page) for event in group]
+                year_blocks += [_listed(event, places, context, year_page, pages) for event in group]
                 continue
             name = capitalized(f"{MONTHS[(month or 1) - 1]} {year}")
             month_page = event_page(group[0].date)
             month_links.append((name, month_page, _count(group)))
-            pages[month_page] = _month(name, month_page, f"maand-{year}-{month:02d}", group, places, context)
+            pages[month_page] = _month(name, month_page, f"maand-{year}-{month:02d}", group, places, context, pages)
         if month_links:
             year_blocks.append("Per maand: " + _links(month_links, year_page) + ".")
         pages[year_page] = join_blocks(year_blocks)
@@ -157,7 +163,7 @@ def render_timeline(context: RenderContext) -> dict[str, str]:
     return {TIMELINE: join_blocks(blocks), **pages}
 
 
-def _month(name: str, page: str, anchor: str, group: list[Event], places, context: RenderContext) -> str:
+def _month(name: str, page: str, anchor: str, group: list[Event], places, context: RenderContext, pages: dict[str, str]) -> str:
     """A month's page: the events dated by the month only, then each day's, oldest first."""
     ids = PageIds()
     blocks = [front_matter(f"{TITLE}: {name.lower()}"), title_block(f"{TITLE}: {name.lower()}", ids), _up(page)]
@@ -167,8 +173,30 @@ def _month(name: str, page: str, anchor: str, group: list[Event], places, contex
             blocks.append(_heading(3, event_label(event.date), event_anchor(event.date), ids))
         else:
             blocks.append(f"Zonder dag, in {event_label(event.date)}:")
-        blocks.append(_sources(event, places, context, page))
+        blocks.append(_listed(event, places, context, page, pages))
     return join_blocks(blocks)
+
+
+def _listed(event: Event, places, context: RenderContext, page: str, pages: dict[str, str]) -> str:
+    """An event's sources on its year's or month's page: all of them, or the first `SOURCES_SHOWN`
+    and a link to the event's own pages (added to `pages`), which list every one."""
+    shown = _shown_sources(event, places, context)
+    if len(shown) <= SOURCES_SHOWN:
+        return _sources(event, places, context, page)
+    label = event_label(event.date)
+    chunks = [shown[start:start + SOURCES_PER_PAGE] for start in range(0, len(shown), SOURCES_PER_PAGE)]
+    addresses = continued_pages(f"{TIMELINE_FOLDER}/{event_anchor(event.date)}.md", len(chunks))
+    for number, (address, chunk) in enumerate(zip(addresses, chunks), 1):
+        title = f"{TITLE}: {label}" + (f" (pagina {number})" if number > 1 else "")
+        pages[address] = join_blocks([
+            front_matter(title), title_block(title, PageIds()), _up(address),
+            f"Alle {len(shown)} vermeldingen van {escape_line(label)}. "
+            f"[Terug naar {escape_line(label)} op de tijdlijn]({relative_link(address, event_page(event.date), event_anchor(event.date))}).",
+            pages_line(addresses, number),
+            _sources(event, places, context, address, chunk),
+        ])
+    more = f"[Alle {len(shown)} vermeldingen van {escape_line(label)}]({relative_link(page, addresses[0])})"
+    return join_blocks([_sources(event, places, context, page, shown[:SOURCES_SHOWN]), more])
 
 
 def _links(months: list[tuple[str, str, str]], page: str) -> str:
@@ -297,10 +325,13 @@ def _shown_sources(event: Event, places: dict, context: RenderContext) -> list[E
     return [source for source in event.sources if _place(source, places, context) is not None]
 
 
-def _sources(event: Event, places: dict[tuple[str, str], TextPlace], context: RenderContext, listed_on: str) -> str:
-    """One list item per source: the letter's own date first as it stands out, then the mentions."""
+def _sources(
+    event: Event, places: dict[tuple[str, str], TextPlace], context: RenderContext, listed_on: str,
+    sources: list[EventSource] | None = None,
+) -> str:
+    """One list item per source (of `sources`, else all): the letter's own date stands out."""
     items = []
-    for source in _shown_sources(event, places, context):
+    for source in _shown_sources(event, places, context) if sources is None else sources:
         place = _place(source, places, context)
         assert place is not None
         record, letter = context.letters[source.letter]
