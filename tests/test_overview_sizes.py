@@ -105,3 +105,21 @@ def test_every_timeline_page_is_bounded_and_an_events_sources_continue_on_its_ow
             sources = text.count("\n- ")
             assert sources <= (SOURCES_PER_PAGE if page in events else 40 * SOURCES_SHOWN), (letters, page)
             assert _html_size(text) < 150_000, (letters, page)
+
+
+def test_a_terms_own_pages_list_every_use_a_bounded_number_a_page(sites, monkeypatch) -> None:
+    from generator.render import glossary
+
+    pages = sites[300]
+    for page, text in pages.items():
+        if page.startswith("begrippen/"):
+            assert text.count("\n- ") <= glossary.USES_PER_PAGE and _html_size(text) < 150_000, page
+    # with 25 a page, M365's uses (synthetic: the benchmark corpus repeats it) continue on numbered pages
+    monkeypatch.setattr(glossary, "USES_PER_PAGE", 25)
+    small = render_site(link_sources(Path(__file__).parent.parent / "seeds", GLOSSARY_FILE))
+    first = render_markdown(small["begrippen/m365.md"])
+    listed = [page for page in small if page.startswith("begrippen/m365")]
+    assert listed == ["begrippen/m365.md", "begrippen/m365/2.md"]
+    assert first.find("a", href="m365/2.md").get_text() == "pagina 2"
+    total = sum(small[page].count("\n- ") for page in listed)
+    assert f"Alle {total} plaatsen waar M365 voorkomt" in small[GLOSSARY]

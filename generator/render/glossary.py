@@ -28,6 +28,7 @@ from generator.render.context import RenderContext
 from generator.render.labels import letter_label
 from generator.render.escape import escape_line, front_matter, safe_url
 from generator.render.markdown import PageIds, capitalized, join_blocks, title_block
+from generator.render.paging import continued_pages, pages_line
 from generator.render.people import folder_pages
 from generator.render.places import TextPlace, text_places
 
@@ -45,6 +46,8 @@ NOT_USED = "Komt in de brieven op deze site niet voor."
 GLOSSARY_FOLDER = "begrippen"
 USES_SHOWN = 10
 """How many uses of a term the glossary lists itself, newest first; every use is on the term's page."""
+USES_PER_PAGE = 200
+"""How many uses a term's own page lists before it continues on `begrippen/<term>/2.md`."""
 
 
 def term_anchor(term: Term) -> str:
@@ -73,15 +76,26 @@ def render_glossary(context: RenderContext) -> dict[str, str]:
         found = _newest_first(uses.get(term.name, Counter()), context)
         blocks += _entry(term, found, GLOSSARY, context, ids, page if len(found) > USES_SHOWN else None)
         if len(found) > USES_SHOWN:
-            term_ids = PageIds()
-            pages[page] = join_blocks(
-                [front_matter(term.name), title_block(term.name, term_ids)]
-                + _entry(term, found, page, context, term_ids, None)[1:]
-                + [f"[Alle begrippen]({relative_link(page, GLOSSARY)})"]
-            )
+            pages.update(_term_pages(term, page, found, context))
     if not terms:
         blocks.append("Er zijn nog geen begrippen.")
     return {GLOSSARY: join_blocks(blocks), **pages}
+
+
+def _term_pages(term: Term, page: str, found: list[tuple[TextPlace, int]], context: RenderContext) -> dict[str, str]:
+    """A term's own page listing every use, newest first, continued on `…/2.md` after `USES_PER_PAGE`."""
+    chunks = [found[start:start + USES_PER_PAGE] for start in range(0, len(found), USES_PER_PAGE)]
+    addresses = continued_pages(page, len(chunks))
+    pages = {}
+    for number, (address, chunk) in enumerate(zip(addresses, chunks), 1):
+        title = term.name if number == 1 else f"{term.name} (pagina {number})"
+        ids = PageIds()
+        pages[address] = join_blocks(
+            [front_matter(title), title_block(title, ids), pages_line(addresses, number)]
+            + _entry(term, chunk, address, context, ids, None)[1:]
+            + [f"[Alle begrippen]({relative_link(address, GLOSSARY)})"]
+        )
+    return pages
 
 
 def _newest_first(uses: Counter[TextPlace], context: RenderContext) -> list[tuple[TextPlace, int]]:

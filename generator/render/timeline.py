@@ -195,7 +195,7 @@ def _listed(event: Event, places, context: RenderContext, page: str, pages: dict
             pages_line(addresses, number),
             _sources(event, places, context, address, chunk),
         ])
-    more = f"[Alle {len(shown)} vermeldingen van {escape_line(label)}]({relative_link(page, addresses[0])})"
+    more = f"[Alle {len(shown)} vermeldingen van {escape_line(label)}]({relative_link(page, addresses[0], 'titel')})"
     return join_blocks([_sources(event, places, context, page, shown[:SOURCES_SHOWN]), more])
 
 
