@@ -31,6 +31,7 @@ from generator.render.annotations import annotation_problems
 from generator.redirects import NO_REDIRECTS, page_file, read_redirects, redirect_files, redirect_problems, split_address
 from generator.render import page_sources, render_site
 from generator.search import index_site
+from generator.stopwatch import Stopwatch
 from generator.write import MANIFEST, refused_pages, write_files, write_pages
 
 
@@ -41,6 +42,8 @@ class BuildResult:
     pages: tuple[str, ...]
     diagnostics: tuple[Diagnostic, ...]
     addresses: frozenset[str] = frozenset()  # filled when the permanence check ran (issue 4)
+    timings: tuple[tuple[str, float], ...] = ()
+    """Seconds each stage took, in order (`("mkdocs build", 31.6)`): what the benchmark reports."""
 
 
 PARALLEL_FROM = 200
@@ -147,19 +150,23 @@ def generate(
     overwrite a hand-written one, is reported at its `path:line` and left out; the others still
     build. PDFs read before come from the `cache` folder.
     """
-    records, parse_diagnostics = parse_sources(seeds, cache)
-    editorial = read_editorial(glossary, annotations)
-    corpus, pages, problems = link_and_render(records, parse_diagnostics, site_url, docs, editorial)
-    if site_url:
-        pages["data/kamerdossier.schema.json"] = SCHEMA.read_text(encoding="utf-8")
-    kept = write_pages(pages, docs)
+    timings = Stopwatch()
+    with timings("read + parse"):
+        records, parse_diagnostics = parse_sources(seeds, cache)
+    with timings("link + render"):
+        editorial = read_editorial(glossary, annotations)
+        corpus, pages, problems = link_and_render(records, parse_diagnostics, site_url, docs, editorial)
+        if site_url:
+            pages["data/kamerdossier.schema.json"] = SCHEMA.read_text(encoding="utf-8")
+    with timings("write"):
+        kept = write_pages(pages, docs)
     problems += [
         problem(f"{docs.name}/{path}", 1, f"listed in {docs.name}/{MANIFEST} but changed since it was written (or listed without its hash); not removed", severity="warning")
         for path in kept
     ]
     pages_of = {record.path: record.page_starts for record in records if record.page_starts}
     diagnostics = tuple(on_page(d, pages_of.get(d.path, ())) for d in (*corpus.diagnostics, *problems))
-    return BuildResult(tuple(sorted(pages)), diagnostics)
+    return BuildResult(tuple(sorted(pages)), diagnostics, timings=timings.laps)
 
 
 # --- Every stage fails per letter (issue 7) -----------------------------------------------------
@@ -318,11 +325,16 @@ def build(
     if strict and errors:
         raise BuildFailed(f"{len(errors)} error(s) in the sources; strict build stopped")
     if site is not None:
-        site_url = _mkdocs_build(config, docs, site, strict)
-        index_site(site)  # search (issue 9): Pagefind indexes the built pages
+        timings = Stopwatch()
+        with timings("mkdocs build"):
+            site_url = _mkdocs_build(config, docs, site, strict)
+        with timings("search index"):
+            index_site(site)  # search (issue 9): Pagefind indexes the built pages
         if manifest is not None:
-            kept = keep_published_addresses(site, manifest, redirects, site_url, new_site)
+            with timings("permanence check"):
+                kept = keep_published_addresses(site, manifest, redirects, site_url, new_site)
             result = replace(result, addresses=frozenset(kept))
+        result = replace(result, timings=(*result.timings, *timings.laps))
     return result
 
 
