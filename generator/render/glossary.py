@@ -28,7 +28,7 @@ from generator.render.context import RenderContext
 from generator.render.labels import letter_label
 from generator.render.escape import escape_line, front_matter, safe_url
 from generator.render.markdown import PageIds, capitalized, join_blocks, title_block
-from generator.render.paging import continued_pages, pages_line
+from generator.render.paging import chunked, continued_pages, page_title, pages_line
 from generator.render.people import folder_pages
 from generator.render.places import TextPlace, text_places
 
@@ -84,11 +84,11 @@ def render_glossary(context: RenderContext) -> dict[str, str]:
 
 def _term_pages(term: Term, page: str, found: list[tuple[TextPlace, int]], context: RenderContext) -> dict[str, str]:
     """A term's own page listing every use, newest first, continued on `…/2.md` after `USES_PER_PAGE`."""
-    chunks = [found[start:start + USES_PER_PAGE] for start in range(0, len(found), USES_PER_PAGE)]
+    chunks = chunked(found, USES_PER_PAGE)
     addresses = continued_pages(page, len(chunks))
     pages = {}
     for number, (address, chunk) in enumerate(zip(addresses, chunks), 1):
-        title = term.name if number == 1 else f"{term.name} (pagina {number})"
+        title = page_title(term.name, number)
         ids = PageIds()
         pages[address] = join_blocks(
             [front_matter(title), title_block(title, ids), pages_line(addresses, number)]

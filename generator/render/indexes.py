@@ -27,7 +27,7 @@ from generator.render.context import RenderContext
 from generator.render.addresses import relative_link
 from generator.render.escape import escape_line, front_matter
 from generator.render.markdown import PageIds, join_blocks, title_block
-from generator.render.paging import continued_pages, pages_line
+from generator.render.paging import chunked, continued_pages, page_title, pages_line
 from generator.render.people import PEOPLE, anchored_blocks, block_links, folder_pages, person_pages
 
 __all__ = ["PARTIES", "PEOPLE", "render_indexes"]
@@ -81,18 +81,11 @@ def _render_parties(parties: dict[str, dict[LetterKey, list[tuple[Question, str]
 
 def _party_pages(party: str, page: str, asked: dict[LetterKey, list[tuple[Question, str]]], context: RenderContext) -> dict[str, str]:
     """The party's page and its continuations: whole letters, newest first, about `QUESTIONS_PER_PAGE` questions a page."""
-    chunks: list[list[LetterKey]] = [[]]
-    count = 0
-    for key in letters_newest_first(asked, context):
-        if count >= QUESTIONS_PER_PAGE:
-            chunks.append([])
-            count = 0
-        chunks[-1].append(key)
-        count += len(asked[key])
+    chunks = chunked(letters_newest_first(asked, context), QUESTIONS_PER_PAGE, lambda key: len(asked[key]))
     addresses = continued_pages(page, len(chunks))
     pages = {}
     for number, (address, chunk) in enumerate(zip(addresses, chunks), 1):
-        title = party if number == 1 else f"{party} (pagina {number})"
+        title = page_title(party, number)
         blocks = [
             front_matter(title),
             title_block(title, PageIds()),

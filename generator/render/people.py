@@ -17,20 +17,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from generator.model import ANSWER_LETTER, APPENDIX_ANSWERS, Answer, Letter, LetterKey, Question, Record
 from generator.render.addresses import answer_anchor, question_anchor, relative_link, slugify
 from generator.render.cited import letters_newest_first
 from generator.render.context import RenderContext
 from generator.render.labels import COMMITTEE_NAME, capitalized, letter_label, numbers_label
-from generator.render.escape import escape_line, front_matter
+from generator.render.escape import escape_heading, escape_line, front_matter
 from generator.render.markdown import PageIds, heading_block, join_blocks, metadata_block, title_block
+from generator.render.paging import chunked, continued_pages, page_title, pages_line
 
 __all__ = ["PEOPLE", "anchored_blocks", "block_links", "folder_pages", "person_pages", "surname"]
 
 PEOPLE = "personen.md"
 PEOPLE_FOLDER = "personen"
 PEOPLE_TITLE = "Personen"
+PEOPLE_PER_PAGE = 300
+"""How many people `personen.md` lists before it continues on `personen/2.md`."""
 PEOPLE_INTRO = (
     "Wie in de brieven op deze site vragen stelt, brieven ondertekent of in een commissie zit, op "
     "achternaam. Elke persoon heeft een eigen pagina met rol, vragen, antwoorden en brieven."
@@ -39,6 +43,8 @@ PEOPLE_INTRO = (
 TITLES = re.compile(r"^(?:(?:mr|dr|drs|ir|ing|prof|ds)\.\s*+)+", re.IGNORECASE)
 INITIALS = re.compile(r"^(?:[A-ZÀ-Ý][a-z]{0,2}\.\s*+)+")
 PARTICLES = frozenset("van de der den het ter ten te 't in op aan d'".split())
+LINKS_PER_PAGE = 100
+"""About how many links (a letter's, its questions' or answers') a person's page holds before it continues on `…/2.md`."""
 GOVERNMENT = "regering"
 """The group of a letter's signatory who signs for the government (an answer letter, an Aanhangsel answer)."""
 
@@ -157,11 +163,17 @@ def _committee(record: Record, letter: Letter) -> str | None:
 
 
 def folder_pages(folder: str, names: list[str], fallback: str) -> list[str]:
-    """One page in `folder` per name, in order: `folder/<slug>.md`, the same slug again `<slug>-2.md`."""
+    """One page in `folder` per name, in order: `folder/<slug>.md`, the same slug again `<slug>-2.md`.
+
+    A slug that is a number, or `index`, gets `fallback` before it (`persoon-2`): `folder/2.md`
+    is where the list of the folder continues (generator.render.paging), and MkDocs serves
+    `folder/index.md` at the folder's own address."""
     pages: list[str] = []
     taken: set[str] = set()
     for name in names:
         slug = slugify(name) or fallback
+        if slug.isdigit() or slug == "index":
+            slug = f"{fallback}-{slug}"
         page, number = f"{folder}/{slug}.md", 2
         while page in taken:
             page, number = f"{folder}/{slug}-{number}.md", number + 1
@@ -171,36 +183,67 @@ def folder_pages(folder: str, names: list[str], fallback: str) -> list[str]:
 
 
 def person_pages(context: RenderContext) -> dict[str, str]:
-    """Render `personen.md` and `personen/<surname>.md` for every person."""
+    """Render `personen.md` and `personen/<surname>.md` for every person (continued on
+    `personen/<surname>/2.md`, … when they have more than `LINKS_PER_PAGE` questions, answers and letters)."""
     people = _gather(context)
     ids_by_page = dict(zip(folder_pages(PEOPLE_FOLDER, [found.surname for found in people], "persoon"), people))
-    pages = {PEOPLE: _render_index(ids_by_page)}
+    pages = _render_index(ids_by_page)
     for page, found in ids_by_page.items():
-        pages[page] = _render_person(found, page, context)
+        pages.update(_render_person(found, page, context))
     return pages
 
 
-def _render_index(people: dict[str, _Person]) -> str:
-    ids = PageIds()
-    blocks = [front_matter(PEOPLE_TITLE), title_block(PEOPLE_TITLE, ids), PEOPLE_INTRO]
-    by_letter: dict[str, list[str]] = {}
-    for page, found in people.items():
-        initial = (slugify(found.surname)[:1] or "#").upper()
-        parties = f" ({', '.join(escape_line(p) for p in found.parties)})" if found.parties else ""
-        described = found.roles or found.signs_as
-        roles = f" — {escape_line('; '.join(described))}" if described else ""
-        by_letter.setdefault(initial, []).append(f"- [{escape_line(found.surname)}]({relative_link(PEOPLE, page)}){parties}{roles}")
-    for initial, items in by_letter.items():
-        blocks.append(heading_block(2, initial, ids))
-        blocks.append("\n".join(items))
+def _render_index(people: dict[str, _Person]) -> dict[str, str]:
+    """`personen.md`: every person by surname under their initial, `PEOPLE_PER_PAGE` a page,
+    continued on `personen/2.md`, …; the first page then links each initial where it starts."""
+    chunks = chunked(people.items(), PEOPLE_PER_PAGE)
+    addresses = continued_pages(PEOPLE, len(chunks))
+    pages, starts = {}, {}
+    for number, (address, chunk) in enumerate(zip(addresses, chunks), 1):
+        ids = PageIds()
+        title = page_title(PEOPLE_TITLE, number)
+        blocks = [front_matter(title), title_block(title, ids), PEOPLE_INTRO, pages_line(addresses, number)]
+        for initial, listed in groupby(chunk, key=lambda item: _initial(item[1])):
+            anchor = ids.claim(slugify(initial) or "kop")
+            starts.setdefault(initial, (address, anchor))
+            blocks.append(f"## {escape_heading(initial)} {{#{anchor}}}")
+            blocks.append("\n".join(_index_entry(found, address, page) for page, found in listed))
+        pages[address] = blocks
     if not people:
-        blocks.append("Nog geen personen.")
-    return join_blocks(blocks)
+        pages[PEOPLE].append("Nog geen personen.")
+    if len(addresses) > 1:
+        initials = ", ".join(f"[{escape_line(initial)}]({relative_link(PEOPLE, page, anchor)})" for initial, (page, anchor) in starts.items())
+        pages[PEOPLE].insert(4, f"Op beginletter: {initials}.")
+    return {address: join_blocks(blocks) for address, blocks in pages.items()}
 
 
-def _render_person(found: _Person, page: str, context: RenderContext) -> str:
+def _initial(found: _Person) -> str:
+    return (slugify(found.surname)[:1] or "#").upper()
+
+
+def _index_entry(found: _Person, listed_on: str, page: str) -> str:
+    """`- [Veldhoen](personen/veldhoen.md) (GroenLinks-PvdA) — Voorzitter van de vaste commissie voor …`."""
+    parties = f" ({', '.join(escape_line(p) for p in found.parties)})" if found.parties else ""
+    described = found.roles or found.signs_as
+    roles = f" — {escape_line('; '.join(described))}" if described else ""
+    return f"- [{escape_line(found.surname)}]({relative_link(listed_on, page)}){parties}{roles}"
+
+
+def _render_person(found: _Person, page: str, context: RenderContext) -> dict[str, str]:
+    """A person's page and its continuations: their letters newest first, each with the questions
+    they ask or the answers they give in it, about `LINKS_PER_PAGE` links a page (a letter whole)."""
+    keys = letters_newest_first(found.letters, context)
+    chunks = chunked(keys, LINKS_PER_PAGE, lambda key: 1 + len(found.questions.get(key, ())) + len(found.answers.get(key, ())))
+    addresses = continued_pages(page, len(chunks))
+    return {
+        address: _person_page(found, address, number, addresses, set(chunk), context)
+        for number, (address, chunk) in enumerate(zip(addresses, chunks), 1)
+    }
+
+
+def _person_page(found: _Person, page: str, number: int, addresses: list[str], keys: set[LetterKey], context: RenderContext) -> str:
     ids = PageIds()
-    title = found.surname
+    title = page_title(found.surname, number)
     items = [
         ("Naam zoals gedrukt", ", ".join(escape_line(name) for name in found.printed if name != found.surname)),
         ("Partij", ", ".join(escape_line(p) for p in found.parties)),
@@ -208,34 +251,39 @@ def _render_person(found: _Person, page: str, context: RenderContext) -> str:
         ("Ondertekent als", "; ".join(escape_line(function) for function in found.signs_as)),
         ("Alle personen", f"[overzicht]({relative_link(page, PEOPLE)})"),
     ]
-    blocks = [front_matter(title), title_block(title, ids), metadata_block(items)]
-    if found.questions:
+    blocks = [front_matter(title), title_block(title, ids), metadata_block(items), pages_line(addresses, number)]
+    questions = {key: asked for key, asked in found.questions.items() if key in keys}
+    if questions:
         blocks.append(heading_block(2, "Vragen", ids))
-        blocks.append(block_links(found.questions, "vraag", page, context, ("vraag", "vragen")))
-    if found.answers:
+        blocks.append(block_links(questions, "vraag", page, context, ("vraag", "vragen")))
+    answers = {key: given for key, given in found.answers.items() if key in keys}
+    if answers:
         blocks.append(heading_block(2, "Antwoorden", ids))
-        blocks.append(block_links(found.answers, "antwoord op vraag", page, context, ("antwoord", "antwoorden")))
-    if found.letters:
+        blocks.append(block_links(answers, "antwoord op vraag", page, context, ("antwoord", "antwoorden")))
+    letters = [key for key in found.letters if key in keys]
+    if letters:
         blocks.append(heading_block(2, "Brieven", ids))
-        blocks.append(
-            "\n".join(f"- {_letter_link(key, page, context)}" for key in letters_newest_first(found.letters, context))
-        )
+        blocks.append("\n".join(f"- {_letter_link(key, page, context)}" for key in letters_newest_first(letters, context)))
     return join_blocks(blocks)
 
 
 def block_links(blocks: dict[LetterKey, list], word: str, page: str, context: RenderContext, nouns: tuple[str, str]) -> str:
     """Per letter, newest first: a line naming the letter, then one link per question or answer,
-    each link's text naming what it leads to (`vraag 3 (BBB)`)."""
+    each link's text naming what it leads to (`vraag 3 (BBB)`). Each letter's link and label are
+    made once and shared by its questions' links."""
     lines = []
     for key in letters_newest_first(blocks, context):
         record, letter = context.letters[key]
         target = context.addresses.letter_page(key) or page
+        to_letter = relative_link(page, target)
+        label = letter_label(record, letter)
         count = len(blocks[key])
-        lines.append(f"- {_letter_link(key, page, context)} ({count} {nouns[0] if count == 1 else nouns[1]}):")
+        lines.append(f"- [{escape_line(label)}]({to_letter}) ({count} {nouns[0] if count == 1 else nouns[1]}):")
+        where = label.lower()
         for block, anchor in blocks[key]:
             party = f" ({escape_line(block.party)})" if block.party else ""
-            label = f"{word} {numbers_label(_numbers(block))}{party}, {letter_label(record, letter).lower()}"
-            lines.append(f"    - [{capitalized(label)}]({relative_link(page, target, anchor)})")
+            link = f"#{anchor}" if target == page else f"{to_letter}#{anchor}"
+            lines.append(f"    - [{capitalized(f'{word} {numbers_label(_numbers(block))}{party}, {where}')}]({link})")
     return "\n".join(lines)
 
 

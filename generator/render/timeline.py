@@ -48,7 +48,7 @@ from generator.render.markdown import (
     letter_kind_label,
     title_block,
 )
-from generator.render.paging import continued_pages, pages_line
+from generator.render.paging import chunked, continued_pages, page_title, pages_line
 from generator.render.places import TextPlace, text_places
 
 __all__ = ["TIMELINE", "event_anchor", "event_label", "event_page", "render_timeline", "timeline_slice"]
@@ -184,10 +184,10 @@ def _listed(event: Event, places, context: RenderContext, page: str, pages: dict
     if len(shown) <= SOURCES_SHOWN:
         return _sources(event, places, context, page)
     label = event_label(event.date)
-    chunks = [shown[start:start + SOURCES_PER_PAGE] for start in range(0, len(shown), SOURCES_PER_PAGE)]
+    chunks = chunked(shown, SOURCES_PER_PAGE)
     addresses = continued_pages(f"{TIMELINE_FOLDER}/{event_anchor(event.date)}.md", len(chunks))
     for number, (address, chunk) in enumerate(zip(addresses, chunks), 1):
-        title = f"{TITLE}: {label}" + (f" (pagina {number})" if number > 1 else "")
+        title = page_title(f"{TITLE}: {label}", number)
         pages[address] = join_blocks([
             front_matter(title), title_block(title, PageIds()), _up(address),
             f"Alle {len(shown)} vermeldingen van {escape_line(label)}. "
