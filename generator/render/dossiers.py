@@ -3,7 +3,9 @@
     dossiers/index.md     Dossiers: every dossier by number, with how many letters are in it or cite it
     dossiers/31066.md     Dossier 31066: the letters in it, the letters citing it, the documents cited
                           (the newest `NEWEST_ON_PAGE` of each), and a link to each year's page
-    dossiers/31066/2025.md  every letter of 2025 in the dossier or citing it
+    dossiers/31066/2025.md  every letter of 2025 in the dossier or citing it (continued on
+                            `dossiers/31066/2025/2.md` after `LETTERS_PER_PAGE`; the index on
+                            `dossiers/index/2.md` after `DOSSIERS_PER_PAGE`)
 
 A letter is in a dossier when its record's sidecar says so (`DossierMention.belongs`: every letter
 of the record); it cites the dossier when one of its references names it. Letters and cited
@@ -30,6 +32,7 @@ from generator.render.markdown import (
     title_block,
 )
 from generator.render.mentions import DOSSIER_INDEX, dossier_feed, dossier_page
+from generator.render.paging import chunked, continued_pages, page_title, pages_line
 from generator.render.timeline import DOSSIER_SLICE_HEADING, timeline_slice
 
 __all__ = ["render_dossiers"]
@@ -48,6 +51,10 @@ PAGE_INTRO = (
 NEWEST_ON_PAGE = 50
 """How many letters (and cited documents) of each list a dossier's page shows, newest first; the
 dossier's page per year lists every one of its year, so no page grows with the corpus."""
+LETTERS_PER_PAGE = 100
+"""How many letters a dossier's page per year lists before it continues on `dossiers/31066/2025/2.md`."""
+DOSSIERS_PER_PAGE = 500
+"""How many dossiers the dossier index lists before it continues on `dossiers/index/2.md`."""
 
 
 def render_dossiers(context: RenderContext) -> dict[str, str]:
@@ -57,7 +64,7 @@ def render_dossiers(context: RenderContext) -> dict[str, str]:
     listed = {
         dossier: _letters(mentions, records, context) for dossier, mentions in context.corpus.links.dossiers
     }
-    pages = {DOSSIER_INDEX: _render_index(listed)}
+    pages = _render_index(listed)
     for dossier, mentions in context.corpus.links.dossiers:
         pages[dossier_page(dossier)] = _render_dossier(dossier, mentions, listed[dossier], records, context)
         pages.update(_render_years(dossier, listed[dossier], context))
@@ -76,23 +83,29 @@ def year_page(dossier: str, year: int | None) -> str:
 
 
 def _render_years(dossier: str, listed: tuple[list[LetterKey], list[LetterKey]], context: RenderContext) -> dict[str, str]:
-    """Render a page for each year of the dossier's letters: those in it and those citing it."""
-    by_year: dict[int | None, tuple[list[LetterKey], list[LetterKey]]] = {}
+    """Render a page for each year of the dossier's letters: those in it and those citing it,
+    `LETTERS_PER_PAGE` a page, continued on `dossiers/31066/2025/2.md`, …"""
+    by_year: dict[int | None, list[tuple[int, LetterKey]]] = {}
     for position, keys in enumerate(listed):
         for key in keys:
-            by_year.setdefault(_year(key, context), ([], []))[position].append(key)
+            by_year.setdefault(_year(key, context), []).append((position, key))
     pages = {}
-    for year, (members, citing) in by_year.items():
-        page = year_page(dossier, year)
-        ids = PageIds()
-        title = f"Dossier {dossier}, {year}" if year else f"Dossier {dossier}, zonder datum"
-        blocks = [
-            front_matter(title), title_block(title, ids),
-            f"Alle brieven van {year or 'zonder datum'} die bij dossier {escape_line(dossier)} horen of ernaar verwijzen, "
-            f"nieuwste eerst. Terug naar [dossier {escape_line(dossier)}]({relative_link(page, dossier_page(dossier))}).",
-        ]
-        blocks += _letter_lists(members, citing, page, context, ids)
-        pages[page] = join_blocks(blocks)
+    for year, in_year in by_year.items():
+        chunks = chunked(in_year, LETTERS_PER_PAGE)
+        addresses = continued_pages(year_page(dossier, year), len(chunks))
+        for number, (page, chunk) in enumerate(zip(addresses, chunks), 1):
+            ids = PageIds()
+            title = page_title(f"Dossier {dossier}, {year}" if year else f"Dossier {dossier}, zonder datum", number)
+            blocks = [
+                front_matter(title), title_block(title, ids),
+                f"Alle brieven van {year or 'zonder datum'} die bij dossier {escape_line(dossier)} horen of ernaar verwijzen, "
+                f"nieuwste eerst. Terug naar [dossier {escape_line(dossier)}]({relative_link(page, dossier_page(dossier))}).",
+                pages_line(addresses, number),
+            ]
+            members = [key for position, key in chunk if position == 0]
+            citing = [key for position, key in chunk if position == 1]
+            blocks += _letter_lists(members, citing, page, context, ids)
+            pages[page] = join_blocks(blocks)
     return pages
 
 
@@ -118,9 +131,9 @@ def _letter_lists(
     return blocks
 
 
-def _render_index(listed: dict[str, tuple[list[LetterKey], list[LetterKey]]]) -> str:
-    """List every dossier by number, with how many letters are in it and how many cite it."""
-    ids = PageIds()
+def _render_index(listed: dict[str, tuple[list[LetterKey], list[LetterKey]]]) -> dict[str, str]:
+    """List every dossier by number, with how many letters are in it and how many cite it:
+    `DOSSIERS_PER_PAGE` a page, continued on `dossiers/index/2.md`, …"""
     items = []
     for dossier, (members, citing) in listed.items():
         counts = [
@@ -128,12 +141,18 @@ def _render_index(listed: dict[str, tuple[list[LetterKey], list[LetterKey]]]) ->
             f"{_count(len(citing), 'brief citeert', 'brieven citeren')} het" if citing else "",
         ]
         about = f" — {', '.join(filter(None, counts))}" if any(counts) else ""
-        link = relative_link(DOSSIER_INDEX, dossier_page(dossier))
-        items.append(f"- [Dossier {escape_line(dossier)}]({link}){about}")
-    return join_blocks([
-        front_matter(INDEX_TITLE), title_block(INDEX_TITLE, ids), INDEX_INTRO,
-        "\n".join(items) or "Er zijn nog geen dossiers.",
-    ])
+        items.append((dossier, about))
+    chunks = chunked(items, DOSSIERS_PER_PAGE)
+    addresses = continued_pages(DOSSIER_INDEX, len(chunks))
+    pages = {}
+    for number, (page, chunk) in enumerate(zip(addresses, chunks), 1):
+        lines = [f"- [Dossier {escape_line(dossier)}]({relative_link(page, dossier_page(dossier))}){about}" for dossier, about in chunk]
+        title = page_title(INDEX_TITLE, number)
+        pages[page] = join_blocks([
+            front_matter(title), title_block(title, PageIds()), INDEX_INTRO, pages_line(addresses, number),
+            "\n".join(lines) or "Er zijn nog geen dossiers.",
+        ])
+    return pages
 
 
 def _count(number: int, one: str, more: str) -> str:
