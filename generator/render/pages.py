@@ -30,6 +30,7 @@ from generator.render.markdown import (
     title_block,
 )
 from generator.render.overviews import overview_links
+from generator.render.paging import chunked, continued_pages, page_title, pages_line
 from generator.render.timeline import timeline_slice
 
 HOME = "index.md"
@@ -49,6 +50,8 @@ HOME_LINKS = (
 
 NEWEST_ON_HOME = 20
 """How many records the home page lists itself, newest first; every record is on its month's page."""
+RECORDS_PER_PAGE = 100
+"""How many records a month's page lists before it continues on `stukken/2025-10/2.md`."""
 MONTHS_FOLDER = "stukken"
 UNDATED = f"{MONTHS_FOLDER}/zonder-datum.md"
 
@@ -93,18 +96,21 @@ def _month_index(records: list[Record]) -> str:
 
 
 def render_month_pages(context: RenderContext) -> dict[str, str]:
-    """Render one page a month listing its records, newest first, as the home page lists them."""
+    """Render one page a month listing its records, newest first, as the home page lists them
+    (continued on `stukken/2025-10/2.md`, … after `RECORDS_PER_PAGE`)."""
     by_month: dict[str, list[Record]] = {}
     for record in sorted(context.corpus.records, key=_newest_first):
         by_month.setdefault(month_page(record), []).append(record)
     pages = {}
-    for page, records in by_month.items():
+    for first, records in by_month.items():
         date = record_date(records[0])
-        title = f"Stukken van {MONTHS[date.month - 1]} {date.year}" if date else "Stukken zonder datum"
-        ids = PageIds()
-        back = f"Alle maanden staan op de [beginpagina]({relative_link(page, HOME)}#alle-stukken-per-maand)."
-        items = "\n".join(_record_item(record, page, context) for record in records)
-        pages[page] = join_blocks([front_matter(title), title_block(title, ids), back, items])
+        chunks = chunked(records, RECORDS_PER_PAGE)
+        addresses = continued_pages(first, len(chunks))
+        for number, (page, chunk) in enumerate(zip(addresses, chunks), 1):
+            title = page_title(f"Stukken van {MONTHS[date.month - 1]} {date.year}" if date else "Stukken zonder datum", number)
+            back = f"Alle maanden staan op de [beginpagina]({relative_link(page, HOME)}#alle-stukken-per-maand)."
+            items = "\n".join(_record_item(record, page, context) for record in chunk)
+            pages[page] = join_blocks([front_matter(title), title_block(title, PageIds()), back, pages_line(addresses, number), items])
     return pages
 
 
