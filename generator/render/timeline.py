@@ -33,8 +33,10 @@ from generator.model import (
     Event,
     EventDate,
     EventSource,
+    Letter,
     LetterKey,
     Question,
+    Record,
 )
 from generator.render.addresses import answer_anchor, question_anchor, relative_link
 from generator.render.context import RenderContext
@@ -64,6 +66,7 @@ INTRO = (
     "van de zin en leidt naar de vraag, het antwoord of de voetnoot waarin zij staat."
 )
 UNDATED = "Zonder datum"
+UNDATED_PAGE = f"{TIMELINE_FOLDER}/zonder-datum.md"
 SLICE_HEADING = "Data in deze brief"
 DOSSIER_SLICE_HEADING = "Tijdlijn van dit dossier"
 
@@ -150,14 +153,10 @@ def render_timeline(context: RenderContext) -> dict[str, str]:
         index.append(f"- [{year}]({relative_link(TIMELINE, year_page)}) ({_count(year_events)}){links}")
     if index:
         blocks += [heading_block(2, "Per jaar en maand", ids), "\n".join(index)]
-    undated = _undated(context, f"{TIMELINE_FOLDER}/zonder-datum.md")
+    undated = _undated(context)
     if undated:
-        undated_ids = PageIds()
-        pages[f"{TIMELINE_FOLDER}/zonder-datum.md"] = join_blocks(
-            [front_matter(f"{TITLE}: {UNDATED.lower()}"), title_block(f"{TITLE}: {UNDATED.lower()}", undated_ids),
-             _up(f"{TIMELINE_FOLDER}/zonder-datum.md"), _heading(2, UNDATED, "zonder-datum", undated_ids), "\n".join(undated)]
-        )
-        blocks.append(f"[Brieven zonder eigen datum]({relative_link(TIMELINE, TIMELINE_FOLDER + '/zonder-datum.md')}) ({len(undated)}).")
+        pages.update(_undated_pages(undated))
+        blocks.append(f"[Brieven zonder eigen datum]({relative_link(TIMELINE, UNDATED_PAGE)}) ({len(undated)}).")
     if not events and not undated:
         blocks.append("Er zijn nog geen brieven.")
     return {TIMELINE: join_blocks(blocks), **pages}
@@ -213,17 +212,32 @@ def _count(events: list[Event]) -> str:
     return f"{count} {'vermelding' if count == 1 else 'vermeldingen'}"
 
 
-def _undated(context: RenderContext, page: str) -> list[str]:
-    """The letters printing no date of their own (a cover note aside: its letters date its record)."""
-    items = []
+def _undated(context: RenderContext) -> list[tuple[Record, Letter, str]]:
+    """The letters printing no date of their own (a cover note aside: its letters date its
+    record), with their pages."""
+    found = []
     for record in context.corpus.records:
         for letter in record.letters:
-            listed_on = page
             page = context.addresses.letter_page(LetterKey(record.path, letter.index))
-            if page is None or letter.sent_on or letter.received_on or letter.kind == COVER_NOTE:
-                continue
-            items.append(_own_item(record, letter, page, listed_on))
-    return items
+            if page is not None and not (letter.sent_on or letter.received_on or letter.kind == COVER_NOTE):
+                found.append((record, letter, page))
+    return found
+
+
+def _undated_pages(undated: list[tuple[Record, Letter, str]]) -> dict[str, str]:
+    """`tijdlijn/zonder-datum.md`, continued on `…/2.md` after `SOURCES_PER_PAGE` letters."""
+    chunks = chunked(undated, SOURCES_PER_PAGE)
+    addresses = continued_pages(UNDATED_PAGE, len(chunks))
+    pages = {}
+    for number, (page, chunk) in enumerate(zip(addresses, chunks), 1):
+        ids = PageIds()
+        title = page_title(f"{TITLE}: {UNDATED.lower()}", number)
+        pages[page] = join_blocks([
+            front_matter(title), title_block(title, ids), _up(page), pages_line(addresses, number),
+            _heading(2, UNDATED, "zonder-datum", ids),
+            "\n".join(_own_item(record, letter, letter_page, page) for record, letter, letter_page in chunk),
+        ])
+    return pages
 
 
 def _own_item(record, letter, page: str, listed_on: str) -> str:

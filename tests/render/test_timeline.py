@@ -4,6 +4,7 @@ the question, answer or footnote that dates it; and the slices on letter and dos
 from __future__ import annotations
 
 import datetime
+import posixpath
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -163,6 +164,31 @@ def test_undated_letters_close_the_timeline() -> None:
     soup = render_markdown(pages["tijdlijn/zonder-datum.md"])
     assert [heading["id"] for heading in soup.find_all("h2")] == ["zonder-datum"]
     assert soup.find_all("li")[-1].a["href"] == "../tweede-kamer/zonder-datum/schriftelijke-vragen.md#titel"
+
+
+def test_many_undated_letters_continue_on_numbered_pages_each_linking_its_letters(monkeypatch) -> None:
+    """Synthetic: the seeds print their dates. Three copies of seeds/000 without a date, two a page."""
+    from generator.render import timeline
+
+    monkeypatch.setattr(timeline, "SOURCES_PER_PAGE", 2)
+    base = written_questions_record(question(1, None, paragraph("p1", "Vraag?", path=SEED_000)))
+    copies = []
+    for number in range(3):
+        path = f"seeds/undated-{number}.txt"
+        undated_letter = replace(base.letters[0], sent_on=None, span=replace(base.letters[0].span, path=path))
+        copies.append(replace(base, path=path, letters=(undated_letter,)))
+    pages = render_site(corpus(*copies))
+    listed = ["tijdlijn/zonder-datum.md", "tijdlijn/zonder-datum/2.md"]
+    assert [page for page in pages if page.startswith("tijdlijn/zonder-datum")] == listed
+    targets = []
+    for page in listed:
+        soup = render_markdown(pages[page])
+        for item in soup.find_all("li"):
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page), item.a["href"].split("#")[0]))
+            assert target in pages, (page, target)  # each link resolves from the page it is on
+            targets.append(target)
+    assert len(set(targets)) == 3
+    assert render_markdown(pages[listed[1]]).find("a", string="pagina 1")["href"] == "../zonder-datum.md"
 
 
 def test_names_titles_and_phrases_are_escaped() -> None:
