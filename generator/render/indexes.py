@@ -47,17 +47,19 @@ def render_indexes(context: RenderContext) -> dict[str, str]:
     """Render `partijen.md` from one pass over the letters, and the people's pages (`personen.md`,
     `personen/<surname>.md`, generator.render.people)."""
     parties: dict[str, dict[LetterKey, list[tuple[Question, str]]]] = {}
+    anchored = {}
     for record in context.corpus.records:
         for letter in record.letters:
             key = LetterKey(record.path, letter.index)
             if context.addresses.letter_page(key) is None:
                 continue
+            anchored[key] = anchored_blocks(letter)  # the people's pages link the same anchors
             asking = [member.party for member in letter.askers if member.party]
-            asked = [(block, anchor) for block, anchor in anchored_blocks(letter) if isinstance(block, Question) and not block.quoted]
+            asked = [(block, anchor) for block, anchor in anchored[key] if isinstance(block, Question) and not block.quoted]
             for question, anchor in asked:
                 for party in dict.fromkeys([question.party] if question.party else asking):
                     parties.setdefault(party, {}).setdefault(key, []).append((question, anchor))
-    return {**_render_parties(parties, context), **person_pages(context)}
+    return {**_render_parties(parties, context), **person_pages(context, anchored)}
 
 
 def _by_name(names: Iterable[str]) -> list[str]:

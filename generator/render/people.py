@@ -89,7 +89,7 @@ class _Person:
     signs_as: list[str] = field(default_factory=list)
     questions: dict[LetterKey, list[tuple[Question, str]]] = field(default_factory=dict)
     answers: dict[LetterKey, list[tuple[Answer, str]]] = field(default_factory=dict)
-    letters: list[LetterKey] = field(default_factory=list)
+    letters: dict[LetterKey, None] = field(default_factory=dict)  # an ordered set: a busy person has thousands
 
 
 def anchored_blocks(letter: Letter) -> list[tuple[Question | Answer, str]]:
@@ -104,7 +104,7 @@ def anchored_blocks(letter: Letter) -> list[tuple[Question | Answer, str]]:
     return found
 
 
-def _gather(context: RenderContext) -> list[_Person]:
+def _gather(context: RenderContext, anchored_by_letter: dict[LetterKey, list[tuple[Question | Answer, str]]]) -> list[_Person]:
     people: dict[tuple[str, str], _Person] = {}
 
     def person(name: str, group: str, signed: bool = False) -> _Person:
@@ -124,23 +124,23 @@ def _gather(context: RenderContext) -> list[_Person]:
             if context.addresses.letter_page(key) is None:
                 continue
             chamber = letter.chamber or record.chamber
-            anchored = anchored_blocks(letter)
+            anchored = anchored_by_letter[key]
             for member in letter.askers:
                 asker = person(member.name, chamber)
                 add(asker.parties, member.party)
                 add(asker.roles, f"Lid van de {chamber}")
                 asker.questions.setdefault(key, []).extend((b, a) for b, a in anchored if isinstance(b, Question) and not b.quoted)
-                add(asker.letters, key)  # type: ignore[arg-type]
+                asker.letters[key] = None
             for minister in letter.ministers:  # an Aanhangsel answer: who answers, by title and name
                 signer = person(minister.name, GOVERNMENT)  # printed by surname: `Minister Bruins Slot`
                 add(signer.signs_as, f"{minister.title} ({minister.portfolio})" if minister.portfolio else minister.title)
-                add(signer.letters, key)  # type: ignore[arg-type]
+                signer.letters[key] = None
                 signer.answers.setdefault(key, []).extend((b, a) for b, a in anchored if isinstance(b, Answer))
             if not letter.ministers and letter.signatory is not None and letter.signatory.name.strip():
                 group = GOVERNMENT if letter.kind in (ANSWER_LETTER, APPENDIX_ANSWERS) else chamber
                 signer = person(letter.signatory.name, group, signed=True)
                 add(signer.signs_as, capitalized(_without_article(letter.signatory.role or "")) or None)
-                add(signer.letters, key)  # type: ignore[arg-type]
+                signer.letters[key] = None
                 if group == GOVERNMENT:
                     signer.answers.setdefault(key, []).extend((b, a) for b, a in anchored if isinstance(b, Answer))
             committee = _committee(record, letter)
@@ -182,10 +182,11 @@ def folder_pages(folder: str, names: list[str], fallback: str) -> list[str]:
     return pages
 
 
-def person_pages(context: RenderContext) -> dict[str, str]:
+def person_pages(context: RenderContext, anchored: dict[LetterKey, list[tuple[Question | Answer, str]]]) -> dict[str, str]:
     """Render `personen.md` and `personen/<surname>.md` for every person (continued on
-    `personen/<surname>/2.md`, … when they have more than `LINKS_PER_PAGE` questions, answers and letters)."""
-    people = _gather(context)
+    `personen/<surname>/2.md`, … when they have more than `LINKS_PER_PAGE` questions, answers and
+    letters), given each letter's questions and answers with their anchors (`anchored_blocks`)."""
+    people = _gather(context, anchored)
     ids_by_page = dict(zip(folder_pages(PEOPLE_FOLDER, [found.surname for found in people], "persoon"), people))
     pages = _render_index(ids_by_page)
     for page, found in ids_by_page.items():
