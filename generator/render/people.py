@@ -33,7 +33,7 @@ __all__ = ["PEOPLE", "anchored_blocks", "block_links", "folder_pages", "person_p
 PEOPLE = "personen.md"
 PEOPLE_FOLDER = "personen"
 PEOPLE_TITLE = "Personen"
-PEOPLE_PER_PAGE = 300
+PEOPLE_PER_PAGE = 200
 """How many people `personen.md` lists before it continues on `personen/2.md`."""
 PEOPLE_INTRO = (
     "Wie in de brieven op deze site vragen stelt, brieven ondertekent of in een commissie zit, op "
