@@ -62,3 +62,26 @@ def test_the_secretary_of_states_page_links_his_answers(html: dict[str, Beautifu
 )
 def test_surnames_the_dutch_way(printed: str, expected: str) -> None:
     assert surname(printed) == expected
+
+
+def test_a_long_register_continues_on_numbered_pages_and_its_first_links_each_initial(seed_corpus: Corpus, monkeypatch) -> None:
+    """The seeds' 30 people, 12 a page: B … M on the first page, N … Van Gasteren on the second,
+    the other V's and Walenkamp on the third (the golden personen.md lists them in this order)."""
+    from generator.render import people
+
+    whole = render_markdown(render_site(seed_corpus)[PEOPLE])
+    monkeypatch.setattr(people, "PEOPLE_PER_PAGE", 12)
+    pages = render_site(seed_corpus)
+    register = [page for page in pages if page == PEOPLE or page.removeprefix("personen/").removesuffix(".md").isdigit()]
+    assert register == [PEOPLE, "personen/2.md", "personen/3.md"]
+    soups = [render_markdown(pages[page]) for page in register]
+    names = [[a.get_text() for a in soup.select("li > a")] for soup in soups]
+    assert [len(listed) for listed in names] == [12, 12, 6]
+    assert names[0][-1] == "Musa" and names[1][0] == "Nicolaï" and names[1][-1] == "Van Gasteren" and names[2][0] == "Van Hattem"
+    assert sum(names, []) == [a.get_text() for a in whole.select("li > a")]
+    assert [h2["id"] for h2 in soups[2].find_all("h2")] == ["v", "w"]  # V goes on from page 2
+    assert soups[2].find("a", string="Van Hattem")["href"] == "van-hattem.md"
+    line = next(p for p in soups[0].find_all("p") if p.get_text().startswith("Op beginletter: "))
+    initials = {a.get_text(): a["href"] for a in line.find_all("a")}
+    assert initials["B"] == "#b" and initials["N"] == "personen/2.md#n" and initials["V"] == "personen/2.md#v"
+    assert soups[1].find("a", string="pagina 3")["href"] == "3.md"
