@@ -1,7 +1,10 @@
 """Render the people of the corpus: an index by surname, and one page per person.
 
     personen.md            ## D … ## V: `Van Dooren`, `Veldhoen`: each person by surname, with roles
-    personen/veldhoen.md   one person: roles, the questions they asked, the answers and letters they sent
+                           (`PEOPLE_PER_PAGE` a page, continued on `personen/2.md`, …)
+    personen/veldhoen.md   one person: roles, the questions they asked, the answers and letters they sent,
+                           newest letters first, continued on `personen/veldhoen/2.md`, … after about
+                           `LINKS_PER_PAGE` links (a letter and its questions stay on one page)
 
 People come from what the letters print, never guessed: the askers of written questions
 (`Vragen van de leden Kathmann (GroenLinks-PvdA) en …`), the signatory of each letter with the
