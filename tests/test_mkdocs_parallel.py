@@ -1,0 +1,115 @@
+"""The Markdown of a site converted on every core (generator/mkdocs_parallel.py) builds the very site
+MkDocs builds alone, keeps strict mode's link and anchor checks, and converts in a dirty build only
+the pages MkDocs reads again."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+import generator.mkdocs_parallel as parallel
+
+REPO = Path(__file__).resolve().parent.parent
+CONFIG = REPO / "mkdocs.yml"
+
+pytestmark = pytest.mark.skipif(
+    len(os.sched_getaffinity(0)) < 2, reason="one core: MkDocs converts every page itself"
+)
+
+
+def _build(docs: Path, site: Path, *, strict: bool = False, dirty: bool = False) -> None:
+    config = load_config(str(CONFIG), docs_dir=str(docs), site_dir=str(site), strict=strict)
+    config.plugins.on_startup(command="build", dirty=dirty)
+    try:
+        mkdocs_build(config, dirty=dirty)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture(scope="module")
+def seed_docs(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The pages generated from the seeds (with the hand-written ones), copied away from the build."""
+    docs = tmp_path_factory.mktemp("parallel") / "docs"
+    shutil.copytree(built_site.parent / "docs", docs)
+    return docs
+
+
+def _converted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record the pages handed to the workers (the pool is forked after this, so it sees the patch)."""
+    handed: list[str] = []
+    start = parallel.multiprocessing.get_context
+
+    def context(method: str):  # noqa: ANN202
+        real = start(method)
+
+        class Context:
+            def Pool(self, *args, **kwargs):  # noqa: N802,ANN002,ANN003,ANN202
+                pool = real.Pool(*args, **kwargs)
+                imap = pool.imap
+
+                def recording(function, chunks):  # noqa: ANN001,ANN202
+                    handed.extend(uri for chunk in chunks for uri in chunk)
+                    return imap(function, chunks)
+
+                pool.imap = recording
+                return pool
+
+        return Context()
+
+    monkeypatch.setattr(parallel.multiprocessing, "get_context", context)
+    return handed
+
+
+def test_the_site_built_on_every_core_is_the_site_mkdocs_builds_alone(
+    seed_docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    handed = _converted(monkeypatch)
+    _build(seed_docs, tmp_path / "parallel")
+    pages = sorted(path.relative_to(seed_docs).as_posix() for path in seed_docs.rglob("*.md"))
+    assert sorted(handed) == pages and len(pages) >= parallel.MIN_PAGES  # every page went to a worker
+    monkeypatch.setattr(parallel, "MIN_PAGES", len(pages) + 1)  # now MkDocs converts every page itself
+    _build(seed_docs, tmp_path / "alone")
+    assert _files(tmp_path / "parallel") == _files(tmp_path / "alone")
+
+
+def test_a_broken_link_or_anchor_in_a_page_a_worker_converted_fails_the_strict_build(
+    seed_docs: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(seed_docs, docs)
+    # Synthetic: the generated pages link only to what exists; a hand-made page shows the failure.
+    (docs / "kapot.md").write_text("# Kapot\n\n[weg](nergens.md) en [geen anker](over.md#bestaat-niet)\n", encoding="utf-8")
+    handed = _converted(monkeypatch)
+    with caplog.at_level(logging.WARNING, logger="mkdocs"), pytest.raises(Abort, match="in strict mode"):
+        _build(docs, tmp_path / "site", strict=True)
+    assert "kapot.md" in handed
+    said = [record.getMessage() for record in caplog.records if record.name.startswith("mkdocs")]
+    assert any("'kapot.md' contains a link 'nergens.md'" in message for message in said)
+    assert any("'over.md' does not contain an anchor '#bestaat-niet'" in message for message in said)
+
+
+def test_a_dirty_build_converts_only_the_pages_changed_since_the_last_build(
+    seed_docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    shutil.copytree(seed_docs, docs)
+    _build(docs, site)
+    pages = sorted(docs.rglob("*.md"))
+    later = max(path.stat().st_mtime for path in site.rglob("*.html")) + 10
+    changed = pages[: parallel.MIN_PAGES]
+    for path in changed:
+        os.utime(path, (later, later))
+    handed = _converted(monkeypatch)
+    _build(docs, site, dirty=True)
+    assert sorted(handed) == sorted(path.relative_to(docs).as_posix() for path in changed)
