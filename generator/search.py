@@ -7,6 +7,14 @@ never the whole index. The pages say `<html lang="nl">`, so Pagefind stems Dutch
 written, and a word joined by `-` or `/` (`GroenLinks-PvdA`, `31066/26643`) is found by each part.
 Every heading with an id becomes a sub-result, so a hit lands on its question or answer anchor.
 
+Only what readers search is indexed: the letters (every page in a chamber's folder) and the pages
+that explain the site and its terms (SITE_PAGES). The overview pages (home, timeline, dossiers,
+people, parties, the months' lists, a term's uses, annotations) list letters by their titles and
+quote their passages: indexed, a query's words would find each passage again on the lists that
+quote it, as hits that do not land on the question or answer, and the index would grow with every
+list. They are reached from the letters found (every letter page links its dossiers, people,
+dates and terms).
+
 Only the page's own content is indexed (`article.md-content__inner`): not the header, the
 navigation, the table of contents or the footer; inside it, citations (marked
 `data-search-exclude` by the renderer), the "Antwoord: …" / "Vraag: …" links between a question
@@ -29,6 +37,8 @@ import subprocess
 from pathlib import Path
 
 from generator.errors import BuildFailed
+from generator.model import EERSTE_KAMER, TWEEDE_KAMER
+from generator.render.addresses import NO_CHAMBER, chamber_slug
 from generator.write import write_files
 
 BUNDLE = "pagefind"
@@ -44,8 +54,11 @@ LEFT_OUT = ("[data-search-exclude]", ".kd-thread", ".kd-status", ".headerlink", 
 """Elements inside the content that are not the letter's words: citations, the links between a
 question and its answer, status badges in headings, permalink signs (¶), footnote back-links (↩)."""
 
-NOT_INDEXED = frozenset({"404.html"})
-"""Pages at the top of the site that are not indexed: the "niet gevonden" page."""
+LETTER_FOLDERS = frozenset({chamber_slug(TWEEDE_KAMER), chamber_slug(EERSTE_KAMER), NO_CHAMBER})
+"""The folders at the top of the site that hold the letters' pages: every page in them is indexed."""
+
+SITE_PAGES = frozenset({"over/index.html", "citeren/index.html", "begrippen/index.html"})
+"""The other pages indexed: about the site, how to cite, and the glossary's explanations."""
 
 LINKS = ".pagefind-pages"
 """A folder in the site, for one run, of links to the pages Pagefind is to index (hidden: MkDocs
@@ -82,13 +95,10 @@ def _pagefind_binary() -> Path:
 
 
 def _pages(site: Path) -> list[Path]:
-    """The site's pages to index, sorted: every `.html` file but 404.html, none of Pagefind's, and
-    none in a hidden folder."""
-    pages = []
-    for path in site.rglob("*.html"):
-        parts = path.relative_to(site).parts
-        if parts[0] != BUNDLE and "/".join(parts) not in NOT_INDEXED and not any(part.startswith(".") for part in parts):
-            pages.append(path)
+    """The site's pages to index, sorted: the letters' and SITE_PAGES."""
+    pages = [site / page for page in SITE_PAGES if (site / page).is_file()]
+    for folder in LETTER_FOLDERS:
+        pages += (site / folder).rglob("*.html")
     return sorted(pages)
 
 

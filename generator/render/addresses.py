@@ -200,8 +200,12 @@ def assign_addresses(corpus: Corpus) -> Addresses:
     return Addresses(letters, records, dict(sorted(shared.items())))
 
 
+NO_CHAMBER = "kamer"
+"""The folder of the letters whose chamber is not known."""
+
+
 def _folder(chamber: str, date: datetime.date | None) -> str:
-    return f"{chamber_slug(chamber) or 'kamer'}/{date.isoformat() if date else UNDATED}"
+    return f"{chamber_slug(chamber) or NO_CHAMBER}/{date.isoformat() if date else UNDATED}"
 
 
 def _file_slug(record: Record) -> str:

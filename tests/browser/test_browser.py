@@ -342,8 +342,8 @@ def test_search_results_show_untrusted_text_as_text(page: Page, built_site: Path
     title and text hold markup (escaped in its HTML, as the renderer writes it) is indexed with the
     site; the results show that markup as the text it is, and only the word found is marked."""
     site = Path(shutil.copytree(built_site, tmp_path / "site"))
-    (site / "kwaad").mkdir()
-    (site / "kwaad" / "index.html").write_text(
+    (site / "tweede-kamer" / "kwaad").mkdir()  # where letters are: only they are indexed
+    (site / "tweede-kamer" / "kwaad" / "index.html").write_text(
         '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>x</title></head><body>'
         f'<article class="md-content__inner"><h1 id="titel">{html.escape(HOSTILE_TITLE)}</h1>'
         f'<h2 id="vraag-1">Vraag 1</h2><p>{html.escape(HOSTILE_TEXT)}</p></article></body></html>',
