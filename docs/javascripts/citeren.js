@@ -1,21 +1,25 @@
 /* Kamerdossier: copy the citation of a question or an answer (issue 4).
 
    Under each question and answer heading the page holds its citation as plain text, with its
-   permalink, and a copy button that stays hidden without JavaScript:
+   permalink, and names what it cites (data-kd-part):
 
-     <p class="kd-cite" data-search-exclude>
+     <p class="kd-cite" data-search-exclude data-kd-part="vraag 7 (BBB)">
        <span class="kd-cite-label">Citeer als:</span> <span class="kd-cite-text">…</span>
-       <button type="button" class="kd-cite-copy" hidden>
-         <span class="kd-cite-copy-label">Kopieer</span><span class="kd-visually-hidden"> citaat van …</span>
-       </button>
      </p>
 
-   This script shows the buttons and, when one is pressed, puts the citation's text on the
-   clipboard, says "Gekopieerd" on the button for a moment and to screen readers (a status
+   This script adds to each a copy button (progressive enhancement: without JavaScript a button
+   could do nothing, so the page does not carry one):
+
+       <button type="button" class="kd-cite-copy">
+         <span class="kd-cite-copy-label">Kopieer</span><span class="kd-visually-hidden"> citaat van vraag 7 (BBB)</span>
+       </button>
+
+   and, when one is pressed, puts the citation's text on the clipboard, says "Gekopieerd" on the button for a moment and to screen readers (a status
    region). Where the clipboard refuses, it selects the text so the reader can copy it. */
 (function () {
   "use strict";
 
+  var COPY = "Kopieer";
   var COPIED = "Gekopieerd";
   var FAILED = "Selecteer en kopieer zelf";
   var SHOWN_FOR = 2000; // milliseconds the button says what happened
@@ -23,18 +27,34 @@
   var status = null;
 
   function init() {
-    var buttons = document.querySelectorAll(".kd-cite .kd-cite-copy");
-    if (!buttons.length) {
+    var citations = document.querySelectorAll(".kd-cite");
+    if (!citations.length) {
       return;
     }
-    for (var i = 0; i < buttons.length; i++) {
-      buttons[i].hidden = false;
+    for (var i = 0; i < citations.length; i++) {
+      addButton(citations[i]);
     }
     status = document.createElement("div");
     status.className = "kd-visually-hidden";
     status.setAttribute("role", "status");
     document.body.appendChild(status);
     document.addEventListener("click", onClick);
+  }
+
+  function addButton(citation) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "kd-cite-copy";
+    var label = document.createElement("span");
+    label.className = "kd-cite-copy-label";
+    label.textContent = COPY;
+    var named = document.createElement("span");
+    named.className = "kd-visually-hidden";
+    named.textContent = " citaat van " + (citation.getAttribute("data-kd-part") || "deze passage");
+    button.appendChild(label);
+    button.appendChild(named);
+    citation.appendChild(document.createTextNode(" "));
+    citation.appendChild(button);
   }
 
   function onClick(event) {

@@ -243,6 +243,8 @@ class LetterText:
         self.footnote_numbers = frozenset(footnote.number for footnote in letter.footnotes)
         self.anchors = self._claim_anchors(ids)
         self.ids = ids
+        self.explained: set[str] = set()
+        """The glossary terms marked in the section being written (`_section`)."""
 
     def _claim_anchors(self, ids: PageIds) -> dict[int, tuple[str, tuple[str, ...]]]:
         """Give each question and answer its anchor, then each combined one its further anchors."""
@@ -273,10 +275,10 @@ class LetterText:
             if position == self.letter.closing and asked:
                 # The closing formula and signature under a heading of their own, so that they
                 # are the letter's, not part of its last question's or answer's section.
-                blocks.append(heading_block(2, CLOSING_HEADING, self.ids))
+                blocks.append(self._section(heading_block(2, CLOSING_HEADING, self.ids)))
             asked = asked or isinstance(block, (Question, Answer))
             if isinstance(block, Heading):
-                blocks.append(heading_block(2, block.text, self.ids))
+                blocks.append(self._section(heading_block(2, block.text, self.ids)))
             elif isinstance(block, Paragraph):
                 blocks.append(self._paragraph(block))
             elif isinstance(block, Question):
@@ -305,7 +307,9 @@ class LetterText:
         texts: dict[int, list[str]] = {}
         for footnote in sorted(self.letter.footnotes, key=lambda footnote: footnote.number):
             paragraph = Paragraph(footnote.key, footnote.text, footnote.span)
-            text = inline_text(paragraph, self._links(paragraph), frozenset(), self._terms(paragraph))
+            if footnote.number not in texts:
+                self._section("")  # each footnote is read on its own (its marker's tooltip, its link)
+            text = inline_text(paragraph, self._links(paragraph), frozenset(), self._terms(paragraph), self.explained)
             texts.setdefault(footnote.number, []).extend([text] if text else [])
         return [
             f"[^{number}]: " + "\n\n    ".join(paragraphs or ["(zonder tekst)"]) for number, paragraphs in texts.items()
@@ -324,7 +328,7 @@ class LetterText:
 
     def _question(self, question: Question, anchor: str, extra: tuple[str, ...]) -> list[str]:
         words = f"Vraag {numbers_label(_numbers(question))}"
-        blocks = [self._qa_heading(words, QUESTION, question, anchor, extra), self._citation(QUESTION, question, anchor)]
+        blocks = [self._section(self._qa_heading(words, QUESTION, question, anchor, extra)), self._citation(QUESTION, question, anchor)]
         blocks += [self._paragraph(paragraph, css_class="kd-context") for paragraph in question.context]
         blocks += [self._paragraph(paragraph, quoted=question.quoted or paragraph.quoted) for paragraph in question.paragraphs]
         blocks.append(self._thread_line("Beantwoord in", self._targets(QUESTION, question)))
@@ -332,10 +336,16 @@ class LetterText:
 
     def _answer(self, answer: Answer, anchor: str, extra: tuple[str, ...]) -> list[str]:
         words = f"Antwoord op vraag {numbers_label(_numbers(answer))}"
-        blocks = [self._qa_heading(words, ANSWER, answer, anchor, extra), self._citation(ANSWER, answer, anchor)]
+        blocks = [self._section(self._qa_heading(words, ANSWER, answer, anchor, extra)), self._citation(ANSWER, answer, anchor)]
         blocks.append(self._thread_line("Antwoord op", self._targets(ANSWER, answer)))
         blocks += [self._paragraph(paragraph) for paragraph in answer.paragraphs]
         return blocks + self._notes(anchor, *extra)
+
+    def _section(self, heading: str) -> str:
+        """Start a section of the page (a question, an answer, a headed part, a footnote) under
+        `heading`: its glossary terms are marked again, once each."""
+        self.explained = set()
+        return heading
 
     def _targets(self, role: str, block: Question | Answer) -> list[Target]:
         return [Target(self.key, role, block.party, number) for number in _numbers(block)]
@@ -391,7 +401,7 @@ class LetterText:
 
     def _paragraph(self, paragraph: Paragraph, quoted: bool | None = None, css_class: str | None = None) -> str:
         """Render one paragraph: a blockquote when quoted, with a class line when it has one."""
-        text = inline_text(paragraph, self._links(paragraph), self.footnote_numbers, self._terms(paragraph))
+        text = inline_text(paragraph, self._links(paragraph), self.footnote_numbers, self._terms(paragraph), self.explained)
         if not text:
             return ""
         lines = [text] + ([f"{{: .{css_class} }}"] if css_class else [])
@@ -410,7 +420,7 @@ class LetterText:
     def _terms(self, paragraph: Paragraph) -> list[_Term]:
         """The glossary terms this paragraph uses, each with its explanation."""
         uses = self.context.terms.get((self.record.path, paragraph.key), ())
-        return [_Term(use.start, use.end, term_title(self.context.glossary[use.term])) for use in uses]
+        return [_Term(use.start, use.end, term_title(self.context.glossary[use.term]), use.term) for use in uses]
 
     def _link_destination(self, text_link: TextLink) -> str | None:
         if text_link.target is not None:
@@ -427,6 +437,8 @@ class _Term:
     start: int
     end: int
     title: str
+    term: str
+    """The term's name in the glossary."""
 
 
 def term_title(term: Term) -> str:
@@ -459,22 +471,21 @@ def _numbers(block: Question | Answer) -> tuple[int, ...]:
 
 
 CITATION_LABEL = "Citeer als:"
-COPY_LABEL = "Kopieer"
-"""The copy button's visible word; its accessible name goes on: `Kopieer citaat van vraag 7 (BBB)`."""
 
 
 def citation_block(citation: str, part: str) -> str:
-    """Write a citation as a paragraph of plain text with a copy button, in raw HTML (all text escaped).
+    """Write a citation as a paragraph of plain text, in raw HTML (all text escaped).
 
-    The text is there without JavaScript, selectable; `docs/javascripts/citeren.js` shows the
-    button (`hidden` until then) and copies the text. `data-search-exclude` keeps the citation
-    out of the search index, so results and their snippets show the letter's own words. No ids.
+    The text is there without JavaScript, selectable; `docs/javascripts/citeren.js` adds the copy
+    button, named after what is cited (`data-kd-part`: `Kopieer citaat van vraag 7 (BBB)`), and
+    copies the text. The button is not in the page itself: without JavaScript it could do nothing,
+    and every page would carry its markup once per question and answer. `data-search-exclude`
+    keeps the citation out of the search index, so results and their snippets show the letter's
+    own words. No ids.
     """
     return (
-        f'<p class="kd-cite" data-search-exclude><span class="kd-cite-label">{CITATION_LABEL}</span> '
-        f'<span class="kd-cite-text">{html_text(citation)}</span> '
-        f'<button type="button" class="kd-cite-copy" hidden><span class="kd-cite-copy-label">{COPY_LABEL}</span>'
-        f'<span class="kd-visually-hidden"> citaat van {html_text(part)}</span></button></p>'
+        f'<p class="kd-cite" data-search-exclude data-kd-part="{html_text(part)}"><span class="kd-cite-label">{CITATION_LABEL}</span> '
+        f'<span class="kd-cite-text">{html_text(citation)}</span></p>'
     )
 
 
@@ -486,13 +497,19 @@ def _status_badge(status: str) -> str:
 
 
 def inline_text(
-    paragraph: Paragraph, links: list[_Link], footnotes: frozenset[int], terms: list[_Term] | None = None
+    paragraph: Paragraph,
+    links: list[_Link],
+    footnotes: frozenset[int],
+    terms: list[_Term] | None = None,
+    explained: set[str] | None = None,
 ) -> str:
     """Render a paragraph's text as one line of Markdown, with its links, terms and footnote markers.
 
     Markers become `[^N]` at their offset (a number with no footnote on the page stays visible as
     a plain superscript, bracketed as references are: `[N]`); links become `[text](destination)`;
-    glossary terms become `<abbr>` with their explanation (`term_markup`), never inside a link.
+    glossary terms become `<abbr>` with their explanation (`term_markup`), never inside a link,
+    each once in its section: a term named in `explained` (marked before in the section) stays
+    plain text, and a term marked here is added to it.
     Overlapping links are dropped after the first; a marker that falls inside a link or a term is
     moved to its end.
     """
@@ -534,8 +551,12 @@ def inline_text(
     for piece in pieces_in_order:
         add_text(piece.start)
         words = escape_text(text[piece.start : piece.end], at_line_start=False)
-        if isinstance(piece, _Term):
+        if isinstance(piece, _Term) and (explained is None or piece.term not in explained):
             pieces.append(term_markup(words, piece.title))
+            if explained is not None:
+                explained.add(piece.term)
+        elif isinstance(piece, _Term):
+            pieces.append(words)
         else:
             pieces.append(f"[{words}]({piece.destination})")
         cursor = piece.end

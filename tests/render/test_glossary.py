@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+from bs4 import NavigableString, Tag
+
 from generator.model import Paragraph, SourceSpan, Term
 from generator.render import render_site
 from generator.render.glossary import GLOSSARY
@@ -26,7 +30,7 @@ def test_a_term_never_fires_inside_a_link_and_a_marker_in_it_moves_to_its_end() 
     paragraph = Paragraph("p1", text, SourceSpan("seeds/x.txt", 3, 3))
     start = text.index("Microsoft365")
     link = _Link(start, start + len("Microsoft365"), "https://example.nl/")
-    terms = [_Term(start, start + len("Microsoft365"), "Microsoft 365"), _Term(text.index("M365"), text.index("M365") + 4, "Microsoft 365")]
+    terms = [_Term(start, start + len("Microsoft365"), "Microsoft 365", "M365"), _Term(text.index("M365"), text.index("M365") + 4, "Microsoft 365", "M365")]
     markdown = inline_text(paragraph, [link], frozenset(), terms)
     assert markdown.count("<abbr") == 1 and "[Microsoft365](https://example.nl/)" in markdown
     soup = render_markdown(markdown + "\n")
@@ -36,9 +40,26 @@ def test_a_term_never_fires_inside_a_link_and_a_marker_in_it_moves_to_its_end() 
 
 def test_letter_text_inside_a_term_is_escaped_as_all_letter_text_is() -> None:
     paragraph = Paragraph("p1", "zie *M365* <b>", SourceSpan("seeds/x.txt", 1, 1))
-    markdown = inline_text(paragraph, [], frozenset(), [_Term(5, 9, "uitleg")])
+    markdown = inline_text(paragraph, [], frozenset(), [_Term(5, 9, "uitleg", "M365")])
     soup = render_markdown(markdown + "\n")
     assert soup.get_text() == "zie *M365* <b>" and soup.find("b") is None and soup.find("em") is None
+
+
+def test_a_term_is_marked_at_its_first_use_in_each_question_and_answer(seed_glossary_corpus) -> None:
+    """seeds/001 names M365 in most of its answers, many of them more than once: each section of
+    the page (a question, an answer, a footnote) explains it once, at its first use, so a reader who
+    lands on an answer finds it explained there, and the keyboard does not stop at every use."""
+    soup = render_markdown(render_site(seed_glossary_corpus)[ANSWERS])
+    sections: list[list[str]] = [[]]  # per section, the uses of M365 in order: "abbr" or "text"
+    for node in soup.descendants:
+        if isinstance(node, Tag) and (node.name in ("h2", "h3") or (node.name == "li" and node.find_parent(class_="footnote"))):
+            sections.append([])
+        elif isinstance(node, NavigableString) and not node.find_parent(["h1", "h2", "h3", "a", "ul"] if not node.find_parent(class_="footnote") else ["a"]):
+            uses = len(re.findall(r"\bM365\b", node))
+            sections[-1] += ["abbr" if node.parent.name == "abbr" else "text"] * uses
+    used = [uses for uses in sections if uses]
+    assert len(used) > 10 and all(uses[0] == "abbr" and uses.count("abbr") == 1 for uses in used), used
+    assert any(len(uses) > 1 for uses in used)  # used again in its section, as plain text
 
 
 def test_the_seed_pages_mark_terms_and_the_glossary_lists_each_use(seed_glossary_corpus) -> None:
