@@ -20,7 +20,8 @@ conversion failed in the worker, or whose Markdown changed since, is converted b
 
 In a dirty build (`mkdocs build --dirty`, told by the `startup` event) only the pages MkDocs will
 read again, those changed since they were last built, are converted. A site of fewer than
-MIN_PAGES pages, or a machine with one core, is converted by MkDocs alone.
+MIN_PAGES pages, or a machine with one core, is converted by MkDocs alone; so are the pages left
+when a worker dies (killed for memory, say): the build goes on, on one core.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ import hashlib
 import logging
 import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -73,8 +76,7 @@ class _Run:
 
     def close(self) -> None:
         if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+            self.pool.shutdown(wait=True, cancel_futures=True)
         self.pool, self.results, self.waiting = None, None, {}
 
 
@@ -100,8 +102,9 @@ def on_nav(nav: Any, *, config: Any, files: Files) -> Any:
     _WORKER.update(config=config, files=files)
     try:
         chunks = [[file.src_uri for file in pages[start : start + CHUNK]] for start in range(0, len(pages), CHUNK)]
-        _RUN.pool = multiprocessing.get_context("fork").Pool(cores, initializer=_start_worker)
-        _RUN.results = _RUN.pool.imap(_convert_chunk, chunks)
+        # Forked as the first chunk is handed over, so the workers hold this build's config and files.
+        _RUN.pool = ProcessPoolExecutor(cores, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker)
+        _RUN.results = _RUN.pool.map(_convert_chunk, chunks)
     finally:
         _WORKER.clear()
     return nav
@@ -149,7 +152,12 @@ def _use_rendered(page: Page, config: Any, files: Files) -> None:
 def _result_for(src_uri: str) -> Rendered | None:
     """The worker's result for the page `src_uri`, taking results in order until it comes."""
     while src_uri not in _RUN.waiting and _RUN.results is not None:
-        chunk = next(_RUN.results, None)
+        try:
+            chunk = next(_RUN.results, None)
+        except BrokenProcessPool:  # a worker died: MkDocs converts the pages left itself
+            logging.getLogger("mkdocs").info("A worker converting pages stopped; the other pages are converted one by one.")
+            _RUN.results = None
+            break
         if chunk is None:
             break
         _RUN.waiting.update((rendered.src_uri, rendered) for rendered in chunk)

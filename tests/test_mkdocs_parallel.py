@@ -46,28 +46,15 @@ def seed_docs(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
 
 
 def _converted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Record the pages handed to the workers (the pool is forked after this, so it sees the patch)."""
+    """Record the pages handed to the workers."""
     handed: list[str] = []
-    start = parallel.multiprocessing.get_context
 
-    def context(method: str):  # noqa: ANN202
-        real = start(method)
+    class Recording(parallel.ProcessPoolExecutor):
+        def map(self, function, *chunks, **options):  # noqa: ANN001,ANN002,ANN003,ANN202
+            handed.extend(uri for chunk in chunks[0] for uri in chunk)
+            return super().map(function, *chunks, **options)
 
-        class Context:
-            def Pool(self, *args, **kwargs):  # noqa: N802,ANN002,ANN003,ANN202
-                pool = real.Pool(*args, **kwargs)
-                imap = pool.imap
-
-                def recording(function, chunks):  # noqa: ANN001,ANN202
-                    handed.extend(uri for chunk in chunks for uri in chunk)
-                    return imap(function, chunks)
-
-                pool.imap = recording
-                return pool
-
-        return Context()
-
-    monkeypatch.setattr(parallel.multiprocessing, "get_context", context)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Recording)
     return handed
 
 
@@ -113,3 +100,19 @@ def test_a_dirty_build_converts_only_the_pages_changed_since_the_last_build(
     handed = _converted(monkeypatch)
     _build(docs, site, dirty=True)
     assert sorted(handed) == sorted(path.relative_to(docs).as_posix() for path in changed)
+
+
+def test_when_a_worker_dies_mkdocs_converts_the_pages_left_and_builds_the_same_site(
+    seed_docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _build(seed_docs, tmp_path / "whole")
+    convert = parallel._convert
+
+    def dying(src_uri: str) -> parallel.Rendered:  # in a worker (forked after this patch)
+        if src_uri == "over.md":
+            os._exit(1)  # as if killed for its memory
+        return convert(src_uri)
+
+    monkeypatch.setattr(parallel, "_convert", dying)
+    _build(seed_docs, tmp_path / "after-a-death")
+    assert _files(tmp_path / "after-a-death") == _files(tmp_path / "whole")
