@@ -148,10 +148,11 @@ class Fetched:
         return sum(size for _, size in self.responses)
 
 
-def browse(site: Path, letter_page: str, queries: tuple[str, ...]) -> dict[str, object]:
-    """Serve `site` on 127.0.0.1 and, in headless Chromium with an empty cache, open `letter_page`
-    (a first visit: every file it loads, as served), then run each query in its search box, one
-    after another, and follow the best result of the first query. Returns the figures."""
+def browse(site: Path, letter_pages: tuple[str, ...], queries: tuple[str, ...]) -> dict[str, object]:
+    """Serve `site` on 127.0.0.1 and, in headless Chromium, visit each of `letter_pages` with an
+    empty cache (a first visit: every file it loads, as served); then, on the first of them, run
+    each query in its search box, one after another, and follow the best result of the first
+    query. Returns the figures."""
     from playwright.sync_api import sync_playwright
 
     from tests.browser.conftest import CHROMIUM_ARGS, VIEWPORT, serving
@@ -159,13 +160,15 @@ def browse(site: Path, letter_page: str, queries: tuple[str, ...]) -> dict[str, 
     figures: dict[str, object] = {}
     with serving(site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        context = browser.new_context(viewport=VIEWPORT, service_workers="block")
-        page = context.new_page()
-        fetched = Fetched(url)
-        page.on("response", fetched.record)
-        page.goto(url + letter_page, wait_until="networkidle")
-        figures["first visit"] = fetched.total
-        figures["first visit files"] = len(fetched.responses)
+        visits = []
+        for letter_page in reversed(letter_pages):  # the first is visited last, and searched from
+            context = browser.new_context(viewport=VIEWPORT, service_workers="block")
+            page = context.new_page()
+            fetched = Fetched(url)
+            page.on("response", fetched.record)
+            page.goto(url + letter_page, wait_until="networkidle")
+            visits.append((fetched.total, len(fetched.responses)))
+        figures["first visits"] = visits[::-1]
         figures["search files before a query"] = sum(1 for found, _ in fetched.responses if "/pagefind/" in found)
         searches = []
         for query in queries:
