@@ -11,6 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from generator.cache import load_parsed, parsed_key, store_parsed
 from generator.errors import BuildFailed, SourceError, problem
 from generator.link import link_corpus
 from generator.model import Corpus, Diagnostic, Record, SourceSpan
@@ -76,8 +77,21 @@ def parse_sources(
 
 
 def _parse_source(job: tuple) -> tuple[Record | None, tuple[Diagnostic, ...]]:
-    """Read and parse one source: its record (None when it fails) and what was found wrong in it."""
+    """Read and parse one source: its record (None when it fails) and what was found wrong in it.
+
+    With a `cache` folder, a source parsed before (the same bytes, sidecar and parser) is taken
+    from there (generator/cache.py)."""
     path, shown, sidecar, cache = job
+    key = parsed_key(path, shown, sidecar) if cache is not None else None
+    found = load_parsed(cache, key) if key is not None else None
+    if found is None:
+        found = _read_and_parse(path, shown, sidecar, cache)
+        if key is not None:
+            store_parsed(cache, key, found)
+    return found
+
+
+def _read_and_parse(path: Path, shown: str, sidecar: Path | None, cache: Path | None) -> tuple[Record | None, tuple[Diagnostic, ...]]:
     starts: tuple[int, ...] = ()
     try:
         text = read_source(path, shown, sidecar, cache)
