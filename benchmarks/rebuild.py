@@ -28,54 +28,35 @@ sys.path.insert(0, str(ROOT))
 import generator.build as pipeline  # noqa: E402
 from generator.permanence import format_manifest, site_addresses  # noqa: E402
 
-STAGES = {
-    "read + parse": "parse_sources",
-    "link + render": "link_and_render",
-    "write": "write_pages",
-    "MkDocs (site build)": "build_site",
-    "Pagefind": "index_site",
-    "permanence check": "keep_published_addresses",
-}
-"""Each stage, by the function generator.build calls for it."""
-
 CONVERTED: list[tuple[int, int]] = []
 """Per site build: the pages MkDocs converted, and all pages."""
 
 
-def _timed(timings: dict[str, float]) -> contextlib.ExitStack:
-    """Wrap each stage's function in generator.build so that its seconds add up in `timings`."""
-    stack = contextlib.ExitStack()
-    for stage, name in STAGES.items():
-        real = getattr(pipeline, name)
+def _build(project: Path, new_site: bool = False) -> dict[str, float]:
+    """Run the build as `kamerdossier build` does; its stages' seconds (BuildResult.timings) and the total."""
+    real = pipeline.build_site
 
-        def timing(*args, _real=real, _stage=stage, **kwargs):
+    def counting(*args, **kwargs):
+        built = real(*args, **kwargs)
+        CONVERTED.append((len(built.converted), built.pages))
+        return built
+
+    pipeline.build_site = counting
+    try:
+        with contextlib.redirect_stderr(io.StringIO()):
             start = time.perf_counter()
-            try:
-                returned = _real(*args, **kwargs)
-                if _stage == "MkDocs (site build)":
-                    CONVERTED.append((len(returned.converted), returned.pages))
-                return returned
-            finally:
-                timings[_stage] = timings.get(_stage, 0.0) + time.perf_counter() - start
-
-        setattr(pipeline, name, timing)
-        stack.callback(setattr, pipeline, name, real)
-    return stack
-
-
-def _build(project: Path, new_site: bool = False) -> tuple[dict[str, float], object]:
-    timings: dict[str, float] = {}
-    quiet = io.StringIO()
-    with _timed(timings), contextlib.redirect_stderr(quiet):
-        start = time.perf_counter()
-        result = pipeline.build(
-            project / "seeds", project / "docs", project / "site", ROOT / "mkdocs.yml",
-            manifest=project / "published.txt", redirects=project / "redirects.toml", new_site=new_site,
-            glossary=ROOT / "begrippen.yml", annotations=ROOT / "annotations", cache=project / ".cache",
-        )
-        timings["total"] = time.perf_counter() - start
-    timings["other"] = timings["total"] - sum(timings.get(stage, 0.0) for stage in STAGES)
-    return timings, result
+            result = pipeline.build(
+                project / "seeds", project / "docs", project / "site", ROOT / "mkdocs.yml",
+                manifest=project / "published.txt", redirects=project / "redirects.toml", new_site=new_site,
+                glossary=ROOT / "begrippen.yml", annotations=ROOT / "annotations", cache=project / ".cache",
+            )
+            total = time.perf_counter() - start
+    finally:
+        pipeline.build_site = real
+    if new_site:
+        (project / "published.txt").write_text(format_manifest(result.addresses), encoding="utf-8")
+    timings = dict(result.timings)
+    return {**timings, "other": total - sum(timings.values()), "total": total}
 
 
 def _change_one_word(source: Path) -> str:
@@ -105,21 +86,19 @@ def main() -> None:
         answers = [name for name in letters if "antwoord" in name] or letters
         letter = args.letter or answers[len(answers) // 2]
 
-        runs = {}
-        runs["full build"], result = _build(project, new_site=True)
-        (project / "published.txt").write_text(format_manifest(result.addresses), encoding="utf-8")
+        runs = {"full build": _build(project, new_site=True)}  # then every address it serves is published
         start = time.perf_counter()
         site_addresses(project / "site")
         reading = time.perf_counter() - start
         changed = _change_one_word(project / "seeds" / letter)
-        runs["one letter changed"], _ = _build(project)
-        runs["nothing changed"], _ = _build(project)
+        runs["one letter changed"] = _build(project)
+        runs["nothing changed"] = _build(project)
 
     print(f"{len(letters)} letters from {args.seeds}; changed {changed}; load {os.getloadavg()[0]:.1f} at the end\n")
     names = list(runs)
     print("| stage | " + " | ".join(names) + " |")
     print("|---|" + "---|" * len(names))
-    for stage in (*STAGES, "other", "total"):
+    for stage in runs["full build"]:
         print(f"| {stage} | " + " | ".join(f"{runs[name].get(stage, 0.0):.2f} s" for name in names) + " |")
     share = runs["one letter changed"]["total"] / runs["full build"]["total"]
     print("| pages MkDocs converted | " + " | ".join(f"{done:,} of {pages:,}" for done, pages in CONVERTED) + " |")

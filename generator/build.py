@@ -354,11 +354,6 @@ def build(
     return result
 
 
-def _mkdocs_build(config: Path, docs: Path, site: Path, strict: bool, state: Path | None = None) -> str | None:
-    """Build `site` from `docs` with MkDocs (see generator/site.py); return the configured `site_url`."""
-    return build_site(config, docs, site, strict, state).site_url
-
-
 def site_state(cache: Path | None, site: Path) -> Path | None:
     """Where the site build remembers what `site` holds (in the `cache` folder, one file per site
     folder), so the next build converts only the pages that changed; None without a cache."""
