@@ -17,7 +17,8 @@ the same stages with MkDocs' own objects (files, navigation, pages, plugins, the
 
 A build is full (every page converted) when there is no state, or when anything a page's HTML
 depends on besides its own Markdown changed: the MkDocs configuration, the theme and its overrides,
-the installed MkDocs, Material and Python-Markdown, our Markdown extension and hooks, this module,
+the installed MkDocs, Material and Python-Markdown, our Markdown extension, the configuration's hooks
+(generator/mkdocs_hooks.py), this module,
 or the set of files in the docs folder (a link's URL depends on whether its target exists). Either
 way the site's bytes are those of a full MkDocs build (tests/test_site.py checks it).
 """
@@ -42,8 +43,8 @@ STATE_VERSION = 1
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown")
 """Installed packages whose version is part of every page's HTML."""
 
-OWN_CODE = ("mdext.py", "mkdocs_hooks.py", "site.py")
-"""Our modules that shape every page's HTML (beside `generator/`)."""
+OWN_CODE = ("mdext.py", "site.py")
+"""Our modules that shape every page's HTML (beside the hooks the configuration names)."""
 
 
 @dataclass(frozen=True)
@@ -327,8 +328,8 @@ def _fingerprint(config, src_uris: list[str]) -> str:
     for package in PACKAGES:
         digest.update(f"{package} {metadata.version(package)}\n".encode())
     here = Path(__file__).parent
-    for name in OWN_CODE:
-        digest.update((here / name).read_bytes())
+    for path in [here / name for name in OWN_CODE] + [Path(hook.__file__) for hook in config.hooks.values()]:
+        digest.update(path.read_bytes())
     packages = {Path(metadata.distribution(p).locate_file("")).resolve() for p in PACKAGES}
     for folder in map(Path, config.theme.dirs):
         if not any(folder.resolve().is_relative_to(root) for root in packages):  # overrides/: hash its files

@@ -152,6 +152,10 @@ def test_a_changed_configuration_converts_every_page(project: Path, tmp_path: Pa
         (project / "overrides" / "404.html").read_text(encoding="utf-8") + "\n", encoding="utf-8"
     )
     assert build_site(config, project / "docs", site, strict=False, state=state).full
+    assert not build_site(config, project / "docs", site, strict=False, state=state).full
+    hooks = project / "generator" / "mkdocs_hooks.py"
+    hooks.write_text(hooks.read_text(encoding="utf-8") + "\n# a changed hook\n", encoding="utf-8")
+    assert build_site(config, project / "docs", site, strict=False, state=state).full
 
 
 def test_a_skipped_page_still_fails_a_strict_build_with_its_warning(project: Path, caplog: pytest.LogCaptureFixture) -> None:
