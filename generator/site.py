@@ -121,6 +121,7 @@ def _build(config, state_file: Path | None) -> BuiltSite:
         pages: dict[str, _PageState] = {}
         converted = []
         doc_files = files.documentation_pages()
+        by_uri = files.src_uris  # src_uri -> File (the state keeps them by src_uri)
         for file in doc_files:
             if file.page is None and file.inclusion.is_not_in_nav():
                 Page(None, file, config)
@@ -130,8 +131,7 @@ def _build(config, state_file: Path | None) -> BuiltSite:
             if known is not None and known.source == source and (site_dir / file.dest_uri).is_file():
                 config.plugins.on_pre_page(page, config=config, files=files)  # dates the page (mkdocs_hooks)
                 page.present_anchor_ids = set(known.ids)
-                targets = {uri: files.get_file_from_path(uri) for uri in known.links}
-                page.links_to_anchors = {targets[uri]: links for uri, links in known.links.items() if targets[uri]}
+                page.links_to_anchors = {by_uri[uri]: links for uri, links in known.links.items() if uri in by_uri}
                 for level, message in known.warnings:
                     logger.log(level, message)
                 pages[file.src_uri] = known
