@@ -9,7 +9,8 @@ the same stages with MkDocs' own objects (files, navigation, pages, plugins, the
 
 - converts a page only when its Markdown changed since the build recorded in the state file (by
   size and time, then by SHA-256), or its HTML is missing, or the build must be full;
-- writes a file only when its bytes change, so unchanged files keep their modification times;
+- writes a file only when its bytes change, so unchanged files keep their modification times (a
+  static file whose source kept its size and time since it was copied is not even read);
 - removes the files the previous build wrote that this one does not (a page that went away);
 - keeps, per page, the ids its HTML holds, its links to anchors on other pages and the warnings its
   conversion gave, so a skipped page still serves anchor validation, strict mode and the
@@ -37,7 +38,7 @@ from pathlib import Path
 
 from generator.errors import BuildFailed
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 """Bumped when the state file's shape changes: an older state then forces a full build."""
 
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown")
@@ -148,7 +149,7 @@ def _build(config, state_file: Path | None) -> BuiltSite:
 
         env = config.plugins.on_env(env, config=config, files=files)
         _forget_state(state_file)  # files change from here: a build that stops now leaves no state behind
-        writer = _Writer(site_dir, old_outputs)
+        writer = _Writer(site_dir, old_outputs, previous["static"] if previous else {})
         for file in files:
             if file.is_documentation_page() or not file.inclusion.is_included():
                 continue
@@ -170,7 +171,7 @@ def _build(config, state_file: Path | None) -> BuiltSite:
             file.page.validate_anchor_links(files=files, log_level=level)
         config.plugins.on_post_build(config=config)
         writer.remove_stale(full_clean=previous is None)
-        _write_state(state_file, fingerprint, pages, writer.outputs)  # what the site now holds, strict or not
+        _write_state(state_file, fingerprint, pages, writer)  # what the site now holds, strict or not
         if counts := counter.get_counts():
             raise Abort("Aborted with " + ", ".join(f"{v} {k.lower()}s" for k, v in counts) + " in strict mode!")
     except BuildError as error:
@@ -259,8 +260,9 @@ class _Recorder(logging.Handler):
 class _Writer:
     """Write files into the site only when their bytes change, and remember what each holds."""
 
-    def __init__(self, site: Path, previous: dict[str, str]):
+    def __init__(self, site: Path, previous: dict[str, str], previous_static: dict[str, list[int]]):
         self.site, self.previous, self.outputs = site, previous, {}
+        self.previous_static, self.static = previous_static, {}  # a copied file's source: [size, mtime_ns]
 
     def write(self, relative: str, data: bytes) -> None:
         digest = hashlib.sha256(data).hexdigest()
@@ -274,6 +276,12 @@ class _Writer:
         os.replace(temporary, target)
 
     def copy(self, relative: str, source: Path) -> None:
+        """Copy a static file, unless its source has the size and time it had when last copied."""
+        status = source.stat()
+        self.static[relative] = [status.st_size, status.st_mtime_ns]
+        if self.previous_static.get(relative) == self.static[relative] and relative in self.previous and (self.site / relative).is_file():
+            self.outputs[relative] = self.previous[relative]
+            return
         self.write(relative, source.read_bytes())
 
     def keep(self, relative: str) -> None:
@@ -344,7 +352,7 @@ def _read_state(path: Path | None) -> dict | None:
         return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("version") != STATE_VERSION:
+        if data.get("version") != STATE_VERSION or not isinstance(data["static"], dict) or not isinstance(data["outputs"], dict):
             return None
         data["pages"] = {
             uri: _PageState(tuple(page["source"]), page["ids"], page["links"], [tuple(w) for w in page["warnings"]])
@@ -360,14 +368,15 @@ def _forget_state(path: Path | None) -> None:
         path.unlink(missing_ok=True)
 
 
-def _write_state(path: Path | None, fingerprint: str, pages: dict[str, _PageState], outputs: dict[str, str]) -> None:
+def _write_state(path: Path | None, fingerprint: str, pages: dict[str, _PageState], writer: _Writer) -> None:
     if path is None:
         return
     data = {
         "version": STATE_VERSION,
         "fingerprint": fingerprint,
         "pages": {uri: {"source": list(p.source), "ids": p.ids, "links": p.links, "warnings": p.warnings} for uri, p in sorted(pages.items())},
-        "outputs": dict(sorted(outputs.items())),
+        "outputs": dict(sorted(writer.outputs.items())),
+        "static": dict(sorted(writer.static.items())),
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")

@@ -182,3 +182,16 @@ def test_a_skipped_page_still_checks_links_into_a_changed_page(project: Path) ->
     letter.write_text(letter.read_text(encoding="utf-8").replace("{#bbb-vraag-7 ", "{#bbb-vraag-7x "), encoding="utf-8")
     with pytest.raises(BuildFailed, match="strict mode"):
         build_site(CONFIG, project / "docs", site, strict=True, state=state)
+
+
+def test_a_changed_stylesheet_is_copied_and_converts_no_page(project: Path) -> None:
+    site, state = project / "site", project / "state.json"
+    build_site(CONFIG, project / "docs", site, strict=False, state=state)
+    before = _files(site)
+    stylesheet = project / "docs" / "stylesheets" / "extra.css"
+    stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n/* een regel erbij */\n", encoding="utf-8")
+    rebuilt = build_site(CONFIG, project / "docs", site, strict=False, state=state)
+    assert rebuilt.converted == () and not rebuilt.full
+    after = _files(site)
+    assert after["stylesheets/extra.css"][0] == stylesheet.read_bytes()
+    assert {path for path in after if after[path] != before.get(path)} == {"stylesheets/extra.css"}
