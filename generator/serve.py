@@ -41,20 +41,22 @@ class Sources:
 def watched_paths(sources: Sources) -> list[tuple[Path, bool]]:
     """The files and folders to watch, each with whether to watch inside its subfolders.
 
-    Of `docs/` only what people wrote: its top level (the generated pages there are filtered out by
-    `snapshot`), and each subfolder holding no generated page (`javascripts/`, `stylesheets/`);
-    the folders of generated letter pages, many thousands of files, are not polled.
+    Of `docs/` only what people wrote: each file at its top level that no build generated
+    (`over.md`, `citeren.md`), and each subfolder holding no generated page (`javascripts/`,
+    `stylesheets/`). The generated pages are not watched: a build writing them would start another
+    build and reload open pages twice; and the folders of letter pages, many thousands of files,
+    are not polled. A hand-written page or folder added to `docs/` is watched from the next start.
     """
     paths = [(sources.seeds, False), (sources.config, False)]
     paths += [(path, True) for path in (sources.glossary, sources.annotations, sources.overrides) if path is not None]
-    generated_folders = {page.split("/", 1)[0] for page in _generated(sources.docs) if "/" in page}
-    paths.append((sources.docs, False))
+    generated = _generated(sources.docs) | {MANIFEST}
+    generated_folders = {page.split("/", 1)[0] for page in generated if "/" in page}
     if sources.docs.is_dir():
-        paths += [
-            (folder, True)
-            for folder in sorted(sources.docs.iterdir())
-            if folder.is_dir() and not folder.name.startswith(".") and folder.name not in generated_folders
-        ]
+        for path in sorted(sources.docs.iterdir()):
+            if path.name.startswith(".") or path.name in generated or path.name in generated_folders:
+                continue
+            if path.is_file() or path.is_dir():
+                paths.append((path, path.is_dir()))
     return [(path, recursive) for path, recursive in paths if path.exists()]
 
 
@@ -68,9 +70,8 @@ def snapshot(sources: Sources) -> frozenset[tuple[str, int, int]]:
         for file in files:
             if not file.is_file() or file.name.endswith(".tmp"):
                 continue
-            if file.parent == sources.docs or sources.docs in file.parents:
-                if file.relative_to(sources.docs).as_posix() in generated:
-                    continue
+            if sources.docs in file.parents and file.relative_to(sources.docs).as_posix() in generated:
+                continue
             status = file.stat()
             found.add((str(file), status.st_size, status.st_mtime_ns))
     return frozenset(found)

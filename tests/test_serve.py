@@ -128,8 +128,9 @@ def test_serve_watches_the_sources_and_not_the_generated_pages(project: Path) ->
     generate(project / "seeds", project / "docs", None, REPO / "begrippen.yml", REPO / "annotations")
     sources = Sources(project / "seeds", project / "docs", REPO / "mkdocs.yml", REPO / "begrippen.yml", REPO / "annotations", REPO / "overrides")
     watched = dict(watched_paths(sources))
-    assert watched[project / "seeds"] is False and watched[project / "docs"] is False
+    assert watched[project / "seeds"] is False and watched[project / "docs" / "over.md"] is False
     assert watched[project / "docs" / "javascripts"] is True
+    assert project / "docs" not in watched and project / "docs" / "index.md" not in watched  # generated
     assert project / "docs" / "eerste-kamer" not in watched  # a folder of generated pages
     before = snapshot(sources)
     letter = project / "docs" / "eerste-kamer/2026-02-12/antwoordbrief.md"
