@@ -161,8 +161,9 @@ def _build(config, state_file: Path | None) -> BuiltSite:
             _write_theme_template(writer, name, env, files, config, nav, _build_template)
         for name in config.extra_templates:
             raise BuildFailed(f"mkdocs: extra_templates ({name}) are not supported by kamerdossier's site build")
+        to_render = set(converted)
         for file in doc_files:
-            if file.src_uri in converted:
+            if file.src_uri in to_render:
                 writer.write(file.dest_uri, _render_page(file.page, config, doc_files, nav, env))
             else:
                 writer.keep(file.dest_uri)
