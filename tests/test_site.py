@@ -182,6 +182,10 @@ def test_a_skipped_page_still_checks_links_into_a_changed_page(project: Path) ->
     letter.write_text(letter.read_text(encoding="utf-8").replace("{#bbb-vraag-7 ", "{#bbb-vraag-7x "), encoding="utf-8")
     with pytest.raises(BuildFailed, match="strict mode"):
         build_site(CONFIG, project / "docs", site, strict=True, state=state)
+    addresses = build_site(CONFIG, project / "docs", site, strict=False, state=state).addresses
+    assert "eerste-kamer/2026-02-12/antwoordbrief/#bbb-vraag-7x" in addresses  # what the permanence check sees
+    assert "eerste-kamer/2026-02-12/antwoordbrief/#bbb-vraag-7" not in addresses
+    assert "eerste-kamer/2026-02-12/antwoordbrief/#bbb-vraag-8" in addresses
 
 
 def test_a_changed_stylesheet_is_copied_and_converts_no_page(project: Path) -> None:
