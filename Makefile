@@ -81,6 +81,12 @@ bench-pdf: $(SITE_STAMP)
 bench-adversarial: $(SITE_STAMP)
 	$(BIN)/python benchmarks/adversarial.py $(ADVERSARIAL_ARGS)
 
+# While editing (issue 9): build, serve site/ on http://127.0.0.1:8000/ (SERVE_ARGS='--port 8001'),
+# rebuild what changed and reload open pages on every change to a letter, note, glossary or page.
+.PHONY: serve
+serve: $(SITE_STAMP)
+	$(BIN)/kamerdossier serve $(SERVE_ARGS)
+
 # Rewrite the golden files (parsed models and rendered pages) from the seeds; read the diff before committing.
 .PHONY: golden
 golden: $(TEST_STAMP)

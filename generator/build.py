@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
 import os
 import sys
 from collections.abc import Iterable
@@ -10,6 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from generator.cache import load_parsed, parsed_key, store_parsed
 from generator.errors import BuildFailed, SourceError, problem
 from generator.link import link_corpus
 from generator.model import Corpus, Diagnostic, Record, SourceSpan
@@ -31,6 +33,7 @@ from generator.render.annotations import annotation_problems
 from generator.redirects import NO_REDIRECTS, page_file, read_redirects, redirect_files, redirect_problems, split_address
 from generator.render import page_sources, render_site
 from generator.search import index_site
+from generator.site import build_site
 from generator.stopwatch import Stopwatch
 from generator.write import MANIFEST, refused_pages, write_files, write_pages
 
@@ -74,8 +77,21 @@ def parse_sources(
 
 
 def _parse_source(job: tuple) -> tuple[Record | None, tuple[Diagnostic, ...]]:
-    """Read and parse one source: its record (None when it fails) and what was found wrong in it."""
+    """Read and parse one source: its record (None when it fails) and what was found wrong in it.
+
+    With a `cache` folder, a source parsed before (the same bytes, sidecar and parser) is taken
+    from there (generator/cache.py)."""
     path, shown, sidecar, cache = job
+    key = parsed_key(path, shown, sidecar) if cache is not None else None
+    found = load_parsed(cache, key) if key is not None else None
+    if found is None:
+        found = _read_and_parse(path, shown, sidecar, cache)
+        if key is not None:
+            store_parsed(cache, key, found)
+    return found
+
+
+def _read_and_parse(path: Path, shown: str, sidecar: Path | None, cache: Path | None) -> tuple[Record | None, tuple[Diagnostic, ...]]:
     starts: tuple[int, ...] = ()
     try:
         text = read_source(path, shown, sidecar, cache)
@@ -327,42 +343,36 @@ def build(
     if site is not None:
         timings = Stopwatch()
         with timings("mkdocs build"):
-            site_url = _mkdocs_build(config, docs, site, strict)
+            built = build_site(config, docs, site, strict, site_state(cache, site))
         with timings("search index"):
             index_site(site)  # search (issue 9): Pagefind indexes the built pages
         if manifest is not None:
             with timings("permanence check"):
-                kept = keep_published_addresses(site, manifest, redirects, site_url, new_site)
+                kept = keep_published_addresses(site, manifest, redirects, built.site_url, new_site, built.addresses)
             result = replace(result, addresses=frozenset(kept))
         result = replace(result, timings=(*result.timings, *timings.laps))
     return result
 
 
-def _mkdocs_build(config: Path, docs: Path, site: Path, strict: bool) -> str | None:
-    """Run `mkdocs build` on the generated docs folder; return the configured `site_url`."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    mkdocs_config = load_config(
-        str(config), docs_dir=str(docs.resolve()), site_dir=str(site.resolve()), strict=strict
-    )
-    from mkdocs.exceptions import MkDocsException
-
-    mkdocs_config.plugins.on_startup(command="build", dirty=False)
-    try:
-        mkdocs_build(mkdocs_config)
-    except MkDocsException as error:  # strict mode's Abort after its warnings, a theme or plugin error
-        raise BuildFailed(f"mkdocs: {error}") from None
-    finally:
-        mkdocs_config.plugins.on_shutdown()
-    return mkdocs_config.site_url or None
+def site_state(cache: Path | None, site: Path) -> Path | None:
+    """Where the site build remembers what `site` holds (in the `cache` folder, one file per site
+    folder), so the next build converts only the pages that changed; None without a cache."""
+    if cache is None:
+        return None
+    key = hashlib.sha256(str(site.resolve()).encode("utf-8")).hexdigest()[:16]
+    return cache / "site" / f"{key}.json"
 
 
 # --- Permanence (issue 4): a published address keeps working -------------------------------------
 
 
 def keep_published_addresses(
-    site: Path, manifest: Path, redirects: Path | None = None, site_url: str | None = None, new_site: bool = False
+    site: Path,
+    manifest: Path,
+    redirects: Path | None = None,
+    site_url: str | None = None,
+    new_site: bool = False,
+    served: Iterable[str] | None = None,
 ) -> set[str]:
     """Check that every published address still leads somewhere, then write the redirects into `site`.
 
@@ -371,8 +381,12 @@ def keep_published_addresses(
     `redirects` leads to, and each declared redirect that cannot work; and, unless `new_site`,
     when there is no `manifest`. Returns the addresses the site serves (its own pages and their
     citable ids, without the redirect pages).
+
+    `served` are the addresses the site build emitted (each page and each id in its content, as
+    MkDocs converted it); without them every built page is read for its ids. Only the few pages
+    that get an anchor map are read, to add the script that loads it.
     """
-    reachable = site_addresses(site)  # every id: a redirect may lead to any of them
+    reachable = set(served) if served is not None else site_addresses(site)  # every id: a redirect may lead to any of them
     declared = read_redirects(redirects) if redirects is not None else NO_REDIRECTS
     published = read_manifest(manifest, missing_ok=new_site)
     problems = redirect_problems(declared, reachable)

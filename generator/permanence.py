@@ -6,7 +6,10 @@ the home page is `/`), or a page plus the id of a question, answer or footnote o
 every address ever published. An address it lists must still be produced by the build, or be
 sent somewhere that is by a redirect declared in `redirects.toml` (see generator/redirects.py).
 
-The addresses come from the built HTML, not from the model, so the check covers what readers get:
+The addresses are what the site build emitted, not what the model says, so the check covers what
+readers get: each page MkDocs built and every id its content holds, as MkDocs found them while
+converting the page's Markdown (generator/site.py keeps them for pages a rebuild skips), so no
+built page is read again. Given only a built site, its pages are read for their ids instead:
 
     >>> sorted(page_addresses("a/", '<h3 id="bbb-vraag-7">7</h3><li id="fn:3"></li><h2 id="titel">'))
     ['a/', 'a/#bbb-vraag-7', 'a/#fn:3']

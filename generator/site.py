@@ -1,0 +1,385 @@
+"""Build the site from the docs folder with MkDocs, converting only the pages whose Markdown changed.
+
+MkDocs' own build (`mkdocs.commands.build.build`) empties `site/` and converts every page; its
+`dirty` mode converts only pages whose source is newer than their HTML, but it keeps the HTML of
+removed pages, never validates links into pages it skipped, stamps skipped pages with today's date
+(so `sitemap.xml.gz` changes), forgets the warnings of skipped pages (a strict dirty build passes
+where a full one fails), and rewrites every template and, by mtime, static file. This module runs
+the same stages with MkDocs' own objects (files, navigation, pages, plugins, theme templates) and:
+
+- converts a page only when its Markdown changed since the build recorded in the state file (by
+  size and time, then by SHA-256), or its HTML is missing, or the build must be full;
+- writes a file only when its bytes change, so unchanged files keep their modification times (a
+  static file whose source kept its size and time since it was copied is not even read);
+- removes the files the previous build wrote that this one does not (a page that went away);
+- keeps, per page, the ids its HTML holds, its links to anchors on other pages and the warnings its
+  conversion gave, so a skipped page still serves anchor validation, strict mode and the
+  permanence check exactly as a converted one (`BuiltSite.addresses`).
+
+A build is full (every page converted) when there is no state, or when anything a page's HTML
+depends on besides its own Markdown changed: the MkDocs configuration, the theme and its overrides,
+the installed MkDocs, Material and Python-Markdown, our Markdown extension, the configuration's hooks
+(generator/mkdocs_hooks.py), this module,
+or the set of files in the docs folder (a link's URL depends on whether its target exists). Either
+way the site's bytes are those of a full MkDocs build (tests/test_site.py checks it).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from generator.errors import BuildFailed
+
+STATE_VERSION = 2
+"""Bumped when the state file's shape changes: an older state then forces a full build."""
+
+PACKAGES = ("mkdocs", "mkdocs-material", "markdown")
+"""Installed packages whose version is part of every page's HTML."""
+
+OWN_CODE = ("mdext.py", "site.py")
+"""Our modules that shape every page's HTML (beside the hooks the configuration names)."""
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """What one site build did: the configured `site_url`, every address its pages serve (each page,
+    and each page + id), the pages it converted, and whether it was full."""
+
+    site_url: str | None
+    addresses: frozenset[str]
+    converted: tuple[str, ...] = ()
+    full: bool = True
+    pages: int = 0
+
+
+@dataclass
+class _PageState:
+    source: tuple[int, int, str]  # size, mtime_ns, sha256 of the Markdown
+    ids: list[str] = field(default_factory=list)
+    links: dict[str, dict[str, str]] = field(default_factory=dict)  # target src_uri -> {anchor: link}
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+
+
+def build_site(config_file: Path, docs: Path, site: Path, strict: bool, state: Path | None = None) -> BuiltSite:
+    """Build `site` from `docs` with the MkDocs configuration `config_file`; see the module's docstring.
+
+    `state` is the file that remembers the previous build (None: none is kept, every page is
+    converted, still writing only changed files). Fails with BuildFailed on MkDocs' errors and, in
+    `strict` mode, on any warning.
+    """
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    config = load_config(str(config_file), docs_dir=str(docs.resolve()), site_dir=str(site.resolve()), strict=strict)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        return _build(config, state)
+    except MkDocsException as error:  # strict mode's Abort after its warnings, a theme or plugin error
+        raise BuildFailed(f"mkdocs: {error}") from None
+    finally:
+        config.plugins.on_shutdown()
+
+
+def _build(config, state_file: Path | None) -> BuiltSite:
+    from mkdocs import utils
+    from mkdocs.commands.build import _build_template, _populate_page
+    from mkdocs.exceptions import Abort, BuildError
+    from mkdocs.structure.files import get_files, set_exclusions
+    from mkdocs.structure.nav import get_navigation
+    from mkdocs.structure.pages import Page
+
+    logger = logging.getLogger("mkdocs")
+    counter = utils.CountHandler()
+    counter.setLevel(logging.WARNING)
+    if config.strict:
+        logger.addHandler(counter)
+    try:
+        config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+        files = get_files(config)
+        env = config.theme.get_env()
+        files.add_files_from_theme(env, config)
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        nav = get_navigation(files, config)
+        nav = config.plugins.on_nav(nav, config=config, files=files)
+
+        previous = _read_state(state_file)
+        fingerprint = _fingerprint(config, sorted(file.src_uri for file in files))
+        full = previous is None or previous["fingerprint"] != fingerprint
+        old_pages: dict[str, _PageState] = {} if full else previous["pages"]
+        old_outputs: dict[str, str] = previous["outputs"] if previous else {}
+        site_dir = Path(config.site_dir)
+
+        pages: dict[str, _PageState] = {}
+        converted = []
+        doc_files = files.documentation_pages()
+        by_uri = files.src_uris  # src_uri -> File (the state keeps them by src_uri)
+        for file in doc_files:
+            if file.page is None and file.inclusion.is_not_in_nav():
+                Page(None, file, config)
+            page = file.page
+            known = old_pages.get(file.src_uri)
+            source = _source_key(Path(file.abs_src_path), known.source if known else None)
+            if known is not None and known.source == source and (site_dir / file.dest_uri).is_file():
+                config.plugins.on_pre_page(page, config=config, files=files)  # dates the page (mkdocs_hooks)
+                page.present_anchor_ids = set(known.ids)
+                page.links_to_anchors = {by_uri[uri]: links for uri, links in known.links.items() if uri in by_uri}
+                for level, message in known.warnings:
+                    logger.log(level, message)
+                pages[file.src_uri] = known
+                continue
+            with _Recorder(logger) as recorder:
+                _populate_page(page, config, files)
+            converted.append(file.src_uri)
+            pages[file.src_uri] = _PageState(
+                source,
+                sorted(page.present_anchor_ids or ()),
+                {target.src_uri: dict(links) for target, links in (page.links_to_anchors or {}).items()},
+                recorder.records,
+            )
+
+        env = config.plugins.on_env(env, config=config, files=files)
+        _forget_state(state_file)  # files change from here: a build that stops now leaves no state behind
+        writer = _Writer(site_dir, old_outputs, previous["static"] if previous else {})
+        for file in files:
+            if file.is_documentation_page() or not file.inclusion.is_included():
+                continue
+            if file.abs_src_path is not None:
+                writer.copy(file.dest_uri, Path(file.abs_src_path))
+            else:
+                writer.write(file.dest_uri, file.content_bytes)
+        for name in sorted(config.theme.static_templates):
+            _write_theme_template(writer, name, env, files, config, nav, _build_template)
+        for name in config.extra_templates:
+            raise BuildFailed(f"mkdocs: extra_templates ({name}) are not supported by kamerdossier's site build")
+        to_render = set(converted)
+        for file in doc_files:
+            if file.src_uri in to_render:
+                writer.write(file.dest_uri, _render_page(file.page, config, doc_files, nav, env))
+            else:
+                writer.keep(file.dest_uri)
+        level = config.validation.links.anchors
+        for file in doc_files:
+            file.page.validate_anchor_links(files=files, log_level=level)
+        config.plugins.on_post_build(config=config)
+        writer.remove_stale(full_clean=previous is None)
+        _write_state(state_file, fingerprint, pages, writer)  # what the site now holds, strict or not
+        if counts := counter.get_counts():
+            raise Abort("Aborted with " + ", ".join(f"{v} {k.lower()}s" for k, v in counts) + " in strict mode!")
+    except BuildError as error:
+        config.plugins.on_build_error(error=error)
+        raise Abort(f"Aborted with a BuildError! {error}") from None
+    except Exception as error:
+        config.plugins.on_build_error(error=error)
+        raise
+    finally:
+        logger.removeHandler(counter)
+    addresses = frozenset(
+        address
+        for file in doc_files
+        for address in _page_addresses(file.dest_uri, pages[file.src_uri].ids)
+    )
+    return BuiltSite(config.site_url or None, addresses, tuple(converted), full, len(doc_files))
+
+
+def _page_addresses(dest_uri: str, ids: list[str]) -> list[str]:
+    """A page's address (`a/b/index.html` -> `a/b/`, `index.html` -> `/`) and that address with each
+    id on it; a file that is not a folder's `index.html` has no address."""
+    from generator.permanence import page_address
+
+    page = page_address(dest_uri)
+    return [] if page is None else [page, *(f"{page}#{id_}" for id_ in ids)]
+
+
+def _render_page(page, config, doc_files, nav, env) -> bytes:
+    """Render a converted page into the theme's template (MkDocs' `_build_page`, without writing)."""
+    from mkdocs.commands.build import get_context
+
+    config._current_page = page
+    try:
+        page.active = True
+        context = get_context(nav, doc_files, config, page)
+        template = env.get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        output = config.plugins.on_post_page(template.render(context), page=page, config=config)
+        return output.encode("utf-8", errors="xmlcharrefreplace") if output.strip() else b""
+    finally:
+        page.active = False
+        config._current_page = None
+
+
+def _write_theme_template(writer, name, env, files, config, nav, build_template) -> None:
+    """Render one of the theme's static templates (`404.html`, `sitemap.xml`, with `sitemap.xml.gz`)."""
+    from jinja2.exceptions import TemplateNotFound
+    from mkdocs import utils
+
+    try:
+        template = env.get_template(name)
+    except TemplateNotFound:
+        logging.getLogger("mkdocs").warning(f"Template skipped: '{name}' not found in theme directories.")
+        return
+    output = build_template(name, template, files, config, nav)
+    if not output.strip():
+        return
+    writer.write(name, output.encode("utf-8"))
+    if name == "sitemap.xml":
+        stamp = utils.get_build_timestamp(pages=[f.page for f in files.documentation_pages() if f.page is not None])
+        buffer = io.BytesIO()
+        gz_name = os.path.join(config.site_dir, f"{name}.gz")
+        with gzip.GzipFile(fileobj=buffer, filename=gz_name, mode="wb", mtime=stamp) as stream:
+            stream.write(output.encode("utf-8"))
+        writer.write(f"{name}.gz", buffer.getvalue())
+
+
+class _Recorder(logging.Handler):
+    """Record the warnings MkDocs logs while it converts one page, to say them again when it is skipped."""
+
+    def __init__(self, logger: logging.Logger):
+        super().__init__(logging.WARNING)
+        self.logger, self.records = logger, []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.levelno, record.getMessage()))
+
+    def __enter__(self) -> "_Recorder":
+        self.logger.addHandler(self)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.logger.removeHandler(self)
+
+
+class _Writer:
+    """Write files into the site only when their bytes change, and remember what each holds."""
+
+    def __init__(self, site: Path, previous: dict[str, str], previous_static: dict[str, list[int]]):
+        self.site, self.previous, self.outputs = site, previous, {}
+        self.previous_static, self.static = previous_static, {}  # a copied file's source: [size, mtime_ns]
+
+    def write(self, relative: str, data: bytes) -> None:
+        digest = hashlib.sha256(data).hexdigest()
+        self.outputs[relative] = digest
+        target = self.site / relative
+        if target.is_file() and (self.previous.get(relative) == digest or _same_bytes(target, data)):
+            return  # a file the permanence check changed afterwards (an anchor map) counts as the same
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+
+    def copy(self, relative: str, source: Path) -> None:
+        """Copy a static file, unless its source has the size and time it had when last copied."""
+        status = source.stat()
+        self.static[relative] = [status.st_size, status.st_mtime_ns]
+        if self.previous_static.get(relative) == self.static[relative] and relative in self.previous and (self.site / relative).is_file():
+            self.outputs[relative] = self.previous[relative]
+            return
+        self.write(relative, source.read_bytes())
+
+    def keep(self, relative: str) -> None:
+        """A skipped page: its file stays as the previous build wrote it."""
+        self.outputs[relative] = self.previous[relative] if relative in self.previous else _file_digest(self.site / relative)
+
+    def remove_stale(self, full_clean: bool) -> None:
+        """Remove the files the previous build wrote that this one did not, and the folders left empty.
+
+        Without a previous build's state, remove every file this build did not write, but hidden
+        ones, as MkDocs' clean build does (the search index and redirect pages are written after).
+        """
+        if full_clean:
+            stale = [
+                path.relative_to(self.site).as_posix()
+                for path in self.site.rglob("*")
+                if path.is_file() and not any(part.startswith(".") for part in path.relative_to(self.site).parts)
+            ]
+        else:
+            stale = list(self.previous)
+        for relative in sorted(set(stale) - set(self.outputs), reverse=True):
+            target = self.site / relative
+            if target.is_file() and not target.is_symlink():
+                target.unlink()
+            folder = target.parent
+            while folder != self.site and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    return path.stat().st_size == len(data) and path.read_bytes() == data
+
+
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _source_key(path: Path, known: tuple[int, int, str] | None) -> tuple[int, int, str]:
+    """Size, modification time and SHA-256 of a page's Markdown; the hash is computed again only when
+    size or time differ from `known` (the generator rewrites only pages whose text changed)."""
+    status = path.stat()
+    if known is not None and (status.st_size, status.st_mtime_ns) == tuple(known[:2]):
+        return tuple(known)
+    return (status.st_size, status.st_mtime_ns, _file_digest(path))
+
+
+def _fingerprint(config, src_uris: list[str]) -> str:
+    """Hash what every page's HTML depends on beside its own Markdown (see the module's docstring)."""
+    digest = hashlib.sha256(f"state {STATE_VERSION}\n".encode())
+    digest.update(Path(config.config_file_path).read_bytes())
+    for package in PACKAGES:
+        digest.update(f"{package} {metadata.version(package)}\n".encode())
+    here = Path(__file__).parent
+    for path in [here / name for name in OWN_CODE] + [Path(hook.__file__) for hook in config.hooks.values()]:
+        digest.update(path.read_bytes())
+    packages = {Path(metadata.distribution(p).locate_file("")).resolve() for p in PACKAGES}
+    for folder in map(Path, config.theme.dirs):
+        if not any(folder.resolve().is_relative_to(root) for root in packages):  # overrides/: hash its files
+            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+                digest.update(f"{path.relative_to(folder).as_posix()}\n".encode() + path.read_bytes())
+    digest.update("\n".join(src_uris).encode())
+    return digest.hexdigest()
+
+
+def _read_state(path: Path | None) -> dict | None:
+    if path is None:
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != STATE_VERSION or not isinstance(data["static"], dict) or not isinstance(data["outputs"], dict):
+            return None
+        data["pages"] = {
+            uri: _PageState(tuple(page["source"]), page["ids"], page["links"], [tuple(w) for w in page["warnings"]])
+            for uri, page in data["pages"].items()
+        }
+        return data
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # no state, or one we cannot read: a full build
+
+
+def _forget_state(path: Path | None) -> None:
+    if path is not None:
+        path.unlink(missing_ok=True)
+
+
+def _write_state(path: Path | None, fingerprint: str, pages: dict[str, _PageState], writer: _Writer) -> None:
+    if path is None:
+        return
+    data = {
+        "version": STATE_VERSION,
+        "fingerprint": fingerprint,
+        "pages": {uri: {"source": list(p.source), "ids": p.ids, "links": p.links, "warnings": p.warnings} for uri, p in sorted(pages.items())},
+        "outputs": dict(sorted(writer.outputs.items())),
+        "static": dict(sorted(writer.static.items())),
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    os.replace(temporary, path)

@@ -1,0 +1,87 @@
+"""A rebuild parses only the sources that changed: the parse cache (generator/cache.py, issue 9)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import generator.build
+import generator.cache
+from generator.build import parse_sources
+from generator.cache import PARSED_FOLDER
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ANSWER_SOURCE = "001_dfb242f75dbdc9fb.txt"
+EDIT = ("onderzoeken en beproeven van alternatieve", "onderzoeken en testen van alternatieve")
+"""A word changed in an answer of the letter of 12 February 2026 (seeds/001_dfb242f75dbdc9fb.txt:686)."""
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(SEEDS, tmp_path / "seeds"))
+
+
+def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record the path of every record actually parsed from now on."""
+    parsed: list[str] = []
+    real = generator.build.parse_record
+
+    def counting(text):
+        parsed.append(text.path)
+        return real(text)
+
+    monkeypatch.setattr(generator.build, "parse_record", counting)
+    return parsed
+
+
+def test_an_unchanged_source_is_not_parsed_again(seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    first = parse_sources(seeds, cache, workers=1)
+    assert len(list((cache / PARSED_FOLDER).glob("*.pickle"))) == 2
+    parsed = _count_parses(monkeypatch)
+    assert parse_sources(seeds, cache, workers=1) == first
+    assert parsed == []
+
+
+def test_a_changed_source_alone_is_parsed_again(seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    parse_sources(seeds, cache, workers=1)
+    source = seeds / ANSWER_SOURCE
+    source.write_text(source.read_text(encoding="utf-8").replace(*EDIT), encoding="utf-8")
+    parsed = _count_parses(monkeypatch)
+    records, diagnostics = parse_sources(seeds, cache, workers=1)
+    assert [Path(path).name for path in parsed] == [ANSWER_SOURCE]
+    assert (records, diagnostics) == parse_sources(seeds, None, workers=1)  # as without a cache
+
+
+def test_a_changed_sidecar_is_parsed_again(seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    parse_sources(seeds, cache, workers=1)
+    sidecar = seeds / "000_04ae587ba6eeb66d.toml"
+    sidecar.write_text(sidecar.read_text(encoding="utf-8") + 'dossiers = ["26643"]\n', encoding="utf-8")
+    parsed = _count_parses(monkeypatch)
+    records, _ = parse_sources(seeds, cache, workers=1)
+    assert [Path(path).name for path in parsed] == ["000_04ae587ba6eeb66d.txt"]
+    questions = next(record for record in records if record.path.endswith("000_04ae587ba6eeb66d.txt"))
+    assert questions.dossiers == ("26643",)
+
+
+def test_a_changed_parser_never_meets_an_old_entry(seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    parse_sources(seeds, cache, workers=1)
+    monkeypatch.setattr(generator.cache, "parser_version", lambda: "another parser")
+    parsed = _count_parses(monkeypatch)
+    parse_sources(seeds, cache, workers=1)
+    assert len(parsed) == 2
+
+
+def test_a_broken_entry_is_parsed_again(seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    first = parse_sources(seeds, cache, workers=1)
+    for entry in (cache / PARSED_FOLDER).glob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    parsed = _count_parses(monkeypatch)
+    assert parse_sources(seeds, cache, workers=1) == first
+    assert len(parsed) == 2
