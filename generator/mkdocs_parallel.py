@@ -19,7 +19,9 @@ A result is used only for the Markdown it was made from (compared by digest); a 
 conversion failed in the worker, or whose Markdown changed since, is converted by MkDocs itself.
 
 In a dirty build (`mkdocs build --dirty`, told by the `startup` event) only the pages MkDocs will
-read again, those changed since they were last built, are converted. A site of fewer than
+read again, those changed since they were last built, are converted; kamerdossier's own site build
+(generator/site.py), which knows which pages changed by their content, names them with
+`convert_only` before the `nav` event. A site of fewer than
 MIN_PAGES pages, or a machine with one core, is converted by MkDocs alone; so are the pages left
 when a worker dies (killed for memory, say): the build goes on, on one core.
 """
@@ -33,7 +35,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -73,6 +75,8 @@ class _Run:
         self.pool: Any = None
         self.results: Iterator[list[Rendered]] | None = None
         self.waiting: dict[str, Rendered] = {}
+        self.only: frozenset[str] | None = None
+        """The pages the next build will read, when its builder said so (`convert_only`)."""
 
     def close(self) -> None:
         if self.pool is not None:
@@ -91,12 +95,23 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _RUN.in_serve = command == "serve"
 
 
+def convert_only(src_uris: Iterable[str]) -> None:
+    """Convert, in the next build, only these pages: those its builder will read (the others it
+    takes from the site it built before)."""
+    _RUN.only = frozenset(src_uris)
+
+
 def on_nav(nav: Any, *, config: Any, files: Files) -> Any:
     """Start converting, in a pool of forked workers, every page MkDocs is about to read."""
     _RUN.close()
+    only, _RUN.only = _RUN.only, None
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     inclusion = InclusionLevel.is_in_serve if _RUN.in_serve else InclusionLevel.is_included
-    pages = [file for file in files.documentation_pages(inclusion=inclusion) if not _RUN.dirty or file.is_modified()]
+    pages = [
+        file
+        for file in files.documentation_pages(inclusion=inclusion)
+        if (only is None or file.src_uri in only) and (not _RUN.dirty or file.is_modified())
+    ]
     if cores < 2 or len(pages) < MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
         return nav
     _WORKER.update(config=config, files=files)

@@ -96,6 +96,8 @@ def _build(config, state_file: Path | None) -> BuiltSite:
     from mkdocs.structure.nav import get_navigation
     from mkdocs.structure.pages import Page
 
+    from generator.mkdocs_parallel import convert_only
+
     logger = logging.getLogger("mkdocs")
     counter = utils.CountHandler()
     counter.setLevel(logging.WARNING)
@@ -109,33 +111,44 @@ def _build(config, state_file: Path | None) -> BuiltSite:
         files.add_files_from_theme(env, config)
         files = config.plugins.on_files(files, config=config)
         set_exclusions(files, config)
-        nav = get_navigation(files, config)
-        nav = config.plugins.on_nav(nav, config=config, files=files)
-
         previous = _read_state(state_file)
         fingerprint = _fingerprint(config, sorted(file.src_uri for file in files))
         full = previous is None or previous["fingerprint"] != fingerprint
         old_pages: dict[str, _PageState] = {} if full else previous["pages"]
         old_outputs: dict[str, str] = previous["outputs"] if previous else {}
         site_dir = Path(config.site_dir)
+        doc_files = files.documentation_pages()
+        sources = {
+            file.src_uri: _source_key(Path(file.abs_src_path), known.source if (known := old_pages.get(file.src_uri)) else None)
+            for file in doc_files
+        }
+        unchanged = {
+            file.src_uri
+            for file in doc_files
+            if (known := old_pages.get(file.src_uri)) is not None
+            and known.source[2] == sources[file.src_uri][2]  # the same Markdown, touched or not
+            and (site_dir / file.dest_uri).is_file()
+        }
+        convert_only(file.src_uri for file in doc_files if file.src_uri not in unchanged)  # the pool, at the nav event
+        nav = get_navigation(files, config)
+        nav = config.plugins.on_nav(nav, config=config, files=files)
 
         pages: dict[str, _PageState] = {}
         converted = []
-        doc_files = files.documentation_pages()
         by_uri = files.src_uris  # src_uri -> File (the state keeps them by src_uri)
         for file in doc_files:
             if file.page is None and file.inclusion.is_not_in_nav():
                 Page(None, file, config)
             page = file.page
             known = old_pages.get(file.src_uri)
-            source = _source_key(Path(file.abs_src_path), known.source if known else None)
-            if known is not None and known.source == source and (site_dir / file.dest_uri).is_file():
+            source = sources[file.src_uri]
+            if file.src_uri in unchanged:
                 config.plugins.on_pre_page(page, config=config, files=files)  # dates the page (mkdocs_hooks)
                 page.present_anchor_ids = set(known.ids)
                 page.links_to_anchors = {by_uri[uri]: links for uri, links in known.links.items() if uri in by_uri}
                 for level, message in known.warnings:
                     logger.log(level, message)
-                pages[file.src_uri] = known
+                pages[file.src_uri] = _PageState(source, known.ids, known.links, known.warnings)  # its time now
                 continue
             with _Recorder(logger) as recorder:
                 _populate_page(page, config, files)

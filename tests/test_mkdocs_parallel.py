@@ -15,6 +15,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 import generator.mkdocs_parallel as parallel
+from generator.site import build_site
 
 REPO = Path(__file__).resolve().parent.parent
 CONFIG = REPO / "mkdocs.yml"
@@ -116,3 +117,22 @@ def test_when_a_worker_dies_mkdocs_converts_the_pages_left_and_builds_the_same_s
     monkeypatch.setattr(parallel, "_convert", dying)
     _build(seed_docs, tmp_path / "after-a-death")
     assert _files(tmp_path / "after-a-death") == _files(tmp_path / "whole")
+
+
+def test_the_site_build_hands_the_workers_only_the_pages_whose_markdown_changed(
+    seed_docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """generator/site.py knows a page changed by its content, not its time: it names the pages it
+    will convert (`convert_only`), and the pool converts those, not the whole site again."""
+    docs, site, state = tmp_path / "docs", tmp_path / "site", tmp_path / "state.json"
+    shutil.copytree(seed_docs, docs)
+    build_site(CONFIG, docs, site, strict=False, state=state)
+    pages = sorted(docs.rglob("*.md"))
+    changed = pages[: parallel.MIN_PAGES]
+    for path in changed:
+        path.write_text(path.read_text(encoding="utf-8") + "\nGewijzigd.\n", encoding="utf-8")
+    for path in pages[parallel.MIN_PAGES :]:  # touched, not changed: not converted again
+        os.utime(path)
+    handed = _converted(monkeypatch)
+    rebuilt = build_site(CONFIG, docs, site, strict=False, state=state)
+    assert sorted(handed) == sorted(rebuilt.converted) == sorted(path.relative_to(docs).as_posix() for path in changed)
