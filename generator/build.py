@@ -6,12 +6,14 @@ import bisect
 import hashlib
 import os
 import sys
+import time
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.cache import load_parsed, parsed_key, store_parsed
+from generator.emit import emit_site
 from generator.errors import BuildFailed, SourceError, problem
 from generator.link import link_corpus
 from generator.model import Corpus, Diagnostic, Record, SourceSpan
@@ -35,7 +37,7 @@ from generator.render import page_sources, render_site
 from generator.search import index_site
 from generator.site import build_site
 from generator.stopwatch import Stopwatch
-from generator.write import MANIFEST, refused_pages, write_files, write_pages
+from generator.write import MANIFEST, REFUSED, Staging, WriteRefused, refusal, refused_pages, write_files
 
 
 @dataclass(frozen=True)
@@ -164,25 +166,110 @@ def generate(
     (`begrippen.yml`) are explained wherever a letter uses them, and the editorial notes in
     `annotations` stand at their anchors. A letter that fails in any stage, or whose page would
     overwrite a hand-written one, is reported at its `path:line` and left out; the others still
-    build. PDFs read before come from the `cache` folder.
+    build. PDFs read before come from the `cache` folder. Pages are written as they are rendered
+    (`generator.emit`), and `docs` changes only once every page is rendered.
     """
     timings = Stopwatch()
     with timings("read + parse"):
         records, parse_diagnostics = parse_sources(seeds, cache)
-    with timings("link + render"):
         editorial = read_editorial(glossary, annotations)
-        corpus, pages, problems = link_and_render(records, parse_diagnostics, site_url, docs, editorial)
-        if site_url:
-            pages["data/kamerdossier.schema.json"] = SCHEMA.read_text(encoding="utf-8")
-    with timings("write"):
-        kept = write_pages(pages, docs)
-    problems += [
-        problem(f"{docs.name}/{path}", 1, f"listed in {docs.name}/{MANIFEST} but changed since it was written (or listed without its hash); not removed", severity="warning")
-        for path in kept
-    ]
+    extra = (("data/kamerdossier.schema.json", SCHEMA.read_text(encoding="utf-8")),) if site_url else ()
+    stages: dict[str, float] = {}
+    corpus, pages, problems = link_render_and_write(records, parse_diagnostics, site_url, docs, editorial, extra, stages)
+    timings.laps += tuple(stages.items())  # "link", "render + write": each summed over the passes it took
     pages_of = {record.path: record.page_starts for record in records if record.page_starts}
     diagnostics = tuple(on_page(d, pages_of.get(d.path, ())) for d in (*corpus.diagnostics, *problems))
     return BuildResult(tuple(sorted(pages)), diagnostics, timings=timings.laps)
+
+
+def link_render_and_write(
+    records: tuple[Record, ...],
+    diagnostics: tuple[Diagnostic, ...],
+    site_url: str | None,
+    docs: Path,
+    editorial: Editorial = Editorial(),
+    extra: tuple[tuple[str, str], ...] = (),
+    timings: dict[str, float] | None = None,
+) -> tuple[Corpus, list[str], list[Diagnostic]]:
+    """Link `records`, then render and write their pages and the `extra` ones into `docs`, leaving
+    out (and reporting at its `path:line`) each record that makes linking or rendering fail, or
+    whose page would overwrite a hand-written page. Give the corpus, the pages written and the reports.
+
+    When nothing fails, the corpus is linked and rendered once. A record whose own pages raise is
+    left out and the rest linked and rendered again; should a page that is no record's own raise
+    (an overview), the records that cause it are found as `link_and_render` finds them. `timings`
+    gets the seconds spent linking (`link`) and rendering and writing (`render + write`).
+    """
+    timings = {} if timings is None else timings
+    timings.setdefault("link", 0.0)
+    timings.setdefault("render + write", 0.0)
+    problems: list[Diagnostic] = []
+    kept = records
+    while True:
+        start = time.perf_counter()
+        try:
+            corpus = link_with_editorial(kept, diagnostics, editorial)
+        except Exception:
+            kept, found = _leave_out_failing_or_raise(kept, diagnostics, site_url, editorial)
+            problems += found
+            continue
+        finally:
+            timings["link"] += time.perf_counter() - start
+        start = time.perf_counter()
+        staging = Staging(docs)
+        try:
+            emitted = emit_site(corpus, site_url, staging, _rendering_failure, extra)
+        except Exception:  # a page that is no record's own failed: find the records that make it fail
+            kept, found = _leave_out_failing_or_raise(kept, diagnostics, site_url, editorial)
+            problems += found
+            continue
+        finally:
+            timings["render + write"] += time.perf_counter() - start
+        left_out = set(emitted.failures)
+        problems += [found for reports in emitted.failures.values() for found in reports]
+        refused = [page.path for page in emitted.pages if page.state == REFUSED]
+        if refused and not left_out:
+            sources = page_sources(corpus)
+            problems += _overwriting(refused, sources, docs)
+            left_out = {record for page in refused for record, _, _ in sources.get(page, ())}
+            if not left_out:  # a page of the site itself would overwrite one: refuse, naming the file
+                staging.discard(emitted.pages)
+                raise WriteRefused(refusal(refused, docs))
+        if left_out:
+            staging.discard(emitted.pages)
+            kept = tuple(record for record in kept if record.path not in left_out)
+            continue
+        start = time.perf_counter()
+        kept_files = staging.commit(emitted.pages)
+        timings["render + write"] += time.perf_counter() - start
+        problems += [
+            problem(f"{docs.name}/{path}", 1, f"listed in {docs.name}/{MANIFEST} but changed since it was written (or listed without its hash); not removed", severity="warning")
+            for path in kept_files
+        ]
+        return corpus, [page.path for page in emitted.pages], problems
+
+
+def _leave_out_failing_or_raise(
+    records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...], site_url: str | None, editorial: Editorial
+) -> tuple[tuple[Record, ...], list[Diagnostic]]:
+    """`_leave_out_failing`, called while an exception is handled: should no record make linking or
+    rendering fail (then streaming them did, not the records), that exception goes on."""
+    kept, found = _leave_out_failing(records, diagnostics, site_url, editorial)
+    if len(kept) == len(records):
+        raise
+    return kept, found
+
+
+def _rendering_failure(record: Record, error: Exception) -> tuple[Diagnostic, ...]:
+    return _failure(record, _StageFailed("rendering", error))
+
+
+def _overwriting(pages: list[str], sources: dict[str, tuple[tuple[str, str, int], ...]], docs: Path) -> list[Diagnostic]:
+    """Report each record asking for a page that would overwrite a hand-written page in `docs`."""
+    return [
+        problem(path, line, f"asks for the page {page}, which would overwrite a hand-written page ({docs.name}/{page}); this letter is left out", record)
+        for page in pages for record, path, line in sources.get(page, ())
+    ]
 
 
 # --- Every stage fails per letter (issue 7) -----------------------------------------------------
@@ -234,10 +321,7 @@ def link_and_render(
             continue
         over = refused_pages(pages, docs) if docs is not None else []
         sources = page_sources(corpus) if over else {}
-        found = [
-            problem(path, line, f"asks for the page {page}, which would overwrite a hand-written page ({docs.name}/{page}); this letter is left out", record)
-            for page in over for record, path, line in sources.get(page, ())
-        ]
+        found = _overwriting(over, sources, docs) if over else []
         if not found:  # no clash, or one with a page of the site itself: write_pages refuses, naming the file
             return corpus, pages, problems
         problems += found

@@ -13,6 +13,9 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 from pathlib import Path, PurePosixPath
 
 from generator.errors import KamerdossierError
@@ -33,28 +36,166 @@ def write_pages(pages: dict[str, str], docs: Path) -> list[str]:
     `pages` maps a docs-relative POSIX path (`eerste-kamer/2026-02-12/antwoordbrief.md`) to its
     text. A file whose text is already right is left untouched, so unchanged pages keep their
     modification time. Returns the pages an earlier run listed that were kept because they changed
-    since (or were listed without their hash), for the build to report.
+    since (or were listed without their hash), for the build to report. Nothing is written when
+    one page would overwrite a hand-written file (`WriteRefused`, naming each).
     """
     for path in pages:
         _check_path(path)
-    refused = refused_pages(pages, docs)
+    staging = Staging(docs)
+    staged = [staging.stage(path, text) for path, text in sorted(pages.items())]
+    refused = [page.path for page in staged if page.state == REFUSED]
     if refused:
-        raise WriteRefused("\n".join(f"{docs / path}: not written by kamerdossier, or changed since; refusing to overwrite it" for path in refused))
-    earlier = _read_manifest(docs)
-    texts = {path: _normalised(text) for path, text in pages.items()}
-    written = {path: _hash(text) for path, text in texts.items()}
-    # List old and new pages first: a run that stops halfway still knows every page it wrote.
-    _write_manifest(docs, {**earlier, **written})
-    for path, text in sorted(texts.items()):
-        _write_if_changed(docs / path, text)
-    kept = []
-    for path in sorted(set(earlier) - set(pages), reverse=True):
-        if earlier[path] is not None and _hash_of_file(docs / path) in (earlier[path], None):
-            _remove_page(docs, path)
-        else:
-            kept.append(path)
-    _write_manifest(docs, written)
-    return sorted(kept)
+        staging.discard(staged)
+        raise WriteRefused(refusal(refused, docs))
+    return staging.commit(staged)
+
+
+def refusal(paths: Iterable[str], docs: Path) -> str:
+    """Say which files a build refused to overwrite."""
+    return "\n".join(f"{docs / path}: not written by kamerdossier, or changed since; refusing to overwrite it" for path in paths)
+
+
+SAME, STAGED, REFUSED = "same", "staged", "refused"
+
+
+class StagedPage(NamedTuple):
+    """A page handed to `Staging.stage`: its path, the SHA-256 of its text, and what became of it:
+    `SAME` (the file holds it already), `STAGED` (written beside its file, to replace it on
+    commit), `REFUSED` (the file there is someone's work)."""
+
+    path: str
+    digest: str
+    state: str
+
+
+class Staging:
+    """Write pages as they are rendered, and replace the files of the docs folder only once every
+    page has been seen, so a refused page (or a failed letter) leaves the folder as it was.
+
+    `stage` writes a changed page to a temporary file beside its file (`.<name>.tmp`), in whichever
+    process renders it; `commit` lists every page in `docs/.generated`, moves the staged ones into
+    place, and removes the pages of earlier runs no longer made; `discard` removes what was staged.
+    Whether a page may overwrite its file is decided as the page is staged: a file there that holds
+    neither the page's text nor the text `docs/.generated` lists for it is refused (`REFUSED`).
+    `scratch` is a folder inside `docs` for the build's own pieces of work, removed by either.
+    """
+
+    def __init__(self, docs: Path) -> None:
+        self.docs = docs
+        self.earlier = _read_manifest(docs)
+        self.scratch = docs / f".kamerdossier-{os.getpid()}"
+        self._folders: set[Path] = set()
+
+    def stage(self, path: str, text: str | Iterable[str]) -> StagedPage:
+        """Stage one page; `text` may come in pieces (a large file, never held whole)."""
+        _check_path(path)
+        target = self.docs / path
+        temporary = _temporary(target)
+        if isinstance(text, str):
+            data = _normalised(text).encode("utf-8")
+            digest = hashlib.sha256(data).hexdigest()
+            current = _read_bytes(target)
+            if current == data:
+                return StagedPage(path, digest, SAME)
+            if self._refused(path, target, current):
+                return StagedPage(path, digest, REFUSED)
+            self._folder(target.parent)
+            with open(temporary, "wb") as stream:
+                stream.write(data)
+            return StagedPage(path, digest, STAGED)
+        self._folder(target.parent)
+        hasher = hashlib.sha256()
+        with open(temporary, "wb") as stream:
+            for piece in _normalised_pieces(text):
+                data = piece.encode("utf-8")
+                hasher.update(data)
+                stream.write(data)
+        digest = hasher.hexdigest()
+        current = _hash_of_file(target, follow=True)
+        state = SAME if current == digest else REFUSED if self._refused(path, target, current) else STAGED
+        if state != STAGED:
+            temporary.unlink()
+        return StagedPage(path, digest, state)
+
+    def _refused(self, path: str, target: Path, current: object) -> bool:
+        """A file is there that is not the page's (checked before): refuse it unless the list names
+        it with what it holds (or without a hash, as older versions listed pages)."""
+        if current is None or target.is_symlink():
+            return False
+        digest = current if isinstance(current, str) else hashlib.sha256(current).hexdigest()
+        return not (path in self.earlier and self.earlier[path] in (None, digest))
+
+    def _folder(self, folder: Path) -> None:
+        if folder not in self._folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
+
+    def commit(self, staged: Iterable[StagedPage]) -> list[str]:
+        """Put every staged page in place, list them all, and remove pages of earlier runs that are
+        no longer made; return those kept because they changed since (see `write_pages`)."""
+        written: dict[str, str] = {}
+        for page in staged:
+            if page.state == REFUSED or page.path in written:
+                raise ValueError(f"{page.path}: refused, or made twice; not committed")
+            written[page.path] = page.digest
+        staged_paths = [page.path for page in staged if page.state == STAGED]
+        # List old and new pages first: a run that stops halfway still knows every page it wrote.
+        _write_manifest(self.docs, {**self.earlier, **written})
+        for path in sorted(staged_paths):
+            target = self.docs / path
+            os.replace(_temporary(target), target)
+        kept = []
+        for path in sorted(set(self.earlier) - set(written), reverse=True):
+            if self.earlier[path] is not None and _hash_of_file(self.docs / path) in (self.earlier[path], None):
+                _remove_page(self.docs, path)
+            else:
+                kept.append(path)
+        _write_manifest(self.docs, written)
+        self._remove_scratch()
+        return sorted(kept)
+
+    def discard(self, staged: Iterable[StagedPage]) -> None:
+        """Remove the staged pages' temporary files and the scratch folder: the docs folder is as it was."""
+        for page in staged:
+            if page.state == STAGED:
+                _temporary(self.docs / page.path).unlink(missing_ok=True)
+        self._remove_scratch()
+
+    def keep(self, name: str, text: str) -> None:
+        """Keep a piece of the build's work (`name`, a file name) in the scratch folder until commit or discard."""
+        self.scratch.mkdir(parents=True, exist_ok=True)
+        with open(self.scratch / name, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+
+    def kept(self, name: str) -> str:
+        """Give back what `keep` kept under `name`."""
+        with open(self.scratch / name, encoding="utf-8", newline="") as stream:
+            return stream.read()
+
+    def _remove_scratch(self) -> None:
+        if self.scratch.is_dir():
+            shutil.rmtree(self.scratch)
+
+
+def _temporary(target: Path) -> Path:
+    return target.with_name(f".{target.name}.tmp")
+
+
+def _normalised_pieces(pieces: Iterable[str]) -> Iterator[str]:
+    """`_normalised` over text in pieces: a CR closing one piece and the LF opening the next are one line end."""
+    carried = ""
+    for piece in pieces:
+        piece = carried + piece
+        carried = "\r" if piece.endswith("\r") else ""
+        yield _normalised(piece[: len(piece) - len(carried)])
+    yield _normalised(carried)
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def refused_pages(pages: dict[str, str], docs: Path) -> list[str]:
@@ -110,12 +251,14 @@ def _hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _hash_of_file(path: Path) -> str | None:
-    """The SHA-256 of a regular file's bytes; None when there is none (a link or folder is not one)."""
-    if path.is_symlink() or not path.is_file():
+def _hash_of_file(path: Path, follow: bool = False) -> str | None:
+    """The SHA-256 of a regular file's bytes, read in pieces; None when there is none (a link or
+    folder is not one, unless `follow`ing links)."""
+    if (path.is_symlink() and not follow) or not path.is_file():
         return None
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with open(path, "rb") as stream:
+            return hashlib.file_digest(stream, "sha256").hexdigest()
     except OSError:
         return None
 

@@ -15,14 +15,15 @@ naming the source that asked for it (`page_sources`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from generator.errors import SourceError
 from generator.model import Corpus, DossierMention, LetterKey, Record
 from generator.render.annotations import placed_notes
 from generator.render.places import text_places
-from generator.render.context import build_context
-from generator.render.data import render_data
+from generator.render.context import RenderContext, build_context
+from generator.render.data import OpenDataLookup, RecordData, open_data_lookup, render_corpus_data, render_record_data
 from generator.render.markdown import render_letter_page
 from generator.render.addresses import assign_addresses
 from generator.render.mentions import DOSSIER_INDEX, dossier_feed, dossier_page
@@ -30,7 +31,9 @@ from generator.render.overviews import render_overviews
 from generator.render.pages import HOME, render_home, render_month_pages, render_record_page, render_shared_page
 from generator.render.timeline import events_by_letter
 
-__all__ = ["PageConflict", "page_sources", "render_site"]
+__all__ = [
+    "PageConflict", "page_sources", "render_context", "render_corpus_data", "render_record", "render_site", "render_site_pages",
+]
 
 
 class PageConflict(SourceError):
@@ -42,27 +45,64 @@ def render_site(corpus: Corpus, site_url: str | None = None) -> dict[str, str]:
     several letters wanted, and the overviews (dossiers, timeline, people, parties); with the
     site's address, also the open data (JSON, CSV, Atom feeds) that needs absolute URLs. Sorted by path.
 
-    Raises `PageConflict` when a dossier's page would be another page of the site (`index`).
+    All at once, for a small corpus and for tests: a build renders the same pages a record at a
+    time (`render_context`, `render_record`, `render_site_pages`, `render_corpus_data`) and writes
+    each as it comes. Raises `PageConflict` when a dossier's page would be another page of the site (`index`).
     """
+    context = render_context(corpus, site_url)
+    lookup = open_data_lookup(context) if site_url else None
+    pages = dict(render_site_pages(context))
+    records = []
+    for record in corpus.records:
+        own, data = render_record(record, context, lookup)
+        pages.update(own)
+        records.append(data)
+    if lookup is not None:
+        entries = [entry for data in records for entry in data.entries]
+        for path, text in render_corpus_data(lookup, entries, [data.corpus_items for data in records], [data.pairs for data in records]):
+            pages[path] = text if isinstance(text, str) else "".join(text)
+    return dict(sorted(pages.items()))
+
+
+def render_context(corpus: Corpus, site_url: str | None = None) -> RenderContext:
+    """Gather, once, what every page is rendered from (`build_context`, the notes at their anchors,
+    the places of the text, the events each letter dates); with the site's address, the open data
+    is rendered too. Raises `PageConflict` when a dossier's page would be another page of the site."""
     context = build_context(corpus, open_data=bool(site_url), site_url=site_url)
     context = replace(context, notes=placed_notes(context), places=text_places(context))  # notes at their anchors
     context = replace(context, events=events_by_letter(corpus))
-    pages = {HOME: render_home(context), **render_month_pages(context)}  # the home page and one page a month
-    for record in corpus.records:
-        record_page = context.addresses.record_page(record)
-        if record_page is not None:
-            pages[record_page] = render_record_page(record, record_page, context)
-        for letter in record.letters:
-            page = context.addresses.letter_page(LetterKey(record.path, letter.index))
-            if page is not None and page != record_page:
-                pages[page] = render_letter_page(record, letter, page, context)
-    for path, owners in context.addresses.shared.items():
-        pages[path] = render_shared_page(path, owners, context)
     _refuse_shared_dossier_pages(corpus)
-    pages.update(render_overviews(context))  # dossier pages, timeline, registers of people and parties
-    if site_url:
-        pages.update(render_data(context))
-    return dict(sorted(pages.items()))
+    return context
+
+
+def render_record(
+    record: Record, context: RenderContext, lookup: OpenDataLookup | None = None
+) -> tuple[list[tuple[str, str]], RecordData | None]:
+    """Render one record's own pages: its record page (a record of several letters has one) and its
+    letters' pages; with the open data's `lookup`, its letters' JSON files too, and what the
+    corpus-wide open data keeps of them (`render_corpus_data`)."""
+    pages = []
+    record_page = context.addresses.record_page(record)
+    if record_page is not None:
+        pages.append((record_page, render_record_page(record, record_page, context)))
+    for letter in record.letters:
+        page = context.addresses.letter_page(LetterKey(record.path, letter.index))
+        if page is not None and page != record_page:
+            pages.append((page, render_letter_page(record, letter, page, context)))
+    if lookup is None:
+        return pages, None
+    data = render_record_data(record, lookup)
+    return pages + list(data.files), data
+
+
+def render_site_pages(context: RenderContext) -> Iterator[tuple[str, str]]:
+    """Render the pages that are no record's own, one after another: the home page, a page a
+    month, the pages at addresses several letters wanted, and the overviews."""
+    yield HOME, render_home(context)
+    yield from render_month_pages(context).items()
+    for path, owners in context.addresses.shared.items():
+        yield path, render_shared_page(path, owners, context)
+    yield from render_overviews(context)  # dossier pages, timeline, registers of people and parties
 
 
 def _refuse_shared_dossier_pages(corpus: Corpus) -> None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime
 import xml.etree.ElementTree as etree
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -61,7 +62,7 @@ from generator.render.labels import letter_title
 from generator.render.markdown import PageIds, dutch_date, letter_kind_label
 from generator.render.mentions import dossier_feed
 
-__all__ = ["render_data"]
+__all__ = ["LetterEntry", "OpenDataLookup", "RecordData", "join_corpus_items", "open_data_lookup", "render_corpus_data", "render_data", "render_record_data"]
 
 CORPUS_JSON = "data/kamerdossier.json"
 PAIRS_CSV = "data/vragen-en-antwoorden.csv"
@@ -92,49 +93,139 @@ def render_data(context: RenderContext) -> dict[str, str]:
     http(s) address (`https://kamerdossier.example/`, with or without the closing `/`), and every
     URL in the data starts with it. A letter without a page is left out, as it is from the site.
     """
-    lookup = _lookup(context, _Site(context.site_url or ""))
-    corpus = context.corpus
+    lookup = open_data_lookup(context)
+    records = [render_record_data(record, lookup) for record in context.corpus.records]
+    files = dict(path_text for data in records for path_text in data.files)
+    entries = [entry for data in records for entry in data.entries]
+    for path, text in render_corpus_data(lookup, entries, [data.corpus_items for data in records], [data.pairs for data in records]):
+        files[path] = text if isinstance(text, str) else "".join(text)
+    return dict(sorted(files.items()))
+
+
+@dataclass(frozen=True)
+class LetterEntry:
+    """What the corpus-wide open data keeps of a letter once its own files are written: enough for
+    the feeds and the dossiers' lists of letters (a few hundred bytes, not the letter's text)."""
+
+    json_path: str
+    date: datetime.date | None  # the letter's date, else its record's (`letter_date`, `record_date`)
+    url: str
+    json_url: str
+    title: str
+    dossiers: tuple[str, ...]
+    cited_dossiers: tuple[str, ...]
+    summary: str
+
+
+@dataclass(frozen=True)
+class RecordData:
+    """A record's open data: its letters' JSON files, what the corpus-wide files keep of each letter
+    (`entries`), its letters' documents as they stand in `CORPUS_JSON`'s list of letters (joined
+    with `,`; empty without letters) and its rows of `PAIRS_CSV` (CSV text without the header)."""
+
+    files: tuple[tuple[str, str], ...]
+    entries: tuple[LetterEntry, ...]
+    corpus_items: str
+    pairs: str
+
+
+_LETTERS_ITEM = "\n    "
+"""What starts a letter's document in `CORPUS_JSON`'s list (and each of its lines): the list is a
+value of the top-level object, so its items are indented by four spaces."""
+
+
+def render_record_data(record: Record, lookup: OpenDataLookup) -> RecordData:
+    """Render the open data of one record's letters (each letter that has a page)."""
     site = lookup.site
     letters = [
         _letter_data(record, letter, page, lookup)
-        for record in corpus.records
         for letter in record.letters
         if (page := lookup.context.addresses.letter_page(LetterKey(record.path, letter.index))) is not None
     ]
-    by_dossier: dict[str, list[_LetterData]] = {}
-    citing: dict[str, list[_LetterData]] = {}
-    for data in letters:
-        for dossier in data.dossiers:
-            by_dossier.setdefault(dossier, []).append(data)
-        for dossier in data.document["cited_dossiers"]:
-            citing.setdefault(dossier, []).append(data)
-    dossiers = [dossier for dossier in lookup.dossier_order if dossier in by_dossier or dossier in citing]
     documents = [json_fragment(data.document) for data in letters]  # written once, placed twice
-    files = {data.json_path: json_text({"schema": site.url(SCHEMA_PATH), "letter": document}) for data, document in zip(letters, documents)}
-    files[CORPUS_JSON] = json_text(
+    files = tuple((data.json_path, json_text({"schema": site.url(SCHEMA_PATH), "letter": document})) for data, document in zip(letters, documents))
+    entries = tuple(_entry(data) for data in letters)
+    items = join_corpus_items(document.text.replace("\n", _LETTERS_ITEM) for document in documents)
+    pairs = csv_text(PAIR_COLUMNS, (row for data in letters for row in data.pairs), TEXT_COLUMNS)
+    return RecordData(files, entries, items, pairs[len(_PAIRS_HEADER) :])
+
+
+def join_corpus_items(pieces: Iterable[str]) -> str:
+    """Join records' (or shares') `corpus_items` as they stand in `CORPUS_JSON`'s list (empty ones left out)."""
+    return ("," + _LETTERS_ITEM).join(piece for piece in pieces if piece)
+
+
+def render_corpus_data(
+    lookup: OpenDataLookup, entries: list[LetterEntry], corpus_items: Iterable[str], pairs: Iterable[str]
+) -> list[tuple[str, str | Iterator[str]]]:
+    """Render the corpus-wide open data from what each record's gave (`render_record_data`, in
+    corpus order): `CORPUS_JSON` and `PAIRS_CSV` as pieces of text, taken from `corpus_items` and
+    `pairs` as they are written (they hold every letter's text), the feeds as text."""
+    site = lookup.site
+    by_dossier: dict[str, list[LetterEntry]] = {}
+    citing: dict[str, list[LetterEntry]] = {}
+    for entry in entries:
+        for dossier in entry.dossiers:
+            by_dossier.setdefault(dossier, []).append(entry)
+        for dossier in entry.cited_dossiers:
+            citing.setdefault(dossier, []).append(entry)
+    dossiers = [dossier for dossier in lookup.dossier_order if dossier in by_dossier or dossier in citing]
+    frame = json_text(
         {
             "schema": site.url(SCHEMA_PATH),
             "site_url": site.url(""),
-            "letters": documents,
-            "annotations": annotations_data(context, site.url("")),
+            "letters": [],
+            "annotations": annotations_data(lookup.context, site.url("")),
             "dossiers": [
                 {
                     "number": dossier,
                     "feed_url": site.url(dossier_feed(dossier)),
-                    "letters": [data.document["url"] for data in by_dossier.get(dossier, ())],
-                    "citing_letters": [data.document["url"] for data in citing.get(dossier, ())],
+                    "letters": [entry.url for entry in by_dossier.get(dossier, ())],
+                    "citing_letters": [entry.url for entry in citing.get(dossier, ())],
                 }
                 for dossier in dossiers
             ],
         }
     )
-    files[PAIRS_CSV] = _pairs_csv(letters)
-    files[LETTERS_FEED] = _feed(LETTERS_FEED, LETTERS_FEED_TITLE, letters, site)
+    files: list[tuple[str, str | Iterator[str]]] = [
+        (CORPUS_JSON, _with_letters(frame, corpus_items)),
+        (PAIRS_CSV, _with_rows(pairs)),
+        (LETTERS_FEED, _feed(LETTERS_FEED, LETTERS_FEED_TITLE, entries, site)),
+    ]
     for dossier in dossiers:
-        files[dossier_feed(dossier)] = _feed(
-            dossier_feed(dossier), DOSSIER_FEED_TITLE.format(dossier=dossier), by_dossier.get(dossier, []), site
-        )  # the letters in the dossier; a letter that only cites it is no news of the dossier
-    return dict(sorted(files.items()))
+        files.append((
+            dossier_feed(dossier),
+            _feed(dossier_feed(dossier), DOSSIER_FEED_TITLE.format(dossier=dossier), by_dossier.get(dossier, []), site),
+        ))  # the letters in the dossier; a letter that only cites it is no news of the dossier
+    return files
+
+
+_EMPTY_LETTERS = '\n  "letters": []'
+"""`CORPUS_JSON`'s list of letters, empty: where the letters' documents go (a top-level key, on a line of its own)."""
+
+
+def _with_letters(frame: str, corpus_items: Iterable[str]) -> Iterator[str]:
+    """Give `frame` (`CORPUS_JSON` written with an empty list of letters) in pieces, with the
+    letters' documents in the list, as `json_text` writes a list."""
+    split = frame.index(_EMPTY_LETTERS) + len(_EMPTY_LETTERS) - 1
+    yield frame[:split]
+    separator = _LETTERS_ITEM
+    for items in corpus_items:
+        if items:
+            yield separator + items
+            separator = "," + _LETTERS_ITEM
+    if separator != _LETTERS_ITEM:  # the list holds a letter: it closes on a line of its own
+        yield "\n  "
+    yield frame[split:]
+
+
+_PAIRS_HEADER = csv_text(PAIR_COLUMNS, (), TEXT_COLUMNS)
+
+
+def _with_rows(pairs: Iterable[str]) -> Iterator[str]:
+    """Give `PAIRS_CSV` in pieces: its header, then the rows of each record."""
+    yield _PAIRS_HEADER
+    yield from pairs
 
 
 # --- The site and the corpus, looked up --------------------------------------------------------
@@ -159,7 +250,7 @@ class _Site:
 
 
 @dataclass(frozen=True)
-class _Lookup:
+class OpenDataLookup:
     """What every letter's data looks up in the whole corpus, gathered once.
 
     `answers` maps each target naming an answer to that answer; `documents` maps the official
@@ -182,7 +273,9 @@ class _Lookup:
         return self.site.page(page, anchor) if page is not None and anchor is not None else None
 
 
-def _lookup(context: RenderContext, site: _Site) -> _Lookup:
+def open_data_lookup(context: RenderContext) -> OpenDataLookup:
+    """Gather, once, what every letter's open data looks up in the whole corpus (needs `context.site_url`)."""
+    site = _Site(context.site_url or "")
     corpus = context.corpus
     answers: dict[Target, Answer] = {}
     for record in corpus.records:
@@ -196,7 +289,7 @@ def _lookup(context: RenderContext, site: _Site) -> _Lookup:
     references: dict[str, list[Reference]] = {}
     for reference in corpus.links.references:
         references.setdefault(reference.span.path, []).append(reference)
-    return _Lookup(
+    return OpenDataLookup(
         context, site, answers, _documents_in_corpus(context, site), context.mentions.letter_dossiers, tuple(index),
         {path: tuple(found) for path, found in references.items()},
     )
@@ -242,7 +335,7 @@ class _Block:
         return [Target(self.key, self.role, self.block.party, number) for number in _numbers(self.block)]
 
 
-def _letter_data(record: Record, letter: Letter, page: str, lookup: _Lookup) -> _LetterData:
+def _letter_data(record: Record, letter: Letter, page: str, lookup: OpenDataLookup) -> _LetterData:
     """Gather a letter's metadata, questions, answers, footnotes and references as one document."""
     site = lookup.site
     key = LetterKey(record.path, letter.index)
@@ -328,7 +421,7 @@ def _source(span: SourceSpan) -> dict:
 # --- Questions, answers, footnotes, references -------------------------------------------------
 
 
-def _question(item: _Block, lookup: _Lookup) -> dict:
+def _question(item: _Block, lookup: OpenDataLookup) -> dict:
     question = item.block
     assert isinstance(question, Question)
     return {
@@ -349,7 +442,7 @@ def _question(item: _Block, lookup: _Lookup) -> dict:
     }
 
 
-def _answer(item: _Block, lookup: _Lookup) -> dict:
+def _answer(item: _Block, lookup: OpenDataLookup) -> dict:
     answer = item.block
     assert isinstance(answer, Answer)
     return {
@@ -409,12 +502,12 @@ def _marker_numbers(paragraphs: tuple[Paragraph, ...]) -> list[int]:
     return list(dict.fromkeys(marker.number for paragraph in paragraphs for marker in paragraph.markers))
 
 
-def _status(item: _Block, lookup: _Lookup) -> str:
+def _status(item: _Block, lookup: OpenDataLookup) -> str:
     """The status the link pass gave the block (by its own number)."""
     return next(iter(lookup.context.statuses.get(item.targets()[0], ())), UNANSWERED)
 
 
-def _threaded(item: _Block, lookup: _Lookup) -> list[str]:
+def _threaded(item: _Block, lookup: OpenDataLookup) -> list[str]:
     """The URLs of what the block is threaded to: a question's answers, an answer's questions."""
     urls: list[str] = []
     for target in item.targets():
@@ -425,7 +518,7 @@ def _threaded(item: _Block, lookup: _Lookup) -> list[str]:
     return urls
 
 
-def _referrals(item: _Block, lookup: _Lookup) -> list[dict]:
+def _referrals(item: _Block, lookup: OpenDataLookup) -> list[dict]:
     """The questions and answers the block's text points to (`het antwoord op vraag 10`)."""
     found = []
     for paragraph in _all_paragraphs(item.block):
@@ -437,7 +530,7 @@ def _referrals(item: _Block, lookup: _Lookup) -> list[dict]:
 
 
 def _references(
-    record: Record, letter: Letter, letter_url: str, places: dict[str, str], lookup: _Lookup
+    record: Record, letter: Letter, letter_url: str, places: dict[str, str], lookup: OpenDataLookup
 ) -> list[dict]:
     """The documents the letter cites, in reading order, each with the URL of where it is cited
     (the question, answer or footnote citing it; the letter's page for any other paragraph)."""
@@ -473,7 +566,7 @@ def _references(
 # --- CSV ---------------------------------------------------------------------------------------
 
 
-def _pairs(item: _Block, letter_url: str, lookup: _Lookup) -> list[tuple[str, ...]]:
+def _pairs(item: _Block, letter_url: str, lookup: OpenDataLookup) -> list[tuple[str, ...]]:
     """Give a question one row per answer threaded to it (empty answer columns without one), and
     an answer threaded to no question a row of its own (empty question columns)."""
     party, number, status = item.block.party or "", str(item.block.number), _status(item, lookup)
@@ -489,22 +582,27 @@ def _pairs(item: _Block, letter_url: str, lookup: _Lookup) -> list[tuple[str, ..
     return list(dict.fromkeys(rows)) or [(*question, "", "", status)]
 
 
-def _pairs_csv(letters: list[_LetterData]) -> str:
-    """Write every letter's question/answer rows as CSV under a header (`generator.render.escape.csv_text`)."""
-    return csv_text(PAIR_COLUMNS, (row for data in letters for row in data.pairs), TEXT_COLUMNS)
-
-
 # --- Atom --------------------------------------------------------------------------------------
 
 
-def _feed(path: str, title: str, letters: list[_LetterData], site: _Site) -> str:
-    """Write an Atom feed of `letters`, newest first; an undated letter counts as of the newest."""
-    dates = [letter_date(data.record, data.letter) or record_date(data.record) for data in letters]
-    newest = max(filter(None, dates), default=NO_DATE)
-    entries = sorted(
-        zip(letters, dates, strict=True),
-        key=lambda pair: (pair[1] is None, -(pair[1] or NO_DATE).toordinal(), pair[0].json_path),
+def _entry(data: _LetterData) -> LetterEntry:
+    document = data.document
+    return LetterEntry(
+        data.json_path,
+        letter_date(data.record, data.letter) or record_date(data.record),
+        document["url"],
+        document["json_url"],
+        document["title"],
+        data.dossiers,
+        tuple(document["cited_dossiers"]),
+        _summary(data),
     )
+
+
+def _feed(path: str, title: str, letters: list[LetterEntry], site: _Site) -> str:
+    """Write an Atom feed of `letters`, newest first; an undated letter counts as of the newest."""
+    newest = max((entry.date for entry in letters if entry.date), default=NO_DATE)
+    entries = sorted(letters, key=lambda entry: (entry.date is None, -(entry.date or NO_DATE).toordinal(), entry.json_path))
     feed = etree.Element("feed", {"xmlns": ATOM, XML_LANG: "nl"})
     _add(feed, "id", site.url(path))
     _add(feed, "title", title)
@@ -512,16 +610,16 @@ def _feed(path: str, title: str, letters: list[_LetterData], site: _Site) -> str
     _add(feed, "link", rel="self", type="application/atom+xml", href=site.url(path))
     _add(feed, "link", rel="alternate", type="text/html", href=site.url(""))
     _add(_add(feed, "author"), "name", FEED_AUTHOR)
-    for data, date in entries:
+    for letter in entries:
         entry = _add(feed, "entry")
-        _add(entry, "id", data.document["url"])
-        _add(entry, "title", data.document["title"])
-        _add(entry, "updated", _rfc3339(date or newest))
-        _add(entry, "link", rel="alternate", type="text/html", href=data.document["url"])
-        _add(entry, "link", rel="alternate", type="application/json", href=data.document["json_url"])
-        for dossier in data.dossiers:
+        _add(entry, "id", letter.url)
+        _add(entry, "title", letter.title)
+        _add(entry, "updated", _rfc3339(letter.date or newest))
+        _add(entry, "link", rel="alternate", type="text/html", href=letter.url)
+        _add(entry, "link", rel="alternate", type="application/json", href=letter.json_url)
+        for dossier in letter.dossiers:
             _add(entry, "category", term=dossier, label=f"Dossier {dossier}")
-        _add(entry, "summary", _summary(data), type="text")
+        _add(entry, "summary", letter.summary, type="text")
     etree.indent(feed, space="  ")
     return etree.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 

@@ -12,6 +12,8 @@ mkdocs.yml and the home page's links always lead somewhere.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from generator.render.addresses import relative_link
 from generator.render.context import RenderContext
 from generator.render.annotations import render_annotations
@@ -24,15 +26,11 @@ from generator.render.timeline import TIMELINE, render_timeline
 __all__ = ["overview_links", "render_overviews"]
 
 
-def render_overviews(context: RenderContext) -> dict[str, str]:
-    """Render the dossier pages, the timeline and the registers of people and parties."""
-    return {
-        **render_dossiers(context),
-        **render_timeline(context),
-        **render_indexes(context),
-        **render_glossary(context),
-        **render_annotations(context),
-    }
+def render_overviews(context: RenderContext) -> Iterator[tuple[str, str]]:
+    """Render the dossier pages, the timeline, the registers of people and parties, the glossary and
+    the notes: one kind after another, so only one kind's pages are held at a time."""
+    for render in (render_dossiers, render_timeline, render_indexes, render_glossary, render_annotations):
+        yield from render(context).items()
 
 
 def overview_links(page: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import posixpath
 from dataclasses import replace
 
 import pytest
@@ -91,6 +92,42 @@ def test_chamber_slug() -> None:
 def test_relative_link_is_a_mkdocs_link_between_source_files(source: str, target_page: str, anchor: str | None,
                                                               link: str) -> None:
     assert relative_link(source, target_page, anchor) == link
+
+
+PAGES = (
+    "index.md",
+    "tijdlijn.md",
+    "personen.md",
+    "personen/kathmann.md",
+    "dossiers/index.md",
+    "dossiers/31066.md",
+    "partijen/groenlinks-pvda/2.md",
+    "stukken/2025-10.md",
+    "eerste-kamer/2026-02-12/antwoordbrief.md",
+    "eerste-kamer/2026-02-12/verslag-schriftelijk-overleg.md",
+    "eerste-kamer/2025-12-02/commissiebrief.md",
+    "eerste-kamer/2026-02-12.md",
+    "tweede-kamer/2025-10-07/schriftelijke-vragen.md",
+    "tweede-kamer/zonder-datum/brief.md",
+)
+
+
+@pytest.mark.parametrize("source", PAGES)
+def test_relative_link_is_what_relpath_gives_between_any_two_pages(source: str) -> None:
+    """Between every two pages, at any depth (a page beside a folder of its own name, the home
+    page, a page linking itself without an anchor), the link is the one `posixpath.relpath` gives."""
+    for target in PAGES:
+        expected = posixpath.relpath(target, posixpath.dirname(source) or ".")
+        assert relative_link(source, target) == expected, (source, target)
+        assert relative_link(source, target, "vraag-1") == (
+            "#vraag-1" if source == target else f"{expected}#vraag-1"
+        )
+
+
+def test_relative_link_to_itself_without_an_anchor_names_the_file() -> None:
+    assert relative_link("eerste-kamer/2026-02-12/antwoordbrief.md", "eerste-kamer/2026-02-12/antwoordbrief.md") == "antwoordbrief.md"
+    assert relative_link("dossiers/31066.md", "dossiers") == "."  # its own folder
+    assert relative_link("dossiers/31066.md", "dossiers/index.md", "") == "index.md"
 
 
 def test_page_url_is_the_folder_mkdocs_serves() -> None:
