@@ -28,10 +28,12 @@ from generator.render import render_context, render_corpus_data, render_record, 
 from generator.render.data import LetterEntry, join_corpus_items, open_data_lookup
 from generator.write import StagedPage, Staging
 
-__all__ = ["Emitted", "PARALLEL_FROM", "emit_site"]
+__all__ = ["Emitted", "PARALLEL_FROM", "WORKERS", "emit_site"]
 
 PARALLEL_FROM = 200
 """From how many records on the records' pages are rendered on every core (below it, forking costs more)."""
+WORKERS: int | None = None
+"""How many processes render the records' pages from `PARALLEL_FROM` on (None: one a core)."""
 SHARES_PER_WORKER = 8
 """Into how many shares per worker the records are cut, so workers finishing early take more."""
 
@@ -79,7 +81,7 @@ def emit_site(
     global _job
     context = render_context(corpus, site_url)
     lookup = open_data_lookup(context) if site_url else None
-    workers = workers or os.cpu_count() or 1
+    workers = workers or WORKERS or os.cpu_count() or 1
     parallel = workers > 1 and len(corpus.records) >= PARALLEL_FROM
     shares = _shares(corpus.records, workers * SHARES_PER_WORKER if parallel else 1)
     _job = _Job(context, lookup, staging, report, shares)

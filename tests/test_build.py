@@ -192,3 +192,87 @@ def test_parsing_on_several_cores_gives_what_one_core_gives(monkeypatch, tmp_pat
     shared = build_module.parse_sources(tmp_path, workers=2)
     assert shared == alone
     assert len(alone[0]) == 2 and len(alone[1]) >= 2
+
+
+# --- Render and write stream, on every core (issue 9) -----------------------------------------------
+
+SITE_URL = "https://kamerdossier.example/"
+QUESTIONS_PAGE = "tweede-kamer/2025-10-07/schriftelijke-vragen"
+VERSLAG_PAGE = "eerste-kamer/2026-02-12/antwoordbrief"
+
+
+def _files(docs: Path) -> dict[str, bytes]:
+    return {path.relative_to(docs).as_posix(): path.read_bytes() for path in sorted(docs.rglob("*")) if path.is_file()}
+
+
+def _on_every_core(monkeypatch) -> None:
+    """Render the records' pages in two worker processes, however small the corpus."""
+    import generator.emit
+
+    monkeypatch.setattr(generator.emit, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(generator.emit, "WORKERS", 2)
+
+
+def test_two_processes_write_the_bytes_one_writes(tmp_path: Path, monkeypatch) -> None:
+    one = generate(SEEDS, tmp_path / "een", SITE_URL)
+    _on_every_core(monkeypatch)
+    two = generate(SEEDS, tmp_path / "twee", SITE_URL)
+    assert one.pages == two.pages and one.diagnostics == two.diagnostics
+    assert _files(tmp_path / "een") == _files(tmp_path / "twee")
+    assert "data/kamerdossier.json" in two.pages and f"{QUESTIONS_PAGE}.json" in two.pages
+
+
+@pytest.mark.parametrize("cores", ["one process", "two processes"])
+def test_a_page_raising_while_rendering_leaves_out_its_letter_only(tmp_path: Path, monkeypatch, cores: str) -> None:
+    """Synthetic: rendering the written questions' page raises (no real letter makes it raise). The
+    error names the letter's file and line; the other letter is written, with its open data, and
+    no staged page or scratch folder is left behind. So in the worker processes too."""
+    import generator.render
+
+    if cores == "two processes":
+        _on_every_core(monkeypatch)
+    real = generator.render.render_letter_page
+
+    def render_letter_page(record, *args):
+        if record.path.endswith("000_04ae587ba6eeb66d.txt"):
+            raise RuntimeError("kapot")
+        return real(record, *args)
+
+    monkeypatch.setattr(generator.render, "render_letter_page", render_letter_page)
+    docs = tmp_path / "docs"
+    result = generate(SEEDS, docs, SITE_URL)
+    assert [str(d) for d in result.diagnostics if "internal error" in d.message] == [
+        "seeds/000_04ae587ba6eeb66d.txt:1: internal error while rendering (RuntimeError); please report it; this letter is left out — kapot"
+    ]
+    assert not (docs / f"{QUESTIONS_PAGE}.md").exists() and not (docs / f"{QUESTIONS_PAGE}.json").exists()
+    assert (docs / f"{VERSLAG_PAGE}.md").is_file() and (docs / f"{VERSLAG_PAGE}.json").is_file()
+    assert "000_04ae587ba6eeb66d" not in (docs / "data" / "kamerdossier.json").read_text(encoding="utf-8")
+    assert not [path for path in docs.rglob(".*") if path.name != ".generated"], "nothing staged is left"
+
+
+def test_without_failures_generate_renders_the_corpus_once(tmp_path: Path, monkeypatch) -> None:
+    import generator.emit
+
+    calls = []
+    real = generator.emit.render_context
+    monkeypatch.setattr(generator.emit, "render_context", lambda *args: calls.append(args) or real(*args))
+    result = generate(SEEDS, tmp_path / "docs", SITE_URL)
+    assert len(calls) == 1 and not [d for d in result.diagnostics if "internal error" in d.message]
+    assert [stage for stage, _ in result.timings] == ["read + parse", "link", "render + write"]
+
+
+@pytest.mark.parametrize("cores", ["one process", "two processes"])
+def test_a_refused_page_leaves_the_docs_folder_as_it_was(tmp_path: Path, monkeypatch, cores: str) -> None:
+    """The timeline page, changed by hand since it was written, is refused when the next build
+    would change it: the build fails naming it, and no file of docs/ changed, not even its time."""
+    from generator.write import WriteRefused
+
+    if cores == "two processes":
+        _on_every_core(monkeypatch)
+    docs = tmp_path / "docs"
+    generate(SEEDS, docs, SITE_URL)
+    (docs / "tijdlijn.md").write_text("# Mijn tijdlijn\n", encoding="utf-8")
+    before = {path: (data, (docs / path).stat().st_mtime_ns) for path, data in _files(docs).items()}
+    with pytest.raises(WriteRefused, match="tijdlijn.md: not written by kamerdossier, or changed since"):
+        generate(SEEDS, docs, "https://elders.example/")  # every page citing its address changes
+    assert {path: (data, (docs / path).stat().st_mtime_ns) for path, data in _files(docs).items()} == before
