@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 
 from generator.link._walk import walk_paragraphs
+from generator.link.spans import finds_after_boundary
 from generator.model import Record, Term, TermUse, TextLink
 
 __all__ = ["find_terms"]
@@ -90,25 +90,15 @@ def find_terms(
             spans = sorted(spans)
             starts = [start for start, _ in spans]
             reach = _reach(spans)
-            for start, end, spelled in _uses(pattern, text):
+            for match, start, end in finds_after_boundary(pattern, text, "use"):
                 before = bisect_right(starts, start) - 1
                 if before >= 0 and reach[before] > start:
                     continue  # inside a citation, a referral or a web address
                 if before + 1 < len(starts) and starts[before + 1] < end:
                     continue  # runs into one
+                spelled = " ".join(match.group("use").split())
                 uses.append(TermUse(record.path, place.paragraph.key, start, end, names[spelled]))
     return tuple(uses)
-
-
-def _uses(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int, str]]:
-    """Each use of a spelling in `text`, left to right and never overlapping: (start, end, the
-    spelling with its white space as one space)."""
-    end = 0
-    for match in pattern.finditer(" " + text):  # the space stands before a use at the start
-        start = match.start("use") - 1
-        if start >= end:  # one that starts inside the use before it is no use
-            end = match.end("use") - 1
-            yield start, end, " ".join(match.group("use").split())
 
 
 def _reach(spans: list[tuple[int, int]]) -> list[int]:
