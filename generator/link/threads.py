@@ -66,8 +66,10 @@ LetterAt = tuple[Record, Letter]
 
 def _normalized(text: str) -> str:
     """`Vraag: ‘Belastingdienst’ verplaatst…` -> `vraag belastingdienst verplaatst`."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    plain = unicodedata.normalize("NFKD", text)
+    if not plain.isascii():  # drop the accents (combining marks), looking at each character once
+        marks = [char for char in set(plain) if unicodedata.combining(char)]
+        plain = plain.translate(dict.fromkeys(map(ord, marks))) if marks else plain
     return _NON_WORD.sub(" ", plain.casefold()).strip()
 
 
