@@ -24,7 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from generator.link._walk import walk_paragraphs
-from generator.link.spans import finds_after_boundary
+from generator.link.scan import finds_after_boundary
 from generator.model import (
     APPENDIX_ANSWERS,
     WRITTEN_QUESTIONS,
@@ -89,12 +89,13 @@ def list_events(records: tuple[Record, ...]) -> tuple[Event, ...]:
     found: dict[EventDate, list[EventSource]] = {}
     for record in records:
         letters_dated = {letter.index: _own_date(record, letter) for letter in record.letters}
+        footnotes_of = {letter.index: {note.number: note.text for note in letter.footnotes} for letter in record.letters}
         for letter in record.letters:
             for date, source in _own_events(record, letter):
                 found.setdefault(date, []).append(source)
         for place in walk_paragraphs(record, footnotes=True):
             letter = place.letter
-            footnotes = {footnote.number: footnote.text for footnote in letter.footnotes}
+            footnotes = footnotes_of[letter.index]
             in_head = any(place.paragraph is paragraph for paragraph in letter.head)
             for date, source in _mentions(record, letter, place.paragraph, letters_dated[letter.index], footnotes):
                 if in_head and source.written and _is_own(date, letter):

@@ -11,9 +11,7 @@ with every find so far is quadratic on a paragraph of thousands of referrals or 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
-from collections.abc import Iterator
 
 
 class Spans:
@@ -41,25 +39,3 @@ class Spans:
         self._ends.insert(at, end)
         return True
 
-
-def finds_after_boundary(pattern: re.Pattern[str], text: str, group: str) -> Iterator[tuple[re.Match[str], int, int]]:
-    """Yield each find of `pattern`'s `group` in `text`, left to right and never overlapping, as
-    (match, start, end) with `start`..`end` the group's characters in `text`.
-
-    `pattern` matches the one character that may stand before a find and holds the find in a
-    lookahead (`[^\\w@](?=(?P<find>…))`): the regular expression engine then skips quickly over
-    every character that cannot stand before one, where a lookbehind (`(?<![\\w@])…`) keeps it
-    trying the whole pattern at every character. The text is read with a space before it, so a
-    find may stand at its start; a find that starts inside the one before it is left out, as
-    `finditer` on the lookbehind pattern would::
-
-        >>> pattern = re.compile(r"[^\\w](?=(?P<find>ab|b))")
-        >>> [(start, end) for _, start, end in finds_after_boundary(pattern, "ab b", "find")]
-        [(0, 2), (3, 4)]
-    """
-    end = 0
-    for match in pattern.finditer(" " + text):
-        start = match.start(group) - 1
-        if start >= end:
-            end = match.end(group) - 1
-            yield match, start, end

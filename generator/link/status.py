@@ -45,6 +45,7 @@ import re
 from dataclasses import replace
 
 from generator.link.referrals import ROLE_ANSWER, find_referrals
+from generator.link.scan import folded as _folded
 from generator.model import (
     ANSWERED,
     CONFIDENTIAL,
@@ -100,18 +101,6 @@ FILLER_WORDS = frozenset(
 _WORD = re.compile(r"\w+")
 
 DECLINE, INSPECTION, REFERRAL, CONTENT = "weigering", "inzage", "verwijzing", "inhoud"
-
-
-FOLDED_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-"""The characters beyond ASCII that Python's case-insensitive patterns match to an ASCII letter
-(`İ`, `ı` as `i`, `ſ` as `s`, the Kelvin sign as `k`): with them mapped and the rest lower-cased, a
-sentence holds a word in lower case wherever such a pattern would find it in any case."""
-_FOLDED_AWAY = re.compile("[" + "".join(map(chr, FOLDED_TO_ASCII)) + "]")
-
-
-def _folded(sentence: str) -> str:
-    """The sentence lower-cased as the case-insensitive patterns read it (`FOLDED_TO_ASCII`)."""
-    return (sentence.translate(FOLDED_TO_ASCII) if _FOLDED_AWAY.search(sentence) else sentence).lower()
 
 
 # Each test below first looks in the folded sentence for a word its patterns need: most sentences

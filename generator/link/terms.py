@@ -21,7 +21,7 @@ import re
 from bisect import bisect_right
 
 from generator.link._walk import walk_paragraphs
-from generator.link.spans import finds_after_boundary
+from generator.link.scan import finds_after_boundary
 from generator.model import Record, Term, TermUse, TextLink
 
 __all__ = ["find_terms"]
