@@ -31,6 +31,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from generator.model import (
     ANSWER_LETTER,
@@ -88,8 +89,10 @@ def _answers(letter: Letter) -> tuple[Answer, ...]:
     return tuple(block for block in letter.body if isinstance(block, Answer))
 
 
+@lru_cache(maxsize=4096)
 def _question_text(question: Question) -> str:
-    """A question's text, normalized for comparing."""
+    """A question's text, normalized for comparing (kept for the next comparisons: a written
+    letter's questions are compared with every answer letter that has it as a candidate)."""
     return _normalized(" ".join(paragraph.text for paragraph in question.paragraphs))
 
 
