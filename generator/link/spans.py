@@ -38,4 +38,3 @@ class Spans:
         self._starts.insert(at, start)
         self._ends.insert(at, end)
         return True
-
