@@ -24,6 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from generator.link._walk import walk_paragraphs
+from generator.link.scan import finds_after_boundary
 from generator.model import (
     APPENDIX_ANSWERS,
     WRITTEN_QUESTIONS,
@@ -50,8 +51,9 @@ PERIODS = {"begin": 1, "voorjaar": 3, "medio": 6, "zomer": 6, "najaar": 9, "eind
 
 _DATE = re.compile(
     rf"""
-    (?<![\w/.-])
-    (?:
+    [^\w/.-]                                                                # after a character no date follows,
+    (?=[0-9jfmasondbehvit])                                                 # the first characters of the dates below:
+    (?=(?P<date>
         (?P<day>[12]\d|3[01]|0?[1-9])\s++(?P<day_month>{_MONTH})(?!\w)        # 2 oktober (2025) (jl.)
             (?:\s++(?P<day_year>{_YEAR}))?(?P<day_jl>\s++jl\.)?
       | (?P<month>{_MONTH})(?!\w)                                             # oktober 2025, oktober jl.
@@ -62,11 +64,12 @@ _DATE = re.compile(
             (?P<season>voorjaar|zomer|najaar|winter)(?!\w)
             (?:\s++(?:van\s++)?(?P<season_year>{_YEAR}))?
       | (?P<year_lead>(?:in|van|sinds|vanaf|tot|na)\s++)(?P<year>{_YEAR})      # in 2021, van 2021
-    )
+    ))
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-"""Dates a letter mentions, most precise first; a year alone only after a word that dates by it."""
+"""Dates a letter mentions (group `date`), most precise first; a year alone only after a word that
+dates by it. The pattern matches the character before a date (see `finds_after_boundary`)."""
 
 _VERGADERJAAR = re.compile(r"(?<!\d)(?P<first>(?:19|20)\d\d)/(?:(?P<second>\d\d)(?!\d))")
 """A parliamentary year in a citation: `2024/25`."""
@@ -86,12 +89,13 @@ def list_events(records: tuple[Record, ...]) -> tuple[Event, ...]:
     found: dict[EventDate, list[EventSource]] = {}
     for record in records:
         letters_dated = {letter.index: _own_date(record, letter) for letter in record.letters}
+        footnotes_of = {letter.index: {note.number: note.text for note in letter.footnotes} for letter in record.letters}
         for letter in record.letters:
             for date, source in _own_events(record, letter):
                 found.setdefault(date, []).append(source)
         for place in walk_paragraphs(record, footnotes=True):
             letter = place.letter
-            footnotes = {footnote.number: footnote.text for footnote in letter.footnotes}
+            footnotes = footnotes_of[letter.index]
             in_head = any(place.paragraph is paragraph for paragraph in letter.head)
             for date, source in _mentions(record, letter, place.paragraph, letters_dated[letter.index], footnotes):
                 if in_head and source.written and _is_own(date, letter):
@@ -146,25 +150,26 @@ def _mentions(
     text = paragraph.text
     key = LetterKey(record.path, letter.index)
     found = []
-    ends = _sentence_ends(text)
-    for match in _DATE.finditer(text):
-        date, inferred = _event_date(match, dated, _cited_session(match, paragraph, footnotes))
+    ends: list[int] | None = None  # read once a paragraph has a date: most have none
+    for match, start, end in finds_after_boundary(_DATE, text, "date"):
+        date, inferred = _event_date(match, dated, _cited_session(end, paragraph, footnotes))
         if date is None:
             continue
-        written = " ".join(match.group().split())
+        written = " ".join(match.group("date").split())
         if match.group("year_lead"):  # `in 2021`: the year is what is written as the date
             written = written[len(" ".join(match.group("year_lead").split())) + 1 :]
-        phrase = _phrase(text, ends, match.start(), match.end())
+        ends = _sentence_ends(text) if ends is None else ends
+        phrase = _phrase(text, ends, start, end)
         found.append((date, EventSource(key, "vermeld", paragraph.key, written, phrase, paragraph.span, inferred)))
     return found
 
 
-def _cited_session(match: re.Match[str], paragraph: Paragraph, footnotes: dict[int, str]) -> tuple[int, int] | None:
-    """The parliamentary year (`2024/25` -> (2024, 2025)) of a footnote marked right after the date,
-    in the same sentence."""
+def _cited_session(end: int, paragraph: Paragraph, footnotes: dict[int, str]) -> tuple[int, int] | None:
+    """The parliamentary year (`2024/25` -> (2024, 2025)) of a footnote marked right after the date
+    (which ends at character `end`), in the same sentence."""
     for marker in paragraph.markers:
-        between = paragraph.text[match.end() : marker.offset]
-        if marker.offset >= match.end() and len(between) <= 3 and marker.number in footnotes:
+        between = paragraph.text[end : marker.offset]
+        if marker.offset >= end and len(between) <= 3 and marker.number in footnotes:
             session = _VERGADERJAAR.search(footnotes[marker.number])
             if session:
                 first = int(session["first"])

@@ -89,9 +89,19 @@ REFERRAL_PATTERNS: tuple[tuple[str, re.Pattern[str], str | None], ...] = (
 OVERSIZED_NUMBER = re.compile(r"(?<![\w])[Vv]ra(?:ag|gen)\s+(?P<digits>\d{5}\d*+)")
 """`vraag 99999…`: a number longer than any question's, which no referral reads (it stays text)."""
 
-NAMES_A_QUESTION = re.compile(r"[Vv]ra(?:ag|gen)")
-"""What a bare referral holds (`vraag`, `vragen`); one to an answer holds `ntwoord`: a text
-without the one is not searched with those patterns (the link pass reads every sentence)."""
+_OVERSIZED_HINT = re.compile(r"[Vv]ra(?:ag|gen)\s+\d{5}")
+"""What every oversized referral holds, found by a fast scan (it starts with a character class;
+the lookbehind above makes the engine try the whole pattern at every character)."""
+
+REQUIRED_TEXT = {
+    "antwoord op de n-de vraag": re.compile(rf"de\s+(?:{'|'.join(ORDINALS)})\s+vraag"),
+    "antwoord op vraag n": re.compile(r"ntwoord(?:en|ing)?\s+(?:op|van|bij|onder)\s+(?:de\s+)?vra(?:ag|gen)\s+\d"),
+    "antwoord n": re.compile(r"ntwoord(?:en)?\s+\d"),
+    "vraag n": re.compile(r"[Vv]ra(?:ag|gen)\s+\d"),
+}
+"""Text each pattern's matches hold: a text without it is not searched with that pattern (the
+link pass reads every paragraph, and each pattern starts with a lookbehind, which makes the engine
+try it at every character; these start with a literal or a class, which it finds fast)."""
 
 _NUMBER = re.compile(r"\d+")
 _RANGE = re.compile(r"(?P<first>\d+)\s*(?:t/m|tot\s+en\s+met)\s*(?P<last>\d+)")
@@ -167,6 +177,8 @@ def _numbers(match: re.Match[str], first_start: int) -> tuple[tuple[int, ...], t
 def oversized_referrals(text: str) -> tuple[str, ...]:
     """The referrals in `text` to a question number of more than four digits, shortened for a
     message: "zie het antwoord op vraag 99999…9" -> ("vraag 99999…",)."""
+    if not _OVERSIZED_HINT.search(text):
+        return ()
     return tuple(f"{match.group()[: match.start('digits') - match.start() + 5]}…" for match in OVERSIZED_NUMBER.finditer(text))
 
 
@@ -179,14 +191,10 @@ def find_referrals(text: str, bare_role: str, parties: tuple[str, ...] = ()) -> 
     "Zoals aangegeven bij vraag 1 is dit traject gestart in 2021." with "antwoord"
     -> (Referral(start=21, end=28, role="antwoord", numbers=(1,), party=None, links=((1, 21, 28),)),)
     """
-    answer_named = "ntwoord" in text  # what the answer patterns need: (be)antwoord(ing), Antwoord
-    question_named = NAMES_A_QUESTION.search(text) is not None  # what `vraag n` needs
-    if not (answer_named or question_named):
-        return ()
     found: list[Referral] = []
     taken = Spans()
-    for _name, pattern, role in REFERRAL_PATTERNS:
-        if not (answer_named if role == ROLE_ANSWER else question_named):
+    for name, pattern, role in REFERRAL_PATTERNS:
+        if not REQUIRED_TEXT[name].search(text):
             continue
         for match in pattern.finditer(text):
             party, end = _party(match, parties)

@@ -17,6 +17,7 @@ paragraph's `path:line`, never dropped silently.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from generator.link._walk import walk_paragraphs
 from generator.link.referrals import ROLE_ANSWER, ROLE_QUESTION, find_referrals, oversized_referrals
@@ -25,9 +26,13 @@ from generator.model import Answer, Diagnostic, Heading, Letter, LetterKey, Ques
 NodeIndex = dict[tuple[str, str, int], Target]
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@cache
 def _party_key(party: str | None) -> str:
-    """`GroenLinks-PvdA` -> `groenlinkspvda`; None -> ``."""
-    return re.sub(r"[\W_]+", "", party or "").casefold()
+    """`GroenLinks-PvdA` -> `groenlinkspvda`; None -> `` (a corpus names few parties: kept once made)."""
+    return _NON_WORD.sub("", party or "").casefold()
 
 
 def _index(record: Record, letter: Letter) -> NodeIndex:
@@ -54,11 +59,14 @@ def _nearest_first(record: Record, letter: Letter) -> list[Letter]:
 
 
 def _lookup(
-    indexes: dict[int, NodeIndex], order: list[Letter], role: str, party: str | None, explicit: bool, number: int
+    record: Record, indexes: dict[int, NodeIndex], order: list[Letter], role: str, party: str | None, explicit: bool, number: int
 ) -> Target | None:
-    """The question or answer `number` of `party` with `role`, nearest letter first."""
+    """The question or answer `number` of `party` with `role`, nearest letter first (each
+    letter's index is made when first needed: most letters have no referral)."""
     keys = [_party_key(party)] if explicit or party is None else [_party_key(party), ""]
     for letter in order:
+        if letter.index not in indexes:
+            indexes[letter.index] = _index(record, letter)
         for key in keys:
             target = indexes[letter.index].get((role, key, number))
             if target is not None:
@@ -71,7 +79,7 @@ def resolve_referrals(records: tuple[Record, ...]) -> tuple[tuple[TextLink, ...]
     links: list[TextLink] = []
     diagnostics: list[Diagnostic] = []
     for record in records:
-        indexes = {letter.index: _index(record, letter) for letter in record.letters}
+        indexes: dict[int, NodeIndex] = {}
         parties = {letter.index: _parties(letter) for letter in record.letters}
         orders = {letter.index: _nearest_first(record, letter) for letter in record.letters}
         for place in walk_paragraphs(record):
@@ -88,7 +96,7 @@ def resolve_referrals(records: tuple[Record, ...]) -> tuple[tuple[TextLink, ...]
                 party = referral.party or place.party
                 printed = {number: (start, end) for number, start, end in referral.links}
                 for number in referral.numbers:
-                    target = _lookup(indexes, orders[letter.index], referral.role, party,
+                    target = _lookup(record, indexes, orders[letter.index], referral.role, party,
                                      referral.party is not None, number)
                     if target is None:
                         of = f" of {party}" if party else ""

@@ -45,6 +45,7 @@ import re
 from dataclasses import replace
 
 from generator.link.referrals import ROLE_ANSWER, find_referrals
+from generator.link.scan import folded as _folded
 from generator.model import (
     ANSWERED,
     CONFIDENTIAL,
@@ -102,17 +103,28 @@ _WORD = re.compile(r"\w+")
 DECLINE, INSPECTION, REFERRAL, CONTENT = "weigering", "inzage", "verwijzing", "inhoud"
 
 
-def _declines(sentence: str) -> bool:
+# Each test below first looks in the folded sentence for a word its patterns need: most sentences
+# hold none, and each pattern's scan (a case-insensitive pattern starting with `\b`) is slow.
+
+
+def _declines(sentence: str, folded: str) -> bool:
     """Whether the sentence declines on confidentiality grounds."""
-    if not CONFIDENTIALITY.search(sentence):
+    if not ("vertrouwelijk" in folded or "geheim" in folded) or not CONFIDENTIALITY.search(sentence):
         return False
     return bool(REFUSAL.search(sentence) or IS_CONFIDENTIAL.search(sentence))
 
 
-def _only_refers(sentence: str) -> bool:
+def _offers_inspection(sentence: str, folded: str) -> bool:
+    """Whether the sentence offers a document for confidential inspection."""
+    return "vertrouwelijk" in folded and bool(INSPECTION_OFFER.search(sentence))
+
+
+def _only_refers(sentence: str, folded: str) -> bool:
     """Whether the sentence only points to other answers (`Ik verwijs u naar het antwoord op vraag 10.`)."""
+    if not any(verb in folded for verb in ("verwij", "verwezen", "zie")) or not POINTING_VERB.search(sentence):
+        return False
     referrals = find_referrals(sentence, ROLE_ANSWER)
-    if not referrals or not POINTING_VERB.search(sentence):
+    if not referrals:
         return False
     rest, last = [], 0
     for referral in referrals:
@@ -124,7 +136,7 @@ def _only_refers(sentence: str) -> bool:
 
 SENTENCE_KINDS = (
     (DECLINE, _declines),
-    (INSPECTION, lambda sentence: bool(INSPECTION_OFFER.search(sentence))),
+    (INSPECTION, _offers_inspection),
     (REFERRAL, _only_refers),
 )
 """Kind and test, tried in order; a sentence that passes none is `inhoud`."""
@@ -141,7 +153,8 @@ def _sentences(answer: Answer) -> tuple[str, ...]:
 
 def _kind(sentence: str) -> str:
     """Sort one sentence into weigering, inzage, verwijzing or inhoud."""
-    return next((kind for kind, test in SENTENCE_KINDS if test(sentence)), CONTENT)
+    folded = _folded(sentence)
+    return next((kind for kind, test in SENTENCE_KINDS if test(sentence, folded)), CONTENT)
 
 
 def answer_status(answer: Answer) -> str:

@@ -9,7 +9,10 @@ document (a text link's characters: a citation, a referral) and outside any web 
 
 One regular expression holds every spelling, longest first, each a literal with its spaces
 matching any run of white space: no backtracking beyond the length of the longest spelling, so
-the cost grows with the text and the glossary, linearly.
+the cost grows with the text and the glossary, linearly. It matches the character before a use
+(one that may not precede it) and holds the use in a lookahead, so the engine skips quickly to
+where a use can start, and its spellings are grouped by their first character, so only the
+spellings that can match are tried there; a text is read as if a space stood before it.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import re
 from bisect import bisect_right
 
 from generator.link._walk import walk_paragraphs
+from generator.link.scan import finds_after_boundary
 from generator.model import Record, Term, TermUse, TextLink
 
 __all__ = ["find_terms"]
@@ -32,19 +36,38 @@ _WEB_ADDRESS = re.compile(
 )
 """Text that names a place on the web: a term never fires inside it."""
 
+_WEB_HINT = re.compile(r"://|www\.|@|\.(?:nl|com|eu|org|net)\b")
+"""What every web address above holds: a text without it is not searched for them (most are not,
+and the full pattern costs a slow scan)."""
+
+_NOT_BEFORE = r"\w@/.\-"
+"""The characters that may not stand right before a use of a term."""
+
 
 def _spelling(form: str) -> str:
     return r"\s+".join(re.escape(word) for word in form.split())
 
 
 def _pattern(glossary: tuple[Term, ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """One pattern for every spelling of every term (longest first), and spelling -> term name."""
+    r"""One pattern for every spelling of every term, and spelling -> term name.
+
+    The pattern matches the character before a use and holds the use in group `use`, in a
+    lookahead; the spellings that start with the same character are tried longest first (the
+    first that matches wins, as in one alternation of all spellings longest first: spellings with
+    other first characters cannot match there)::
+
+        M365, Microsoft 365, Microsoft365, motie
+        -> [^\w@/.\-](?=(?P<use>M(?:icrosoft\s+365|icrosoft365|365)|m(?:otie))(?![\w@]))
+    """
     names = {form: term.name for term in glossary for form in term.forms}
     if not names:
         return None, names
-    spellings = sorted(names, key=lambda form: (-len(form), form))
-    body = "|".join(f"(?:{_spelling(form)})" for form in spellings)
-    return re.compile(rf"(?<![\w@/.\-])(?:{body})(?![\w@])"), names
+    by_first: dict[str, list[str]] = {}  # first character -> the rest of each spelling's pattern
+    for form in sorted(names, key=lambda form: (-len(form), form)):
+        first = re.escape(form[0])  # a spelling's pattern starts with its first character's
+        by_first.setdefault(form[0], []).append(_spelling(form)[len(first) :])
+    body = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in sorted(by_first.items()))
+    return re.compile(rf"[^{_NOT_BEFORE}](?=(?P<use>{body})(?![\w@]))"), names
 
 
 def find_terms(
@@ -62,17 +85,19 @@ def find_terms(
         for place in walk_paragraphs(record, footnotes=True):
             text = place.paragraph.text
             spans = taken.get((record.path, place.paragraph.key), [])
-            spans = sorted(spans + [match.span() for match in _WEB_ADDRESS.finditer(text)])
+            if _WEB_HINT.search(text):
+                spans = spans + [match.span() for match in _WEB_ADDRESS.finditer(text)]
+            spans = sorted(spans)
             starts = [start for start, _ in spans]
             reach = _reach(spans)
-            for match in pattern.finditer(text):
-                before = bisect_right(starts, match.start()) - 1
-                if before >= 0 and reach[before] > match.start():
+            for match, start, end in finds_after_boundary(pattern, text, "use"):
+                before = bisect_right(starts, start) - 1
+                if before >= 0 and reach[before] > start:
                     continue  # inside a citation, a referral or a web address
-                if before + 1 < len(starts) and starts[before + 1] < match.end():
+                if before + 1 < len(starts) and starts[before + 1] < end:
                     continue  # runs into one
-                spelled = " ".join(match.group().split())
-                uses.append(TermUse(record.path, place.paragraph.key, match.start(), match.end(), names[spelled]))
+                spelled = " ".join(match.group("use").split())
+                uses.append(TermUse(record.path, place.paragraph.key, start, end, names[spelled]))
     return tuple(uses)
 
 

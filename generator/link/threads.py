@@ -31,6 +31,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from generator.model import (
     ANSWER_LETTER,
@@ -66,8 +67,10 @@ LetterAt = tuple[Record, Letter]
 
 def _normalized(text: str) -> str:
     """`Vraag: ‘Belastingdienst’ verplaatst…` -> `vraag belastingdienst verplaatst`."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    plain = unicodedata.normalize("NFKD", text)
+    if not plain.isascii():  # drop the accents (combining marks), looking at each character once
+        marks = [char for char in set(plain) if unicodedata.combining(char)]
+        plain = plain.translate(dict.fromkeys(map(ord, marks))) if marks else plain
     return _NON_WORD.sub(" ", plain.casefold()).strip()
 
 
@@ -86,8 +89,10 @@ def _answers(letter: Letter) -> tuple[Answer, ...]:
     return tuple(block for block in letter.body if isinstance(block, Answer))
 
 
+@lru_cache(maxsize=4096)
 def _question_text(question: Question) -> str:
-    """A question's text, normalized for comparing."""
+    """A question's text, normalized for comparing (kept for the next comparisons: a written
+    letter's questions are compared with every answer letter that has it as a candidate)."""
     return _normalized(" ".join(paragraph.text for paragraph in question.paragraphs))
 
 
@@ -119,30 +124,36 @@ def _date_key(date: datetime.date) -> str:
     return f"date:{date.isoformat()}"
 
 
-def _index_written(written: list[LetterAt]) -> dict[str, list[int]]:
-    """Index written-questions letters by asker name, subject word and the date they were sent."""
-    index: dict[str, list[int]] = defaultdict(list)
+WrittenIndex = dict[str | tuple[str, str], list[int]]
+
+
+def _index_written(written: list[LetterAt]) -> WrittenIndex:
+    """Index written-questions letters by asker name, subject word and the date they were sent,
+    and by each asker name and subject word together with that date (`(date key, key)`)."""
+    index: WrittenIndex = defaultdict(list)
     for position, (_record, letter) in enumerate(written):
+        sent = _date_key(letter.sent_on) if letter.sent_on is not None else None
         for key in (*_asker_keys(letter), *_subject_keys(letter)):
             index[key].append(position)
-        if letter.sent_on is not None:
-            index[_date_key(letter.sent_on)].append(position)
+            if sent is not None:
+                index[(sent, key)].append(position)
+        if sent is not None:
+            index[sent].append(position)
     return index
 
 
-def _candidates(letter: Letter, index: dict[str, list[int]]) -> list[int]:
+def _candidates(letter: Letter, index: WrittenIndex) -> list[int]:
     """Written-questions letters sharing the most askers with `letter` (or, without askers in
     common, at least two subject words), in corpus order.
 
     An Aanhangsel answer prints the day its questions were sent in: the letters sent that day are
-    looked at first, so a member's hundredth set of questions is not compared with the other 99.
+    looked at first, so a member's hundredth set of questions is not compared with the other 99
+    (and not even counted: they are looked up by asker and day together).
     """
-    sent = set(index.get(_date_key(letter.asked_on), ())) if letter.asked_on else set()
-    for within in ((sent,) if sent else ()) + (None,):
+    sent = _date_key(letter.asked_on) if letter.asked_on and index.get(_date_key(letter.asked_on)) else None
+    for day in ((sent,) if sent else ()) + (None,):
         for keys, least in ((_asker_keys(letter), 1), (_subject_keys(letter), 2)):
-            shared = Counter(
-                position for key in keys for position in index.get(key, ()) if within is None or position in within
-            )
+            shared = Counter(position for key in keys for position in index.get((day, key) if day else key, ()))
             if shared:
                 most = max(shared.values())
                 if most >= least:
@@ -183,7 +194,7 @@ def _is_before(asked: Letter, answering: Letter) -> bool:
 
 
 def _matching_written(
-    answering: Letter, written: list[LetterAt], index: dict[str, list[int]]
+    answering: Letter, written: list[LetterAt], index: WrittenIndex
 ) -> LetterAt | None:
     """The written-questions letter `answering` answers, or None."""
     best: tuple[float, int] | None = None
@@ -197,7 +208,7 @@ def _matching_written(
     return written[best[1]] if best else None
 
 
-def _answered(record: Record, letter: Letter, written: list[LetterAt], index: dict[str, list[int]]) -> list[LetterAt]:
+def _answered(record: Record, letter: Letter, written: list[LetterAt], index: WrittenIndex) -> list[LetterAt]:
     """The letters (other than itself) whose questions `letter` answers."""
     if letter.kind not in (ANSWER_LETTER, APPENDIX_ANSWERS):
         return []
@@ -224,7 +235,7 @@ def _answer_index(answers: tuple[Answer, ...]) -> tuple[AnswerIndex, bool]:
 
 
 def _thread_letter(
-    record: Record, letter: Letter, written: list[LetterAt], index: dict[str, list[int]]
+    record: Record, letter: Letter, written: list[LetterAt], index: WrittenIndex
 ) -> tuple[list[Thread], list[Diagnostic]]:
     """The threads from the questions `letter` answers to its answers, and its unplaced answers."""
     own_answers = _answers(letter)

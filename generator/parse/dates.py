@@ -27,10 +27,12 @@ MONTHS = {
 }
 
 DUTCH_DATE = re.compile(
-    r"""\b(?P<day>\d{1,2})\s+(?P<month>januari|februari|maart|april|mei|juni|juli|augustus
+    r"""(?P<day>\d(?<!\w\d)\d?)\s+(?P<month>januari|februari|maart|april|mei|juni|juli|augustus
                                      |september|oktober|november|december)\s+(?P<year>\d{4})\b""",
     re.VERBOSE | re.IGNORECASE,
 )
+"""`2 december 2025`: a day of one or two digits with no letter or digit before it (said after its
+first digit, so the engine skips quickly from digit to digit), a month, a year."""
 
 
 def parse_dutch_date(text: str) -> datetime.date | None:

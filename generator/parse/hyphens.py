@@ -65,13 +65,13 @@ def vocabulary(texts: Iterable[str]) -> frozenset[str]:
     >>> sorted(vocabulary(["de motie-Kathmann en de beoorde-", "ling"]))
     ['de', 'en', 'ling', 'motie-kathmann']
     """
-    words: set[str] = set()
+    kept: list[str] = []
     for text in texts:
         stripped = text.rstrip()
         if stripped.endswith("-"):
             stripped = stripped[: len(stripped) - len(stripped.split()[-1])] if stripped.split() else ""
-        words.update(word.lower() for word in WORDS.findall(stripped))
-    return frozenset(words)
+        kept.append(stripped)
+    return frozenset(map(str.lower, WORDS.findall("\n".join(kept))))  # no word runs over a line end
 
 
 def restore_dropped(texts: list[str], known: frozenset[str]) -> list[str]:

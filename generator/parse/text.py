@@ -55,6 +55,9 @@ CHARACTER_MAP = str.maketrans(
     }
 )
 
+MAPPED = re.compile("[" + re.escape("".join(map(chr, CHARACTER_MAP))) + "]")
+"""A character that CHARACTER_MAP changes: a line without one is left as it is (most are)."""
+
 BLANK_RUN_PAGE_BREAK = 2
 """This many blank lines in a row (or more) mark a page break."""
 
@@ -187,9 +190,14 @@ class CleanFootnote:
     referenced: bool = True
 
 
+FURNITURE_START = re.compile(r"(?:ah|h|kst)-|ISSN|['’]s-|Tweede|Eerste|\d")
+"""How every pattern of FURNITURE starts (keep the two in step): a line that starts otherwise (most
+lines) is not tried against each of them."""
+
+
 def _strip_furniture(text: str, number: int, path: str, found: list[Furniture]) -> str:
     """Cut page furniture off the start of a line (repeatedly); return what is left."""
-    while text:
+    while text and FURNITURE_START.match(text):
         for reason, pattern in FURNITURE:
             match = pattern.match(text)
             if match and (reason != "page number" or match.end() == len(text)):
@@ -218,7 +226,7 @@ def _clean_lines(lines: tuple[str, ...], path: str) -> tuple[list[Line | None], 
     after_furniture = False
     form_feeds = any(PAGE_BREAK in line for line in lines)
     for number, raw in enumerate(lines, start=1):
-        text = raw.translate(CHARACTER_MAP)
+        text = raw.translate(CHARACTER_MAP) if MAPPED.search(raw) else raw
         fed = form_feeds and PAGE_BREAK in text
         text = text.replace(PAGE_BREAK, "")
         if not text.strip():
@@ -241,7 +249,8 @@ def _clean_lines(lines: tuple[str, ...], path: str) -> tuple[list[Line | None], 
             page_start = fed or number == 1
         else:
             page_start = leading_space or blank_run >= BLANK_RUN_PAGE_BREAK or after_furniture or number == 1
-        cleaned.append(Line(number, SPACES.sub(" ", text), page_start, wrapped=raw.rstrip("\r\n").endswith(" ")))
+        text = SPACES.sub(" ", text) if "  " in text else text
+        cleaned.append(Line(number, text, page_start, wrapped=raw.rstrip("\r\n").endswith(" ")))
         blank_run, after_furniture = 0, False
     return cleaned, furniture
 
@@ -813,8 +822,9 @@ def _orphan_markers(paragraphs: list[CleanParagraph], footnotes: list[CleanFootn
     for index, paragraph in enumerate(paragraphs):
         if paragraph.markers and paragraph.markers[-1].number == following - 1:
             start = index
+    digits = str(following)
     for paragraph in paragraphs[start:]:
-        match = pattern.search(paragraph.text)
+        match = pattern.search(paragraph.text) if digits in paragraph.text else None  # most have none
         if match and not _inside_brackets(paragraph.text, match.start()):
             fragment = paragraph.text[max(0, match.start() - 30) : match.end() + 10]
             return [Diagnostic(path, paragraph.first, f"footnote marker {following} has no footnote body", fragment)]

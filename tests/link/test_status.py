@@ -115,3 +115,9 @@ def test_written_questions_without_an_aanhangsel_are_not_yet_answered():
 )
 def test_an_answer_that_is_only_ja_or_only_a_referral(text, status):
     assert answer_status(answer(1, None, paragraph("p1", text, 1))) == status
+
+
+
+def test_a_confidentiality_word_with_a_dotted_capital_i_still_declines() -> None:
+    # Synthetic (no letter writes so): the rule first looks for `geheim` in the folded sentence.
+    assert answer_status(answer(1, "BBB", paragraph("p1", "Daarover kan ik geen uitspraken doen: het is GEHEİM.", 1))) == "vertrouwelijk"

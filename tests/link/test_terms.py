@@ -61,3 +61,16 @@ def test_a_long_text_costs_linear_time() -> None:
     # Synthetic: a hostile run of near-misses; must finish at once (no backtracking beyond a spelling).
     text = ("M36" * 20000) + ("a-" * 20000) + ("x." * 20000) + "nl"
     assert _uses(text) == []
+
+
+def test_the_longest_spelling_that_stands_alone_wins_and_uses_may_touch() -> None:
+    # Synthetic (no letter shows these cases): the spellings are grouped by their first character
+    # for speed, and must still behave as one alternation of every spelling, longest first.
+    glossary = (
+        Term("Cloud", "Wolk.", SourceSpan("begrippen.yml", 1, 1), ("Cloud Act", "Cloud")),
+        Term("(EU)", "Europese Unie.", SourceSpan("begrippen.yml", 2, 2), ("(EU)",)),
+        Term("C", "Letter.", SourceSpan("begrippen.yml", 3, 3), ("C",)),
+    )
+    found = record(SEED_001, letter(0, "antwoordbrief", paragraph("p1", "Cloud Actor, Cloud Act; (EU)(EU) C Cloud\tAct", 1)))
+    uses = [(use.start, use.end, use.term) for use in find_terms((found,), glossary, ())]
+    assert uses == [(0, 5, "Cloud"), (13, 22, "Cloud"), (24, 28, "(EU)"), (28, 32, "(EU)"), (33, 34, "C"), (35, 44, "Cloud")]
