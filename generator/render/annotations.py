@@ -47,14 +47,15 @@ class _Place:
     label: str  # the anchor's place alone: `voetnoot 10`
 
 
-def _places(context: RenderContext) -> dict[str, tuple[str, dict[str, tuple[str, str]]]]:
-    """Map each letter page's address (`eerste-kamer/…/antwoordbrief/`) to its page and its anchors
-    (anchor -> (`antwoord op vraag 24 (BBB)`, `antwoordbrief, 12 februari 2026`))."""
+def _places(context: RenderContext, wanted: set[str]) -> dict[str, tuple[str, dict[str, tuple[str, str]]]]:
+    """Map each letter page's address in `wanted` (`eerste-kamer/…/antwoordbrief/`) to its page and
+    its anchors (anchor -> (`antwoord op vraag 24 (BBB)`, `antwoordbrief, 12 februari 2026`)).
+    Only the pages notes name are read: a corpus's every anchor is worth gathering for none."""
     pages: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {}
     for record in context.corpus.records:
         for letter in record.letters:
             page = context.addresses.letter_page(LetterKey(record.path, letter.index))
-            if page is None:
+            if page is None or page_url(page) not in wanted:
                 continue
             where = letter_label(record, letter)
             where = where[:1].lower() + where[1:]
@@ -73,7 +74,7 @@ def _address(annotation: Annotation) -> str:
 def _resolve(
     annotations: tuple[Annotation, ...], context: RenderContext
 ) -> tuple[list[tuple[Annotation, _Place]], list[Diagnostic]]:
-    pages = _places(context)
+    pages = _places(context, {_address(annotation) for annotation in annotations})
     placed, problems = [], []
     for annotation in annotations:
         found = pages.get(_address(annotation))
