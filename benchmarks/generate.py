@@ -243,7 +243,8 @@ def table(results: dict[int, dict[str, object]]) -> str:
     row("search files fetched before a query", lambda r: f"{r['browser']['search files before a query']}", "0", only=site)
     for query in QUERIES:
         row(f"query `{query}`: bytes / first results", lambda r, q=query: f"{_kb(_search(r, q)['bytes'])} / {_search(r, q)['ms'] / 1000:.2f} s ({_search(r, q)['results']} shown)" if _search(r, q)["ms"] is not None else "no results shown", "≤ 500 KB / ≤ 1.5 s", only=site)
-    row("best hit for the phrase lands on an answer", lambda r: f"{'yes' if r['browser']['lands on an answer'] else 'NO'} (`{r['browser']['landing']}`)", "yes", only=site)
+    row("best hit for the phrase lands on a question or answer", lambda r: f"{'yes' if r['browser']['lands on a question or answer'] else 'NO'} (`{r['browser']['landing']}`)", "yes", only=site)
+    row("… and that section holds the whole phrase", lambda r: "yes" if r["browser"]["landed section holds the phrase"] else "no", only=site)
     row("requests to another host", lambda r: f"{len(r['browser']['foreign requests'])}", "0", only=site)
     for name in OVERVIEWS:
         row(f"`{name}`", lambda r, n=name: _kb(r["overviews"].get(n, 0)), "< 150 KB", only=site)

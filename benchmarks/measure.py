@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import subprocess
 import threading
 from dataclasses import dataclass, field
@@ -124,6 +125,17 @@ SEARCH = """async query => {
 (the box waits 100 ms after the last keystroke); give the milliseconds from typing to results."""
 
 
+LANDED = """id => { const box = document.getElementById(id); if (!box) return false;
+    const top = box.getBoundingClientRect().top; return top >= 0 && top < innerHeight / 2; }"""
+"""Whether the element `id` is shown in the upper half of the window (the page scrolled to it)."""
+
+SECTION_HOLDS = """([id, phrase]) => { const heading = document.getElementById(id); if (!heading) return false;
+    let text = '', next = heading.nextElementSibling;
+    while (next && !/^H[1-3]$/.test(next.tagName)) { text += ' ' + next.textContent; next = next.nextElementSibling; }
+    return text.replace(/\\s+/g, ' ').toLowerCase().includes(phrase.toLowerCase()); }"""
+"""Whether the section under the heading `id` (up to the next heading) holds `phrase`."""
+
+
 @dataclass
 class Fetched:
     """The responses one step of a visit received: served bytes, and any request to another host."""
@@ -185,11 +197,8 @@ def browse(site: Path, letter_pages: tuple[str, ...], queries: tuple[str, ...]) 
         page.wait_for_load_state()
         anchor = urlsplit(page.url).fragment
         figures["landing"] = href
-        figures["lands on an answer"] = bool(anchor) and "antwoord" in anchor and page.evaluate(
-            "id => { const box = document.getElementById(id); if (!box) return false;"
-            " const top = box.getBoundingClientRect().top; return top >= 0 && top < innerHeight / 2; }",
-            anchor,
-        )
+        figures["lands on a question or answer"] = bool(re.search(r"(?:^|-)(?:vraag|antwoord)-\d", anchor)) and page.evaluate(LANDED, anchor)
+        figures["landed section holds the phrase"] = bool(anchor) and page.evaluate(SECTION_HOLDS, [anchor, queries[0]])
         browser.close()
     return figures
 
