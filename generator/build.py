@@ -447,7 +447,7 @@ def build(
         with timings("mkdocs build"):
             built = build_site(config, docs, site, strict, site_state(cache, site))
         with timings("search index"):
-            index_site(site)  # search (issue 9): Pagefind indexes the built pages
+            index_site(site, state=site_state(cache, site, "search"))  # search (issue 9): Pagefind indexes the changed parts
         if manifest is not None:
             with timings("permanence check"):
                 kept = keep_published_addresses(site, manifest, redirects, built.site_url, new_site, built.addresses)
@@ -456,13 +456,14 @@ def build(
     return result
 
 
-def site_state(cache: Path | None, site: Path) -> Path | None:
-    """Where the site build remembers what `site` holds (in the `cache` folder, one file per site
-    folder), so the next build converts only the pages that changed; None without a cache."""
+def site_state(cache: Path | None, site: Path, step: str = "site") -> Path | None:
+    """Where a `step` of the build (the site build, the search index) remembers what `site` holds
+    (in the `cache` folder, one file per site folder), so the next build redoes only what changed;
+    None without a cache."""
     if cache is None:
         return None
     key = hashlib.sha256(str(site.resolve()).encode("utf-8")).hexdigest()[:16]
-    return cache / "site" / f"{key}.json"
+    return cache / step / f"{key}.json"
 
 
 # --- Permanence (issue 4): a published address keeps working -------------------------------------

@@ -12,8 +12,8 @@ from generator.errors import BuildFailed
 from generator.search import BUNDLE, index_site
 from tests.pagefind_index import read_entry, read_fragments, read_parts
 
-SMALL_PARTS = 300_000
-"""Bytes of HTML a part may hold, small enough that the seeds' site is indexed in two parts."""
+SMALL_PARTS = 150_000
+"""Bytes of HTML a part may hold, small enough that the Eerste Kamer's letters of the seeds are two parts."""
 
 
 def _index_files(site: Path) -> dict[str, bytes]:
@@ -45,10 +45,10 @@ def test_a_large_site_is_indexed_in_parts_that_together_hold_every_page_once(bui
     site = Path(shutil.copytree(built_site, tmp_path / "site"))
     index_site(site, part_bytes=SMALL_PARTS)
     parts = read_parts(site)
-    assert parts == [f"deel-{number}/" for number in range(2, len(parts) + 2)] and parts, parts
+    assert len(parts) > len(read_parts(built_site)) and len(set(parts)) == len(parts), parts
     counts = [read_entry(site)["languages"]["nl"]["page_count"]]
     counts += [json.loads((site / BUNDLE / part / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]["nl"]["page_count"] for part in parts]
     urls = [fragment.url for fragment in read_fragments(site)]
     assert sorted(urls) == sorted(fragment.url for fragment in read_fragments(built_site))  # every page, once
     assert sum(counts) == len(urls) and all(counts), counts
-    assert read_parts(built_site) == []  # the seeds' site is one part
+    assert read_parts(built_site) == ["eerste-kamer-2025/", "tweede-kamer-2025/"]  # the pages about the site, then each chamber
