@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from generator.search import BUNDLE, Part, index_site, split_into_parts
+from generator.site import build_site
 from tests.pagefind_index import read_fragments, read_parts
+from tests.test_site import ANSWER_LETTER, ANSWER_SOURCE, CONFIG, EDIT, _generate, project  # noqa: F401 (a fixture)
 
 KB = 1000
 
@@ -149,3 +151,23 @@ def test_a_state_that_cannot_be_read_indexes_every_part(indexed: tuple[Path, Pat
     state.write_text("{not json", encoding="utf-8")
     assert index_site(site, state=state) == ("", "eerste-kamer-2025", "tweede-kamer-2025")
     assert index_site(site, state=state) == ()
+
+
+def test_an_edited_letter_rebuilt_indexes_its_part_only(project: Path) -> None:
+    """The editor's change of tests/test_site.py (a word in an answer of seeds/001, the Eerste Kamer's
+    answer letter of 12 February 2026), through the generator and the site build, as `kamerdossier
+    build` runs them with its cache: only the Eerste Kamer's part is indexed again, and the index
+    is the one a full build writes."""
+    site, state = project / "site", project / "cache" / "search.json"
+    build_site(CONFIG, project / "docs", site, strict=False, state=project / "cache" / "site.json")
+    assert index_site(site, state=state) == ("", "eerste-kamer-2025", "tweede-kamer-2025")
+    source = project / "seeds" / ANSWER_SOURCE
+    source.write_text(source.read_text(encoding="utf-8").replace(*EDIT), encoding="utf-8")
+    _generate(project)
+    build_site(CONFIG, project / "docs", site, strict=False, state=project / "cache" / "site.json")
+    assert index_site(site, state=state) == ("eerste-kamer-2025",)
+    found = [fragment for fragment in read_fragments(site) if "beproeven" in fragment.content or "testen van alternatieve" in fragment.content]
+    assert [(fragment.url, "onderzoeken en testen van alternatieve" in fragment.content) for fragment in found] == [(f"/{ANSWER_LETTER.removesuffix('.md')}/", True)]
+    build_site(CONFIG, project / "docs", project / "fresh", strict=False)
+    index_site(project / "fresh")
+    assert _index_files(site) == _index_files(project / "fresh")
