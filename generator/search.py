@@ -27,13 +27,15 @@ shares the first part's WebAssembly): the first part's index is `pagefind/`, eac
 folder in it named after the first pages it holds (`pagefind/tweede-kamer-2019/`), and
 `pagefind/delen.json` lists those folders.
 
-A page's part follows from its address alone, so that a rebuild re-indexes only the parts whose
-pages changed (issue 9). The pages about the site are one part (the first, small and rarely
+Which part a page is in follows from the pages' addresses and sizes alone (not from earlier builds,
+so a full index and a rebuild's agree), such that a rebuild re-indexes only the parts whose pages
+changed (issue 9). The pages about the site are one part (the first, small and rarely
 changed); each chamber's letters are parts of their own, made of whole years of letters
 (`tweede-kamer/2019-…`) in date order, as many years as fit in PART_BYTES. A year is chosen over a
 fixed number of parts or a hash of the address because letters arrive in date order: new letters
 fall in the chamber's last year, so they change its last part only, and a correction of a letter
-changes the one part holding its year. Parts never span chambers, so letters added to one chamber
+changes the one part holding its year (unless it grows that part past PART_BYTES: then the
+part's last year moves on, and the parts after it change too). Parts never span chambers, so letters added to one chamber
 never move the years of another. A year that alone exceeds PART_BYTES is split into months (a month
 into days, a day into pages) in the same way. Parts are filled as far as the bound allows, as each
 part costs a query its own index chunks: measured at 1,000 letters, the phrase
