@@ -53,9 +53,14 @@ class Fragment:
         return found
 
 
-def read_entry(site: Path) -> dict:
-    """Pagefind's `pagefind-entry.json`: version and languages."""
-    return json.loads((site / BUNDLE / "pagefind-entry.json").read_text(encoding="utf-8"))
+def read_entry(site: Path, part: str = "") -> dict:
+    """Pagefind's `pagefind-entry.json` of the first part (or of `part`, a folder in `delen.json`): version and languages."""
+    return json.loads((site / BUNDLE / part / "pagefind-entry.json").read_text(encoding="utf-8"))
+
+
+def read_entries(site: Path) -> list[dict]:
+    """The `pagefind-entry.json` of every part of the index: the first part's, then those in `delen.json`."""
+    return [read_entry(site, part) for part in ["", *read_parts(site)]]
 
 
 def read_parts(site: Path) -> list[str]:
