@@ -15,7 +15,7 @@ each size, in child processes of their own:
 - without it: the generator alone (`generator.build.generate`), for the sizes where a site
   would take too long (`--generator-only 100000`).
 
-Peak memory is the largest sum, sampled every 0.1 s, of the proportional set sizes of the child
+Peak memory is the largest sum, sampled every 0.5 s, of the proportional set sizes of the child
 and every process it started (forked workers, Pagefind), so pages shared copy-on-write count once.
 
 Speed goals live here, never in timed tests.
@@ -147,6 +147,7 @@ def _site_figures(site: Path) -> dict[str, object]:
         "site": _size(site),
         "data": _size(site / "data") if (site / "data").exists() else 0,
         "search": _size(site / "pagefind") if (site / "pagefind").exists() else 0,
+        "index parts": 1 + len(json.loads((site / "pagefind" / "delen.json").read_text(encoding="utf-8"))),
         "letter pages": len(letters),
         "largest letter page": letters[-1] if letters else (0, "-"),
         "median letter page": letters[len(letters) // 2] if letters else (0, "-"),
@@ -188,6 +189,8 @@ def run(letters: int, with_site: bool) -> dict[str, object]:
         index = site / "pagefind"
         figures["site files"] = sum(1 for path in after if index not in path.parents)
         figures["site files rewritten"] = sum(1 for path, mtime in after.items() if before.get(path) != mtime and index not in path.parents)
+        figures["index files"] = sum(1 for path in after if index in path.parents)
+        figures["index files rewritten"] = sum(1 for path, mtime in after.items() if before.get(path) != mtime and index in path.parents)
         return figures
 
 
@@ -236,7 +239,8 @@ def table(results: dict[int, dict[str, object]]) -> str:
     row("rebuild after one letter changes", lambda r: f"{r['rebuild']['seconds']:.1f} s ({100 * r['rebuild']['seconds'] / r['build']['seconds']:.0f} % of the full build)", "< 10 %", only=site)
     row("rebuild's stages", lambda r: ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in r["rebuild"]["timings"].items()), only=site)
     row("site files rewritten by the rebuild (the search index apart)", lambda r: f"{r['site files rewritten']:,} of {r['site files']:,}", "only changed ones", only=site)
-    row("site / open data / search index", lambda r: f"{r['site'] / 1e6:,.1f} MB / {r['data'] / 1e6:,.1f} MB / {r['search'] / 1e6:,.1f} MB", only=site)
+    row("search index files rewritten by the rebuild", lambda r: f"{r['index files rewritten']:,} of {r['index files']:,}", only=site)
+    row("site / open data / search index (parts)", lambda r: f"{r['site'] / 1e6:,.1f} MB / {r['data'] / 1e6:,.1f} MB / {r['search'] / 1e6:,.1f} MB ({r['index parts']})", only=site)
     row("letter pages: median / largest HTML", lambda r: f"{_kb(r['median letter page'][0])} / {_kb(r['largest letter page'][0])}", only=site)
     for which, name in enumerate(("median", "largest")):
         row(f"first visit to the {name} letter page (all files, gzip)", lambda r, w=which: f"{_kb(r['browser']['first visits'][w][0])} in {r['browser']['first visits'][w][1]} files", "< 150 KB", only=site)
