@@ -15,7 +15,7 @@ each size, in child processes of their own:
 - without it: the generator alone (`generator.build.generate`), for the sizes where a site
   would take too long (`--generator-only 100000`).
 
-Peak memory is the largest sum, sampled every 0.5 s, of the proportional set sizes of the child
+Peak memory is the largest sum, sampled every second, of the proportional set sizes of the child
 and every process it started (forked workers, Pagefind), so pages shared copy-on-write count once.
 
 Speed goals live here, never in timed tests.

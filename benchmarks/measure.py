@@ -62,9 +62,9 @@ class TreeMemory:
     counting pages shared copy-on-write once."""
 
     pid: int
-    interval: float = 0.5
+    interval: float = 1.0
     """Reading smaps_rollup walks a process's page tables: at 0.1 s the sampler took a third of a
-    core from a 3 GB build; at 0.5 s it takes a few per cent."""
+    core from a 3 GB build (and stalls it while it reads); once a second is enough for builds of minutes."""
     peak_kb: int = 0
     _stop: threading.Event = field(default_factory=threading.Event)
 
