@@ -32,7 +32,7 @@ import io
 import json
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 
@@ -148,7 +148,7 @@ def _build(config, state_file: Path | None) -> BuiltSite:
                 page.links_to_anchors = {by_uri[uri]: links for uri, links in known.links.items() if uri in by_uri}
                 for level, message in known.warnings:
                     logger.log(level, message)
-                pages[file.src_uri] = _PageState(source, known.ids, known.links, known.warnings)  # its time now
+                pages[file.src_uri] = replace(known, source=source)  # its time now
                 continue
             with _Recorder(logger) as recorder:
                 _populate_page(page, config, files)
