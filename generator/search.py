@@ -22,31 +22,41 @@ and its answer, the status badges in headings, permalink signs and footnote back
 
 Pagefind holds every page's words in memory until it writes its index, about seven bytes for each
 byte of HTML of a letter page, so a large site is indexed in parts of at most PART_BYTES of HTML,
-one Pagefind run each. The search script merges them in the browser (Pagefind's `mergeIndex`, which
-shares the first part's WebAssembly): the first part's index is `pagefind/`, each other part's a
-folder in it named after the first pages it holds (`pagefind/tweede-kamer-2019/`), and
-`pagefind/delen.json` lists those folders.
+one Pagefind run each, WORKERS of them at a time (a run works on one core). The search script
+merges them in the browser (Pagefind's `mergeIndex`, which shares the first part's WebAssembly):
+the first part's index is `pagefind/`, each other part's a folder in it named after the first
+pages it holds (`pagefind/tweede-kamer-2019/`), and `pagefind/delen.json` lists those folders.
 
-Which part a page is in follows from the pages' addresses and sizes alone (not from earlier builds,
-so a full index and a rebuild's agree), such that a rebuild re-indexes only the parts whose pages
-changed (issue 9). The pages about the site are one part (the first, small and rarely
-changed); each chamber's letters are parts of their own, made of whole years of letters
-(`tweede-kamer/2019-…`) in date order, as many years as fit in PART_BYTES. A year is chosen over a
-fixed number of parts or a hash of the address because letters arrive in date order: new letters
-fall in the chamber's last year, so they change its last part only, and a correction of a letter
-changes the one part holding its year (unless it grows that part past PART_BYTES: then the
-part's last year moves on, and the parts after it change too). Parts never span chambers, so letters added to one chamber
+Which part a page is in follows from the pages' addresses and sizes alone (not from earlier builds).
+The pages about the site are one part (the first, small and rarely changed); each chamber's
+letters are parts of their own, made of whole years of letters (`tweede-kamer/2019-…`) in date
+order, as many years as fit in PART_BYTES. A year is chosen over a fixed number of parts or a hash
+of the address because letters arrive in date order: new letters fall in the chamber's last year,
+so they change its last part only. Parts never span chambers, so letters added to one chamber
 never move the years of another. A year that alone exceeds PART_BYTES is split into months (a month
 into days, a day into pages) in the same way. Parts are filled as far as the bound allows, as each
-part costs a query its own index chunks: measured at 1,000 letters, the phrase
-`toen geen externe adviseurs` fetched 192 KB with one part, 497 KB with six and 2 MB with one part
-per chamber and year (26).
+part costs a query its own metadata and the chunks holding the query's words; a part's word index
+is cut into small chunks (CHUNK_LOCATIONS), so that a rare word costs a few KB of each part.
 
-With a `state` file, the build remembers which pages (with their sizes and times, and their
-SHA-256 when those changed) each part held and which files its index is; a part whose pages and
-files are unchanged is not indexed again, and of a part indexed again only the files whose bytes
-changed are written (Pagefind names the chunks and fragments by their content), so unchanged files
-keep their modification times. Either way the files are those a full index writes.
+A build without a `state` indexes every part, and the same pages give the same files. With a `state`
+file, the build remembers which pages (with their sizes and times, and their SHA-256 when those
+changed) each part's index holds, which files it is, and which fragment (the id a search result
+carries) is each page's. A rebuild (issue 9):
+
+- keeps a part whose pages are unchanged;
+- indexes the pages changed or added since a part was indexed again, each with its block (the run
+  of pages around it of about BLOCK_BYTES of HTML, so Pagefind weighs its words among enough
+  pages), into one more part, the part of changes (`pagefind/wijzigingen/`, listed last), and
+  lists the old fragments of those pages, and of pages gone, as `hidden` in `delen.json`; the
+  search script leaves hidden fragments out, and shows a page indexed unchanged in two parts (the
+  same fragment) once. A search thus finds each page as it is now, as in a full index, while the
+  rebuild indexes a few hundred pages, not a part of thousands;
+- indexes a part itself again once its changes exceed OVERLAY_SHARE of PART_BYTES (then its pages
+  leave the part of changes), and a part whose pages moved (a year moved to the next part).
+
+Of a part indexed again only the files whose bytes changed are written (Pagefind names chunks and
+fragments by their content), so unchanged files keep their modification times. A rebuild's index
+files thus differ from a full build's (the part of changes), but not what a search finds.
 """
 
 from __future__ import annotations
@@ -56,8 +66,11 @@ import json
 import os
 import shutil
 import subprocess
+import zlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from generator.errors import BuildFailed
 from generator.model import EERSTE_KAMER, TWEEDE_KAMER
@@ -95,7 +108,31 @@ OUTPUT = ".pagefind-part"
 """A folder in the site (hidden, as LINKS) where Pagefind writes one part's index before its files
 that changed are moved into BUNDLE."""
 
-STATE_VERSION = 1
+CHUNK_LOCATIONS = 2000
+"""How many word locations one chunk of a part's word index holds, set through Pagefind's
+`PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE` (its default is 20,000; Pagefind 1.5.2, pinned, reads it). A
+query fetches, for each of its words and each part, the chunk holding the word: with the default a
+rare word cost about 26 KB of every part, so each part added about 88 KB to a four-word query at
+10,000 letters. With smaller chunks a rare word costs a few KB; the price is a longer list of
+chunks in each part's metadata (about 12 bytes a chunk), which every query fetches too."""
+
+OVERLAY = "wijzigingen"
+"""The folder (in BUNDLE) of the part of changes: the blocks of pages changed since their own part
+was indexed (a rebuild with a state only)."""
+
+BLOCK_BYTES = 4_000_000
+"""About this much HTML around a changed page is indexed again with it, in the part of changes
+(about 150 letter pages, a second of Pagefind): enough pages that Pagefind weighs the changed
+page's words as its own part would."""
+
+OVERLAY_SHARE = 0.2
+"""A part whose changed blocks (and pages gone) exceed this share of PART_BYTES is indexed again
+itself, and its changes leave the part of changes."""
+
+WORKERS = min(2, os.cpu_count() or 1)
+"""Pagefind runs at once (each works on one core and holds up to about 0.7 GB, PART_BYTES)."""
+
+STATE_VERSION = 2
 """Bumped when the state file's shape or the way pages are split into parts changes."""
 
 
@@ -111,10 +148,11 @@ class Part:
 def index_site(site: Path, part_bytes: int = PART_BYTES, state: Path | None = None) -> tuple[str, ...]:
     """Index the HTML pages of the built `site` into `site/pagefind/` with the bundled Pagefind binary.
 
-    Runs offline and writes the same files for the same pages. With a `state` file (kept between
-    builds), only the parts whose pages or index files changed are indexed again; see the module's
-    docstring. Returns the folders of the parts indexed. Fails with BuildFailed when Pagefind is
-    missing, fails, or finds no page to index.
+    Runs offline; without a `state` it indexes every part and writes the same files for the same
+    pages. With a `state` file (kept between builds), a part whose pages are unchanged is kept, and
+    the pages changed since a part was indexed are indexed again in blocks, into the part of changes
+    (OVERLAY), as long as they are few; see the module's docstring. Returns the folders of the parts
+    indexed. Fails with BuildFailed when Pagefind is missing, fails, or finds no page to index.
     """
     binary = _pagefind_binary()
     sizes = {page: (site / page).stat().st_size for page in _pages(site)}
@@ -123,21 +161,76 @@ def index_site(site: Path, part_bytes: int = PART_BYTES, state: Path | None = No
     known = _read_state(state, fingerprint)
     bundle = site / BUNDLE
     kept: dict[str, dict] = {}
-    indexed = []
+    keys: dict[str, list] = {}
+    to_index: list[Part] = []
+    changes: list[str] = []  # pages indexed again in the part of changes
+    hidden: set[str] = set()  # the fragments of a kept part that changes replace
     for part in parts:
-        pages = {page: _page_key(site / page, known.get(part.folder, {}).get("pages", {}).get(page)) for page in part.pages}
         previous = known.get(part.folder)
-        if previous is not None and previous["pages"] == pages and _files_intact(bundle / part.folder, previous["files"]):
+        indexed = previous["pages"] if previous is not None and _files_intact(bundle / part.folder, previous["files"]) else None
+        for page in part.pages:
+            keys[page] = _page_key(site / page, (indexed or {}).get(page))
+        if indexed is None:
+            to_index.append(part)
+            continue
+        changed = [page for page in part.pages if not _same_key(keys[page], indexed.get(page))]  # or new
+        if not changed and indexed.keys() == set(part.pages):
             kept[part.folder] = previous
             continue
-        files = _index_part(binary, site, part)
-        kept[part.folder] = {"pages": pages, "files": files}
-        indexed.append(part.folder)
-    others = [f"{part.folder}/" for part in parts[1:]]
-    write_files({f"{BUNDLE}/{PARTS}": json.dumps(others) + "\n"}, site)
+        stale = [page for page, key in indexed.items() if not _same_key(keys.get(page), key)]  # or gone
+        blocks = _changed_blocks(part, sizes, changed)
+        if sum(sizes[page] for page in blocks) + sum(indexed[page][0] for page in stale if page not in sizes) > part_bytes * OVERLAY_SHARE:
+            to_index.append(part)  # too many changes: the part itself is indexed again
+            continue
+        kept[part.folder] = previous
+        changes += blocks
+        hidden.update(previous["ids"][page] for page in [*blocks, *stale] if page in previous["ids"])
+    overlay = Part(OVERLAY, tuple(sorted(changes)))
+    if overlay.pages:
+        previous = known.get(OVERLAY)
+        if (
+            previous is not None
+            and previous["pages"].keys() == set(overlay.pages)
+            and all(_same_key(keys[page], key) for page, key in previous["pages"].items())
+            and _files_intact(bundle / OVERLAY, previous["files"])
+        ):
+            kept[OVERLAY] = previous
+        else:
+            to_index.append(overlay)
+    for part, (files, ids) in zip(to_index, _index_parts(binary, site, to_index)):
+        kept[part.folder] = {"pages": {page: keys[page] for page in part.pages}, "files": files, "ids": ids}
+    if overlay.pages:
+        hidden -= set(kept[OVERLAY]["ids"].values())  # a page of a block that did not change: the same fragment
+    folders = [f"{part.folder}/" for part in parts[1:]] + ([f"{OVERLAY}/"] if overlay.pages else [])
+    listing = {"parts": folders, "hidden": sorted(hidden)}
+    write_files({f"{BUNDLE}/{PARTS}": json.dumps(listing) + "\n"}, site)
     _remove_other_files(bundle, {f"{folder}/{name}".lstrip("/") for folder, part in kept.items() for name in part["files"]} | {PARTS})
     _write_state(state, fingerprint, kept)
-    return tuple(indexed)
+    return tuple(part.folder for part in to_index)
+
+
+def _same_key(key: list | None, other: list) -> bool:
+    """Whether two page keys (size, time, SHA-256) are of the same bytes."""
+    return key is not None and key[0] == other[0] and key[2] == other[2]
+
+
+def _changed_blocks(part: Part, sizes: dict[str, int], changed: list[str]) -> list[str]:
+    """The pages of `part` in the blocks (runs of pages in address order of about BLOCK_BYTES of
+    HTML) that hold a page of `changed` (changed, or new to the part): they are indexed again
+    together, so that Pagefind ranks a changed page among enough others (its weights depend on how
+    many pages of a part hold a word)."""
+    wanted = set(changed)
+    found: list[str] = []
+    block: list[str] = []
+    filled = 0
+    for page in part.pages:
+        block.append(page)
+        filled += sizes[page]
+        if filled >= BLOCK_BYTES or page == part.pages[-1]:
+            if wanted.intersection(block):
+                found += block
+            block, filled = [], 0
+    return found
 
 
 def split_into_parts(sizes: dict[str, int], part_bytes: int) -> list[Part]:
@@ -216,26 +309,52 @@ def _pages(site: Path) -> list[str]:
     return sorted(pages)
 
 
-def _index_part(binary: Path, site: Path, part: Part) -> dict[str, int]:
-    """Index `part` with Pagefind and move the files of its index that changed into its folder;
-    return the index's files (relative to the folder) with their sizes."""
-    output = site / OUTPUT
+def _index_parts(binary: Path, site: Path, parts: list[Part]) -> list[tuple[dict[str, int], dict[str, str]]]:
+    """Index `parts`, WORKERS Pagefind runs at a time (Pagefind works on one core); for each, the
+    files of its index and the fragment id of each page (see _index_part)."""
+    if len(parts) < 2 or WORKERS < 2:
+        return [_index_part(binary, site, part, 0) for part in parts]
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        return list(pool.map(lambda numbered: _index_part(binary, site, numbered[1], numbered[0]), enumerate(parts)))
+
+
+def _index_part(binary: Path, site: Path, part: Part, number: int) -> tuple[dict[str, int], dict[str, str]]:
+    """Index `part` with Pagefind (its run `number`: its temporary folders are its own) and move the
+    files of its index that changed into its folder; return the index's files (relative to the
+    folder) with their sizes, and the id of each page's fragment (the name Pagefind gave it, which
+    the search results carry)."""
+    output = site / f"{OUTPUT}-{number}"
     shutil.rmtree(output, ignore_errors=True)  # what an interrupted run left
     try:
-        _run_pagefind(binary, site, [site / page for page in part.pages], output)
+        _run_pagefind(binary, site, [site / page for page in part.pages], output, number)
         target = site / BUNDLE / part.folder
         files = {}
+        ids = {}
         for path in sorted(path for path in output.rglob("*") if path.is_file()):
             relative = path.relative_to(output).as_posix()
             files[relative] = path.stat().st_size
+            if path.suffix == ".pf_fragment":
+                ids[_fragment_page(path)] = path.stem
             destination = target / relative
             if destination.is_file() and destination.stat().st_size == files[relative] and destination.read_bytes() == path.read_bytes():
                 continue  # the same bytes: the file keeps its time
             destination.parent.mkdir(parents=True, exist_ok=True)
             os.replace(path, destination)
-        return files
+        return files, dict(sorted(ids.items()))
     finally:
         shutil.rmtree(output, ignore_errors=True)
+
+
+FRAGMENT_HEAD = b"pagefind_dcd"
+"""What a fragment's bytes start with once unzipped; then JSON that begins with the page's `url`."""
+
+
+def _fragment_page(path: Path) -> str:
+    """The page (relative to the site) a Pagefind fragment is of, from the `url` at its start."""
+    head = zlib.decompressobj(wbits=31).decompress(path.read_bytes(), 4096)
+    data = head.removeprefix(FRAGMENT_HEAD)
+    url = json.JSONDecoder().raw_decode(data.decode("utf-8", errors="replace").removeprefix('{"url":'))[0]
+    return unquote(url).lstrip("/") + ("index.html" if url.endswith("/") else "")
 
 
 def _files_intact(folder: Path, files: dict[str, int]) -> bool:
@@ -268,7 +387,7 @@ def _page_key(path: Path, known: list | None) -> list:
 
 def _fingerprint(binary: Path) -> str:
     """What every part's index depends on beside its pages: Pagefind, how it is run, how pages are split."""
-    digest = hashlib.sha256(f"search state {STATE_VERSION}\n{CONTENT}\n{LEFT_OUT}\n".encode())
+    digest = hashlib.sha256(f"search state {STATE_VERSION}\n{CONTENT}\n{LEFT_OUT}\n{CHUNK_LOCATIONS}\n".encode())
     digest.update(binary.read_bytes())
     return digest.hexdigest()
 
@@ -283,7 +402,7 @@ def _read_state(path: Path | None, fingerprint: str) -> dict[str, dict]:
         if data.get("version") != STATE_VERSION or data.get("fingerprint") != fingerprint:
             return {}
         parts = data["parts"]
-        if not all(isinstance(part["pages"], dict) and isinstance(part["files"], dict) for part in parts.values()):
+        if not all(all(isinstance(part[field], dict) for field in ("pages", "files", "ids")) for part in parts.values()):
             return {}
         return parts
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -300,10 +419,10 @@ def _write_state(path: Path | None, fingerprint: str, parts: dict[str, dict]) ->
     os.replace(temporary, path)
 
 
-def _run_pagefind(binary: Path, site: Path, pages: list[Path], output: Path) -> None:
+def _run_pagefind(binary: Path, site: Path, pages: list[Path], output: Path, number: int = 0) -> None:
     """Index `pages` of `site` into `output`: Pagefind reads them from a folder of links to them at
     their places in the site, so the addresses it gives them are their addresses in the site."""
-    folder = site / LINKS
+    folder = site / f"{LINKS}-{number}"
     shutil.rmtree(folder, ignore_errors=True)  # what an interrupted run left
     try:
         for page in pages:
@@ -316,7 +435,8 @@ def _run_pagefind(binary: Path, site: Path, pages: list[Path], output: Path) -> 
         command = [str(binary), "--site", str(folder), "--output-path", str(output.resolve()), "--root-selector", CONTENT, "--quiet"]
         for selector in LEFT_OUT:
             command += ["--exclude-selectors", selector]
-        finished = subprocess.run(command, capture_output=True, text=True, check=False)
+        environment = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(CHUNK_LOCATIONS)}
+        finished = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     said = (finished.stderr or finished.stdout).strip()

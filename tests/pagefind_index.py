@@ -65,13 +65,24 @@ def read_entries(site: Path) -> list[dict]:
 
 def read_parts(site: Path) -> list[str]:
     """The folders of the index's other parts (generator/search.py splits a large site)."""
-    return json.loads((site / BUNDLE / "delen.json").read_text(encoding="utf-8"))
+    return json.loads((site / BUNDLE / "delen.json").read_text(encoding="utf-8"))["parts"]
 
 
-def read_fragments(site: Path) -> list[Fragment]:
-    """Every page fragment of the index (of every part), sorted by address."""
+def read_hidden(site: Path) -> list[str]:
+    """The ids of the fragments that the part of changes replaces (hidden from the results)."""
+    return json.loads((site / BUNDLE / "delen.json").read_text(encoding="utf-8"))["hidden"]
+
+
+def read_fragments(site: Path, *, searched: bool = False) -> list[Fragment]:
+    """Every page fragment of the index (of every part), sorted by address; with `searched`, only
+    those a search shows: not the hidden ones, and a fragment in two parts once."""
     fragments = []
+    hidden = set(read_hidden(site)) if searched else set()
+    seen = set()
     for path in sorted((site / BUNDLE).rglob("*.pf_fragment")):
+        if searched and (path.stem in hidden or path.stem in seen):
+            continue
+        seen.add(path.stem)
         raw = gzip.decompress(path.read_bytes())
         assert raw.startswith(FRAGMENT_SIGNATURE), f"{path}: not a Pagefind fragment"
         data = json.loads(raw[len(FRAGMENT_SIGNATURE):])

@@ -1,7 +1,8 @@
-"""The search index in parts, and a rebuild that indexes only the parts whose pages changed (issue 9).
+"""The search index in parts, and a rebuild that indexes only the changed pages' blocks (issue 9).
 
 generator/search.py puts each letter page in a part by its chamber and year (generator/search.py's
-docstring says why), and remembers in a state file what each part held."""
+docstring says why), remembers in a state file what each part holds, and indexes the pages changed
+since into the part of changes, hiding their old fragments."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.search import BUNDLE, Part, index_site, split_into_parts
+from generator.search import BLOCK_BYTES, BUNDLE, OVERLAY, PARTS, Part, _changed_blocks, index_site, split_into_parts
 from generator.site import build_site
-from tests.pagefind_index import read_fragments, read_parts
+from tests.pagefind_index import read_fragments, read_hidden, read_parts
 from tests.test_site import ANSWER_LETTER, ANSWER_SOURCE, CONFIG, EDIT, _generate, project  # noqa: F401 (a fixture)
 
 KB = 1000
@@ -70,7 +71,21 @@ def test_a_year_too_large_for_a_part_is_split_by_month_then_day_then_page() -> N
     ]
 
 
-# --- A rebuild indexes the changed parts only, and writes what a full index writes ---------------
+# --- Blocks: the pages indexed again around a changed one (synthetic sizes) -------------------------
+
+
+def test_a_changed_page_is_indexed_again_with_the_block_around_it() -> None:
+    """Blocks are runs of pages, in address order, of BLOCK_BYTES of HTML: a changed page brings its
+    own block into the part of changes, never a whole part."""
+    sizes = _letters("tweede-kamer", [f"2020-01-{day:02}" for day in range(1, 21)], size=BLOCK_BYTES // 4)
+    (part,) = split_into_parts(sizes, part_bytes=100 * BLOCK_BYTES)
+    pages = list(part.pages)
+    assert _changed_blocks(part, sizes, []) == []
+    assert _changed_blocks(part, sizes, [pages[5]]) == pages[4:8]  # the second block of four pages
+    assert _changed_blocks(part, sizes, [pages[0], pages[19]]) == pages[0:4] + pages[16:20]
+
+
+# --- A rebuild indexes the changes only; a search finds what a full index finds ------------------
 
 
 def _index_files(site: Path) -> dict[str, bytes]:
@@ -83,12 +98,17 @@ def _mtimes(site: Path) -> dict[str, int]:
     return {path.relative_to(bundle).as_posix(): path.stat().st_mtime_ns for path in bundle.rglob("*") if path.is_file()}
 
 
-def _full_index(site: Path, tmp_path: Path) -> dict[str, bytes]:
-    """The index a build without state (every part indexed, from an empty bundle) writes for `site`'s pages."""
+def _fresh(site: Path, tmp_path: Path) -> Path:
+    """A copy of `site` indexed as a build without state indexes it (every part, from an empty bundle)."""
     fresh = Path(shutil.copytree(site, tmp_path / "fresh"))
     shutil.rmtree(fresh / BUNDLE)
     index_site(fresh)
-    return _index_files(fresh)
+    return fresh
+
+
+def _searched(site: Path) -> list[tuple[str, str, tuple]]:
+    """What a search of `site` can show: each page's address, indexed text and anchors, once."""
+    return [(fragment.url, fragment.content, fragment.anchors) for fragment in read_fragments(site, searched=True)]
 
 
 @pytest.fixture
@@ -97,8 +117,19 @@ def indexed(built_site: Path, tmp_path: Path) -> tuple[Path, Path]:
     site = Path(shutil.copytree(built_site, tmp_path / "site"))
     state = tmp_path / "cache" / "search" / "site.json"
     assert index_site(site, state=state) == ("", "eerste-kamer-2025", "tweede-kamer-2025")  # no state yet: every part
-    assert read_parts(site) == ["eerste-kamer-2025/", "tweede-kamer-2025/"]
+    assert read_parts(site) == ["eerste-kamer-2025/", "tweede-kamer-2025/"] and read_hidden(site) == []
     return site, state
+
+
+CHANGED = ("eerste-kamer", "2025-12-02", "commissiebrief", "index.html")
+"""seeds/002, the Eerste Kamer's letter of 2 December 2025."""
+
+
+def _add_word(site: Path, word: str, where: tuple[str, ...] = CHANGED) -> None:
+    page = site.joinpath(*where)
+    html = page.read_text(encoding="utf-8")
+    assert html.count("</article>") == 1
+    page.write_text(html.replace("</article>", f"<p>{word}</p></article>"), encoding="utf-8")
 
 
 def test_nothing_changed_nothing_is_indexed_or_written(indexed: tuple[Path, Path]) -> None:
@@ -108,21 +139,43 @@ def test_nothing_changed_nothing_is_indexed_or_written(indexed: tuple[Path, Path
     assert _mtimes(site) == before
 
 
-def test_one_changed_letter_indexes_its_part_only_and_gives_the_full_index(indexed: tuple[Path, Path], tmp_path: Path) -> None:
-    """seeds/002 (the Eerste Kamer's letter of 2 December 2025) gets a word more in its content."""
+def test_a_changed_letter_is_indexed_again_in_the_part_of_changes_and_found_as_in_a_full_index(
+    indexed: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The letter gets a word more: only its block is indexed again (here the Eerste Kamer's few
+    pages), into the part of changes; its old fragment is hidden; a search finds what it finds in a
+    full index, and the part it was in keeps its files and their times."""
     site, state = indexed
-    page = site / "eerste-kamer" / "2025-12-02" / "commissiebrief" / "index.html"
-    html = page.read_text(encoding="utf-8")
-    assert html.count("</article>") == 1
-    page.write_text(html.replace("</article>", "<p>xyzzyverbeterd</p></article>"), encoding="utf-8")
+    old = {fragment.url: fragment for fragment in read_fragments(site)}["/eerste-kamer/2025-12-02/commissiebrief/"]
+    _add_word(site, "xyzzyverbeterd")
     before = _mtimes(site)
-    assert index_site(site, state=state) == ("eerste-kamer-2025",)
+    assert index_site(site, state=state) == (OVERLAY,)
     after = _mtimes(site)
     rewritten = {name for name in after if before.get(name) != after[name]}
-    assert rewritten and all(name.startswith("eerste-kamer-2025/") for name in rewritten), rewritten
-    assert not any(name.endswith("pagefind.js") or "wasm" in name for name in rewritten)  # the same bytes keep their time
-    assert _index_files(site) == _full_index(site, tmp_path)
-    assert [fragment.url for fragment in read_fragments(site) if "xyzzyverbeterd" in fragment.content] == ["/eerste-kamer/2025-12-02/commissiebrief/"]
+    assert rewritten and all(name.startswith(f"{OVERLAY}/") for name in rewritten - {PARTS}), rewritten
+    assert read_parts(site) == ["eerste-kamer-2025/", "tweede-kamer-2025/", f"{OVERLAY}/"]
+    stale = [path.stem for path in (site / BUNDLE / "eerste-kamer-2025" / "fragment").glob("*.pf_fragment") if "xyzzyverbeterd" not in path.read_bytes().decode("latin-1")]
+    assert read_hidden(site) and set(read_hidden(site)) <= set(stale)
+    assert [fragment.url for fragment in read_fragments(site, searched=True) if "xyzzyverbeterd" in fragment.content] == [old.url]
+    assert _searched(site) == _searched(_fresh(site, tmp_path))
+    assert index_site(site, state=state) == ()  # and a build after it has nothing to do
+    _add_word(site, "xyzzynogmaals")
+    assert index_site(site, state=state) == (OVERLAY,)  # the changes since the part was indexed, again
+    assert _searched(site) == _searched(_fresh(site, tmp_path / "2"))
+
+
+def test_many_changes_index_the_part_again_and_leave_the_part_of_changes(
+    indexed: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site, state = indexed
+    _add_word(site, "xyzzyverbeterd")
+    assert index_site(site, state=state) == (OVERLAY,)
+    monkeypatch.setattr("generator.search.OVERLAY_SHARE", 0.0)  # any change is too many
+    _add_word(site, "xyzzynogmaals")
+    assert index_site(site, state=state) == ("eerste-kamer-2025",)
+    assert read_parts(site) == ["eerste-kamer-2025/", "tweede-kamer-2025/"] and read_hidden(site) == []
+    assert not (site / BUNDLE / OVERLAY).exists()
+    assert _index_files(site) == _index_files(_fresh(site, tmp_path))  # the files of a full index
 
 
 def test_a_removed_letter_leaves_no_file_of_it_and_gives_the_full_index(indexed: tuple[Path, Path], tmp_path: Path) -> None:
@@ -131,7 +184,7 @@ def test_a_removed_letter_leaves_no_file_of_it_and_gives_the_full_index(indexed:
     assert index_site(site, state=state) == ()  # its part is gone; nothing else changed
     assert read_parts(site) == ["eerste-kamer-2025/"]
     assert not (site / BUNDLE / "tweede-kamer-2025").exists()
-    assert _index_files(site) == _full_index(site, tmp_path)
+    assert _index_files(site) == _index_files(_fresh(site, tmp_path))
 
 
 def test_a_part_whose_index_was_damaged_is_indexed_again(indexed: tuple[Path, Path], tmp_path: Path) -> None:
@@ -143,7 +196,7 @@ def test_a_part_whose_index_was_damaged_is_indexed_again(indexed: tuple[Path, Pa
     stray.write_text("{}", encoding="utf-8")
     assert index_site(site, state=state) == ("tweede-kamer-2025",)
     assert fragment.is_file() and not stray.parent.exists()
-    assert _index_files(site) == _full_index(site, tmp_path)
+    assert _index_files(site) == _index_files(_fresh(site, tmp_path))
 
 
 def test_a_state_that_cannot_be_read_indexes_every_part(indexed: tuple[Path, Path]) -> None:
@@ -153,11 +206,11 @@ def test_a_state_that_cannot_be_read_indexes_every_part(indexed: tuple[Path, Pat
     assert index_site(site, state=state) == ()
 
 
-def test_an_edited_letter_rebuilt_indexes_its_part_only(project: Path) -> None:
+def test_an_edited_letter_rebuilt_indexes_its_block_only(project: Path) -> None:
     """The editor's change of tests/test_site.py (a word in an answer of seeds/001, the Eerste Kamer's
     answer letter of 12 February 2026), through the generator and the site build, as `kamerdossier
-    build` runs them with its cache: only the Eerste Kamer's part is indexed again, and the index
-    is the one a full build writes."""
+    build` runs them with its cache: only the part of changes is indexed, and a search finds the
+    new words on that page only and what a full build's index finds."""
     site, state = project / "site", project / "cache" / "search.json"
     build_site(CONFIG, project / "docs", site, strict=False, state=project / "cache" / "site.json")
     assert index_site(site, state=state) == ("", "eerste-kamer-2025", "tweede-kamer-2025")
@@ -165,9 +218,9 @@ def test_an_edited_letter_rebuilt_indexes_its_part_only(project: Path) -> None:
     source.write_text(source.read_text(encoding="utf-8").replace(*EDIT), encoding="utf-8")
     _generate(project)
     build_site(CONFIG, project / "docs", site, strict=False, state=project / "cache" / "site.json")
-    assert index_site(site, state=state) == ("eerste-kamer-2025",)
-    found = [fragment for fragment in read_fragments(site) if "beproeven" in fragment.content or "testen van alternatieve" in fragment.content]
+    assert index_site(site, state=state) == (OVERLAY,)
+    found = [fragment for fragment in read_fragments(site, searched=True) if "beproeven" in fragment.content or "testen van alternatieve" in fragment.content]
     assert [(fragment.url, "onderzoeken en testen van alternatieve" in fragment.content) for fragment in found] == [(f"/{ANSWER_LETTER.removesuffix('.md')}/", True)]
     build_site(CONFIG, project / "docs", project / "fresh", strict=False)
     index_site(project / "fresh")
-    assert _index_files(site) == _index_files(project / "fresh")
+    assert _searched(site) == _searched(project / "fresh")

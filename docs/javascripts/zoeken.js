@@ -29,6 +29,7 @@
 
   var root, toggle, form, input, status, list, more;
   var pagefind = null; // a promise of the Pagefind module, made on the first query
+  var hidden = {}; // ids of the fragments that a later part of the index replaces
   var current = 0; // number of the latest search; the answers to older ones are dropped
   var latest = Promise.resolve(); // settles when the latest search is shown
   var pending = []; // results of the latest search not shown yet
@@ -100,11 +101,12 @@
         if (number !== current) {
           return;
         }
-        pending = found.results.slice();
+        pending = currentResults(found.results);
+        var total = pending.length;
         list.textContent = "";
         return showMore(number).then(function () {
           if (number === current) {
-            status.textContent = count(found.results.length, query);
+            status.textContent = count(total, query);
           }
         });
       })
@@ -117,9 +119,23 @@
     return latest;
   }
 
+  /* The results (best first) without those a later part replaces: a part's pages changed since
+     it was indexed are indexed again in the part of changes, and their old fragments are listed as
+     hidden in delen.json; a page indexed again unchanged has the same fragment in both (kept once). */
+  function currentResults(results) {
+    var seen = {};
+    return results.filter(function (result) {
+      if (hidden[result.id] || seen[result.id]) {
+        return false;
+      }
+      seen[result.id] = true;
+      return true;
+    });
+  }
+
   /* Load pagefind.js from the site itself; Pagefind then fetches its index beside it. A large
      site is indexed in parts (generator/search.py): delen.json lists the other parts' folders,
-     merged here into the first; they share its WebAssembly. */
+     merged here into the first (they share its WebAssembly), and the fragments they replace. */
   function load() {
     if (!pagefind) {
       var bundle = new URL(root.getAttribute("data-kd-bundle"), document.baseURI).href;
@@ -130,11 +146,15 @@
             return window.fetch(new URL("delen.json", bundle).href);
           })
           .then(function (response) {
-            return response.ok ? response.json() : [];
+            return response.ok ? response.json() : { parts: [], hidden: [] };
           })
-          .then(function (parts) {
+          .then(function (listing) {
+            hidden = {};
+            listing.hidden.forEach(function (id) {
+              hidden[id] = true;
+            });
             return Promise.all(
-              parts.map(function (part) {
+              listing.parts.map(function (part) {
                 return module.mergeIndex(new URL(part, bundle).pathname);
               })
             );

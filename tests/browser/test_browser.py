@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from generator.build import keep_published_addresses
 from generator.permanence import format_manifest, published_addresses
 from generator.search import index_site
-from tests.pagefind_index import read_fragments, read_parts
+from tests.pagefind_index import read_fragments, read_hidden, read_parts
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -334,6 +334,35 @@ def test_a_site_indexed_in_parts_is_searched_as_one(
     assert any(href.endswith("#vraag-3") for href in hrefs) and any("/eerste-kamer/" in href for href in hrefs), hrefs
     for part in parts:
         assert any(f"/pagefind/{part}pagefind-entry.json" in url for url in requests_made.urls), part
+
+
+def test_a_rebuild_with_changes_shows_each_page_once_as_it_is_now(
+    page: Page, built_site: Path, tmp_path: Path, serve: Callable[[Path], str]
+) -> None:
+    """A rebuild indexes a changed letter again in the part of changes (generator/search.py) and
+    hides its old fragment: the word taken out finds nothing, the word put in finds the letter, and
+    a word of every letter finds each page once, as many as in a full index. (Synthetic words: a
+    real edit of the source is tests/test_search_parts.py's.)"""
+    site = Path(shutil.copytree(built_site, tmp_path / "site"))
+    letter = site / "eerste-kamer" / "2025-12-02" / "commissiebrief" / "index.html"
+    text = letter.read_text(encoding="utf-8")
+    letter.write_text(text.replace("</article>", "<p>xyzzyoud</p></article>"), encoding="utf-8")
+    state = tmp_path / "state.json"
+    index_site(site, state=state)
+    letter.write_text(text.replace("</article>", "<p>xyzzynieuw</p></article>"), encoding="utf-8")
+    index_site(site, state=state)
+    assert read_parts(site)[-1] == "wijzigingen/" and read_hidden(site)
+    _open(page, serve(site))
+    _search(page, "xyzzyoud")
+    assert page.locator(SEARCH_STATUS).inner_text() == "Geen pagina's gevonden voor ‘xyzzyoud’"
+    page.locator(SEARCH_INPUT).fill("")
+    _search(page, "xyzzynieuw")
+    assert page.locator(SEARCH_STATUS).inner_text() == "1 pagina gevonden voor ‘xyzzynieuw’"
+    assert _result_hrefs(page)[0] == "/eerste-kamer/2025-12-02/commissiebrief/"
+    page.locator(SEARCH_INPUT).fill("")
+    _search(page, "kamer")
+    found = page.locator(SEARCH_STATUS).inner_text()
+    assert found == f"{len(read_fragments(site, searched=True))} pagina's gevonden voor ‘kamer’", found
 
 
 HOSTILE_TITLE = 'Brief over <img src=x onerror="window.kdInjected=1"> & <b>opmaak</b>'
