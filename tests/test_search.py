@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import BuildFailed
-from generator.search import BUNDLE, index_site
+from generator.search import BUNDLE, CHUNK_LOCATIONS, index_site
 from tests.pagefind_index import read_entries, read_fragments, read_parts
 
 SMALL_PARTS = 150_000
@@ -50,3 +50,17 @@ def test_a_large_site_is_indexed_in_parts_that_together_hold_every_page_once(bui
     assert sorted(urls) == sorted(fragment.url for fragment in read_fragments(built_site))  # every page, once
     assert sum(counts) == len(urls) and all(counts), counts
     assert read_parts(built_site) == ["eerste-kamer-2025/", "tweede-kamer-2025/"]  # the pages about the site, then each chamber
+
+
+def test_the_word_index_is_cut_in_small_chunks(built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A query fetches, for each word and part, the chunk holding the word: the build asks Pagefind
+    for chunks of CHUNK_LOCATIONS word locations (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE), many more and
+    smaller ones than its default of 20,000 gives for the same pages (one chunk a part, for the seeds)."""
+    site = Path(shutil.copytree(built_site, tmp_path / "site"))
+    shutil.rmtree(site / BUNDLE)
+    monkeypatch.setattr("generator.search.CHUNK_LOCATIONS", 20_000)
+    index_site(site)
+    default = sorted(path.stat().st_size for path in (site / BUNDLE).rglob("*.pf_index"))
+    ours = sorted(path.stat().st_size for path in (built_site / BUNDLE).rglob("*.pf_index"))
+    assert CHUNK_LOCATIONS <= 2_000 and len(ours) >= 3 * len(default), (len(ours), len(default))
+    assert ours[len(ours) // 2] * 2 < default[len(default) // 2], (ours, default)
