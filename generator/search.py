@@ -100,9 +100,10 @@ LINKS = ".pagefind-pages"
 """A folder in the site, for one run, of links to the pages Pagefind is to index (hidden: MkDocs
 neither copies nor removes hidden files, and they are never indexed)."""
 
-PART_BYTES = 100_000_000
+PART_BYTES = 60_000_000
 """At most this much HTML in one Pagefind run: measured, Pagefind took 706 MB for the 93 MB of
-1,000 letter pages and 1.34 GB for 186 MB, so a part stays near 1 GB."""
+1,000 letter pages, 1.34 GB for 186 MB, and 866 MB for a part of 3,000 letters' pages near 100 MB,
+so two runs at once (WORKERS) stay near 1 GB together."""
 
 OUTPUT = ".pagefind-part"
 """A folder in the site (hidden, as LINKS) where Pagefind writes one part's index before its files
@@ -130,7 +131,7 @@ OVERLAY_SHARE = 0.2
 itself, and its changes leave the part of changes."""
 
 WORKERS = min(2, os.cpu_count() or 1)
-"""Pagefind runs at once (each works on one core and holds up to about 0.7 GB, PART_BYTES)."""
+"""Pagefind runs at once (each works on one core and holds up to about 0.5 GB, PART_BYTES)."""
 
 STATE_VERSION = 2
 """Bumped when the state file's shape or the way pages are split into parts changes."""
