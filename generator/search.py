@@ -48,8 +48,9 @@ carries) is each page's. A rebuild (issue 9):
   of pages around it of about BLOCK_BYTES of HTML, so Pagefind weighs its words among enough
   pages), into one more part, the part of changes (`pagefind/wijzigingen/`, listed last), and
   lists the old fragments of those pages, and of pages gone, as `hidden` in `delen.json`; the
-  search script leaves hidden fragments out, and shows a page indexed unchanged in two parts (the
-  same fragment) once. A search thus finds each page as it is now, as in a full index, while the
+  search script leaves hidden fragments out. The part of changes keeps `index.html` at the end of
+  its addresses (`--keep-index-url`, which the search script takes off again), so that a page
+  indexed again unchanged has a fragment (named by its content) other than its hidden one. A search thus finds each page as it is now, as in a full index, while the
   rebuild indexes a few hundred pages, not a part of thousands;
 - indexes a part itself again once its changes exceed OVERLAY_SHARE of PART_BYTES (then its pages
   leave the part of changes), and a part whose pages moved (a year moved to the next part).
@@ -200,8 +201,6 @@ def index_site(site: Path, part_bytes: int = PART_BYTES, state: Path | None = No
             to_index.append(overlay)
     for part, (files, ids) in zip(to_index, _index_parts(binary, site, to_index)):
         kept[part.folder] = {"pages": {page: keys[page] for page in part.pages}, "files": files, "ids": ids}
-    if overlay.pages:
-        hidden -= set(kept[OVERLAY]["ids"].values())  # a page of a block that did not change: the same fragment
     folders = [f"{part.folder}/" for part in parts[1:]] + ([f"{OVERLAY}/"] if overlay.pages else [])
     listing = {"parts": folders, "hidden": sorted(hidden)}
     write_files({f"{BUNDLE}/{PARTS}": json.dumps(listing) + "\n"}, site)
@@ -327,7 +326,7 @@ def _index_part(binary: Path, site: Path, part: Part, number: int) -> tuple[dict
     output = site / f"{OUTPUT}-{number}"
     shutil.rmtree(output, ignore_errors=True)  # what an interrupted run left
     try:
-        _run_pagefind(binary, site, [site / page for page in part.pages], output, number)
+        _run_pagefind(binary, site, [site / page for page in part.pages], output, number, keep_index_url=part.folder == OVERLAY)
         target = site / BUNDLE / part.folder
         files = {}
         ids = {}
@@ -420,9 +419,10 @@ def _write_state(path: Path | None, fingerprint: str, parts: dict[str, dict]) ->
     os.replace(temporary, path)
 
 
-def _run_pagefind(binary: Path, site: Path, pages: list[Path], output: Path, number: int = 0) -> None:
+def _run_pagefind(binary: Path, site: Path, pages: list[Path], output: Path, number: int = 0, keep_index_url: bool = False) -> None:
     """Index `pages` of `site` into `output`: Pagefind reads them from a folder of links to them at
-    their places in the site, so the addresses it gives them are their addresses in the site."""
+    their places in the site, so the addresses it gives them are their addresses in the site (with
+    `keep_index_url`, ending in `index.html`)."""
     folder = site / f"{LINKS}-{number}"
     shutil.rmtree(folder, ignore_errors=True)  # what an interrupted run left
     try:
@@ -434,6 +434,8 @@ def _run_pagefind(binary: Path, site: Path, pages: list[Path], output: Path, num
             except OSError:  # no hard links here: copy
                 shutil.copyfile(page, link)
         command = [str(binary), "--site", str(folder), "--output-path", str(output.resolve()), "--root-selector", CONTENT, "--quiet"]
+        if keep_index_url:
+            command.append("--keep-index-url")
         for selector in LEFT_OUT:
             command += ["--exclude-selectors", selector]
         environment = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(CHUNK_LOCATIONS)}

@@ -75,19 +75,19 @@ def read_hidden(site: Path) -> list[str]:
 
 def read_fragments(site: Path, *, searched: bool = False) -> list[Fragment]:
     """Every page fragment of the index (of every part), sorted by address; with `searched`, only
-    those a search shows: not the hidden ones, and a fragment in two parts once."""
+    those a search shows (not the hidden ones), with the address it shows (the part of changes
+    keeps `index.html` at the end of its addresses; the search takes it off)."""
     fragments = []
     hidden = set(read_hidden(site)) if searched else set()
-    seen = set()
     for path in sorted((site / BUNDLE).rglob("*.pf_fragment")):
-        if searched and (path.stem in hidden or path.stem in seen):
+        if path.stem in hidden:
             continue
-        seen.add(path.stem)
         raw = gzip.decompress(path.read_bytes())
         assert raw.startswith(FRAGMENT_SIGNATURE), f"{path}: not a Pagefind fragment"
         data = json.loads(raw[len(FRAGMENT_SIGNATURE):])
         headings = [anchor for anchor in data["anchors"] if anchor["element"] in HEADINGS]
         anchors = tuple((anchor["id"], anchor["location"]) for anchor in headings)
         titles = tuple((anchor["id"], anchor["text"]) for anchor in headings)
-        fragments.append(Fragment(data["url"], data["meta"].get("title", ""), data["content"], anchors, titles))
+        url = data["url"].removesuffix("index.html") if searched else data["url"]
+        fragments.append(Fragment(url, data["meta"].get("title", ""), data["content"], anchors, titles))
     return sorted(fragments, key=lambda fragment: fragment.url)

@@ -120,17 +120,18 @@
   }
 
   /* The results (best first) without those a later part replaces: a part's pages changed since
-     it was indexed are indexed again in the part of changes, and their old fragments are listed as
-     hidden in delen.json; a page indexed again unchanged has the same fragment in both (kept once). */
+     it was indexed are indexed again, with the pages around them, in the part of changes, and
+     their old fragments are listed as hidden in delen.json. */
   function currentResults(results) {
-    var seen = {};
     return results.filter(function (result) {
-      if (hidden[result.id] || seen[result.id]) {
-        return false;
-      }
-      seen[result.id] = true;
-      return true;
+      return !hidden[result.id];
     });
+  }
+
+  /* The part of changes gives its pages' addresses with `index.html` (so that its fragments are
+     never those it hides): the address of the page itself, as every other part gives it. */
+  function pageAddress(url) {
+    return url.replace(/\/index\.html(?=$|[?#])/, "/");
   }
 
   /* Load pagefind.js from the site itself; Pagefind then fetches its index beside it. A large
@@ -210,12 +211,14 @@
     var item = element("li", "md-search-result__item");
     var sections = bestSections(page.sub_results || []);
     // The page's excerpt only where no section shows the passage.
-    var pageLink = link(page.url, page.meta.title || page.url, sections.length ? "" : page.excerpt, true);
-    pageLink.href = withHighlight(page.url, page.excerpt);
+    var url = pageAddress(page.url);
+    var pageLink = link(url, page.meta.title || url, sections.length ? "" : page.excerpt, true);
+    pageLink.href = withHighlight(url, page.excerpt);
     item.appendChild(pageLink);
     sections.forEach(function (section) {
-      var sectionLink = link(section.url, section.title, section.excerpt, false);
-      sectionLink.href = withHighlight(section.url, section.excerpt);
+      var sectionUrl = pageAddress(section.url);
+      var sectionLink = link(sectionUrl, section.title, section.excerpt, false);
+      sectionLink.href = withHighlight(sectionUrl, section.excerpt);
       item.appendChild(sectionLink);
     });
     return item;
