@@ -166,7 +166,7 @@ def index_site(site: Path, part_bytes: int = PART_BYTES, state: Path | None = No
     keys: dict[str, list] = {}
     to_index: list[Part] = []
     changes: list[str] = []  # pages indexed again in the part of changes
-    hidden: set[str] = set()  # the fragments of a kept part that changes replace
+    hidden: dict[str, set[str]] = {}  # by part kept: the pages whose fragments changes replace
     for part in parts:
         previous = known.get(part.folder)
         indexed = previous["pages"] if previous is not None and _files_intact(bundle / part.folder, previous["files"]) else None
@@ -186,7 +186,7 @@ def index_site(site: Path, part_bytes: int = PART_BYTES, state: Path | None = No
             continue
         kept[part.folder] = previous
         changes += blocks
-        hidden.update(previous["ids"][page] for page in [*blocks, *stale] if page in previous["ids"])
+        hidden[part.folder] = {page for page in [*blocks, *stale] if page in previous["ids"]}
     overlay = Part(OVERLAY, tuple(sorted(changes)))
     if overlay.pages:
         previous = known.get(OVERLAY)
@@ -202,7 +202,13 @@ def index_site(site: Path, part_bytes: int = PART_BYTES, state: Path | None = No
     for part, (files, ids) in zip(to_index, _index_parts(binary, site, to_index)):
         kept[part.folder] = {"pages": {page: keys[page] for page in part.pages}, "files": files, "ids": ids}
     folders = [f"{part.folder}/" for part in parts[1:]] + ([f"{OVERLAY}/"] if overlay.pages else [])
-    listing = {"parts": folders, "hidden": sorted(hidden)}
+    hidden_ids = {kept[folder]["ids"][page]: folder for folder, pages in hidden.items() for page in pages}
+    shown_ids = {fragment for folder, part in kept.items() for page, fragment in part["ids"].items() if page not in hidden.get(folder, ())}
+    clashing = {hidden_ids[fragment] for fragment in hidden_ids.keys() & shown_ids}
+    if clashing:  # an old fragment named as one shown (7 hex digits: rare): index its part again
+        _write_state(state, fingerprint, {folder: part for folder, part in kept.items() if folder not in clashing})
+        return tuple(part.folder for part in to_index) + index_site(site, part_bytes, state)
+    listing = {"parts": folders, "hidden": sorted(hidden_ids)}
     write_files({f"{BUNDLE}/{PARTS}": json.dumps(listing) + "\n"}, site)
     _remove_other_files(bundle, {f"{folder}/{name}".lstrip("/") for folder, part in kept.items() for name in part["files"]} | {PARTS})
     _write_state(state, fingerprint, kept)
