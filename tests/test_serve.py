@@ -102,7 +102,7 @@ def test_serve_rebuilds_reloads_and_keeps_the_last_good_site(project: Path) -> N
         assert newer is not None and int(newer) > int(reload["epoch"])  # an open page is told to reload
         page = _until(lambda: (text := _get(base + ANSWER_PAGE)) and EDIT[1] in text and text, "the edited answer", log)
         assert EDIT[0] not in page
-        indexed = [f.content for f in read_fragments(project / "site") if f.url.endswith(ANSWER_PAGE)]
+        indexed = [f.content for f in read_fragments(project / "site", searched=True) if f.url.endswith(ANSWER_PAGE)]
         assert len(indexed) == 1 and "testen van alternatieve" in indexed[0] and "beproeven" not in indexed[0]  # search sees it
         questions_page = _without_reload(_get(base + QUESTIONS_PAGE))
 
