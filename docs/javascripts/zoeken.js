@@ -101,7 +101,7 @@
         if (number !== current) {
           return;
         }
-        pending = currentResults(found.results);
+        pending = closestFirst(currentResults(found.results));
         var total = pending.length;
         list.textContent = "";
         return showMore(number).then(function () {
@@ -126,6 +126,29 @@
     return results.filter(function (result) {
       return !hidden[result.id];
     });
+  }
+
+  /* For a query of several words, Pagefind's best PAGE_SIZE results with the pages where the words
+     stand closest together first (Pagefind ranks by how often and where the words occur, not by
+     how near each other they are), then in Pagefind's order: a phrase typed in full brings up a
+     page that holds it first. */
+  function closestFirst(results) {
+    if (words < 2) {
+      return results;
+    }
+    var span = Math.max(4, 2 * words);
+    var best = results
+      .slice(0, PAGE_SIZE)
+      .map(function (result, order) {
+        return { result: result, order: order, dense: densest(result.words || [], span) };
+      })
+      .sort(function (a, b) {
+        return b.dense - a.dense || a.order - b.order;
+      })
+      .map(function (entry) {
+        return entry.result;
+      });
+    return best.concat(results.slice(PAGE_SIZE));
   }
 
   /* The part of changes gives its pages' addresses with `index.html` (so that its fragments are

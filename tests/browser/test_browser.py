@@ -365,6 +365,31 @@ def test_a_rebuild_with_changes_shows_each_page_once_as_it_is_now(
     assert found == f"{len(read_fragments(site, searched=True))} pagina's gevonden voor ‘kamer’", found
 
 
+def test_a_page_holding_the_words_together_comes_first(page: Page, built_site: Path, tmp_path: Path, serve: Callable[[Path], str]) -> None:
+    """Synthetic pages (the seeds hold no such pair): one with the query's words often but far
+    apart, which Pagefind ranks higher, and one with them once, together. For a query of several
+    words the search shows the page holding them together first, and lands on its passage."""
+    site = Path(shutil.copytree(built_site, tmp_path / "site"))
+    apart = " ".join(["xyzzyalfa staat hier ver van het andere woord dat elders in de tekst komt."] * 6 + ["Pas veel later: xyzzybeta, en nog eens xyzzybeta."])
+    together = "Een lange brief over andere zaken, met heel veel woorden die niets met de vraag te maken hebben. " * 8 + "Hier staan xyzzyalfa xyzzybeta samen."
+    for name, text in (("uiteen", apart), ("samen", together)):
+        (site / "tweede-kamer" / name).mkdir()
+        (site / "tweede-kamer" / name / "index.html").write_text(
+            '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>x</title></head><body>'
+            f'<article class="md-content__inner"><h1 id="titel">Brief {name}</h1>'
+            f'<h2 id="antwoord-1">Antwoord 1</h2><p>{text}</p></article></body></html>',
+            encoding="utf-8",
+        )
+    index_site(site)
+    _open(page, serve(site))
+    _search(page, "xyzzyalfa")
+    assert _result_hrefs(page)[0].startswith("/tweede-kamer/uiteen/")  # Pagefind's own order
+    page.locator(SEARCH_INPUT).fill("")
+    _search(page, "xyzzyalfa xyzzybeta")
+    hrefs = _result_hrefs(page)
+    assert hrefs[0] == "/tweede-kamer/samen/" and hrefs[1] == "/tweede-kamer/samen/#antwoord-1", hrefs
+
+
 HOSTILE_TITLE = 'Brief over <img src=x onerror="window.kdInjected=1"> & <b>opmaak</b>'
 HOSTILE_TEXT = 'Tekst met <script>window.kdInjected=2</script> en <mark>nep</mark> rond xyzzykwaad.'
 
