@@ -365,6 +365,19 @@ def test_a_rebuild_with_changes_shows_each_page_once_as_it_is_now(
     assert found == f"{len(read_fragments(site, searched=True))} pagina's gevonden voor ‘kamer’", found
 
 
+def _add_letter_page(site: Path, name: str, title: str, anchor: str, text: str) -> None:
+    """Add a synthetic page `tweede-kamer/<name>/` (where letters are: only they are indexed): a
+    title, one section under a heading with the id `anchor`, `text` (both escaped, as the renderer
+    writes letter text)."""
+    (site / "tweede-kamer" / name).mkdir()
+    (site / "tweede-kamer" / name / "index.html").write_text(
+        '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>x</title></head><body>'
+        f'<article class="md-content__inner"><h1 id="titel">{html.escape(title)}</h1>'
+        f'<h2 id="{anchor}">{anchor.capitalize().replace("-", " ")}</h2><p>{html.escape(text)}</p></article></body></html>',
+        encoding="utf-8",
+    )
+
+
 def test_a_page_holding_the_words_together_comes_first(page: Page, built_site: Path, tmp_path: Path, serve: Callable[[Path], str]) -> None:
     """Synthetic pages (the seeds hold no such pair): one with the query's words often but far
     apart, which Pagefind ranks higher, and one with them once, together. For a query of several
@@ -372,14 +385,8 @@ def test_a_page_holding_the_words_together_comes_first(page: Page, built_site: P
     site = Path(shutil.copytree(built_site, tmp_path / "site"))
     apart = " ".join(["xyzzyalfa staat hier ver van het andere woord dat elders in de tekst komt."] * 6 + ["Pas veel later: xyzzybeta, en nog eens xyzzybeta."])
     together = "Een lange brief over andere zaken, met heel veel woorden die niets met de vraag te maken hebben. " * 8 + "Hier staan xyzzyalfa xyzzybeta samen."
-    for name, text in (("uiteen", apart), ("samen", together)):
-        (site / "tweede-kamer" / name).mkdir()
-        (site / "tweede-kamer" / name / "index.html").write_text(
-            '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>x</title></head><body>'
-            f'<article class="md-content__inner"><h1 id="titel">Brief {name}</h1>'
-            f'<h2 id="antwoord-1">Antwoord 1</h2><p>{text}</p></article></body></html>',
-            encoding="utf-8",
-        )
+    _add_letter_page(site, "uiteen", "Brief uiteen", "antwoord-1", apart)
+    _add_letter_page(site, "samen", "Brief samen", "antwoord-1", together)
     index_site(site)
     _open(page, serve(site))
     _search(page, "xyzzyalfa")
@@ -399,13 +406,7 @@ def test_search_results_show_untrusted_text_as_text(page: Page, built_site: Path
     title and text hold markup (escaped in its HTML, as the renderer writes it) is indexed with the
     site; the results show that markup as the text it is, and only the word found is marked."""
     site = Path(shutil.copytree(built_site, tmp_path / "site"))
-    (site / "tweede-kamer" / "kwaad").mkdir()  # where letters are: only they are indexed
-    (site / "tweede-kamer" / "kwaad" / "index.html").write_text(
-        '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>x</title></head><body>'
-        f'<article class="md-content__inner"><h1 id="titel">{html.escape(HOSTILE_TITLE)}</h1>'
-        f'<h2 id="vraag-1">Vraag 1</h2><p>{html.escape(HOSTILE_TEXT)}</p></article></body></html>',
-        encoding="utf-8",
-    )
+    _add_letter_page(site, "kwaad", HOSTILE_TITLE, "vraag-1", HOSTILE_TEXT)
     index_site(site)
     _open(page, serve(site))
     _search(page, "xyzzykwaad")
