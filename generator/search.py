@@ -45,15 +45,19 @@ carries) is each page's. A rebuild (issue 9):
 
 - keeps a part whose pages are unchanged;
 - indexes the pages changed or added since a part was indexed again, each with its block (the run
-  of pages around it of about BLOCK_BYTES of HTML, so Pagefind weighs its words among enough
-  pages), into one more part, the part of changes (`pagefind/wijzigingen/`, listed last), and
-  lists the old fragments of those pages, and of pages gone, as `hidden` in `delen.json`; the
-  search script leaves hidden fragments out. The part of changes keeps `index.html` at the end of
-  its addresses (`--keep-index-url`, which the search script takes off again), so that a page
-  indexed again unchanged has a fragment (named by its content) other than its hidden one. A search thus finds each page as it is now, as in a full index, while the
-  rebuild indexes a few hundred pages, not a part of thousands;
-- indexes a part itself again once its changes exceed OVERLAY_SHARE of PART_BYTES (then its pages
-  leave the part of changes), and a part whose pages moved (a year moved to the next part).
+  of pages around it of about search_parts.BLOCK_BYTES of HTML, so that Pagefind weighs its words
+  among enough pages), into one more part, the part of changes (`pagefind/wijzigingen/`, listed
+  last), and lists the old fragments of those pages, and of pages gone, as `hidden` in
+  `delen.json`; the search script leaves hidden fragments out. The part of changes keeps
+  `index.html` at the end of its addresses (`--keep-index-url`, which the search script takes off
+  again), so that a page indexed again unchanged has a fragment (named by its content) other than
+  its hidden one. A search thus finds each page as it is now, as in a full index, while a rebuild
+  indexes a few hundred pages, not a part of thousands. (Fragments are named by 7 hex digits,
+  unique within one run: an old fragment named as one shown in another part is not hidden; its
+  part is indexed again instead.)
+- indexes a part itself again once its changes (blocks, and pages gone from it or moved to the
+  next part with their year) exceed OVERLAY_SHARE of PART_BYTES; its pages leave the part of
+  changes.
 
 Of a part indexed again only the files whose bytes changed are written (Pagefind names chunks and
 fragments by their content), so unchanged files keep their modification times. A rebuild's index
@@ -69,13 +73,11 @@ import shutil
 import subprocess
 import zlib
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
 from generator.errors import BuildFailed
-from generator.model import EERSTE_KAMER, TWEEDE_KAMER
-from generator.render.addresses import NO_CHAMBER, chamber_slug
+from generator.search_parts import LETTER_FOLDERS, Part, changed_blocks, split_into_parts
 from generator.write import write_files
 
 BUNDLE = "pagefind"
@@ -90,9 +92,6 @@ CONTENT = "article.md-content__inner"
 LEFT_OUT = ("[data-search-exclude]", ".kd-thread", ".kd-status", ".headerlink", ".footnote-backref")
 """Elements inside the content that are not the letter's words: citations, the links between a
 question and its answer, status badges in headings, permalink signs (¶), footnote back-links (↩)."""
-
-LETTER_FOLDERS = frozenset({chamber_slug(TWEEDE_KAMER), chamber_slug(EERSTE_KAMER), NO_CHAMBER})
-"""The folders at the top of the site that hold the letters' pages: every page in them is indexed."""
 
 SITE_PAGES = frozenset({"over/index.html", "citeren/index.html", "begrippen/index.html"})
 """The other pages indexed: about the site, how to cite, and the glossary's explanations."""
@@ -122,11 +121,6 @@ OVERLAY = "wijzigingen"
 """The folder (in BUNDLE) of the part of changes: the blocks of pages changed since their own part
 was indexed (a rebuild with a state only)."""
 
-BLOCK_BYTES = 4_000_000
-"""About this much HTML around a changed page is indexed again with it, in the part of changes
-(about 150 letter pages, a second of Pagefind): enough pages that Pagefind weighs the changed
-page's words as its own part would."""
-
 OVERLAY_SHARE = 0.2
 """A part whose changed blocks (and pages gone) exceed this share of PART_BYTES is indexed again
 itself, and its changes leave the part of changes."""
@@ -136,15 +130,6 @@ WORKERS = min(2, os.cpu_count() or 1)
 
 STATE_VERSION = 2
 """Bumped when the state file's shape or the way pages are split into parts changes."""
-
-
-@dataclass(frozen=True)
-class Part:
-    """One Pagefind run: the `folder` of its index (relative to BUNDLE, "" for the first part) and
-    its pages (relative to the site), in address order."""
-
-    folder: str
-    pages: tuple[str, ...]
 
 
 def index_site(site: Path, part_bytes: int = PART_BYTES, state: Path | None = None) -> tuple[str, ...]:
@@ -176,12 +161,14 @@ def index_site(site: Path, part_bytes: int = PART_BYTES, state: Path | None = No
             to_index.append(part)
             continue
         changed = [page for page in part.pages if not _same_key(keys[page], indexed.get(page))]  # or new
-        if not changed and indexed.keys() == set(part.pages):
+        if not changed and indexed.keys() == set(part.pages):  # the same pages, the same bytes
             kept[part.folder] = previous
             continue
-        stale = [page for page, key in indexed.items() if not _same_key(keys.get(page), key)]  # or gone
-        blocks = _changed_blocks(part, sizes, changed)
-        if sum(sizes[page] for page in blocks) + sum(indexed[page][0] for page in stale if page not in sizes) > part_bytes * OVERLAY_SHARE:
+        here = set(part.pages)
+        stale = [page for page, key in indexed.items() if page not in here or not _same_key(keys[page], key)]
+        blocks = changed_blocks(part, sizes, changed)
+        left = sum(indexed[page][0] for page in stale if page not in here)  # gone, or moved to another part
+        if sum(sizes[page] for page in blocks) + left > part_bytes * OVERLAY_SHARE:
             to_index.append(part)  # too many changes: the part itself is indexed again
             continue
         kept[part.folder] = previous
@@ -218,84 +205,6 @@ def index_site(site: Path, part_bytes: int = PART_BYTES, state: Path | None = No
 def _same_key(key: list | None, other: list) -> bool:
     """Whether two page keys (size, time, SHA-256) are of the same bytes."""
     return key is not None and key[0] == other[0] and key[2] == other[2]
-
-
-def _changed_blocks(part: Part, sizes: dict[str, int], changed: list[str]) -> list[str]:
-    """The pages of `part` in the blocks (runs of pages in address order of about BLOCK_BYTES of
-    HTML) that hold a page of `changed` (changed, or new to the part): they are indexed again
-    together, so that Pagefind ranks a changed page among enough others (its weights depend on how
-    many pages of a part hold a word)."""
-    wanted = set(changed)
-    found: list[str] = []
-    block: list[str] = []
-    filled = 0
-    for page in part.pages:
-        block.append(page)
-        filled += sizes[page]
-        if filled >= BLOCK_BYTES or page == part.pages[-1]:
-            if wanted.intersection(block):
-                found += block
-            block, filled = [], 0
-    return found
-
-
-def split_into_parts(sizes: dict[str, int], part_bytes: int) -> list[Part]:
-    """Split the pages to index (their bytes of HTML by their path in the site) into parts: first the
-    pages outside the letters' folders, then each letters' folder's pages, by year, in as few parts
-    of at most `part_bytes` as whole years allow (a year too large by month, a month by day, a day
-    by page). The first part's folder is "", each other's is named after its first year (or month,
-    day, page)."""
-    groups: dict[str, list[str]] = {}
-    for page in sorted(sizes):
-        top = page.split("/", 1)[0]
-        groups.setdefault(top if top in LETTER_FOLDERS else "", []).append(page)
-    parts: list[tuple[str, list[str]]] = []
-    for group, pages in sorted(groups.items()):
-        if not group:
-            parts.append(("", pages))
-            continue
-        filled = 0
-        for unit, unit_pages in _units(pages, sizes, part_bytes, 1):
-            unit_bytes = sum(sizes[page] for page in unit_pages)
-            if not filled or filled + unit_bytes > part_bytes:
-                parts.append((unit, []))
-                filled = 0
-            parts[-1][1].extend(unit_pages)
-            filled += unit_bytes
-    folders = [""] + [_folder_name(unit) for unit, _ in parts[1:]]
-    return [Part(folder, tuple(pages)) for folder, (_, pages) in zip(folders, parts)]
-
-
-UNIT_ENDS = (4, 7, 10)
-"""Where a letter's date folder (`2019-03-14`) is cut for its unit: year, month, day."""
-
-
-def _units(pages: list[str], sizes: dict[str, int], part_bytes: int, depth: int) -> list[tuple[str, list[str]]]:
-    """The `pages` of one letters' folder (sorted) by year, `<chamber>/2019`; a unit larger than
-    `part_bytes` by month, then day, then page. A folder not named by a date (`zonder-datum`) is a
-    unit of its own."""
-    units: dict[str, list[str]] = {}
-    for page in pages:
-        steps = page.split("/")
-        if depth > len(UNIT_ENDS):
-            unit = page.removesuffix("/index.html")
-        elif len(steps) > 2 and steps[1][:4].isdigit():
-            unit = f"{steps[0]}/{steps[1][:UNIT_ENDS[depth - 1]]}"
-        else:
-            unit = "/".join(steps[:2])
-        units.setdefault(unit, []).append(page)
-    found = []
-    for unit, unit_pages in units.items():
-        if len(unit_pages) > 1 and depth <= len(UNIT_ENDS) and sum(sizes[page] for page in unit_pages) > part_bytes:
-            found += _units(unit_pages, sizes, part_bytes, depth + 1)
-        else:
-            found.append((unit, unit_pages))
-    return found
-
-
-def _folder_name(unit: str) -> str:
-    """The folder of a part in BUNDLE, after its first unit: `tweede-kamer/2019` -> `tweede-kamer-2019`."""
-    return "".join(character if character.isalnum() else "-" for character in unit.removesuffix(".html"))
 
 
 def _pagefind_binary() -> Path:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.search import BLOCK_BYTES, BUNDLE, OVERLAY, PARTS, Part, _changed_blocks, index_site, split_into_parts
+from generator.search import BUNDLE, OVERLAY, PARTS, index_site
+from generator.search_parts import BLOCK_BYTES, Part, changed_blocks, split_into_parts
 from generator.site import build_site
 from tests.pagefind_index import read_fragments, read_hidden, read_parts
 from tests.test_site import ANSWER_LETTER, ANSWER_SOURCE, CONFIG, EDIT, _generate, project  # noqa: F401 (a fixture)
@@ -81,9 +82,9 @@ def test_a_changed_page_is_indexed_again_with_the_block_around_it() -> None:
     sizes = _letters("tweede-kamer", [f"2020-01-{day:02}" for day in range(1, 21)], size=BLOCK_BYTES // 4)
     (part,) = split_into_parts(sizes, part_bytes=100 * BLOCK_BYTES)
     pages = list(part.pages)
-    assert _changed_blocks(part, sizes, []) == []
-    assert _changed_blocks(part, sizes, [pages[5]]) == pages[4:8]  # the second block of four pages
-    assert _changed_blocks(part, sizes, [pages[0], pages[19]]) == pages[0:4] + pages[16:20]
+    assert changed_blocks(part, sizes, []) == []
+    assert changed_blocks(part, sizes, [pages[5]]) == pages[4:8]  # the second block of four pages
+    assert changed_blocks(part, sizes, [pages[0], pages[19]]) == pages[0:4] + pages[16:20]
 
 
 # --- A rebuild indexes the changes only; a search finds what a full index finds ------------------
@@ -194,6 +195,19 @@ def test_an_old_fragment_named_as_a_fragment_shown_indexes_its_part_again(indexe
     assert index_site(site, state=state) == (OVERLAY, "eerste-kamer-2025")
     assert read_parts(site) == ["eerste-kamer-2025/", "tweede-kamer-2025/"] and read_hidden(site) == []
     assert _searched(site) == _searched(_fresh(site, tmp_path))
+
+
+def test_pages_moved_to_another_part_are_found_once(indexed: tuple[Path, Path], tmp_path: Path) -> None:
+    """Parts smaller than before (as when a year moves on to the next part): the Eerste Kamer's
+    letters fill two parts; the pages that moved out of the first are indexed in the second, and
+    a search shows each page once, as a full index in the same parts does."""
+    site, state = indexed
+    index_site(site, part_bytes=150 * KB, state=state)
+    assert len(read_parts(site)) > 2, read_parts(site)
+    fresh = Path(shutil.copytree(site, tmp_path / "fresh"))
+    shutil.rmtree(fresh / BUNDLE)
+    index_site(fresh, part_bytes=150 * KB)
+    assert _searched(site) == _searched(fresh)
 
 
 def test_a_removed_letter_leaves_no_file_of_it_and_gives_the_full_index(indexed: tuple[Path, Path], tmp_path: Path) -> None:
