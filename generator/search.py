@@ -84,7 +84,9 @@ BUNDLE = "pagefind"
 """The folder in the site that holds the index and `pagefind.js`."""
 
 PARTS = "delen.json"
-"""The list of the other parts' folders, relative to BUNDLE (empty when the site is one part)."""
+"""What the search script merges, relative to BUNDLE: `parts`, the other parts' folders (none when
+the site is one part; the part of changes last), and `hidden`, the ids of the fragments that the
+part of changes replaces."""
 
 CONTENT = "article.md-content__inner"
 """Material's element around a page's own content: the root of what is indexed."""
