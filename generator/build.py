@@ -17,6 +17,7 @@ from pathlib import Path
 from generator.cache import load_parsed, parsed_key, store_parsed
 from generator.emit import emit_site
 from generator.errors import BuildFailed, SourceError, problem
+from generator.incremental import Incremental
 from generator.link import link_corpus
 from generator.model import Corpus, Diagnostic, Record, SourceSpan
 from generator.parse import page_starts, parse_record
@@ -58,7 +59,7 @@ PARALLEL_FROM = 200
 
 
 def parse_sources(
-    seeds: Path, cache: Path | None = None, workers: int | None = None
+    seeds: Path, cache: Path | None = None, workers: int | None = None, keys: dict[str, str] | None = None
 ) -> tuple[tuple[Record, ...], tuple[Diagnostic, ...]]:
     """Read and parse every source in `seeds`; a bad one is reported and the rest still parse.
 
@@ -66,7 +67,8 @@ def parse_sources(
     letter) is reported too, first. A PDF read before is taken from the `cache` folder (see
     `generator.readers.pdf`); a PDF's diagnostics say `path:page:line`. Each source is read and
     parsed on its own, so from `PARALLEL_FROM` sources on they are spread over `workers` processes
-    (default: every core); records and reports come back in the order of the sources.
+    (default: every core); records and reports come back in the order of the sources. With a
+    `cache`, `keys` (when given) gets each record's parse key by its path (`generator.cache`).
     """
     sources, diagnostics = survey_sources(seeds)
     jobs = [(source.path, shown_path(source.path, seeds), source.sidecar, cache) for source in sources]
@@ -76,12 +78,15 @@ def parse_sources(
             results = list(pool.map(_parse_source, jobs, chunksize=max(1, len(jobs) // (8 * workers))))
     else:
         results = [_parse_source(job) for job in jobs]
-    records = tuple(record for record, _ in results if record is not None)
-    return records, (*diagnostics, *(found for _, reports in results for found in reports))
+    records = tuple(record for record, _, _ in results if record is not None)
+    if keys is not None:
+        keys.update((record.path, key) for record, _, key in results if record is not None and key is not None)
+    return records, (*diagnostics, *(found for _, reports, _ in results for found in reports))
 
 
-def _parse_source(job: tuple) -> tuple[Record | None, tuple[Diagnostic, ...]]:
-    """Read and parse one source: its record (None when it fails) and what was found wrong in it.
+def _parse_source(job: tuple) -> tuple[Record | None, tuple[Diagnostic, ...], str | None]:
+    """Read and parse one source: its record (None when it fails), what was found wrong in it, and
+    its parse key (None without a cache).
 
     With a `cache` folder, a source parsed before (the same bytes, sidecar and parser) is taken
     from there (generator/cache.py)."""
@@ -92,7 +97,7 @@ def _parse_source(job: tuple) -> tuple[Record | None, tuple[Diagnostic, ...]]:
         found = _read_and_parse(path, shown, sidecar, cache)
         if key is not None:
             store_parsed(cache, key, found)
-    return found
+    return (*found, key)
 
 
 def _read_and_parse(path: Path, shown: str, sidecar: Path | None, cache: Path | None) -> tuple[Record | None, tuple[Diagnostic, ...]]:
@@ -188,12 +193,14 @@ def generate(
     (`generator.emit`), and `docs` changes only once every page is rendered.
     """
     timings = Stopwatch()
+    keys: dict[str, str] = {}
     with timings("read + parse"):
-        records, parse_diagnostics = parse_sources(seeds, cache)
+        records, parse_diagnostics = parse_sources(seeds, cache, keys=keys)
         editorial = read_editorial(glossary, annotations)
     extra = (("data/kamerdossier.schema.json", SCHEMA.read_text(encoding="utf-8")),) if site_url else ()
     stages: dict[str, float] = {}
-    corpus, pages, problems = link_render_and_write(records, parse_diagnostics, site_url, docs, editorial, extra, stages)
+    reuse = Incremental(cache, docs, keys) if cache is not None else None  # a rebuild renders only what changed
+    corpus, pages, problems = link_render_and_write(records, parse_diagnostics, site_url, docs, editorial, extra, stages, reuse)
     timings.laps += tuple(stages.items())  # "link", "render + write": each summed over the passes it took
     pages_of = {record.path: record.page_starts for record in records if record.page_starts}
     diagnostics = tuple(on_page(d, pages_of.get(d.path, ())) for d in (*corpus.diagnostics, *problems))
@@ -208,6 +215,7 @@ def link_render_and_write(
     editorial: Editorial = Editorial(),
     extra: tuple[tuple[str, str], ...] = (),
     timings: dict[str, float] | None = None,
+    reuse: Incremental | None = None,
 ) -> tuple[Corpus, list[str], list[Diagnostic]]:
     """Link `records`, then render and write their pages and the `extra` ones into `docs`, leaving
     out (and reporting at its `path:line`) each record that makes linking or rendering fail, or
@@ -216,7 +224,8 @@ def link_render_and_write(
     When nothing fails, the corpus is linked and rendered once. A record whose own pages raise is
     left out and the rest linked and rendered again; should a page that is no record's own raise
     (an overview), the records that cause it are found as `link_and_render` finds them. `timings`
-    gets the seconds spent linking (`link`) and rendering and writing (`render + write`).
+    gets the seconds spent linking (`link`) and rendering and writing (`render + write`). With
+    `reuse`, records whose pages the last build left as they would be now are not rendered again.
     """
     timings = {} if timings is None else timings
     timings.setdefault("link", 0.0)
@@ -236,7 +245,7 @@ def link_render_and_write(
         start = time.perf_counter()
         staging = Staging(docs)
         try:
-            emitted = emit_site(corpus, site_url, staging, _rendering_failure, extra)
+            emitted = emit_site(corpus, site_url, staging, _rendering_failure, extra, reuse=reuse)
         except Exception:  # a page that is no record's own failed: find the records that make it fail
             kept, found = _leave_out_failing_or_raise(kept, diagnostics, site_url, editorial)
             problems += found
@@ -259,6 +268,8 @@ def link_render_and_write(
             continue
         start = time.perf_counter()
         kept_files = staging.commit(emitted.pages)
+        if reuse is not None:
+            reuse.committed(emitted.pages)
         timings["render + write"] += time.perf_counter() - start
         problems += [
             problem(f"{docs.name}/{path}", 1, f"listed in {docs.name}/{MANIFEST} but changed since it was written (or listed without its hash); not removed", severity="warning")

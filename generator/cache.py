@@ -34,13 +34,24 @@ _LIBRARIES = ("pypdfium2", "wordfreq", "pyyaml")
 @once
 def parser_version() -> str:
     """Hash the code and libraries a parse depends on (computed once per process)."""
+    return _version_of(_CODE, _LIBRARIES)
+
+
+@once
+def code_version() -> str:
+    """Hash the code of the whole generator and the libraries it calls (computed once per process):
+    what a rendered page depends on besides its inputs (`generator.incremental`)."""
+    return _version_of(("",), _LIBRARIES)
+
+
+def _version_of(parts: tuple[str, ...], libraries: tuple[str, ...]) -> str:
     digest = hashlib.sha256()
     here = Path(__file__).parent
-    for part in _CODE:
+    for part in parts:
         files = sorted((here / part).rglob("*.py")) if (here / part).is_dir() else [here / part]
         for path in files:
             digest.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for library in _LIBRARIES:
+    for library in libraries:
         digest.update(f"{library} {_version(library)}\n".encode())
     return digest.hexdigest()
 
@@ -69,19 +80,28 @@ def parsed_key(path: Path, shown: str, sidecar: Path | None) -> str | None:
 
 def load_parsed(cache: Path, key: str) -> object | None:
     """The parse stored under `key`, or None when there is no (readable) entry."""
-    try:
-        return pickle.loads((cache / PARSED_FOLDER / f"{key}.pickle").read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
-        return None
+    return read_entry(cache / PARSED_FOLDER / f"{key}.pickle")
 
 
 def store_parsed(cache: Path, key: str, parsed: object) -> None:
     """Store a parse under `key`; a cache that cannot be written is left alone."""
-    folder = cache / PARSED_FOLDER
+    write_entry(cache / PARSED_FOLDER / f"{key}.pickle", parsed)
+
+
+def read_entry(path: Path) -> object | None:
+    """What a cache file holds, or None when there is no (readable) file."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=folder, suffix=".tmp", delete=False) as handle:
-            pickle.dump(parsed, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, folder / f"{key}.pickle")
+        return pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+        return None
+
+
+def write_entry(path: Path, value: object) -> None:
+    """Write a cache file through a temporary file beside it; a cache that cannot be written is left alone."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, suffix=".tmp", delete=False) as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
     except OSError:
         return

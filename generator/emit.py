@@ -58,6 +58,7 @@ class _Job:
     staging: Staging
     report: Report
     shares: tuple[tuple[Record, ...], ...]
+    reuse: object = None
 
 
 _job: _Job | None = None
@@ -71,9 +72,12 @@ def emit_site(
     report: Report,
     extra: Iterable[tuple[str, str]] = (),
     workers: int | None = None,
+    reuse=None,
 ) -> Emitted:
     """Render every page of the site (`generator.render.render_site`'s pages) and stage each as it
     comes, with the `extra` pages (docs-relative path, text); commit or discard with `staging`.
+    With `reuse` (a `generator.incremental.Incremental`), a record whose pages the last build left
+    as they would be now is not rendered again: its pages and open data are taken from there.
 
     Raises what rendering a page that is no record's own raises (after discarding what was
     staged): the caller finds the records that cause it.
@@ -81,10 +85,12 @@ def emit_site(
     global _job
     context = render_context(corpus, site_url)
     lookup = open_data_lookup(context) if site_url else None
+    if reuse is not None:
+        reuse.prepare(context, lookup)
     workers = workers or WORKERS or os.cpu_count() or 1
     parallel = workers > 1 and len(corpus.records) >= PARALLEL_FROM
     shares = _shares(corpus.records, workers * SHARES_PER_WORKER if parallel else 1)
-    _job = _Job(context, lookup, staging, report, shares)
+    _job = _Job(context, lookup, staging, report, shares, reuse)
     site: list[StagedPage] = []
     failed: Exception | None = None
     try:
@@ -151,12 +157,20 @@ def _emit_share(index: int) -> tuple[list[StagedPage], list[LetterEntry], dict[s
     failures: dict[str, tuple[Diagnostic, ...]] = {}
     items, pairs = [], []
     for record in job.shares[index]:
-        try:
-            pages, data = render_record(record, job.context, job.lookup)
-        except Exception as error:  # a renderer bug must not stop the other letters: report it as an error
-            failures[record.path] = job.report(record, error)
-            continue
-        staged += (job.staging.stage(path, text) for path, text in pages)
+        kept = job.reuse.kept(record) if job.reuse is not None else None
+        if kept is not None:
+            staged += kept[0]
+            data = kept[1]
+        else:
+            try:
+                pages, data = render_record(record, job.context, job.lookup)
+            except Exception as error:  # a renderer bug must not stop the other letters: report it as an error
+                failures[record.path] = job.report(record, error)
+                continue
+            own = [job.staging.stage(path, text) for path, text in pages]
+            staged += own
+            if job.reuse is not None:
+                job.reuse.remember(record, own, data)
         if data is not None:
             entries += data.entries
             if data.corpus_items:

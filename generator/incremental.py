@@ -1,0 +1,258 @@
+"""Render again only the records whose pages can have changed since the last build (issue 9).
+
+A record's pages (its letters' pages, its record page, its letters' JSON files) and what the
+corpus-wide open data keeps of it are a pure function of the record and of the parts of the
+linked corpus its renderers look up. Those parts are named here as groups, each a (kind, key)
+pair whose value is read from the render context:
+
+    ("record", path)            the record itself, by its parse key (its source's and sidecar's
+                                bytes and the parser: `generator.cache.parsed_key`)
+    ("letter_page", key)        the page of a letter; ("record_page", path) that of a record
+    ("threads", key)            what the questions and answers of letter `key` are threaded to;
+    ("statuses", key)           their statuses
+    ("text_links", path)        the text links, glossary uses (("terms", path)) and places
+    ("places", path)            (("places", path)) of the record's paragraphs and footnotes
+    ("events", key)             the events letter `key` dates, in full
+    ("notes", page)             the editorial notes placed on a page
+    ("cited_in", page)          the citations, on other pages, of the documents a page shows
+    ("citations", path)         where the record's references are cited
+    ("references", path)        the record's references (for the open data)
+    ("documents", identifier)   the page of the corpus's own document with that identifier
+    ("dossiers", key)           the dossiers letter `key` belongs to and cites; ("dossiers", path)
+                                those of the record
+    ("site", None)              what every page may show: the site's address, the glossary, the
+                                notes, the list of dossiers, the code that renders
+
+`declared_groups(record)` lists the groups a record's pages read: its own, and those of every
+letter they link to (threads, text links, citations, events). The record's fingerprint is the
+hash of those groups' values. `tests/test_incremental.py` renders every record of the seeds and
+of a generated corpus with a context that records every look-up, and checks that each falls in
+a declared group: a renderer that starts reading something new fails that test, not a rebuild.
+
+What a record rendered to is kept by its fingerprint in `<cache>/rendered/` (its pages' paths
+and hashes, and its open data's pieces). A rebuild takes a record's pages from there when its
+fingerprint is unchanged and every one of its files in `docs/` is as the last build left it
+(the same hash, size and modification time, kept in `<cache>/incremental/`): those files are not
+touched. Every other record is rendered as in a full build; the pages that are no record's own
+(home, months, overviews) and the corpus-wide open data are always rendered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from generator.cache import code_version, read_entry, write_entry
+from generator.model import LetterKey, Record
+from generator.render.context import RenderContext
+from generator.render.data import OpenDataLookup, RecordData
+from generator.write import SAME, StagedPage
+
+RENDERED_FOLDER = "rendered"
+STATE_FOLDER = "incremental"
+
+Group = tuple[str, object]
+
+
+@dataclass
+class _Index:
+    """The render context's look-ups gathered by the groups that hold them (built once per build)."""
+
+    threads: dict[LetterKey, list] = field(default_factory=dict)
+    statuses: dict[LetterKey, list] = field(default_factory=dict)
+    text_links: dict[str, list] = field(default_factory=dict)
+    terms: dict[str, list] = field(default_factory=dict)
+    places: dict[str, list] = field(default_factory=dict)
+    notes: dict[str, list] = field(default_factory=dict)
+    citations: dict[str, list] = field(default_factory=dict)
+    references: dict[str, list] = field(default_factory=dict)
+
+
+class Incremental:
+    """Decide, record by record, whether its pages can be taken from the last build.
+
+    Made in the build's process with the parse keys of the records (`keys`, by path), the cache
+    folder and the docs folder; `prepare` is called once the render context is built (before
+    workers fork, so they share it); `kept` and `remember` are called for each record, in
+    whichever process renders it; `committed` once the build's pages are in `docs/`.
+    """
+
+    def __init__(self, cache: Path, docs: Path, keys: dict[str, str]) -> None:
+        self.folder = cache / RENDERED_FOLDER
+        self.state_file = cache / STATE_FOLDER / f"{_folder_key(docs)}.pickle"
+        self.docs = docs
+        self.keys = keys
+        self.state: dict[str, tuple[str, int, int]] = read_entry(self.state_file) or {}
+        self.context: RenderContext | None = None
+        self.lookup: OpenDataLookup | None = None
+        self.index = _Index()
+        self.site = ""
+        self._fingerprints: dict[str, str | None] = {}
+        self._digests: dict[Group, str] = {}
+        self._events: dict[int, str] = {}
+
+    def prepare(self, context: RenderContext, lookup: OpenDataLookup | None) -> None:
+        """Gather the context's look-ups by group, and hash what every page may show."""
+        self.context, self.lookup = context, lookup
+        self._fingerprints, self._digests, self._events = {}, {}, {}
+        self.index = _gather(context)
+        corpus = context.corpus
+        self.site = _digest((
+            code_version(), context.site_url, context.open_data, corpus.glossary, corpus.annotations,
+            bool(corpus.links.dossiers), lookup.dossier_order if lookup is not None else None,
+        ))
+
+    def declared_groups(self, record: Record) -> set[Group]:
+        """The groups the pages of `record` read (see the module's docstring)."""
+        context = self.context
+        assert context is not None
+        own = [LetterKey(record.path, letter.index) for letter in record.letters]
+        pages = {page for key in own if (page := context.addresses.letter_page(key)) is not None}
+        if (record_page := context.addresses.record_page(record)) is not None:
+            pages.add(record_page)
+        groups: set[Group] = {("site", None), ("record_page", record.path), ("text_links", record.path), ("terms", record.path),
+                              ("places", record.path), ("citations", record.path), ("references", record.path),
+                              ("dossiers", record.path)}
+        letters: set[LetterKey] = set(own)
+        for page in pages:
+            groups |= {("notes", page), ("cited_in", page)}
+            letters.update(citation.letter for citation in context.mentions.cited_in.get(page, ()) if citation.letter is not None)
+            letters.update(LetterKey(citation.reference.span.path, 0) for citation in context.mentions.cited_in.get(page, ()))
+        for key in own:
+            groups.add(("events", key))
+            for _, targets in self.index.threads.get(key, ()):
+                letters.update(target.letter for target in targets)
+        for link in self.index.text_links.get(record.path, ()):
+            if link.target is not None:
+                letters.add(link.target.letter)
+        for reference in self.index.references.get(record.path, ()):
+            groups.add(("documents", reference.identifier or ""))
+        for key in letters:
+            groups |= {("record", key.path), ("letter_page", key), ("threads", key), ("statuses", key), ("dossiers", key)}
+        return groups
+
+    def fingerprint(self, record: Record) -> str | None:
+        """The hash of every group the record's pages read; None when a record's parse key is unknown."""
+        if record.path not in self._fingerprints:
+            self._fingerprints[record.path] = self._fingerprint(record)
+        return self._fingerprints[record.path]
+
+    def _fingerprint(self, record: Record) -> str | None:
+        digests = []
+        for group in self.declared_groups(record):
+            digest = self._digests.get(group)
+            if digest is None:
+                value = self.value(group)
+                digest = self._digests[group] = "" if value is _UNKNOWN else _digest((group, value))
+            if not digest:
+                return None
+            digests.append(digest)
+        return _digest(sorted(digests))
+
+    def value(self, group: Group) -> object:
+        """What the render context holds for `group` now."""
+        kind, key = group
+        context, index = self.context, self.index
+        assert context is not None
+        if kind == "site":
+            return self.site
+        if kind == "record":
+            return self.keys.get(key, _UNKNOWN)
+        if kind == "letter_page":
+            return context.addresses.letter_page(key)
+        if kind == "record_page":
+            return context.addresses.records.get(key)
+        if kind == "dossiers":
+            mentions = context.mentions
+            if isinstance(key, LetterKey):
+                return mentions.letter_dossiers.get(key), mentions.letter_cites.get(key)
+            return mentions.record_dossiers.get(key), mentions.record_cites.get(key)
+        if kind == "events":  # each event hashed once: a date many letters give has many sources
+            return [self._event_digest(position) for position in context.events.get(key, ())]
+        if kind == "documents":
+            return context.mentions.documents.get(key)
+        if kind == "cited_in":
+            return context.mentions.cited_in.get(key)
+        return getattr(index, kind).get(key)
+
+    def _event_digest(self, position: int) -> str:
+        if position not in self._events:
+            assert self.context is not None
+            self._events[position] = _digest(self.context.corpus.links.events[position])
+        return self._events[position]
+
+    def kept(self, record: Record) -> tuple[list[StagedPage], RecordData | None] | None:
+        """The record's staged pages and open data as the last build left them, when its
+        fingerprint is unchanged and its files in docs/ are untouched since; else None."""
+        fingerprint = self.fingerprint(record)
+        entry = read_entry(self.folder / f"{fingerprint}.pickle") if fingerprint is not None else None
+        if entry is None:
+            return None
+        pages, data = entry
+        for path, digest in pages:
+            if self.state.get(path) != (digest, *_stat(self.docs / path)):
+                return None
+        return [StagedPage(path, digest, SAME) for path, digest in pages], data
+
+    def remember(self, record: Record, staged: Iterable[StagedPage], data: RecordData | None) -> None:
+        """Keep what the record rendered to under its fingerprint (its JSON files' text is left out:
+        they are among its pages)."""
+        fingerprint = self.fingerprint(record)
+        if fingerprint is None:
+            return
+        kept = replace(data, files=()) if data is not None else None
+        write_entry(self.folder / f"{fingerprint}.pickle", ([(page.path, page.digest) for page in staged], kept))
+
+    def committed(self, pages: Iterable[StagedPage]) -> None:
+        """Note each page now in docs/ with its hash, size and modification time."""
+        state = {}
+        for page in pages:
+            found = _stat(self.docs / page.path)
+            if found != (-1, -1):
+                state[page.path] = (page.digest, *found)
+        write_entry(self.state_file, state)
+
+
+_UNKNOWN = object()
+
+
+def _gather(context: RenderContext) -> _Index:
+    """Gather the context's look-ups by group: linear in the corpus."""
+    index = _Index()
+    for target, others in context.threads.items():
+        index.threads.setdefault(target.letter, []).append((target, others))
+    for target, statuses in context.statuses.items():
+        index.statuses.setdefault(target.letter, []).append((target, statuses))
+    for (path, paragraph), links in context.text_links.items():
+        index.text_links.setdefault(path, []).extend(links)
+    for (path, paragraph), uses in context.terms.items():
+        index.terms.setdefault(path, []).append((paragraph, uses))
+    for (path, paragraph), place in context.places.items():
+        index.places.setdefault(path, []).append((paragraph, place))
+    for (page, anchor), notes in context.notes.items():
+        index.notes.setdefault(page, []).append((anchor, notes))
+    for reference, citation in context.mentions.citations.items():
+        index.citations.setdefault(reference.span.path, []).append((reference, citation))
+    for reference in context.corpus.links.references:
+        index.references.setdefault(reference.span.path, []).append(reference)
+    return index
+
+
+def _digest(value: object) -> str:
+    return hashlib.blake2b(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), digest_size=20).hexdigest()
+
+
+def _folder_key(docs: Path) -> str:
+    return hashlib.sha256(str(docs.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    try:
+        found = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return (-1, -1)
+    return (found.st_size, found.st_mtime_ns)
