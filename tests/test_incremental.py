@@ -1,0 +1,373 @@
+"""Incremental rebuilds (issue 9): a rebuild renders only the records whose pages can have
+changed, and gives docs/ byte for byte what a clean build of the same inputs gives.
+
+Two kinds of test:
+
+- every look-up a record's renderers make in the render context falls in a group that
+  `generator.incremental` hashes into the record's fingerprint (checked with a context that
+  records each look-up, over the seeds, the development letters and a generated corpus): a
+  renderer that starts reading something new fails here;
+- for each kind of change (a word in an answer, a question, a sidecar, a letter added or removed,
+  the glossary, a note, the generator's code, a page in docs/ edited by hand), a rebuild on the
+  folders of an earlier build gives the same docs/ as a clean build, files whose bytes stay the
+  same keep their modification time, and only the records whose pages read what changed are
+  rendered again.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from dataclasses import fields, replace
+from pathlib import Path
+
+import pytest
+
+from generator import emit
+from generator.build import generate, link_with_editorial, parse_sources, read_editorial
+from generator.incremental import Incremental
+from generator.model import LetterKey
+from generator.render import render_context, render_record
+from generator.render.data import open_data_lookup
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+DEVELOPMENT = REPO / "tests" / "fixtures" / "letters"
+GLOSSARY = REPO / "begrippen.yml"
+ANNOTATIONS = REPO / "annotations"
+SITE_URL = "https://kamerdossier.example/"
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+
+def _corpus_folder(tmp_path: Path, generated: int = 0) -> Path:
+    """The seeds with their sidecars and the development letters' text (or a generated corpus)."""
+    seeds = tmp_path / "seeds"
+    if generated:
+        from corpus import make_corpus
+
+        make_corpus(seeds, generated)
+        return seeds
+    seeds.mkdir(parents=True)
+    for source in SEEDS.iterdir():
+        shutil.copy(source, seeds / source.name)
+    for source in sorted(DEVELOPMENT.glob("*.txt")):
+        shutil.copy(source, seeds / source.name)
+    return seeds
+
+
+# --- Every look-up is declared ----------------------------------------------------------------
+
+
+ALL = "every key"
+
+
+class _Recording(dict):
+    """A dict that notes every key looked up in it (and any walk over it, as `ALL`)."""
+
+    def __init__(self, data: dict, name: str, reads: list) -> None:
+        super().__init__(data)
+        self.name, self.reads = name, reads
+
+    def __getitem__(self, key):
+        self.reads.append((self.name, key))
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self.reads.append((self.name, key))
+        return super().get(key, default)
+
+    def __contains__(self, key):
+        self.reads.append((self.name, key))
+        return super().__contains__(key)
+
+    def __iter__(self):
+        self.reads.append((self.name, ALL))
+        return super().__iter__()
+
+    def items(self):
+        self.reads.append((self.name, ALL))
+        return super().items()
+
+    def keys(self):
+        self.reads.append((self.name, ALL))
+        return super().keys()
+
+    def values(self):
+        self.reads.append((self.name, ALL))
+        return super().values()
+
+
+class _RecordingTuple(tuple):
+    """A tuple that notes every position looked up in it (and any walk over it, as `ALL`)."""
+
+    def __new__(cls, items, name: str, reads: list):
+        made = super().__new__(cls, items)
+        made.name, made.reads = name, reads
+        return made
+
+    def __getitem__(self, position):
+        self.reads.append((self.name, position if isinstance(position, int) else ALL))
+        return super().__getitem__(position)
+
+    def __iter__(self):
+        self.reads.append((self.name, ALL))
+        return super().__iter__()
+
+
+def _recording(value, name: str, reads: list):
+    return _Recording(value, name, reads) if isinstance(value, dict) else value
+
+
+def _recording_context(context, lookup, reads: list):
+    """The render context and open data look-up with every dict (and the corpus's records and
+    events) noting what is looked up in it."""
+    corpus = context.corpus
+    links = replace(corpus.links, events=_RecordingTuple(corpus.links.events, "corpus.events", reads))
+    corpus = replace(corpus, records=_RecordingTuple(corpus.records, "corpus.records", reads), links=links)
+    addresses = replace(context.addresses, **{f.name: _recording(getattr(context.addresses, f.name), f"addresses.{f.name}", reads) for f in fields(context.addresses)})
+    mentions = replace(context.mentions, **{f.name: _recording(getattr(context.mentions, f.name), f"mentions.{f.name}", reads) for f in fields(context.mentions)})
+    changed = {f.name: _recording(getattr(context, f.name), f.name, reads) for f in fields(context) if isinstance(getattr(context, f.name), dict)}
+    context = replace(context, corpus=corpus, addresses=addresses, mentions=mentions, **changed)
+    if lookup is not None:
+        lookup = replace(lookup, context=context, **{f.name: _recording(getattr(lookup, f.name), f"lookup.{f.name}", reads) for f in fields(lookup) if isinstance(getattr(lookup, f.name), dict)})
+    return context, lookup
+
+
+_GROUP_OF = {
+    "letters": lambda key: ("record", key.path),
+    "lookup.answers": lambda key: ("record", key.letter.path),
+    "addresses.letters": lambda key: ("letter_page", key),
+    "addresses.records": lambda key: ("record_page", key),
+    "threads": lambda key: ("threads", key.letter),
+    "statuses": lambda key: ("statuses", key.letter),
+    "text_links": lambda key: ("text_links", key[0]),
+    "terms": lambda key: ("terms", key[0]),
+    "places": lambda key: ("places", key[0]),
+    "notes": lambda key: ("notes", key[0]),
+    "events": lambda key: ("events", key),
+    "glossary": lambda key: ("site", None),
+    "mentions.citations": lambda key: ("citations", key.span.path),
+    "mentions.documents": lambda key: ("documents", key),
+    "lookup.documents": lambda key: ("documents", key),
+    "mentions.cited_in": lambda key: ("cited_in", key),
+    "mentions.letter_dossiers": lambda key: ("dossiers", key),
+    "mentions.letter_cites": lambda key: ("dossiers", key),
+    "lookup.dossiers": lambda key: ("dossiers", key),
+    "mentions.record_dossiers": lambda key: ("dossiers", key),
+    "mentions.record_cites": lambda key: ("dossiers", key),
+    "lookup.references": lambda key: ("references", key),
+}
+"""The group each look-up falls in, by where it was made (the look-ups not named here fall in none)."""
+
+
+def _undeclared(record, context, lookup, incremental: Incremental) -> list:
+    """The look-ups rendering `record` makes outside the groups its fingerprint hashes."""
+    reads: list = []
+    recording, recording_lookup = _recording_context(context, lookup, reads)
+    render_record(record, recording, recording_lookup)
+    declared = incremental.declared_groups(record)
+    events = {position for kind, key in declared if kind == "events" for position in context.events.get(key, ())}
+    undeclared = []
+    for name, key in reads:
+        if name == "corpus.events" and key in events:
+            continue
+        group = _GROUP_OF[name](key) if name in _GROUP_OF and key is not ALL else None
+        if group not in declared:
+            undeclared.append((name, key))
+    return undeclared
+
+
+@pytest.mark.parametrize("generated", [0, 60], ids=["seeds-and-development-letters", "generated-corpus"])
+def test_every_look_up_a_record_page_makes_is_in_its_fingerprint(tmp_path: Path, generated: int) -> None:
+    keys: dict[str, str] = {}
+    records, diagnostics = parse_sources(_corpus_folder(tmp_path, generated), tmp_path / ".cache", workers=1, keys=keys)
+    corpus = link_with_editorial(records, diagnostics, read_editorial(GLOSSARY, ANNOTATIONS))
+    context = render_context(corpus, SITE_URL)
+    lookup = open_data_lookup(context)
+    incremental = Incremental(tmp_path / ".cache", tmp_path / "docs", keys)
+    incremental.prepare(context, lookup)
+    assert len(records) >= (10 if not generated else 60) and set(keys) == {record.path for record in records}
+    for record in records:
+        assert _undeclared(record, context, lookup, incremental) == [], record.path
+        assert incremental.fingerprint(record) is not None
+
+
+def test_a_look_up_outside_the_declared_groups_is_caught(tmp_path: Path) -> None:
+    """The check above can fail: a record's look-up of another record's text links is undeclared."""
+    keys: dict[str, str] = {}
+    records, diagnostics = parse_sources(_corpus_folder(tmp_path), tmp_path / ".cache", workers=1, keys=keys)
+    context = render_context(link_with_editorial(records, diagnostics, read_editorial(GLOSSARY, ANNOTATIONS)), SITE_URL)
+    incremental = Incremental(tmp_path / ".cache", tmp_path / "docs", keys)
+    incremental.prepare(context, None)
+    reads: list = []
+    recording, _ = _recording_context(context, None, reads)
+    recording.text_links.get((records[1].path, "p1"))
+    recording.corpus.records[0]
+    group = _GROUP_OF["text_links"](reads[0][1])
+    assert group not in incremental.declared_groups(records[0])
+    assert reads[1] == ("corpus.records", 0) and "corpus.records" not in _GROUP_OF
+
+
+# --- A rebuild gives what a clean build gives -------------------------------------------------
+
+
+class _Rendered:
+    """Count the records rendered (the corpora here are rendered in this process)."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.paths: list[str] = []
+        original = emit.render_record
+
+        def counting(record, *args):
+            self.paths.append(record.path)
+            return original(record, *args)
+
+        monkeypatch.setattr(emit, "render_record", counting)
+
+
+def _build(seeds: Path, docs: Path, cache: Path | None, glossary: Path = GLOSSARY, annotations: Path = ANNOTATIONS):
+    return generate(seeds, docs, SITE_URL, glossary, annotations, cache)
+
+
+def _files(docs: Path) -> dict[str, tuple[bytes, int]]:
+    return {path.relative_to(docs).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns) for path in sorted(docs.rglob("*")) if path.is_file()}
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def built(tmp_path: Path, monkeypatch):
+    """An earlier build with a cache, of copies of the seeds, development letters, glossary and notes."""
+    seeds = _corpus_folder(tmp_path)
+    glossary = tmp_path / "begrippen.yml"
+    shutil.copy(GLOSSARY, glossary)
+    annotations = tmp_path / "annotations"
+    shutil.copytree(ANNOTATIONS, annotations)
+    docs, cache = tmp_path / "docs", tmp_path / ".cache"
+    _build(seeds, docs, cache, glossary, annotations)
+    monkeypatch.setattr(emit, "PARALLEL_FROM", 10_000)  # in this process, so rendering can be counted
+    return seeds, docs, cache, glossary, annotations
+
+
+def _rebuild_and_compare(tmp_path: Path, built, monkeypatch) -> list[str]:
+    """Rebuild on the earlier build's folders; check docs/ against a clean build and the
+    modification times; give the records rendered again."""
+    seeds, docs, cache, glossary, annotations = built
+    before = _files(docs)
+    rendered = _Rendered(monkeypatch)
+    again = _build(seeds, docs, cache, glossary, annotations)
+    rebuilt_paths = list(rendered.paths)
+    clean_docs = tmp_path / "clean"
+    clean = _build(seeds, clean_docs, None, glossary, annotations)
+    after = _files(docs)
+    assert {path: data for path, (data, _) in after.items()} == {path: data for path, (data, _) in _files(clean_docs).items()}
+    assert again.pages == clean.pages and again.diagnostics == clean.diagnostics
+    for path, (data, mtime) in after.items():
+        if path in before and before[path][0] == data:
+            assert mtime == before[path][1], f"{path}: same bytes, rewritten"
+    return rebuilt_paths
+
+
+def test_a_rebuild_without_changes_renders_no_record_and_touches_no_file(tmp_path: Path, built, monkeypatch) -> None:
+    seeds, docs, *_ = built
+    before = _files(docs)
+    assert _rebuild_and_compare(tmp_path, built, monkeypatch) == []
+    assert _files(docs) == before
+
+
+def test_a_word_added_to_an_answer_renders_its_record_and_those_linked_to_it(tmp_path: Path, built, monkeypatch) -> None:
+    seeds = built[0]
+    # BBB's answer 18 in the Eerste Kamer's verslag: "Ik wil benadrukken dat de exitstrategie …"
+    _edit(seeds / "001_dfb242f75dbdc9fb.txt", "De leden van de fractie van BBB geven aan dat de details omtrent de exitstrategie ontbreken.",
+          "De leden van de fractie van BBB geven aan dat de details omtrent de exitstrategie echt ontbreken.")
+    rendered = _rebuild_and_compare(tmp_path, built, monkeypatch)
+    assert "seeds/001_dfb242f75dbdc9fb.txt" in rendered
+    assert len(rendered) < len(list(seeds.glob("*.txt")))
+
+
+def test_a_question_changed_renders_its_letter_and_the_answers_threaded_to_it(tmp_path: Path, built, monkeypatch) -> None:
+    seeds = built[0]
+    _edit(seeds / "000_04ae587ba6eeb66d.txt", "Vraag 2Maakt de overstap", "Vraag 2Maakt de geplande overstap")
+    rendered = _rebuild_and_compare(tmp_path, built, monkeypatch)
+    assert "seeds/000_04ae587ba6eeb66d.txt" in rendered
+
+
+def test_a_sidecar_changed(tmp_path: Path, built, monkeypatch) -> None:
+    seeds = built[0]
+    _edit(seeds / "001_dfb242f75dbdc9fb.toml", 'dossiers = ["31066", "26643"]', 'dossiers = ["31066"]')
+    assert "seeds/001_dfb242f75dbdc9fb.txt" in _rebuild_and_compare(tmp_path, built, monkeypatch)
+
+
+def test_a_letter_added_and_then_removed(tmp_path: Path, built, monkeypatch) -> None:
+    seeds = built[0]
+    # a second copy of a development letter: the same date, kind and sender, so both get a page told apart by file name
+    first = sorted(seeds.glob("ah-tk-*.txt"))[0]
+    shutil.copy(first, seeds / f"kopie-{first.name}")
+    assert f"seeds/kopie-{first.name}" in _rebuild_and_compare(tmp_path, built, monkeypatch)
+    (seeds / f"kopie-{first.name}").unlink()
+    shutil.rmtree(tmp_path / "clean")
+    _rebuild_and_compare(tmp_path, built, monkeypatch)
+
+
+def test_a_letter_removed(tmp_path: Path, built, monkeypatch) -> None:
+    seeds = built[0]
+    (seeds / "000_04ae587ba6eeb66d.txt").unlink()
+    (seeds / "000_04ae587ba6eeb66d.toml").unlink()
+    _rebuild_and_compare(tmp_path, built, monkeypatch)
+
+
+def test_the_glossary_changed(tmp_path: Path, built, monkeypatch) -> None:
+    glossary = built[3]
+    _edit(glossary, "- term: BZK\n", "- term: BZK\n  forms: [BZK, Binnenlandse Zaken]\n")
+    rendered = _rebuild_and_compare(tmp_path, built, monkeypatch)
+    assert len(rendered) == len(list(built[0].glob("*.txt")))  # every page may explain a term
+
+
+def test_a_note_changed_and_a_note_added(tmp_path: Path, built, monkeypatch) -> None:
+    annotations = built[4]
+    _edit(annotations / "vraag-10-exitstrategie.md", "Welke vragen dat waren, zegt die brief niet.", "Welke vragen dat waren, zegt die brief niet. Zie ook de Tweede Kamer.")
+    _rebuild_and_compare(tmp_path, built, monkeypatch)
+    shutil.rmtree(tmp_path / "clean")
+    (annotations / "nieuw.md").write_text(
+        (annotations / "vraag-10-exitstrategie.md").read_text(encoding="utf-8").replace("anchor: vraag-10", "anchor: vraag-2"), encoding="utf-8"
+    )
+    _rebuild_and_compare(tmp_path, built, monkeypatch)
+
+
+def test_the_generators_code_changed_renders_everything(tmp_path: Path, built, monkeypatch) -> None:
+    import generator.incremental
+
+    monkeypatch.setattr(generator.incremental, "code_version", lambda: "another version")
+    rendered = _rebuild_and_compare(tmp_path, built, monkeypatch)
+    assert sorted(rendered) == sorted(f"seeds/{path.name}" for path in built[0].glob("*.txt"))
+
+
+def test_a_generated_page_edited_by_hand_is_rendered_again(tmp_path: Path, built, monkeypatch) -> None:
+    """A generated page changed since the last build is someone's work: the rebuild does not take it
+    for the build's own, and refuses it as a clean build over the same folder does."""
+    seeds, docs, cache, glossary, annotations = built
+    page = docs / "eerste-kamer" / "2026-02-12" / "antwoordbrief.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nmijn aantekening\n", encoding="utf-8")
+    rendered = _Rendered(monkeypatch)
+    result = _build(seeds, docs, cache, glossary, annotations)
+    assert "seeds/001_dfb242f75dbdc9fb.txt" in rendered.paths
+    assert any("overwrite a hand-written page" in d.message for d in result.diagnostics)
+    assert page.read_text(encoding="utf-8").endswith("mijn aantekening\n")
+
+
+def test_a_rebuild_of_a_generated_corpus_after_the_benchmarks_edit(tmp_path: Path, monkeypatch) -> None:
+    from generate import EDIT
+
+    seeds = _corpus_folder(tmp_path, generated=80)
+    docs, cache = tmp_path / "docs", tmp_path / ".cache"
+    _build(seeds, docs, cache)
+    monkeypatch.setattr(emit, "PARALLEL_FROM", 10_000)
+    edited = next(path for path in sorted(seeds.glob("antwoord-*.txt")) if EDIT[0] in path.read_text(encoding="utf-8"))
+    _edit(edited, *EDIT)
+    rendered = _rebuild_and_compare(tmp_path, (seeds, docs, cache, GLOSSARY, ANNOTATIONS), monkeypatch)
+    assert f"seeds/{edited.name}" in rendered and len(rendered) <= 10
