@@ -18,7 +18,7 @@ from generator.cache import load_parsed, parsed_key, store_parsed
 from generator.emit import emit_site
 from generator.errors import BuildFailed, SourceError, problem
 from generator.incremental import Incremental
-from generator.link import link_corpus
+from generator.link import RecordLinks, link_corpus, link_record
 from generator.model import Corpus, Diagnostic, Record, SourceSpan
 from generator.parse import page_starts, parse_record
 from generator.permanence import (
@@ -58,17 +58,34 @@ PARALLEL_FROM = 200
 """From how many sources on parsing uses every core (below it, starting the workers costs more)."""
 
 
+@dataclass(frozen=True)
+class Parsed:
+    """What reading and parsing the sources gave: the records, every diagnostic, and by record
+    path its parse key (with a cache) and what linking found in it alone (`link_record`)."""
+
+    records: tuple[Record, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    keys: dict[str, str]
+    alone: dict[str, RecordLinks]
+
+
 def parse_sources(
-    seeds: Path, cache: Path | None = None, workers: int | None = None, keys: dict[str, str] | None = None
+    seeds: Path, cache: Path | None = None, workers: int | None = None
 ) -> tuple[tuple[Record, ...], tuple[Diagnostic, ...]]:
+    """Read and parse every source in `seeds` (`parse_and_link_sources`): the records and diagnostics."""
+    parsed = parse_and_link_sources(seeds, cache, workers)
+    return parsed.records, parsed.diagnostics
+
+
+def parse_and_link_sources(seeds: Path, cache: Path | None = None, workers: int | None = None) -> Parsed:
     """Read and parse every source in `seeds`; a bad one is reported and the rest still parse.
 
     Every file there that is not read (a link, a file no reader reads, a sidecar without a
     letter) is reported too, first. A PDF read before is taken from the `cache` folder (see
     `generator.readers.pdf`); a PDF's diagnostics say `path:page:line`. Each source is read and
     parsed on its own, so from `PARALLEL_FROM` sources on they are spread over `workers` processes
-    (default: every core); records and reports come back in the order of the sources. With a
-    `cache`, `keys` (when given) gets each record's parse key by its path (`generator.cache`).
+    (default: every core); records and reports come back in the order of the sources. Each record
+    is linked alone there too (`generator.link.record`), and kept so in the cache.
     """
     sources, diagnostics = survey_sources(seeds)
     jobs = [(source.path, shown_path(source.path, seeds), source.sidecar, cache) for source in sources]
@@ -78,15 +95,19 @@ def parse_sources(
             results = list(pool.map(_parse_source, jobs, chunksize=max(1, len(jobs) // (8 * workers))))
     else:
         results = [_parse_source(job) for job in jobs]
-    records = tuple(record for record, _, _ in results if record is not None)
-    if keys is not None:
-        keys.update((record.path, key) for record, _, key in results if record is not None and key is not None)
-    return records, (*diagnostics, *(found for _, reports, _ in results for found in reports))
+    records = tuple(record for record, _, _, _ in results if record is not None)
+    return Parsed(
+        records,
+        (*diagnostics, *(found for _, reports, _, _ in results for found in reports)),
+        {record.path: key for record, _, _, key in results if record is not None and key is not None},
+        {record.path: alone for record, _, alone, _ in results if record is not None and alone is not None},
+    )
 
 
-def _parse_source(job: tuple) -> tuple[Record | None, tuple[Diagnostic, ...], str | None]:
-    """Read and parse one source: its record (None when it fails), what was found wrong in it, and
-    its parse key (None without a cache).
+def _parse_source(job: tuple) -> tuple[Record | None, tuple[Diagnostic, ...], RecordLinks | None, str | None]:
+    """Read and parse one source: its record (None when it fails), what was found wrong in it, what
+    linking finds in it alone (None when that fails: the link stage reports it), and its parse key
+    (None without a cache).
 
     With a `cache` folder, a source parsed before (the same bytes, sidecar and parser) is taken
     from there (generator/cache.py)."""
@@ -94,10 +115,20 @@ def _parse_source(job: tuple) -> tuple[Record | None, tuple[Diagnostic, ...], st
     key = parsed_key(path, shown, sidecar) if cache is not None else None
     found = load_parsed(cache, key) if key is not None else None
     if found is None:
-        found = _read_and_parse(path, shown, sidecar, cache)
+        record, reports = _read_and_parse(path, shown, sidecar, cache)
+        found = (record, reports, _link_alone(record))
         if key is not None:
             store_parsed(cache, key, found)
     return (*found, key)
+
+
+def _link_alone(record: Record | None) -> RecordLinks | None:
+    if record is None:
+        return None
+    try:
+        return link_record(record)
+    except Exception:  # the link stage links it again, and reports what fails at its place
+        return None
 
 
 def _read_and_parse(path: Path, shown: str, sidecar: Path | None, cache: Path | None) -> tuple[Record | None, tuple[Diagnostic, ...]]:
@@ -131,11 +162,13 @@ def read_editorial(glossary: Path | None = None, annotations: Path | None = None
     return Editorial(tuple(terms), tuple(notes), tuple(glossary_diagnostics) + tuple(note_diagnostics))
 
 
-def link_with_editorial(records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...], editorial: Editorial) -> Corpus:
+def link_with_editorial(
+    records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...], editorial: Editorial, alone: dict[str, RecordLinks] | None = None
+) -> Corpus:
     """Link `records` with the glossary's terms and the notes; a note naming a letter or anchor the
-    corpus lacks is an error."""
+    corpus lacks is an error. `alone`: what linking found in records alone before (`link_record`)."""
     with _cycle_collector_paused():
-        corpus = link_corpus(records, diagnostics + editorial.diagnostics, editorial.terms)
+        corpus = link_corpus(records, diagnostics + editorial.diagnostics, editorial.terms, alone)
         corpus = replace(corpus, annotations=editorial.notes)
         return replace(corpus, diagnostics=corpus.diagnostics + annotation_problems(corpus))
 
@@ -193,14 +226,16 @@ def generate(
     (`generator.emit`), and `docs` changes only once every page is rendered.
     """
     timings = Stopwatch()
-    keys: dict[str, str] = {}
     with timings("read + parse"):
-        records, parse_diagnostics = parse_sources(seeds, cache, keys=keys)
+        parsed = parse_and_link_sources(seeds, cache)
+        records, parse_diagnostics = parsed.records, parsed.diagnostics
         editorial = read_editorial(glossary, annotations)
     extra = (("data/kamerdossier.schema.json", SCHEMA.read_text(encoding="utf-8")),) if site_url else ()
     stages: dict[str, float] = {}
-    reuse = Incremental(cache, docs, keys) if cache is not None else None  # a rebuild renders only what changed
-    corpus, pages, problems = link_render_and_write(records, parse_diagnostics, site_url, docs, editorial, extra, stages, reuse)
+    reuse = Incremental(cache, docs, parsed.keys) if cache is not None else None  # a rebuild renders only what changed
+    corpus, pages, problems = link_render_and_write(
+        records, parse_diagnostics, site_url, docs, editorial, extra, stages, reuse, parsed.alone
+    )
     timings.laps += tuple(stages.items())  # "link", "render + write": each summed over the passes it took
     pages_of = {record.path: record.page_starts for record in records if record.page_starts}
     diagnostics = tuple(on_page(d, pages_of.get(d.path, ())) for d in (*corpus.diagnostics, *problems))
@@ -216,6 +251,7 @@ def link_render_and_write(
     extra: tuple[tuple[str, str], ...] = (),
     timings: dict[str, float] | None = None,
     reuse: Incremental | None = None,
+    alone: dict[str, RecordLinks] | None = None,
 ) -> tuple[Corpus, list[str], list[Diagnostic]]:
     """Link `records`, then render and write their pages and the `extra` ones into `docs`, leaving
     out (and reporting at its `path:line`) each record that makes linking or rendering fail, or
@@ -225,7 +261,8 @@ def link_render_and_write(
     left out and the rest linked and rendered again; should a page that is no record's own raise
     (an overview), the records that cause it are found as `link_and_render` finds them. `timings`
     gets the seconds spent linking (`link`) and rendering and writing (`render + write`). With
-    `reuse`, records whose pages the last build left as they would be now are not rendered again.
+    `reuse`, records whose pages the last build left as they would be now are not rendered again;
+    `alone` is what linking found in each record alone before (`link_record`).
     """
     timings = {} if timings is None else timings
     timings.setdefault("link", 0.0)
@@ -235,7 +272,7 @@ def link_render_and_write(
     while True:
         start = time.perf_counter()
         try:
-            corpus = link_with_editorial(kept, diagnostics, editorial)
+            corpus = link_with_editorial(kept, diagnostics, editorial, alone)
         except Exception:
             kept, found = _leave_out_failing_or_raise(kept, diagnostics, site_url, editorial)
             problems += found

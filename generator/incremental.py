@@ -40,6 +40,7 @@ touched. Every other record is rendered as in a full build; the pages that are n
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 from collections.abc import Iterable
@@ -243,7 +244,14 @@ def _gather(context: RenderContext) -> _Index:
 
 
 def _digest(value: object) -> str:
-    return hashlib.blake2b(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), digest_size=20).hexdigest()
+    """Hash a value of the model (frozen dataclasses, tuples, strings, numbers, dates) by what it
+    holds: pickled without its memo, so equal values give equal bytes however their parts are
+    shared (a value read from a cache shares strings otherwise than one just made)."""
+    stream = io.BytesIO()
+    pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # no memo: every part written out in full (the model holds no cycles)
+    pickler.dump(value)
+    return hashlib.blake2b(stream.getbuffer(), digest_size=20).hexdigest()
 
 
 def _folder_key(docs: Path) -> str:

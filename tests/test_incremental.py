@@ -24,9 +24,8 @@ from pathlib import Path
 import pytest
 
 from generator import emit
-from generator.build import generate, link_with_editorial, parse_sources, read_editorial
+from generator.build import generate, link_with_editorial, parse_and_link_sources, read_editorial
 from generator.incremental import Incremental
-from generator.model import LetterKey
 from generator.render import render_context, render_record
 from generator.render.data import open_data_lookup
 
@@ -180,9 +179,9 @@ def _undeclared(record, context, lookup, incremental: Incremental) -> list:
 
 @pytest.mark.parametrize("generated", [0, 60], ids=["seeds-and-development-letters", "generated-corpus"])
 def test_every_look_up_a_record_page_makes_is_in_its_fingerprint(tmp_path: Path, generated: int) -> None:
-    keys: dict[str, str] = {}
-    records, diagnostics = parse_sources(_corpus_folder(tmp_path, generated), tmp_path / ".cache", workers=1, keys=keys)
-    corpus = link_with_editorial(records, diagnostics, read_editorial(GLOSSARY, ANNOTATIONS))
+    parsed = parse_and_link_sources(_corpus_folder(tmp_path, generated), tmp_path / ".cache", workers=1)
+    records, keys = parsed.records, parsed.keys
+    corpus = link_with_editorial(records, parsed.diagnostics, read_editorial(GLOSSARY, ANNOTATIONS))
     context = render_context(corpus, SITE_URL)
     lookup = open_data_lookup(context)
     incremental = Incremental(tmp_path / ".cache", tmp_path / "docs", keys)
@@ -195,9 +194,9 @@ def test_every_look_up_a_record_page_makes_is_in_its_fingerprint(tmp_path: Path,
 
 def test_a_look_up_outside_the_declared_groups_is_caught(tmp_path: Path) -> None:
     """The check above can fail: a record's look-up of another record's text links is undeclared."""
-    keys: dict[str, str] = {}
-    records, diagnostics = parse_sources(_corpus_folder(tmp_path), tmp_path / ".cache", workers=1, keys=keys)
-    context = render_context(link_with_editorial(records, diagnostics, read_editorial(GLOSSARY, ANNOTATIONS)), SITE_URL)
+    parsed = parse_and_link_sources(_corpus_folder(tmp_path), tmp_path / ".cache", workers=1)
+    records, keys = parsed.records, parsed.keys
+    context = render_context(link_with_editorial(records, parsed.diagnostics, read_editorial(GLOSSARY, ANNOTATIONS)), SITE_URL)
     incremental = Incremental(tmp_path / ".cache", tmp_path / "docs", keys)
     incremental.prepare(context, None)
     reads: list = []

@@ -26,17 +26,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.link._walk import walk_paragraphs
-from generator.link.citations import link_citations
 from generator.link.dossiers import dossier_index
 from generator.link.events import list_events
-from generator.link.footnotes import check_footnotes
-from generator.link.resolve import resolve_referrals
+from generator.link.record import RecordLinks, link_record
 from generator.link.status import list_statuses
 from generator.link.terms import find_terms
 from generator.link.threads import thread_corpus
 from generator.model import Corpus, Diagnostic, Links, Record, Term, TextLink
 
-__all__ = ["dossier_index", "link_corpus"]
+__all__ = ["RecordLinks", "dossier_index", "link_corpus", "link_record"]
 
 
 def _in_reading_order(records: tuple[Record, ...], links: tuple[TextLink, ...]) -> tuple[TextLink, ...]:
@@ -64,23 +62,35 @@ def _not_yet_reported(earlier: tuple[Diagnostic, ...], found: tuple[Diagnostic, 
 
 
 def link_corpus(
-    records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...], glossary: tuple[Term, ...] = ()
+    records: tuple[Record, ...],
+    diagnostics: tuple[Diagnostic, ...],
+    glossary: tuple[Term, ...] = (),
+    found_alone: dict[str, RecordLinks] | None = None,
 ) -> Corpus:
     """Link the parsed records: references, referrals, threads, statuses, footnote checks.
 
     (record with "Ik verwijs u naar het antwoord op vraag 10." in answer BBB 11)
     -> Corpus(records, Links(threads=(…), text_links=(TextLink(…, target=Target(…, "antwoord",
        "BBB", 10)),), references=(…), statuses=((Target(…, "antwoord", "BBB", 11), "verwijzing"), …)))
+
+    `found_alone` gives, by record path, what `link_record` found in a record before (the parse's
+    workers do it beside the parse); the records it lacks are linked alone here.
     """
-    cited, references, citation_problems = link_citations(records)
-    referred, referral_problems = resolve_referrals(records)
+    alone = [found_alone.get(record.path) if found_alone else None for record in records]
+    alone = [found or link_record(record) for found, record in zip(alone, records)]
+    cited = tuple(link for found in alone for link in found.cited)
+    references = tuple(reference for found in alone for reference in found.references)
+    citation_problems = tuple(problem for found in alone for problem in found.citation_problems)
+    referred = tuple(link for found in alone for link in found.referred)
+    referral_problems = tuple(problem for found in alone for problem in found.referral_problems)
+    footnote_problems = tuple(problem for found in alone for problem in found.footnote_problems)
     threads, thread_problems = thread_corpus(records)
-    statuses = list_statuses(records, threads)
-    footnote_problems = tuple(problem for record in records for problem in check_footnotes(record))
+    statuses = list_statuses(records, threads, tuple(found.answered for found in alone))
     found = _by_place(records, citation_problems + referral_problems + thread_problems + footnote_problems)
     text_links = _in_reading_order(records, cited + referred)
     terms = find_terms(records, glossary, text_links)
-    links = Links(threads, text_links, references, statuses, terms=terms, events=list_events(records))
+    events = list_events(records, tuple(found.dated for found in alone))
+    links = Links(threads, text_links, references, statuses, terms=terms, events=events)
     dossiers = tuple(dossier_index(Corpus(records, links)).items())
     found = tuple(diagnostics) + _not_yet_reported(tuple(diagnostics), found)
     return Corpus(records, replace(links, dossiers=dossiers), found, glossary=glossary)

@@ -35,18 +35,25 @@ def link_citations(
     Returns the text links and references in reading order, and the warnings for citations that
     could not be given an identifier.
     """
+    found = [cite_record(record) for record in records]
+    return (
+        tuple(link for links, _, _ in found for link in links),
+        tuple(reference for _, references, _ in found for reference in references),
+        tuple(problem for _, _, problems in found for problem in problems),
+    )
+
+
+def cite_record(record: Record) -> tuple[tuple[TextLink, ...], tuple[Reference, ...], tuple[Diagnostic, ...]]:
+    """`link_citations` for one record: it needs no other."""
     links: list[TextLink] = []
     references: list[Reference] = []
-    diagnostics: list[Diagnostic] = []
-    for record in records:
-        problems: dict[str, list[Reference]] = {}
-        for place in walk_paragraphs(record, footnotes=True):
-            paragraph = place.paragraph
-            for found in find_references(paragraph.text, paragraph.span):
-                reference = replace(found.reference, letter=place.letter.index)
-                links.append(TextLink(record.path, paragraph.key, found.start, found.end, reference=reference))
-                references.append(reference)
-                if found.problem:
-                    problems.setdefault(found.problem, []).append(reference)
-        diagnostics.extend(_report(problem, found) for problem, found in problems.items())
-    return tuple(links), tuple(references), tuple(diagnostics)
+    problems: dict[str, list[Reference]] = {}
+    for place in walk_paragraphs(record, footnotes=True):
+        paragraph = place.paragraph
+        for found in find_references(paragraph.text, paragraph.span):
+            reference = replace(found.reference, letter=place.letter.index)
+            links.append(TextLink(record.path, paragraph.key, found.start, found.end, reference=reference))
+            references.append(reference)
+            if found.problem:
+                problems.setdefault(found.problem, []).append(reference)
+    return tuple(links), tuple(references), tuple(_report(problem, found) for problem, found in problems.items())

@@ -84,24 +84,35 @@ OWN_ROLES = {WRITTEN_QUESTIONS: "ingezonden"}
 """The role of a letter's own date by kind of letter; any other letter is `verstuurd`."""
 
 
-def list_events(records: tuple[Record, ...]) -> tuple[Event, ...]:
-    """List every dated event of `records`, oldest first, each with all the letters that date it."""
+def list_events(
+    records: tuple[Record, ...], dated: tuple[tuple[tuple[EventDate, EventSource], ...], ...] | None = None
+) -> tuple[Event, ...]:
+    """List every dated event of `records`, oldest first, each with all the letters that date it.
+
+    `dated` are the records' `dated_in_record`, when they were found before (by the parse's workers)."""
     found: dict[EventDate, list[EventSource]] = {}
-    for record in records:
-        letters_dated = {letter.index: _own_date(record, letter) for letter in record.letters}
-        footnotes_of = {letter.index: {note.number: note.text for note in letter.footnotes} for letter in record.letters}
-        for letter in record.letters:
-            for date, source in _own_events(record, letter):
-                found.setdefault(date, []).append(source)
-        for place in walk_paragraphs(record, footnotes=True):
-            letter = place.letter
-            footnotes = footnotes_of[letter.index]
-            in_head = any(place.paragraph is paragraph for paragraph in letter.head)
-            for date, source in _mentions(record, letter, place.paragraph, letters_dated[letter.index], footnotes):
-                if in_head and source.written and _is_own(date, letter):
-                    continue  # `Den Haag, 2 december 2025`, `(ingezonden 7 oktober 2025)`: the letter's own date
-                found.setdefault(date, []).append(source)
+    for dates in dated if dated is not None else map(dated_in_record, records):
+        for date, source in dates:
+            found.setdefault(date, []).append(source)
     return tuple(Event(date, tuple(_unique(sources))) for date, sources in sorted(found.items(), key=_date_order))
+
+
+def dated_in_record(record: Record) -> tuple[tuple[EventDate, EventSource], ...]:
+    """Every date one record gives or mentions, with where, in reading order (`list_events` merges them)."""
+    found: list[tuple[EventDate, EventSource]] = []
+    letters_dated = {letter.index: _own_date(record, letter) for letter in record.letters}
+    footnotes_of = {letter.index: {note.number: note.text for note in letter.footnotes} for letter in record.letters}
+    for letter in record.letters:
+        found += _own_events(record, letter)
+    for place in walk_paragraphs(record, footnotes=True):
+        letter = place.letter
+        footnotes = footnotes_of[letter.index]
+        in_head = any(place.paragraph is paragraph for paragraph in letter.head)
+        for date, source in _mentions(record, letter, place.paragraph, letters_dated[letter.index], footnotes):
+            if in_head and source.written and _is_own(date, letter):
+                continue  # `Den Haag, 2 december 2025`, `(ingezonden 7 oktober 2025)`: the letter's own date
+            found.append((date, source))
+    return tuple(found)
 
 
 def _date_order(item: tuple[EventDate, list[EventSource]]) -> tuple[int, int, int, int]:

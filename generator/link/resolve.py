@@ -76,36 +76,41 @@ def _lookup(
 
 def resolve_referrals(records: tuple[Record, ...]) -> tuple[tuple[TextLink, ...], tuple[Diagnostic, ...]]:
     """Link every referral in `records` to the question or answer it names, in reading order."""
+    found = [resolve_record(record) for record in records]
+    return tuple(link for links, _ in found for link in links), tuple(d for _, problems in found for d in problems)
+
+
+def resolve_record(record: Record) -> tuple[tuple[TextLink, ...], tuple[Diagnostic, ...]]:
+    """`resolve_referrals` for one record: a referral names a question or answer of its own record."""
     links: list[TextLink] = []
     diagnostics: list[Diagnostic] = []
-    for record in records:
-        indexes: dict[int, NodeIndex] = {}
-        parties = {letter.index: _parties(letter) for letter in record.letters}
-        orders = {letter.index: _nearest_first(record, letter) for letter in record.letters}
-        for place in walk_paragraphs(record):
-            paragraph, letter = place.paragraph, place.letter
-            in_answer = isinstance(place.block, Answer) and not paragraph.quoted
-            bare = ROLE_ANSWER if in_answer else ROLE_QUESTION
-            for fragment in oversized_referrals(paragraph.text):
-                diagnostics.append(Diagnostic(
-                    paragraph.span.path, paragraph.span.line,
-                    "referral to a question number of more than four digits: no such question; left as text",
-                    fragment, "warning",
-                ))
-            for referral in find_referrals(paragraph.text, bare, parties[letter.index]):
-                party = referral.party or place.party
-                printed = {number: (start, end) for number, start, end in referral.links}
-                for number in referral.numbers:
-                    target = _lookup(record, indexes, orders[letter.index], referral.role, party,
-                                     referral.party is not None, number)
-                    if target is None:
-                        of = f" of {party}" if party else ""
-                        diagnostics.append(Diagnostic(
-                            paragraph.span.path, paragraph.span.line,
-                            f"referral to {referral.role} {number}{of}: no such {referral.role} in this record",
-                            paragraph.text[referral.start : referral.end], "warning",
-                        ))
-                    elif number in printed:
-                        start, end = printed[number]
-                        links.append(TextLink(record.path, paragraph.key, start, end, target=target))
+    indexes: dict[int, NodeIndex] = {}
+    parties = {letter.index: _parties(letter) for letter in record.letters}
+    orders = {letter.index: _nearest_first(record, letter) for letter in record.letters}
+    for place in walk_paragraphs(record):
+        paragraph, letter = place.paragraph, place.letter
+        in_answer = isinstance(place.block, Answer) and not paragraph.quoted
+        bare = ROLE_ANSWER if in_answer else ROLE_QUESTION
+        for fragment in oversized_referrals(paragraph.text):
+            diagnostics.append(Diagnostic(
+                paragraph.span.path, paragraph.span.line,
+                "referral to a question number of more than four digits: no such question; left as text",
+                fragment, "warning",
+            ))
+        for referral in find_referrals(paragraph.text, bare, parties[letter.index]):
+            party = referral.party or place.party
+            printed = {number: (start, end) for number, start, end in referral.links}
+            for number in referral.numbers:
+                target = _lookup(record, indexes, orders[letter.index], referral.role, party,
+                                 referral.party is not None, number)
+                if target is None:
+                    of = f" of {party}" if party else ""
+                    diagnostics.append(Diagnostic(
+                        paragraph.span.path, paragraph.span.line,
+                        f"referral to {referral.role} {number}{of}: no such {referral.role} in this record",
+                        paragraph.text[referral.start : referral.end], "warning",
+                    ))
+                elif number in printed:
+                    start, end = printed[number]
+                    links.append(TextLink(record.path, paragraph.key, start, end, target=target))
     return tuple(links), tuple(diagnostics)

@@ -42,7 +42,6 @@ it is not `vertrouwelijk`; the reader follows the links to 18 (vertrouwelijk) an
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from generator.link.referrals import ROLE_ANSWER, find_referrals
 from generator.link.scan import folded as _folded
@@ -173,13 +172,19 @@ def answer_status(answer: Answer) -> str:
     return ANSWERED
 
 
-def list_statuses(records: tuple[Record, ...], threads: tuple[Thread, ...]) -> tuple[tuple[Target, str], ...]:
+def list_statuses(
+    records: tuple[Record, ...], threads: tuple[Thread, ...], answered: tuple[tuple[tuple[Target, str], ...], ...] | None = None
+) -> tuple[tuple[Target, str], ...]:
     """Give every question and every answer in the corpus its status, in reading order.
 
     (Question BBB 11, Answer BBB 11 "Ik verwijs u naar …"), thread between them
     -> ((Target(…, "vraag", "BBB", 11), "verwijzing"), (Target(…, "antwoord", "BBB", 11), "verwijzing"))
+
+    `answered` are the records' `answer_statuses`, when they were found before (by the parse's workers).
     """
     answers: dict[Target, str] = {}
+    for found in answered if answered is not None else map(answer_statuses, records):
+        answers.update(found)
     nodes: list[tuple[Target, Question | Answer]] = []
     postponed: set[LetterKey] = set()
     for record in records:
@@ -189,11 +194,7 @@ def list_statuses(records: tuple[Record, ...], threads: tuple[Thread, ...]) -> t
             for block in letter.body:
                 if isinstance(block, (Question, Answer)):
                     role = "vraag" if isinstance(block, Question) else "antwoord"
-                    key = Target(LetterKey(record.path, letter.index), role, block.party, block.number)
-                    nodes.append((key, block))
-                    if isinstance(block, Answer):  # `Antwoord 5 en 6`: a thread may lead to 6
-                        status = answer_status(block)
-                        answers.update({replace(key, number=number): status for number in block.numbers})
+                    nodes.append((Target(LetterKey(record.path, letter.index), role, block.party, block.number), block))
     first_answer: dict[Target, Target] = {}
     for thread in threads:
         first_answer.setdefault(thread.question, thread.answer)
@@ -206,4 +207,17 @@ def list_statuses(records: tuple[Record, ...], threads: tuple[Thread, ...]) -> t
             unanswered = POSTPONED if target.letter in postponed else UNANSWERED
             statuses.append((target, answers.get(answer, unanswered) if answer else unanswered))
     return tuple(statuses)
+
+
+def answer_statuses(record: Record) -> tuple[tuple[Target, str], ...]:
+    """The status of each answer of one record by its text alone, under every number it answers
+    (`Antwoord 5 en 6`: a thread may lead to 6)."""
+    found: list[tuple[Target, str]] = []
+    for letter in record.letters:
+        for block in letter.body:
+            if isinstance(block, Answer):
+                status = answer_status(block)
+                key = LetterKey(record.path, letter.index)
+                found += [(Target(key, "antwoord", block.party, number), status) for number in block.numbers]
+    return tuple(found)
 

@@ -1,0 +1,48 @@
+"""What linking finds in one record alone, before the corpus is linked.
+
+Most of the link pass reads one record at a time and needs no other: the documents it cites, the
+referrals to its own questions and answers, its footnote checks, the dates it gives and mentions,
+and each answer's status by its text. `link_record` does those steps for one record, so the parse's
+workers can do them beside the parse (on every core) and the parse cache can keep them with the
+record; `link_corpus` then does only what needs the whole corpus (threads, statuses by thread, the
+glossary's terms, events merged by date, dossiers)::
+
+    link_record(record with "Ik verwijs u naar het antwoord op vraag 10." in answer BBB 11)
+    -> RecordLinks(referred=(TextLink(…, target=Target(…, "antwoord", "BBB", 10)),), …)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.link.citations import cite_record
+from generator.link.events import dated_in_record
+from generator.link.footnotes import check_footnotes
+from generator.link.resolve import resolve_record
+from generator.link.status import answer_statuses
+from generator.model import Diagnostic, EventDate, EventSource, Record, Reference, Target, TextLink
+
+
+@dataclass(frozen=True)
+class RecordLinks:
+    """The link pass's findings in one record alone, each in reading order."""
+
+    path: str
+    cited: tuple[TextLink, ...]
+    references: tuple[Reference, ...]
+    citation_problems: tuple[Diagnostic, ...]
+    referred: tuple[TextLink, ...]
+    referral_problems: tuple[Diagnostic, ...]
+    footnote_problems: tuple[Diagnostic, ...]
+    dated: tuple[tuple[EventDate, EventSource], ...]
+    answered: tuple[tuple[Target, str], ...]
+
+
+def link_record(record: Record) -> RecordLinks:
+    """Do the steps of the link pass that read one record alone."""
+    cited, references, citation_problems = cite_record(record)
+    referred, referral_problems = resolve_record(record)
+    return RecordLinks(
+        record.path, cited, references, citation_problems, referred, referral_problems,
+        check_footnotes(record), dated_in_record(record), answer_statuses(record),
+    )

@@ -1,0 +1,61 @@
+"""Linking a record alone (`link_record`), as the parse's workers do and the parse cache keeps it,
+gives the corpus that linking every record in the link pass gives."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.build import parse_and_link_sources
+from generator.link import link_corpus, link_record
+from generator.link.record import RecordLinks
+
+REPO = Path(__file__).resolve().parent.parent.parent
+SEEDS = REPO / "seeds"
+DEVELOPMENT = REPO / "tests" / "fixtures" / "letters"
+
+
+def _letters(tmp_path: Path, generated: int) -> Path:
+    seeds = tmp_path / "seeds"
+    if generated:
+        sys.path.insert(0, str(REPO / "benchmarks"))
+        from corpus import make_corpus
+
+        make_corpus(seeds, generated)
+        return seeds
+    seeds.mkdir()
+    for source in [*SEEDS.iterdir(), *DEVELOPMENT.glob("*.txt")]:
+        shutil.copy(source, seeds / source.name)
+    return seeds
+
+
+@pytest.mark.parametrize("generated", [0, 40], ids=["seeds-and-development-letters", "generated-corpus"])
+def test_records_linked_alone_in_the_workers_and_from_the_cache_link_as_in_the_link_pass(tmp_path: Path, generated: int, monkeypatch) -> None:
+    from generator import build
+
+    monkeypatch.setattr(build, "PARALLEL_FROM", 2)  # parsed (and linked alone) in two worker processes
+    seeds = _letters(tmp_path, generated)
+    fresh = parse_and_link_sources(seeds, tmp_path / ".cache", workers=2)
+    cached = parse_and_link_sources(seeds, tmp_path / ".cache", workers=1)
+    assert set(fresh.alone) == set(cached.alone) == {record.path for record in fresh.records}
+    assert fresh.alone == cached.alone
+    expected = link_corpus(fresh.records, fresh.diagnostics)
+    assert link_corpus(fresh.records, fresh.diagnostics, found_alone=fresh.alone) == expected
+    assert link_corpus(cached.records, cached.diagnostics, found_alone=cached.alone) == expected
+    assert any(found.referred for found in fresh.alone.values()) and any(found.cited for found in fresh.alone.values())
+
+
+def test_a_record_linked_alone_names_its_own_referrals_citations_and_dates() -> None:
+    """seeds/001 (the Eerste Kamer's verslag): "Hiervoor verwijs ik u naar het antwoord op vraag 18 en 20." (line 800), dated "Den Haag, 12 februari 2026"."""
+    records = parse_and_link_sources(SEEDS).records
+    record = next(record for record in records if record.path.endswith("001_dfb242f75dbdc9fb.txt"))
+    found = link_record(record)
+    assert isinstance(found, RecordLinks) and found.path == record.path
+    assert all(link.path == record.path for link in (*found.cited, *found.referred))
+    assert all(target.letter.path == record.path for target, _ in found.answered)
+    assert any(source.written == "12 februari 2026" for _, source in found.dated)
+    referral = next(link for link in found.referred if link.paragraph and record.path == link.path and link.target.number == 18)
+    assert referral.target.role == "antwoord"
