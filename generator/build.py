@@ -18,8 +18,8 @@ from generator.cache import load_parsed, parsed_key, store_parsed
 from generator.emit import emit_site
 from generator.errors import BuildFailed, SourceError, problem
 from generator.incremental import Incremental
-from generator.link import RecordLinks, link_corpus, link_record
-from generator.model import Corpus, Diagnostic, Record, SourceSpan
+from generator.link import RecordLinks, find_record_terms, link_corpus, link_record
+from generator.model import Corpus, Diagnostic, Record, SourceSpan, Term, TermUse
 from generator.parse import page_starts, parse_record
 from generator.permanence import (
     address_sort_key,
@@ -61,12 +61,15 @@ PARALLEL_FROM = 200
 @dataclass(frozen=True)
 class Parsed:
     """What reading and parsing the sources gave: the records, every diagnostic, and by record
-    path its parse key (with a cache) and what linking found in it alone (`link_record`)."""
+    path its parse key (with a cache), what linking found in it alone (`link_record`) and the uses
+    of the glossary's terms in it (`find_record_terms`)."""
 
     records: tuple[Record, ...]
     diagnostics: tuple[Diagnostic, ...]
     keys: dict[str, str]
     alone: dict[str, RecordLinks]
+    terms: dict[str, tuple[TermUse, ...]]
+    glossary: tuple[Term, ...] = ()  # the terms `terms` are uses of
 
 
 def parse_sources(
@@ -77,7 +80,9 @@ def parse_sources(
     return parsed.records, parsed.diagnostics
 
 
-def parse_and_link_sources(seeds: Path, cache: Path | None = None, workers: int | None = None) -> Parsed:
+def parse_and_link_sources(
+    seeds: Path, cache: Path | None = None, workers: int | None = None, glossary: tuple[Term, ...] = ()
+) -> Parsed:
     """Read and parse every source in `seeds`; a bad one is reported and the rest still parse.
 
     Every file there that is not read (a link, a file no reader reads, a sidecar without a
@@ -85,41 +90,51 @@ def parse_and_link_sources(seeds: Path, cache: Path | None = None, workers: int 
     `generator.readers.pdf`); a PDF's diagnostics say `path:page:line`. Each source is read and
     parsed on its own, so from `PARALLEL_FROM` sources on they are spread over `workers` processes
     (default: every core); records and reports come back in the order of the sources. Each record
-    is linked alone there too (`generator.link.record`), and kept so in the cache.
+    is linked alone there too (`generator.link.record`), and the `glossary`'s terms found in it,
+    and kept so in the cache (the terms with the glossary they were found with).
     """
     sources, diagnostics = survey_sources(seeds)
-    jobs = [(source.path, shown_path(source.path, seeds), source.sidecar, cache) for source in sources]
+    glossary_key = hashlib.sha256(repr(glossary).encode("utf-8", "surrogatepass")).hexdigest()
+    jobs = [(source.path, shown_path(source.path, seeds), source.sidecar, cache, glossary, glossary_key) for source in sources]
     workers = workers or os.cpu_count() or 1
     if workers > 1 and len(jobs) >= PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=workers) as pool, _cycle_collector_paused():  # taking records in
             results = list(pool.map(_parse_source, jobs, chunksize=max(1, len(jobs) // (8 * workers))))
     else:
         results = [_parse_source(job) for job in jobs]
-    records = tuple(record for record, _, _, _ in results if record is not None)
+    records = tuple(record for record, _, _, _, _ in results if record is not None)
     return Parsed(
         records,
-        (*diagnostics, *(found for _, reports, _, _ in results for found in reports)),
-        {record.path: key for record, _, _, key in results if record is not None and key is not None},
-        {record.path: alone for record, _, alone, _ in results if record is not None and alone is not None},
+        (*diagnostics, *(found for _, reports, _, _, _ in results for found in reports)),
+        {record.path: key for record, _, _, _, key in results if record is not None and key is not None},
+        {record.path: alone for record, _, alone, _, _ in results if record is not None and alone is not None},
+        {record.path: terms for record, _, _, terms, _ in results if record is not None and terms is not None},
+        glossary,
     )
 
 
-def _parse_source(job: tuple) -> tuple[Record | None, tuple[Diagnostic, ...], RecordLinks | None, str | None]:
+def _parse_source(
+    job: tuple,
+) -> tuple[Record | None, tuple[Diagnostic, ...], RecordLinks | None, tuple[TermUse, ...] | None, str | None]:
     """Read and parse one source: its record (None when it fails), what was found wrong in it, what
-    linking finds in it alone (None when that fails: the link stage reports it), and its parse key
-    (None without a cache).
+    linking finds in it alone and the glossary's terms in it (None when that fails: the link stage
+    reports it), and its parse key (None without a cache).
 
     With a `cache` folder, a source parsed before (the same bytes, sidecar and parser) is taken
-    from there (generator/cache.py)."""
-    path, shown, sidecar, cache = job
+    from there (generator/cache.py), and its terms too when the glossary is the same."""
+    path, shown, sidecar, cache, glossary, glossary_key = job
     key = parsed_key(path, shown, sidecar) if cache is not None else None
     found = load_parsed(cache, key) if key is not None else None
+    changed = found is None
     if found is None:
         record, reports = _read_and_parse(path, shown, sidecar, cache)
-        found = (record, reports, _link_alone(record))
-        if key is not None:
-            store_parsed(cache, key, found)
-    return (*found, key)
+        found = (record, reports, _link_alone(record), None)
+    record, reports, alone, terms = found
+    if terms is None or terms[0] != glossary_key:
+        terms, changed = (glossary_key, _terms_alone(record, alone, glossary)), True
+    if changed and key is not None:
+        store_parsed(cache, key, (record, reports, alone, terms))
+    return record, reports, alone, terms[1], key
 
 
 def _link_alone(record: Record | None) -> RecordLinks | None:
@@ -128,6 +143,15 @@ def _link_alone(record: Record | None) -> RecordLinks | None:
     try:
         return link_record(record)
     except Exception:  # the link stage links it again, and reports what fails at its place
+        return None
+
+
+def _terms_alone(record: Record | None, alone: RecordLinks | None, glossary: tuple[Term, ...]) -> tuple[TermUse, ...] | None:
+    if record is None or alone is None:
+        return None
+    try:
+        return find_record_terms(record, alone, glossary)
+    except Exception:  # the link stage finds them again, and reports what fails at its place
         return None
 
 
@@ -163,12 +187,15 @@ def read_editorial(glossary: Path | None = None, annotations: Path | None = None
 
 
 def link_with_editorial(
-    records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...], editorial: Editorial, alone: dict[str, RecordLinks] | None = None
+    records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...], editorial: Editorial, parsed: Parsed | None = None
 ) -> Corpus:
     """Link `records` with the glossary's terms and the notes; a note naming a letter or anchor the
-    corpus lacks is an error. `alone`: what linking found in records alone before (`link_record`)."""
+    corpus lacks is an error. `parsed`: what linking found in records alone before (`link_record`,
+    `find_record_terms` with the editorial glossary)."""
+    alone = parsed.alone if parsed is not None else None
+    terms = parsed.terms if parsed is not None and parsed.glossary == editorial.terms else None
     with _cycle_collector_paused():
-        corpus = link_corpus(records, diagnostics + editorial.diagnostics, editorial.terms, alone)
+        corpus = link_corpus(records, diagnostics + editorial.diagnostics, editorial.terms, alone, terms)
         corpus = replace(corpus, annotations=editorial.notes)
         return replace(corpus, diagnostics=corpus.diagnostics + annotation_problems(corpus))
 
@@ -227,14 +254,14 @@ def generate(
     """
     timings = Stopwatch()
     with timings("read + parse"):
-        parsed = parse_and_link_sources(seeds, cache)
-        records, parse_diagnostics = parsed.records, parsed.diagnostics
         editorial = read_editorial(glossary, annotations)
+        parsed = parse_and_link_sources(seeds, cache, glossary=editorial.terms)
+        records, parse_diagnostics = parsed.records, parsed.diagnostics
     extra = (("data/kamerdossier.schema.json", SCHEMA.read_text(encoding="utf-8")),) if site_url else ()
     stages: dict[str, float] = {}
     reuse = Incremental(cache, docs, parsed.keys) if cache is not None else None  # a rebuild renders only what changed
     corpus, pages, problems = link_render_and_write(
-        records, parse_diagnostics, site_url, docs, editorial, extra, stages, reuse, parsed.alone
+        records, parse_diagnostics, site_url, docs, editorial, extra, stages, reuse, parsed
     )
     timings.laps += tuple(stages.items())  # "link", "render + write": each summed over the passes it took
     pages_of = {record.path: record.page_starts for record in records if record.page_starts}
@@ -251,7 +278,7 @@ def link_render_and_write(
     extra: tuple[tuple[str, str], ...] = (),
     timings: dict[str, float] | None = None,
     reuse: Incremental | None = None,
-    alone: dict[str, RecordLinks] | None = None,
+    parsed: Parsed | None = None,
 ) -> tuple[Corpus, list[str], list[Diagnostic]]:
     """Link `records`, then render and write their pages and the `extra` ones into `docs`, leaving
     out (and reporting at its `path:line`) each record that makes linking or rendering fail, or
@@ -262,7 +289,7 @@ def link_render_and_write(
     (an overview), the records that cause it are found as `link_and_render` finds them. `timings`
     gets the seconds spent linking (`link`) and rendering and writing (`render + write`). With
     `reuse`, records whose pages the last build left as they would be now are not rendered again;
-    `alone` is what linking found in each record alone before (`link_record`).
+    `parsed` holds what linking found in each record alone before (`link_record`).
     """
     timings = {} if timings is None else timings
     timings.setdefault("link", 0.0)
@@ -272,7 +299,7 @@ def link_render_and_write(
     while True:
         start = time.perf_counter()
         try:
-            corpus = link_with_editorial(kept, diagnostics, editorial, alone)
+            corpus = link_with_editorial(kept, diagnostics, editorial, parsed)
         except Exception:
             kept, found = _leave_out_failing_or_raise(kept, diagnostics, site_url, editorial)
             problems += found

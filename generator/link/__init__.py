@@ -28,13 +28,13 @@ from dataclasses import replace
 from generator.link._walk import walk_paragraphs
 from generator.link.dossiers import dossier_index
 from generator.link.events import list_events
-from generator.link.record import RecordLinks, link_record
+from generator.link.record import RecordLinks, find_record_terms, link_record
 from generator.link.status import list_statuses
 from generator.link.terms import find_terms
 from generator.link.threads import thread_corpus
-from generator.model import Corpus, Diagnostic, Links, Record, Term, TextLink
+from generator.model import Corpus, Diagnostic, Links, Record, Term, TermUse, TextLink
 
-__all__ = ["RecordLinks", "dossier_index", "link_corpus", "link_record"]
+__all__ = ["RecordLinks", "dossier_index", "find_record_terms", "link_corpus", "link_record"]
 
 
 def _in_reading_order(records: tuple[Record, ...], links: tuple[TextLink, ...]) -> tuple[TextLink, ...]:
@@ -66,6 +66,7 @@ def link_corpus(
     diagnostics: tuple[Diagnostic, ...],
     glossary: tuple[Term, ...] = (),
     found_alone: dict[str, RecordLinks] | None = None,
+    found_terms: dict[str, tuple[TermUse, ...]] | None = None,
 ) -> Corpus:
     """Link the parsed records: references, referrals, threads, statuses, footnote checks.
 
@@ -74,7 +75,9 @@ def link_corpus(
        "BBB", 10)),), references=(…), statuses=((Target(…, "antwoord", "BBB", 11), "verwijzing"), …)))
 
     `found_alone` gives, by record path, what `link_record` found in a record before (the parse's
-    workers do it beside the parse); the records it lacks are linked alone here.
+    workers do it beside the parse); the records it lacks are linked alone here. `found_terms` gives,
+    by record path, the uses of `glossary`'s terms found so before (`find_record_terms`), used when
+    it has every record.
     """
     alone = [found_alone.get(record.path) if found_alone else None for record in records]
     alone = [found or link_record(record) for found, record in zip(alone, records)]
@@ -88,7 +91,10 @@ def link_corpus(
     statuses = list_statuses(records, threads, tuple(found.answered for found in alone))
     found = _by_place(records, citation_problems + referral_problems + thread_problems + footnote_problems)
     text_links = _in_reading_order(records, cited + referred)
-    terms = find_terms(records, glossary, text_links)
+    if found_terms is not None and all(record.path in found_terms for record in records):
+        terms = tuple(use for record in records for use in found_terms[record.path])
+    else:
+        terms = find_terms(records, glossary, text_links)
     events = list_events(records, tuple(found.dated for found in alone))
     links = Links(threads, text_links, references, statuses, terms=terms, events=events)
     dossiers = tuple(dossier_index(Corpus(records, links)).items())

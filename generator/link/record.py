@@ -4,8 +4,9 @@ Most of the link pass reads one record at a time and needs no other: the documen
 referrals to its own questions and answers, its footnote checks, the dates it gives and mentions,
 and each answer's status by its text. `link_record` does those steps for one record, so the parse's
 workers can do them beside the parse (on every core) and the parse cache can keep them with the
-record; `link_corpus` then does only what needs the whole corpus (threads, statuses by thread, the
-glossary's terms, events merged by date, dossiers)::
+record; `link_corpus` then does only what needs the whole corpus (threads, statuses by thread,
+events merged by date, dossiers). The uses of the glossary's terms in one record
+(`find_record_terms`) are found there too, and kept with the glossary they were found with::
 
     link_record(record with "Ik verwijs u naar het antwoord op vraag 10." in answer BBB 11)
     -> RecordLinks(referred=(TextLink(…, target=Target(…, "antwoord", "BBB", 10)),), …)
@@ -20,7 +21,8 @@ from generator.link.events import dated_in_record
 from generator.link.footnotes import check_footnotes
 from generator.link.resolve import resolve_record
 from generator.link.status import answer_statuses
-from generator.model import Diagnostic, EventDate, EventSource, Record, Reference, Target, TextLink
+from generator.link.terms import find_terms
+from generator.model import Diagnostic, EventDate, EventSource, Record, Reference, Target, Term, TermUse, TextLink
 
 
 @dataclass(frozen=True)
@@ -46,3 +48,8 @@ def link_record(record: Record) -> RecordLinks:
         record.path, cited, references, citation_problems, referred, referral_problems,
         check_footnotes(record), dated_in_record(record), answer_statuses(record),
     )
+
+
+def find_record_terms(record: Record, found: RecordLinks, glossary: tuple[Term, ...]) -> tuple[TermUse, ...]:
+    """The uses of the `glossary`'s terms in one record (`find_terms`, outside its text links)."""
+    return find_terms((record,), glossary, found.cited + found.referred)

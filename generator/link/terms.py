@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from generator.link._walk import walk_paragraphs
 from generator.link.scan import finds_after_boundary
@@ -48,6 +49,7 @@ def _spelling(form: str) -> str:
     return r"\s+".join(re.escape(word) for word in form.split())
 
 
+@lru_cache(maxsize=4)  # made once per glossary, not once per record (`generator.link.record`)
 def _pattern(glossary: tuple[Term, ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     r"""One pattern for every spelling of every term, and spelling -> term name.
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import parse_and_link_sources
+from generator.build import parse_and_link_sources, read_editorial
 from generator.link import link_corpus, link_record
 from generator.link.record import RecordLinks
 
@@ -38,13 +38,20 @@ def test_records_linked_alone_in_the_workers_and_from_the_cache_link_as_in_the_l
 
     monkeypatch.setattr(build, "PARALLEL_FROM", 2)  # parsed (and linked alone) in two worker processes
     seeds = _letters(tmp_path, generated)
-    fresh = parse_and_link_sources(seeds, tmp_path / ".cache", workers=2)
-    cached = parse_and_link_sources(seeds, tmp_path / ".cache", workers=1)
-    assert set(fresh.alone) == set(cached.alone) == {record.path for record in fresh.records}
-    assert fresh.alone == cached.alone
-    expected = link_corpus(fresh.records, fresh.diagnostics)
-    assert link_corpus(fresh.records, fresh.diagnostics, found_alone=fresh.alone) == expected
-    assert link_corpus(cached.records, cached.diagnostics, found_alone=cached.alone) == expected
+    glossary = read_editorial(REPO / "begrippen.yml").terms
+    fresh = parse_and_link_sources(seeds, tmp_path / ".cache", workers=2, glossary=glossary)
+    cached = parse_and_link_sources(seeds, tmp_path / ".cache", workers=1, glossary=glossary)
+    assert set(fresh.alone) == set(cached.alone) == set(fresh.terms) == {record.path for record in fresh.records}
+    assert fresh.alone == cached.alone and fresh.terms == cached.terms
+    expected = link_corpus(fresh.records, fresh.diagnostics, glossary)
+    assert expected.links.terms
+    assert link_corpus(fresh.records, fresh.diagnostics, glossary, fresh.alone, fresh.terms) == expected
+    assert link_corpus(cached.records, cached.diagnostics, glossary, cached.alone, cached.terms) == expected
+    # with another glossary the terms kept are found again, and kept with it
+    fewer = glossary[:3]
+    again = parse_and_link_sources(seeds, tmp_path / ".cache", workers=1, glossary=fewer)
+    assert link_corpus(again.records, again.diagnostics, fewer, again.alone, again.terms) == link_corpus(fresh.records, fresh.diagnostics, fewer)
+    assert parse_and_link_sources(seeds, tmp_path / ".cache", workers=1, glossary=fewer).terms == again.terms
     assert any(found.referred for found in fresh.alone.values()) and any(found.cited for found in fresh.alone.values())
 
 
