@@ -87,7 +87,7 @@ def link_corpus(
     referred = tuple(link for found in alone for link in found.referred)
     referral_problems = tuple(problem for found in alone for problem in found.referral_problems)
     footnote_problems = tuple(problem for found in alone for problem in found.footnote_problems)
-    threads, thread_problems = thread_corpus(records)
+    threads, thread_problems = thread_corpus(records, tuple(found.question_texts for found in alone))
     statuses = list_statuses(records, threads, tuple(found.answered for found in alone))
     found = _by_place(records, citation_problems + referral_problems + thread_problems + footnote_problems)
     text_links = _in_reading_order(records, cited + referred)

@@ -2,11 +2,12 @@
 
 Most of the link pass reads one record at a time and needs no other: the documents it cites, the
 referrals to its own questions and answers, its footnote checks, the dates it gives and mentions,
-and each answer's status by its text. `link_record` does those steps for one record, so the parse's
-workers can do them beside the parse (on every core) and the parse cache can keep them with the
-record; `link_corpus` then does only what needs the whole corpus (threads, statuses by thread,
-events merged by date, dossiers). The uses of the glossary's terms in one record
-(`find_record_terms`) are found there too, and kept with the glossary they were found with::
+each answer's status by its text, and its questions' text normalized for threading. `link_record`
+does those steps for one record, so the parse's workers can do them beside the parse (on every
+core) and the parse cache can keep them with the record; `link_corpus` then does only what needs
+the whole corpus (threads, statuses by thread, events merged by date, dossiers). The uses of the
+glossary's terms in one record (`find_record_terms`) are found there too, and kept with the
+glossary they were found with::
 
     link_record(record with "Ik verwijs u naar het antwoord op vraag 10." in answer BBB 11)
     -> RecordLinks(referred=(TextLink(…, target=Target(…, "antwoord", "BBB", 10)),), …)
@@ -22,6 +23,7 @@ from generator.link.footnotes import check_footnotes
 from generator.link.resolve import resolve_record
 from generator.link.status import answer_statuses
 from generator.link.terms import find_terms
+from generator.link.threads import record_question_texts
 from generator.model import Diagnostic, EventDate, EventSource, Record, Reference, Target, Term, TermUse, TextLink
 
 
@@ -38,6 +40,7 @@ class RecordLinks:
     footnote_problems: tuple[Diagnostic, ...]
     dated: tuple[tuple[EventDate, EventSource], ...]
     answered: tuple[tuple[Target, str], ...]
+    question_texts: tuple[str, ...] = ()  # each question's text normalized for threading, in reading order
 
 
 def link_record(record: Record) -> RecordLinks:
@@ -46,7 +49,7 @@ def link_record(record: Record) -> RecordLinks:
     referred, referral_problems = resolve_record(record)
     return RecordLinks(
         record.path, cited, references, citation_problems, referred, referral_problems,
-        check_footnotes(record), dated_in_record(record), answer_statuses(record),
+        check_footnotes(record), dated_in_record(record), answer_statuses(record), record_question_texts(record),
     )
 
 

@@ -31,7 +31,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
-from functools import lru_cache
+from collections.abc import Iterator
 
 from generator.model import (
     ANSWER_LETTER,
@@ -89,11 +89,36 @@ def _answers(letter: Letter) -> tuple[Answer, ...]:
     return tuple(block for block in letter.body if isinstance(block, Answer))
 
 
-@lru_cache(maxsize=4096)
 def _question_text(question: Question) -> str:
-    """A question's text, normalized for comparing (kept for the next comparisons: a written
-    letter's questions are compared with every answer letter that has it as a candidate)."""
+    """A question's text, normalized for comparing (kept, while `thread_corpus` runs, for the next
+    comparisons: a written letter's questions are compared with every answer letter that has it as
+    a candidate)."""
+    if _texts is None:
+        return question_text(question)
+    text = _texts.get(id(question))
+    if text is None:
+        text = _texts[id(question)] = question_text(question)
+    return text
+
+
+def question_text(question: Question) -> str:
+    """A question's text, normalized for comparing: `Vraag: ‘Belastingdienst’ …` -> `vraag belastingdienst …`."""
     return _normalized(" ".join(paragraph.text for paragraph in question.paragraphs))
+
+
+def record_question_texts(record: Record) -> tuple[str, ...]:
+    """`question_text` of every question of a record, in reading order (`generator.link.record`)."""
+    return tuple(question_text(question) for question in _record_questions(record))
+
+
+def _record_questions(record: Record) -> Iterator[Question]:
+    for letter in record.letters:
+        yield from _questions(letter)
+
+
+_texts: dict[int, str] | None = None
+"""The normalized texts of the corpus's questions by `id` while `thread_corpus` runs (the records,
+and so the ids, live as long as it does); None otherwise."""
 
 
 COMPARED_CHARACTERS = 2000
@@ -270,12 +295,27 @@ def _thread_letter(
     return threads, diagnostics
 
 
-def thread_corpus(records: tuple[Record, ...]) -> tuple[tuple[Thread, ...], tuple[Diagnostic, ...]]:
+def thread_corpus(
+    records: tuple[Record, ...], texts: tuple[tuple[str, ...] | None, ...] | None = None
+) -> tuple[tuple[Thread, ...], tuple[Diagnostic, ...]]:
     """Thread every question in the corpus to the answers that answer it (module docstring).
 
     Returns the threads in reading order of the answering letters, and a warning for every
-    answer that answers no question of a letter it is known to answer.
+    answer that answers no question of a letter it is known to answer. `texts` are the records'
+    `record_question_texts`, where they were found before (by the parse's workers).
     """
+    global _texts
+    _texts = {}
+    for record, found in zip(records, texts or ()):
+        if found is not None:
+            _texts.update((id(question), text) for question, text in zip(_record_questions(record), found))
+    try:
+        return _thread_corpus(records)
+    finally:
+        _texts = None
+
+
+def _thread_corpus(records: tuple[Record, ...]) -> tuple[tuple[Thread, ...], tuple[Diagnostic, ...]]:
     written = [
         (record, letter) for record in records for letter in record.letters if letter.kind == WRITTEN_QUESTIONS
     ]
