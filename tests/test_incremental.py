@@ -122,8 +122,8 @@ def _recording_context(context, lookup, reads: list):
     """The render context and open data look-up with every dict (and the corpus's records and
     events) noting what is looked up in it."""
     corpus = context.corpus
-    links = replace(corpus.links, events=_RecordingTuple(corpus.links.events, "corpus.events", reads))
-    corpus = replace(corpus, records=_RecordingTuple(corpus.records, "corpus.records", reads), links=links)
+    links = replace(corpus.links, **{f.name: _RecordingTuple(getattr(corpus.links, f.name), f"corpus.{f.name}", reads) for f in fields(corpus.links)})
+    corpus = replace(corpus, **{f.name: _RecordingTuple(getattr(corpus, f.name), f"corpus.{f.name}", reads) for f in fields(corpus) if f.name != "links"}, links=links)
     addresses = replace(context.addresses, **{f.name: _recording(getattr(context.addresses, f.name), f"addresses.{f.name}", reads) for f in fields(context.addresses)})
     mentions = replace(context.mentions, **{f.name: _recording(getattr(context.mentions, f.name), f"mentions.{f.name}", reads) for f in fields(context.mentions)})
     changed = {f.name: _recording(getattr(context, f.name), f.name, reads) for f in fields(context) if isinstance(getattr(context, f.name), dict)}
@@ -156,6 +156,8 @@ _GROUP_OF = {
     "mentions.record_dossiers": lambda key: ("dossiers", key),
     "mentions.record_cites": lambda key: ("dossiers", key),
     "lookup.references": lambda key: ("references", key),
+    "corpus.glossary": lambda key: ("site", None),
+    "corpus.annotations": lambda key: ("site", None),
 }
 """The group each look-up falls in, by where it was made (the look-ups not named here fall in none)."""
 
@@ -171,7 +173,7 @@ def _undeclared(record, context, lookup, incremental: Incremental) -> list:
     for name, key in reads:
         if name == "corpus.events" and key in events:
             continue
-        group = _GROUP_OF[name](key) if name in _GROUP_OF and key is not ALL else None
+        group = _GROUP_OF[name](key) if name in _GROUP_OF and (key is not ALL or name.startswith("corpus.")) else None
         if group not in declared:
             undeclared.append((name, key))
     return undeclared
