@@ -15,10 +15,10 @@ runs what an entry says, so never point `--cache` at files someone else can writ
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
-import tempfile
 from functools import cache as once
 from importlib import metadata
 from pathlib import Path
@@ -100,10 +100,12 @@ def read_entry(path: Path) -> object | None:
 
 def write_entry(path: Path, value: object) -> None:
     """Write a cache file through a temporary file beside it; a cache that cannot be written is left alone."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # one writer per process: no clash
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, suffix=".tmp", delete=False) as handle:
+        with open(temporary, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
+        os.replace(temporary, path)
     except OSError:
-        return
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)

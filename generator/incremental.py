@@ -48,7 +48,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.cache import code_version, read_entry, write_entry
-from generator.model import LetterKey, Record
+from generator.model import LetterKey, Record, Target
 from generator.render.context import RenderContext
 from generator.render.data import OpenDataLookup, RecordData
 from generator.write import SAME, StagedPage
@@ -178,6 +178,16 @@ class Incremental:
             return context.mentions.documents.get(key)
         if kind == "cited_in":
             return context.mentions.cited_in.get(key)
+        if kind in _FOUND_IN_THE_RECORD_ALONE:
+            return self.keys.get(key, _UNKNOWN)
+        # as plain tuples, these are hashed several times faster than as the dataclasses they are
+        if kind == "places":
+            return [(paragraph, place.page, place.anchor, place.label, place.letter.path, place.letter.index)
+                    for paragraph, place in index.places.get(key, ())]
+        if kind == "threads":
+            return [(_plain(target), [_plain(other) for other in others]) for target, others in index.threads.get(key, ())]
+        if kind == "statuses":
+            return [(_plain(target), statuses) for target, statuses in index.statuses.get(key, ())]
         return getattr(index, kind).get(key)
 
     def _event_digest(self, position: int) -> str:
@@ -220,6 +230,12 @@ class Incremental:
 
 _UNKNOWN = object()
 
+_FOUND_IN_THE_RECORD_ALONE = ("text_links", "terms", "references")
+"""Groups whose value follows from the record alone (its parse key), the glossary and the code,
+all hashed into every fingerprint: the link pass takes a record's text links, references and uses
+of terms from `generator.link.record` (`link_record`, `find_record_terms`), which read that record
+only. Hashed as the record's parse key, not value by value."""
+
 
 def _gather(context: RenderContext) -> _Index:
     """Gather the context's look-ups by group: linear in the corpus."""
@@ -241,6 +257,10 @@ def _gather(context: RenderContext) -> _Index:
     for reference in context.corpus.links.references:
         index.references.setdefault(reference.span.path, []).append(reference)
     return index
+
+
+def _plain(target: Target) -> tuple:
+    return (target.letter.path, target.letter.index, target.role, target.party, target.number)
 
 
 def _digest(value: object) -> str:
