@@ -97,11 +97,18 @@ def parse_and_link_sources(
     glossary_key = hashlib.sha256(repr(glossary).encode("utf-8", "surrogatepass")).hexdigest()
     jobs = [(source.path, shown_path(source.path, seeds), source.sidecar, cache, glossary, glossary_key) for source in sources]
     workers = workers or os.cpu_count() or 1
-    if workers > 1 and len(jobs) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=workers) as pool, _cycle_collector_paused():  # taking records in
-            results = list(pool.map(_parse_source, jobs, chunksize=max(1, len(jobs) // (8 * workers))))
-    else:
-        results = [_parse_source(job) for job in jobs]
+    with _cycle_collector_paused():  # taking records in
+        # a source parsed before is taken from the cache here: a worker would load it, then pickle it again to send it
+        results = [_cached_source(job) for job in jobs]
+        pending = [number for number, found in enumerate(results) if found is None]
+        if workers > 1 and len(pending) >= PARALLEL_FROM:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                parsed = pool.map(_parse_source, [jobs[number] for number in pending], chunksize=max(1, len(pending) // (8 * workers)))
+                for number, found in zip(pending, parsed):
+                    results[number] = found
+        else:
+            for number in pending:
+                results[number] = _parse_source(jobs[number])
     records = tuple(record for record, _, _, _, _ in results if record is not None)
     return Parsed(
         records,
@@ -135,6 +142,18 @@ def _parse_source(
     if changed and key is not None:
         store_parsed(cache, key, (record, reports, alone, terms))
     return record, reports, alone, terms[1], key
+
+
+def _cached_source(job: tuple) -> tuple | None:
+    """What `_parse_source` gives for a source the cache holds, terms found with this glossary
+    included; None when it has to be read, parsed or linked (again)."""
+    path, shown, sidecar, cache, _, glossary_key = job
+    key = parsed_key(path, shown, sidecar) if cache is not None else None
+    found = load_parsed(cache, key) if key is not None else None
+    if found is None or found[3] is None or found[3][0] != glossary_key:
+        return None
+    record, reports, alone, (_, terms) = found
+    return record, reports, alone, terms, key
 
 
 def _link_alone(record: Record | None) -> RecordLinks | None:
