@@ -8,23 +8,25 @@ pair whose value is read from the render context:
     ("record", path)            the record itself, by its parse key (its source's and sidecar's
                                 bytes and the parser: `generator.cache.parsed_key`)
     ("letter_page", key)        the page of a letter; ("record_page", path) that of a record
-    ("threads", key)            what the questions and answers of letter `key` are threaded to;
-    ("statuses", key)           their statuses
-    ("text_links", path)        the text links, glossary uses (("terms", path)) and places
-    ("places", path)            (("places", path)) of the record's paragraphs and footnotes
+    ("threads", key)            what the questions and answers of letter `key` are threaded to
+    ("statuses", key)           the statuses of the questions and answers of letter `key`
+    ("text_links", path)        the text links in the record's paragraphs and footnotes; ("terms",
+                                path) the uses of glossary terms there; ("references", path) the
+                                documents it cites. The link pass finds these in the record alone
+                                (`generator.link.record`): they are hashed as its parse key
+    ("places", path)            where each paragraph and footnote of the record stands (page, anchor)
     ("events", key)             the events letter `key` dates, in full
     ("notes", page)             the editorial notes placed on a page
     ("cited_in", page)          the citations, on other pages, of the documents a page shows
     ("citations", path)         where the record's references are cited
-    ("references", path)        the record's references (for the open data)
     ("documents", identifier)   the page of the corpus's own document with that identifier
     ("dossiers", key)           the dossiers letter `key` belongs to and cites; ("dossiers", path)
                                 those of the record
     ("site", None)              what every page may show: the site's address, the glossary, the
-                                notes, the list of dossiers, the code that renders
+                                notes, the list of dossiers, the code of the whole generator
 
 `declared_groups(record)` lists the groups a record's pages read: its own, and those of every
-letter they link to (threads, text links, citations, events). The record's fingerprint is the
+letter they are threaded to, link to, or are cited by. The record's fingerprint is the
 hash of those groups' values. `tests/test_incremental.py` renders every record of the seeds and
 of a generated corpus with a context that records every look-up, and checks that each falls in
 a declared group: a renderer that starts reading something new fails that test, not a rebuild.
@@ -35,6 +37,10 @@ fingerprint is unchanged and every one of its files in `docs/` is as the last bu
 (the same hash, size and modification time, kept in `<cache>/incremental/`): those files are not
 touched. Every other record is rendered as in a full build; the pages that are no record's own
 (home, months, overviews) and the corpus-wide open data are always rendered.
+
+Entries are never removed: each build adds one for every record it rendered (the whole corpus
+after a change of code, glossary or notes), so `.cache/rendered/` grows until it is cleared
+(`make clean`, or removing the folder: the next build then renders everything).
 """
 
 from __future__ import annotations
