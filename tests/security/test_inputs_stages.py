@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import generator.link
+import generator.link.record
 import generator.render
 from tests.security.harness import QUESTIONS, VERSLAG, build, injected, make_docs, make_seeds
 
@@ -80,7 +80,7 @@ def test_an_exception_while_rendering_one_letter_leaves_out_that_letter_only(tmp
 
 
 def test_an_exception_while_linking_one_letter_leaves_out_that_letter_only(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(generator.link, "check_footnotes", _failing_for(f"{VERSLAG}.txt", generator.link.check_footnotes))
+    monkeypatch.setattr(generator.link.record, "check_footnotes", _failing_for(f"{VERSLAG}.txt", generator.link.record.check_footnotes))
     built = build(tmp_path, make_seeds(tmp_path))
     assert built.status == 0, built.stderr
     assert re.search(rf"^error: seeds/{VERSLAG}\.txt:\d+: internal error while linking \(RuntimeError\)", built.stderr, re.MULTILINE)
