@@ -172,6 +172,15 @@ class Staging:
         with open(self.scratch / name, encoding="utf-8", newline="") as stream:
             return stream.read()
 
+    def keep_bytes(self, name: str, data: bytes) -> None:
+        """`keep`, for bytes."""
+        self.scratch.mkdir(parents=True, exist_ok=True)
+        (self.scratch / name).write_bytes(data)
+
+    def kept_bytes(self, name: str) -> bytes:
+        """Give back what `keep_bytes` kept under `name`."""
+        return (self.scratch / name).read_bytes()
+
     def _remove_scratch(self) -> None:
         if self.scratch.is_dir():
             shutil.rmtree(self.scratch)
