@@ -112,6 +112,9 @@ def metadata_text(text: str) -> str:
 
 _SPACE_RUN = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 """Runs of white space, line breaks included, but not the non-breaking spaces a letter prints."""
+_SPACE_TO_JOIN = re.compile(r"[^\S \u00a0\u2007\u202f]| {2}")
+"""What `_SPACE_RUN` would change: white space other than a space (or a non-breaking one), or
+two spaces. Most text has neither, and a search finds that without writing the text anew."""
 
 _ACTIVE_INLINE = re.compile(
     r"""
@@ -175,7 +178,9 @@ def escape_text(text: str, at_line_start: bool = True) -> str:
     where `#`, `>`, `-`, `+`, `!`, `~~~` and `1.` could start a block. The text is
     not stripped. Controls and direction controls are shown as `�` (`body_text`).
     """
-    text = _SPACE_RUN.sub(" ", body_text(text))
+    text = body_text(text)
+    if _SPACE_TO_JOIN.search(text):
+        text = _SPACE_RUN.sub(" ", text)
     escaped = _ACTIVE_INLINE.sub(_escape_inline, text) if _ACTIVE_INLINE_START.search(text) else text
     if at_line_start:
         escaped = _ACTIVE_LINE_START.sub(_escape_line_start, escaped)
