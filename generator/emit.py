@@ -90,18 +90,19 @@ def emit_site(
     staged): the caller finds the records that cause it.
     """
     global _job
-    context = render_context(corpus, site_url)
-    lookup = open_data_lookup(context) if site_url else None
     workers = workers or WORKERS or os.cpu_count() or 1
     parallel = workers > 1 and len(corpus.records) >= PARALLEL_FROM
     count = max(workers * SHARES_PER_WORKER, math.ceil(len(corpus.records) / RECORDS_PER_SHARE)) if parallel else 1
-    shares = _shares(corpus.records, count)
-    _job = _Job(context, lookup, staging, report, shares)
     site: list[StagedPage] = []
     failed: Exception | None = None
+    gc.freeze()  # the corpus lives until the end: no collection walks it again, here or in the workers
     try:
+        context = render_context(corpus, site_url)
+        lookup = open_data_lookup(context) if site_url else None
+        shares = _shares(corpus.records, count)
+        _job = _Job(context, lookup, staging, report, shares)
         if parallel:
-            gc.freeze()  # the workers never collect (and so copy) what they inherit
+            gc.freeze()  # nor what the context added: the workers never collect (and so copy) what they inherit
             with _Forked(workers, len(shares), staging) as forked:
                 try:
                     failed = _stage_all(staging, _site_pages(context, extra), site, between=forked.fork_more)
