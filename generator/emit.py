@@ -256,8 +256,7 @@ def _run_share(index: int, staging: Staging) -> None:
     scratch folder, and exit, without running anything the forking process would on its way out."""
     status = 1
     try:
-        staging.keep_bytes(_staged_name(index), b"")
-        with open(staging.scratch / _staged_name(index), "a", encoding="utf-8", buffering=1) as log:
+        with staging.keep_lines(_staged_name(index)) as log:
             try:
                 outcome = (True, _emit_share(index, lambda page: log.write(f"{page.path}\n") if page.state == STAGED else None))
             except BaseException as error:  # given back to the build process, which raises it
