@@ -2,11 +2,19 @@
 
 The render and write stages, streamed: no page is held once it is written, so memory does not grow
 with the site. The records are cut into shares in corpus order; from `PARALLEL_FROM` records on,
-worker processes forked after the render context is built (they share the linked corpus with this
-process, copy-on-write) each render and stage their shares' pages and open data, and send back
-only paths, hashes, what the corpus-wide open data keeps of each letter, and the letters that
-failed. Meanwhile this process renders the pages that are no record's own (home, months,
-overviews). The corpus-wide open data (`data/kamerdossier.json`, the CSV) is then written from
+each share is rendered by a worker process forked for it after the render context is built (it
+shares the linked corpus with this process, copy-on-write), at most one a core at a time. A worker
+renders and stages its share's pages and open data, leaves in the scratch folder only paths,
+hashes, what the corpus-wide open data keeps of each letter and the letters that failed, and
+exits. Meanwhile this process renders the pages that are no record's own (home, months,
+overviews), forking the next worker whenever one has finished.
+
+A worker per share, not one per core for the whole run: a forked process copies every page of
+memory it writes to, and rendering writes all over the corpus's memory (reference counts, new
+objects placed in the free slots left between the corpus's objects), about a quarter of a
+megabyte a record. A worker that rendered half the corpus held a copy of nearly all of it (at
+100,000 letters, two processes of over 5 GB); one that renders `RECORDS_PER_SHARE` records copies
+at most what that many records touch, whatever the corpus's size. The corpus-wide open data (`data/kamerdossier.json`, the CSV) is then written from
 the pieces each share left in the scratch folder, in corpus order: the same bytes on any number
 of cores.
 
@@ -17,16 +25,17 @@ what `report` says of it; the caller links and renders again without it.
 from __future__ import annotations
 
 import gc
-import multiprocessing
+import math
 import os
+import pickle
+import signal
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from generator.model import Corpus, Diagnostic, Record
 from generator.render import render_context, render_corpus_data, render_record, render_site_pages
 from generator.render.data import LetterEntry, join_corpus_items, open_data_lookup
-from generator.write import StagedPage, Staging
+from generator.write import STAGED, StagedPage, Staging
 
 __all__ = ["Emitted", "PARALLEL_FROM", "WORKERS", "emit_site"]
 
@@ -35,7 +44,9 @@ PARALLEL_FROM = 200
 WORKERS: int | None = None
 """How many processes render the records' pages from `PARALLEL_FROM` on (None: one a core)."""
 SHARES_PER_WORKER = 8
-"""Into how many shares per worker the records are cut, so workers finishing early take more."""
+"""Into how many shares per worker the records are cut at least, so workers finishing early take more."""
+RECORDS_PER_SHARE = 250
+"""How many records a share holds at most: what one forked worker renders before it exits."""
 
 Report = Callable[[Record, Exception], tuple[Diagnostic, ...]]
 
@@ -83,23 +94,29 @@ def emit_site(
     staged): the caller finds the records that cause it.
     """
     global _job
-    context = render_context(corpus, site_url)
-    lookup = open_data_lookup(context) if site_url else None
-    if reuse is not None:
-        reuse.prepare(context, lookup)
     workers = workers or WORKERS or os.cpu_count() or 1
     parallel = workers > 1 and len(corpus.records) >= PARALLEL_FROM
-    shares = _shares(corpus.records, workers * SHARES_PER_WORKER if parallel else 1)
-    _job = _Job(context, lookup, staging, report, shares, reuse)
+    count = max(workers * SHARES_PER_WORKER, math.ceil(len(corpus.records) / RECORDS_PER_SHARE)) if parallel else 1
     site: list[StagedPage] = []
     failed: Exception | None = None
+    gc.freeze()  # the corpus lives until the end: no collection walks it again, here or in the workers
     try:
+        context = render_context(corpus, site_url)
+        lookup = open_data_lookup(context) if site_url else None
+        if reuse is not None:
+            reuse.prepare(context, lookup)
+        shares = _shares(corpus.records, count)
+        _job = _Job(context, lookup, staging, report, shares, reuse)
         if parallel:
-            gc.freeze()  # the workers never collect (and so copy) what they inherit
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                futures = [pool.submit(_emit_share, index) for index in range(len(shares))]
-                failed = _stage_all(staging, _site_pages(context, extra), site)
-                results = [future.result() for future in futures]
+            gc.freeze()  # nor what the context added: the workers never collect (and so copy) what they inherit
+            with _Forked(workers, len(shares), staging) as forked:
+                try:
+                    failed = _stage_all(staging, _site_pages(context, extra), site, between=forked.fork_more)
+                    results = forked.results()
+                except BaseException:  # a worker failed: nothing it or the others staged is left behind
+                    forked.stop()
+                    staging.discard([*site, *forked.staged()])
+                    raise
         else:
             results = [_emit_share(index) for index in range(len(shares))]
             failed = _stage_all(staging, _site_pages(context, extra), site)
@@ -124,14 +141,140 @@ def _site_pages(context, extra: Iterable[tuple[str, str]]) -> Iterator[tuple[str
     yield from extra
 
 
-def _stage_all(staging: Staging, pages: Iterable[tuple[str, object]], into: list[StagedPage]) -> Exception | None:
-    """Stage each page as it is rendered; give what rendering raised, if it did (having staged the ones before)."""
+def _stage_all(
+    staging: Staging, pages: Iterable[tuple[str, object]], into: list[StagedPage], between: Callable[[], None] = lambda: None
+) -> Exception | None:
+    """Stage each page as it is rendered, calling `between` after each; give what rendering
+    raised, if it did (having staged the ones before). What `between` raises goes on."""
+    pages = iter(pages)
+    while True:
+        try:
+            page = next(pages, None)
+            if page is None:
+                return None
+            into.append(staging.stage(*page))
+        except Exception as error:
+            return error
+        between()
+
+
+ShareResult = tuple[list[StagedPage], list[LetterEntry], dict[str, tuple[Diagnostic, ...]]]
+
+
+class _Forked:
+    """Render every share in a process forked for it, at most `workers` at a time.
+
+    `fork_more` forks workers for the next shares while fewer than `workers` run (this process
+    calls it between the pages it renders itself); `results` waits for every share and gives what
+    each gave, in share order, raising what a share raised. A worker leaves what it gives back in
+    the scratch folder (`Staging.keep`) and exits; should one end without (killed, out of memory),
+    the build fails naming the share. On leaving, workers still running are stopped.
+    """
+
+    def __init__(self, workers: int, shares: int, staging: Staging) -> None:
+        self.workers, self.staging = workers, staging
+        self.waiting = iter(range(shares))
+        self.running: dict[int, int] = {}  # process id -> share
+        self.done: dict[int, ShareResult] = {}
+        self.shares = shares
+
+    def __enter__(self) -> _Forked:
+        self.fork_more()
+        return self
+
+    def fork_more(self) -> None:
+        """Collect the workers that have finished, and fork one for each next share while there is room."""
+        self._collect()
+        while len(self.running) < self.workers:
+            index = next(self.waiting, None)
+            if index is None:
+                return
+            pid = os.fork()
+            if pid == 0:  # the worker: render the share, leave the result, never return
+                _run_share(index, self.staging)
+            self.running[pid] = index
+
+    def results(self) -> list[ShareResult]:
+        while self.running:
+            self._finish(self._next_finished())
+            self.fork_more()
+        return [self.done[index] for index in range(self.shares)]
+
+    def _collect(self) -> None:
+        """Collect the workers that have ended, without waiting."""
+        for pid in list(self.running):
+            finished, status = os.waitpid(pid, os.WNOHANG)
+            if finished:
+                self._finish(pid, status)
+
+    def _next_finished(self) -> int:
+        """Wait until a worker has ended (left to be collected); which one, when it is ours (else any of ours)."""
+        ended = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOWAIT)
+        return ended.si_pid if ended is not None and ended.si_pid in self.running else next(iter(self.running))
+
+    def _finish(self, pid: int, status: int | None = None) -> None:
+        """Collect the worker `pid` (waiting for it when its `status` is not known yet) and take its result."""
+        if status is None:
+            _, status = os.waitpid(pid, 0)
+        index = self.running.pop(pid)
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            raise RuntimeError(f"the worker rendering share {index} ended without its result (exit status {code})")
+        succeeded, value = pickle.loads(self.staging.kept_bytes(_result_name(index)))
+        if not succeeded:
+            raise value
+        self.done[index] = value
+
+    def staged(self) -> list[StagedPage]:
+        """Every page the workers staged so far: those of the shares done, and those the others listed."""
+        pages = [page for staged, _, _ in self.done.values() for page in staged]
+        for index in sorted(set(range(self.shares)) - set(self.done)):
+            try:
+                listed = self.staging.kept(_staged_name(index)).splitlines()
+            except FileNotFoundError:  # not started
+                continue
+            pages += (StagedPage(path, "", STAGED) for path in listed)
+        return pages
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        """Stop the workers still running, and collect them."""
+        for pid in self.running:
+            os.kill(pid, signal.SIGTERM)
+        for pid in self.running:
+            os.waitpid(pid, 0)
+        self.running.clear()
+
+
+def _result_name(index: int) -> str:
+    return f"{index:05d}.result"
+
+
+def _staged_name(index: int) -> str:
+    """The scratch file where a worker lists each page it stages, as it stages it."""
+    return f"{index:05d}.staged"
+
+
+def _run_share(index: int, staging: Staging) -> None:
+    """In a forked worker: render share `index`, keep what it gives (or what it raised) in the
+    scratch folder, and exit, without running anything the forking process would on its way out."""
+    status = 1
     try:
-        for path, text in pages:
-            into.append(staging.stage(path, text))
-    except Exception as error:
-        return error
-    return None
+        with staging.keep_lines(_staged_name(index)) as log:
+            try:
+                outcome = (True, _emit_share(index, lambda page: log.write(f"{page.path}\n") if page.state == STAGED else None))
+            except BaseException as error:  # given back to the build process, which raises it
+                outcome = (False, error)
+        try:
+            data = pickle.dumps(outcome)
+        except Exception:  # an exception that cannot be pickled is given back as its description
+            data = pickle.dumps((False, RuntimeError(repr(outcome[1]))))
+        staging.keep_bytes(_result_name(index), data)
+        status = 0
+    finally:
+        os._exit(status)
 
 
 def _shares(records: tuple[Record, ...], count: int) -> tuple[tuple[Record, ...], ...]:
@@ -146,10 +289,10 @@ def _shares(records: tuple[Record, ...], count: int) -> tuple[tuple[Record, ...]
     return tuple(shares)
 
 
-def _emit_share(index: int) -> tuple[list[StagedPage], list[LetterEntry], dict[str, tuple[Diagnostic, ...]]]:
-    """Render and stage the pages of the records in share `index`, leaving in the scratch folder the
-    share's pieces of the corpus-wide open data; give the pages staged, the letters' entries, and
-    the records that failed with their reports."""
+def _emit_share(index: int, on_staged: Callable[[StagedPage], None] = lambda page: None) -> ShareResult:
+    """Render and stage the pages of the records in share `index` (telling `on_staged` of each),
+    leaving in the scratch folder the share's pieces of the corpus-wide open data; give the pages
+    staged, the letters' entries, and the records that failed with their reports."""
     job = _job
     assert job is not None
     staged: list[StagedPage] = []
@@ -159,8 +302,7 @@ def _emit_share(index: int) -> tuple[list[StagedPage], list[LetterEntry], dict[s
     for record in job.shares[index]:
         kept = job.reuse.kept(record) if job.reuse is not None else None
         if kept is not None:
-            staged += kept[0]
-            data = kept[1]
+            own, data = kept
         else:
             try:
                 pages, data = render_record(record, job.context, job.lookup)
@@ -168,9 +310,11 @@ def _emit_share(index: int) -> tuple[list[StagedPage], list[LetterEntry], dict[s
                 failures[record.path] = job.report(record, error)
                 continue
             own = [job.staging.stage(path, text) for path, text in pages]
-            staged += own
             if job.reuse is not None:
                 job.reuse.remember(record, own, data)
+        for page in own:
+            staged.append(page)
+            on_staged(page)
         if data is not None:
             entries += data.entries
             if data.corpus_items:

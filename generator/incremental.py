@@ -179,7 +179,7 @@ class Incremental:
                 return mentions.letter_dossiers.get(key), mentions.letter_cites.get(key)
             return mentions.record_dossiers.get(key), mentions.record_cites.get(key)
         if kind == "events":  # each event hashed once: a date many letters give has many sources
-            return [self._event_digest(position) for position in context.events.get(key, ())]
+            return [self._event_digest(position) for position, _ in context.events.get(key, ())]
         if kind == "documents":
             return context.mentions.documents.get(key)
         if kind == "cited_in":

@@ -15,7 +15,7 @@ import os
 import re
 import shutil
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import NamedTuple, TextIO
 from pathlib import Path, PurePosixPath
 
 from generator.errors import KamerdossierError
@@ -171,6 +171,21 @@ class Staging:
         """Give back what `keep` kept under `name`."""
         with open(self.scratch / name, encoding="utf-8", newline="") as stream:
             return stream.read()
+
+    def keep_bytes(self, name: str, data: bytes) -> None:
+        """`keep`, for bytes."""
+        self.scratch.mkdir(parents=True, exist_ok=True)
+        (self.scratch / name).write_bytes(data)
+
+    def kept_bytes(self, name: str) -> bytes:
+        """Give back what `keep_bytes` kept under `name`."""
+        return (self.scratch / name).read_bytes()
+
+    def keep_lines(self, name: str) -> TextIO:
+        """Open a scratch file `name` to keep lines in as they come, each on disk once written
+        (line-buffered); `kept` gives them back."""
+        self.scratch.mkdir(parents=True, exist_ok=True)
+        return open(self.scratch / name, "w", encoding="utf-8", newline="", buffering=1)
 
     def _remove_scratch(self) -> None:
         if self.scratch.is_dir():

@@ -3,6 +3,7 @@ strict mode fails; the same input gives byte-identical pages."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -220,6 +221,52 @@ def test_two_processes_write_the_bytes_one_writes(tmp_path: Path, monkeypatch) -
     assert one.pages == two.pages and one.diagnostics == two.diagnostics
     assert _files(tmp_path / "een") == _files(tmp_path / "twee")
     assert "data/kamerdossier.json" in two.pages and f"{QUESTIONS_PAGE}.json" in two.pages
+
+
+def test_each_share_is_rendered_by_a_worker_of_its_own(tmp_path: Path, monkeypatch) -> None:
+    """A forked worker copies the corpus's memory as it writes to it: each renders one share and
+    exits (here a share is one record), and together they still write every page, byte for byte."""
+    import generator.emit
+    import generator.render
+
+    one = generate(SEEDS, tmp_path / "een", SITE_URL)
+    _on_every_core(monkeypatch)
+    monkeypatch.setattr(generator.emit, "SHARES_PER_WORKER", 1)
+    monkeypatch.setattr(generator.emit, "RECORDS_PER_SHARE", 1)
+    seen = tmp_path / "pids"
+    real = generator.render.render_record
+
+    def render_record(record, *args):
+        with open(seen, "a", encoding="utf-8") as stream:
+            stream.write(f"{os.getpid()} {record.path}\n")
+        return real(record, *args)
+
+    monkeypatch.setattr(generator.emit, "render_record", render_record)
+    two = generate(SEEDS, tmp_path / "twee", SITE_URL)
+    rendered = dict(line.split(" ", 1)[::-1] for line in seen.read_text(encoding="utf-8").splitlines())
+    assert len(rendered) == 2 and len(set(rendered.values())) == 2, rendered  # two records, two workers
+    assert str(os.getpid()) not in rendered.values()
+    assert one.pages == two.pages and _files(tmp_path / "een") == _files(tmp_path / "twee")
+
+
+def test_a_worker_ending_without_its_result_fails_the_build_naming_it(tmp_path: Path, monkeypatch) -> None:
+    """Synthetic: a worker process that ends abruptly (as one killed for lack of memory would)
+    makes the build fail with an error naming its share, and leaves docs/ without staged files."""
+    import generator.emit
+
+    _on_every_core(monkeypatch)
+    real = generator.emit.render_record
+
+    def render_record(record, *args):
+        if record.path.endswith("000_04ae587ba6eeb66d.txt"):
+            os._exit(9)
+        return real(record, *args)
+
+    monkeypatch.setattr(generator.emit, "render_record", render_record)
+    docs = tmp_path / "docs"
+    with pytest.raises(RuntimeError, match=r"the worker rendering share 0 ended without its result \(exit status 9\)"):
+        generate(SEEDS, docs, SITE_URL)
+    assert not [path for path in docs.rglob(".*")], "nothing staged is left"
 
 
 @pytest.mark.parametrize("cores", ["one process", "two processes"])

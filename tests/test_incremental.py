@@ -168,7 +168,7 @@ def _undeclared(record, context, lookup, incremental: Incremental) -> list:
     recording, recording_lookup = _recording_context(context, lookup, reads)
     render_record(record, recording, recording_lookup)
     declared = incremental.declared_groups(record)
-    events = {position for kind, key in declared if kind == "events" for position in context.events.get(key, ())}
+    events = {position for kind, key in declared if kind == "events" for position, _ in context.events.get(key, ())}
     undeclared = []
     for name, key in reads:
         if name == "corpus.events" and key in events:

@@ -25,7 +25,8 @@ class RenderContext:
     term's name to the term. `notes` maps (page, anchor) to the editorial notes shown there,
     rendered (`generator.render.annotations.placed_notes` fills it). `places` maps (record path,
     paragraph key) to its place on the site (`generator.render.places.text_places` fills it), and
-    `events` each letter to the positions in `Links.events` of the events it dates.
+    `events` each letter to the events it dates: their positions in `Links.events`, each with the
+    positions of the letter's own sources among the event's (`generator.render.timeline.events_by_letter`).
     """
 
     corpus: Corpus
@@ -41,7 +42,9 @@ class RenderContext:
     glossary: dict[str, Term] = field(default_factory=dict)
     notes: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     places: dict = field(default_factory=dict)
-    events: dict[LetterKey, tuple[int, ...]] = field(default_factory=dict)
+    events: dict[LetterKey, tuple[tuple[int, tuple[int, ...]], ...]] = field(default_factory=dict)
+    records: dict[str, Record] = field(default_factory=dict)
+    """Each record by its source path."""
 
     def letter(self, key: LetterKey) -> tuple[Record, Letter] | None:
         """The record and letter `key` names, or None when the corpus has no such letter."""
@@ -81,6 +84,7 @@ def build_context(corpus: Corpus, open_data: bool = False, site_url: str | None 
         site_url=site_url,
         terms={key: tuple(values) for key, values in terms.items()},
         glossary={term.name: term for term in corpus.glossary},
+        records={record.path: record for record in corpus.records},
     )
 
 

@@ -329,10 +329,8 @@ class _Block:
     anchor: str
     url: str
     key: LetterKey
-
-    def targets(self) -> list[Target]:
-        """The targets the link pass names this block by, one per number it covers."""
-        return [Target(self.key, self.role, self.block.party, number) for number in _numbers(self.block)]
+    targets: tuple[Target, ...]
+    """The targets the link pass names this block by, one per number it covers."""
 
 
 def _letter_data(record: Record, letter: Letter, page: str, lookup: OpenDataLookup) -> _LetterData:
@@ -399,7 +397,8 @@ def _blocks(letter: Letter, key: LetterKey, page: str, site: _Site) -> list[_Blo
         if isinstance(block, (Question, Answer)):
             role, name = (QUESTION, question_anchor) if isinstance(block, Question) else (ANSWER, answer_anchor)
             anchor = ids.claim(name(block.party, block.number))
-            found.append(_Block(block, role, anchor, site.page(page, anchor), key))
+            targets = tuple(Target(key, role, block.party, number) for number in _numbers(block))
+            found.append(_Block(block, role, anchor, site.page(page, anchor), key, targets))
     return found
 
 
@@ -504,13 +503,13 @@ def _marker_numbers(paragraphs: tuple[Paragraph, ...]) -> list[int]:
 
 def _status(item: _Block, lookup: OpenDataLookup) -> str:
     """The status the link pass gave the block (by its own number)."""
-    return next(iter(lookup.context.statuses.get(item.targets()[0], ())), UNANSWERED)
+    return next(iter(lookup.context.statuses.get(item.targets[0], ())), UNANSWERED)
 
 
 def _threaded(item: _Block, lookup: OpenDataLookup) -> list[str]:
     """The URLs of what the block is threaded to: a question's answers, an answer's questions."""
     urls: list[str] = []
-    for target in item.targets():
+    for target in item.targets:
         for other in lookup.context.threads.get(target, ()):
             url = lookup.target_url(other)
             if url is not None and url not in urls:
@@ -570,7 +569,7 @@ def _pairs(item: _Block, letter_url: str, lookup: OpenDataLookup) -> list[tuple[
     """Give a question one row per answer threaded to it (empty answer columns without one), and
     an answer threaded to no question a row of its own (empty question columns)."""
     party, number, status = item.block.party or "", str(item.block.number), _status(item, lookup)
-    threaded = [other for target in item.targets() for other in lookup.context.threads.get(target, ())]
+    threaded = [other for target in item.targets for other in lookup.context.threads.get(target, ())]
     if item.role == ANSWER:
         return [] if threaded else [(letter_url, party, number, "", "", item.url, _text(_own(item.block.paragraphs)), status)]
     question = (letter_url, party, number, item.url, _text(item.block.paragraphs))

@@ -112,6 +112,9 @@ def metadata_text(text: str) -> str:
 
 _SPACE_RUN = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 """Runs of white space, line breaks included, but not the non-breaking spaces a letter prints."""
+_SPACE_TO_JOIN = re.compile(r"[^\S \u00a0\u2007\u202f]| {2}")
+"""What `_SPACE_RUN` would change: white space other than a space (or a non-breaking one), or
+two spaces. Most text has neither, and a search finds that without writing the text anew."""
 
 _ACTIVE_INLINE = re.compile(
     r"""
@@ -175,7 +178,9 @@ def escape_text(text: str, at_line_start: bool = True) -> str:
     where `#`, `>`, `-`, `+`, `!`, `~~~` and `1.` could start a block. The text is
     not stripped. Controls and direction controls are shown as `�` (`body_text`).
     """
-    text = _SPACE_RUN.sub(" ", body_text(text))
+    text = body_text(text)
+    if _SPACE_TO_JOIN.search(text):
+        text = _SPACE_RUN.sub(" ", text)
     escaped = _ACTIVE_INLINE.sub(_escape_inline, text) if _ACTIVE_INLINE_START.search(text) else text
     if at_line_start:
         escaped = _ACTIVE_LINE_START.sub(_escape_line_start, escaped)
@@ -299,37 +304,54 @@ _JSON_CONSTANTS = {None: "null", True: "true", False: "false"}
 
 
 def _write_json(value: object, body: bool, newline: str, out: list[str]) -> None:
-    """Append `value` as JSON to `out`, its lines after the first starting with `newline`."""
-    if isinstance(value, str):
-        out.append(_JSON_STRING(body_text(value) if body else metadata_text(value)))
-    elif isinstance(value, dict):
+    """Append `value` as JSON to `out`, its lines after the first starting with `newline`.
+
+    The values inside an object or a list that most documents hold (strings, whole numbers,
+    nulls) are written in place, without a call of their own each."""
+    if isinstance(value, dict):
         if not value:
             out.append("{}")
             return
-        inner, separator = newline + "  ", "{"
+        inner = newline + "  "
+        separator = "{" + inner
         for key, item in value.items():  # keys are ours: strings the character rule leaves alone
             if not isinstance(key, str):
                 raise TypeError(f"JSON key {key!r} is not a string")
-            out += (separator, inner, _JSON_STRING(key), ": ")
-            _write_json(item, key in BODY_KEYS, inner, out)
-            separator = ","
+            out += (separator, _JSON_STRING(key), ": ")
+            _write_item(item, key in BODY_KEYS, inner, out)
+            separator = "," + inner
         out += (newline, "}")
     elif isinstance(value, (list, tuple)):
         if not value:
             out.append("[]")
             return
-        inner, separator = newline + "  ", "["
+        inner = newline + "  "
+        separator = "[" + inner
         for item in value:
-            out += (separator, inner)
-            _write_json(item, body, inner, out)
-            separator = ","
+            out.append(separator)
+            _write_item(item, body, inner, out)
+            separator = "," + inner
         out += (newline, "]")
+    elif isinstance(value, str):
+        out.append(_JSON_STRING(body_text(value) if body else metadata_text(value)))
     elif isinstance(value, JsonFragment):
         out.append(value.text.replace("\n", newline))  # a JSON text holds line ends only between values
     elif value is None or isinstance(value, bool):
         out.append(_JSON_CONSTANTS[value])
     else:
         out.append(json.dumps(value))  # numbers
+
+
+def _write_item(item: object, body: bool, newline: str, out: list[str]) -> None:
+    kind = type(item)
+    if kind is str:
+        out.append(_JSON_STRING(body_text(item) if body else metadata_text(item)))
+    elif kind is int:
+        out.append(int.__repr__(item))  # as `json.dumps` writes a whole number
+    elif item is None:
+        out.append("null")
+    else:
+        _write_json(item, body, newline, out)
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t")

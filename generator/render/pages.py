@@ -185,11 +185,10 @@ def render_shared_page(path: str, owners: tuple[tuple[str, int], ...], context: 
     An address cited when only one letter had it keeps working once a second one arrives.
     """
     ids = PageIds()
-    records = {record.path: record for record in context.corpus.records}
     items = []
     for record_path, index in owners:
         if index < 0:
-            record = records[record_path]
+            record = context.records[record_path]
             target = context.addresses.record_page(record)
             label = capitalized(record_kind_label(record.kind))
         else:

@@ -269,12 +269,14 @@ def timeline_slice(
     places = text_places(context)
     items = []
     events = context.corpus.links.events
-    if context.events:  # indexed by letter: each page reads only its own events
-        positions = sorted({position for key in keys for position in context.events.get(key, ())})
-    else:
-        positions = list(range(len(events)))
-    for event in (events[position] for position in positions):
-        mine = [source for source in event.sources if source.letter in keys and _place(source, places, context)]
+    by_letter = context.events or events_by_letter(context.corpus)  # each page reads only its own events' sources
+    dated: dict[int, set[int]] = {}
+    for key in keys:
+        for position, indexes in by_letter.get(key, ()):
+            dated.setdefault(position, set()).update(indexes)
+    for position in sorted(dated):
+        event = events[position]
+        mine = [source for source in (event.sources[index] for index in sorted(dated[position])) if _place(source, places, context)]
         if not mine:
             continue
         link = relative_link(page, event_page(event.date), event_anchor(event.date))
@@ -285,13 +287,18 @@ def timeline_slice(
     return [heading_block(2, heading, ids), "\n".join(items)]
 
 
-def events_by_letter(corpus) -> dict[LetterKey, tuple[int, ...]]:
-    """Map each letter to the positions (in `Links.events`) of the events it dates."""
-    index: dict[LetterKey, list[int]] = {}
+def events_by_letter(corpus) -> dict[LetterKey, tuple[tuple[int, tuple[int, ...]], ...]]:
+    """Map each letter to the events it dates: the position of each (in `Links.events`) with the
+    positions of the letter's own sources among the event's (`Event.sources`).
+
+    A date such as a month's first day is dated by a share of every letter in the corpus: a page
+    reads only its own letter's sources, never the event's whole list (which grows with the corpus).
+    """
+    index: dict[LetterKey, dict[int, list[int]]] = {}
     for position, event in enumerate(corpus.links.events):
-        for key in dict.fromkeys(source.letter for source in event.sources):
-            index.setdefault(key, []).append(position)
-    return {key: tuple(positions) for key, positions in index.items()}
+        for source_index, source in enumerate(event.sources):
+            index.setdefault(source.letter, {}).setdefault(position, []).append(source_index)
+    return {key: tuple((position, tuple(found)) for position, found in events.items()) for key, events in index.items()}
 
 
 def _said_here(sources: list[EventSource], page: str, places: dict[tuple[str, str], TextPlace], context: RenderContext) -> str:

@@ -18,7 +18,7 @@ from generator.model import APPENDIX_ANSWERS, RECORD_APPENDIX, Corpus, Member, R
 from generator.parse import parse_record
 from generator.readers import read_source
 from generator.render import render_site
-from generator.render.timeline import TIMELINE
+from generator.render.timeline import TIMELINE, events_by_letter
 from tests.golden_files import SEEDS
 from tests.render.builders import (
     ANSWERS,
@@ -130,6 +130,26 @@ def test_letter_and_dossier_pages_show_their_slice_linking_the_timeline(pages: d
     dossier = render_markdown(pages["dossiers/31066.md"])
     slice_ = dossier.find(id="tijdlijn-van-dit-dossier").find_next("ul")
     assert "2 december 2025: brief van de commissie verstuurd; genoemd in verslag" in _squash(slice_.get_text())
+
+
+def test_each_letter_is_indexed_with_its_own_sources_of_an_event(seed_corpus: Corpus) -> None:
+    """A page's slice reads its letter's sources through this index, never an event's whole list
+    (a common date is dated by a share of every letter in the corpus)."""
+    events = seed_corpus.links.events
+    by_letter = events_by_letter(seed_corpus)
+    assert set(by_letter) == {source.letter for event in events for source in event.sources}
+    for key, dated in by_letter.items():
+        positions = [position for position, _ in dated]
+        assert positions == sorted(set(positions))
+        for position, indexes in dated:
+            assert all(events[position].sources[index].letter == key for index in indexes)
+    for position, event in enumerate(events):  # every source is indexed once, under its own letter
+        indexed = sorted(index for dated in by_letter.values() for at, indexes in dated if at == position for index in indexes)
+        assert indexed == list(range(len(event.sources)))
+    october = next(p for p, event in enumerate(events) if (event.date.year, event.date.month, event.date.day) == (2025, 10, 2))
+    own = {key: indexes for key, dated in by_letter.items() for at, indexes in dated if at == october}
+    # the written questions' footnote, the committee's letter, two answers of the answer letter
+    assert sorted(len(indexes) for indexes in own.values()) == [1, 1, 2]
 
 
 def test_the_answers_of_an_aanhangsel_are_dated_when_received(seed_corpus: Corpus) -> None:
