@@ -14,13 +14,19 @@ the same stages with MkDocs' own objects (files, navigation, pages, plugins, the
 - removes the files the previous build wrote that this one does not (a page that went away);
 - keeps, per page, the ids its HTML holds, its links to anchors on other pages and the warnings its
   conversion gave, so a skipped page still serves anchor validation, strict mode and the
-  permanence check exactly as a converted one (`BuiltSite.addresses`).
+  permanence check exactly as a converted one (`BuiltSite.addresses`);
+- builds the pages on every core (generator/mkdocs_parallel.py): each worker does a page's whole
+  job, converting it, rendering it into the theme's template and writing its file, and hands back
+  only its ids, links to anchors, warnings and the digest of its file, so no process holds more
+  than one page's Markdown or HTML at a time. What a page's template shows of other pages is
+  known before: the navigation (whose pages are converted first, in the build's own process, for
+  their titles and front matter) and the configuration.
 
 A build is full (every page converted) when there is no state, or when anything a page's HTML
 depends on besides its own Markdown changed: the MkDocs configuration, the theme and its overrides,
 the installed MkDocs, Material and Python-Markdown, our Markdown extension, the configuration's hooks
-(generator/mkdocs_hooks.py), this module,
-or the set of files in the docs folder (a link's URL depends on whether its target exists). Either
+(generator/mkdocs_hooks.py), this module, the titles and front matter of the pages in the
+navigation, or the set of files in the docs folder (a link's URL depends on whether its target exists). Either
 way the site's bytes are those of a full MkDocs build (tests/test_site.py checks it).
 """
 
@@ -44,7 +50,7 @@ STATE_VERSION = 2
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown")
 """Installed packages whose version is part of every page's HTML."""
 
-OWN_CODE = ("mdext.py", "site.py")
+OWN_CODE = ("mdext.py", "mdext_syntax.py", "site.py")
 """Our modules that shape every page's HTML (beside the hooks the configuration names)."""
 
 
@@ -90,19 +96,21 @@ def build_site(config_file: Path, docs: Path, site: Path, strict: bool, state: P
 
 def _build(config, state_file: Path | None) -> BuiltSite:
     from mkdocs import utils
-    from mkdocs.commands.build import _build_template, _populate_page
+    from mkdocs.commands.build import _build_template
     from mkdocs.exceptions import Abort, BuildError
     from mkdocs.structure.files import get_files, set_exclusions
     from mkdocs.structure.nav import get_navigation
     from mkdocs.structure.pages import Page
 
     from generator.mkdocs_parallel import convert_only
+    from generator.mkdocs_parallel import start as start_pool
 
     logger = logging.getLogger("mkdocs")
     counter = utils.CountHandler()
     counter.setLevel(logging.WARNING)
     if config.strict:
         logger.addHandler(counter)
+    pool = None
     try:
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
@@ -111,58 +119,53 @@ def _build(config, state_file: Path | None) -> BuiltSite:
         files.add_files_from_theme(env, config)
         files = config.plugins.on_files(files, config=config)
         set_exclusions(files, config)
+        convert_only(())  # the hooks' pool stays idle: this build hands its pages to its own
+        nav = get_navigation(files, config)
+        nav = config.plugins.on_nav(nav, config=config, files=files)
+        doc_files = files.documentation_pages()
+        for file in doc_files:
+            if file.page is None and file.inclusion.is_not_in_nav():
+                Page(None, file, config)
+
+        # The pages in the navigation, first and here: every page shows their titles (and front matter).
+        in_nav = {page.file.src_uri for page in nav.pages}
+        made: dict[str, _PageState] = {}
+        for file in doc_files:
+            if file.src_uri in in_nav:
+                made[file.src_uri] = _populate(file, config, files)
+
         previous = _read_state(state_file)
-        fingerprint = _fingerprint(config, sorted(file.src_uri for file in files))
+        fingerprint = _fingerprint(config, sorted(file.src_uri for file in files), nav)
         full = previous is None or previous["fingerprint"] != fingerprint
         old_pages: dict[str, _PageState] = {} if full else previous["pages"]
         old_outputs: dict[str, str] = previous["outputs"] if previous else {}
         site_dir = Path(config.site_dir)
-        doc_files = files.documentation_pages()
-        sources = {
-            file.src_uri: _source_key(Path(file.abs_src_path), known.source if (known := old_pages.get(file.src_uri)) else None)
-            for file in doc_files
-        }
         unchanged = {
-            file.src_uri
+            file.src_uri: replace(known, source=source)  # its time now
             for file in doc_files
             if (known := old_pages.get(file.src_uri)) is not None
-            and known.source[2] == sources[file.src_uri][2]  # the same Markdown, touched or not
+            and (source := _source_key(Path(file.abs_src_path), known.source))[2] == known.source[2]  # the same Markdown, touched or not
             and (site_dir / file.dest_uri).is_file()
         }
-        convert_only(file.src_uri for file in doc_files if file.src_uri not in unchanged)  # the pool, at the nav event
-        nav = get_navigation(files, config)
-        nav = config.plugins.on_nav(nav, config=config, files=files)
-
-        pages: dict[str, _PageState] = {}
-        converted = []
-        by_uri = files.src_uris  # src_uri -> File (the state keeps them by src_uri)
-        for file in doc_files:
-            if file.page is None and file.inclusion.is_not_in_nav():
-                Page(None, file, config)
-            page = file.page
-            known = old_pages.get(file.src_uri)
-            source = sources[file.src_uri]
-            if file.src_uri in unchanged:
-                config.plugins.on_pre_page(page, config=config, files=files)  # dates the page (mkdocs_hooks)
-                page.present_anchor_ids = set(known.ids)
-                page.links_to_anchors = {by_uri[uri]: links for uri, links in known.links.items() if uri in by_uri}
-                for level, message in known.warnings:
-                    logger.log(level, message)
-                pages[file.src_uri] = replace(known, source=source)  # its time now
-                continue
-            with _Recorder(logger) as recorder:
-                _populate_page(page, config, files)
-            converted.append(file.src_uri)
-            pages[file.src_uri] = _PageState(
-                source,
-                sorted(page.present_anchor_ids or ()),
-                {target.src_uri: dict(links) for target, links in (page.links_to_anchors or {}).items()},
-                recorder.records,
-            )
-
+        to_make = [file for file in doc_files if file.src_uri not in unchanged]
         env = config.plugins.on_env(env, config=config, files=files)
         _forget_state(state_file)  # files change from here: a build that stops now leaves no state behind
         writer = _Writer(site_dir, old_outputs, previous["static"] if previous else {})
+
+        def make(file) -> _Made:
+            """Build one page; one not in the navigation is then let go of (its Markdown, its HTML)."""
+            try:
+                return _make_page(file, config, files, nav, env, doc_files, site_dir, old_outputs.get(file.dest_uri))
+            finally:
+                if file.src_uri not in in_nav:
+                    _let_go(file.page)
+
+        for file in to_make:  # before the workers fork: they inherit the theme's templates compiled
+            if file.src_uri in in_nav:
+                writer.record(file.dest_uri, make(file).output)
+        by_uri = {file.src_uri: file for file in to_make if file.src_uri not in in_nav}
+        pool = start_pool(lambda src_uri: make(by_uri[src_uri]), list(by_uri))
+
         for file in files:
             if file.is_documentation_page() or not file.inclusion.is_included():
                 continue
@@ -170,16 +173,40 @@ def _build(config, state_file: Path | None) -> BuiltSite:
                 writer.copy(file.dest_uri, Path(file.abs_src_path))
             else:
                 writer.write(file.dest_uri, file.content_bytes)
+
+        pages: dict[str, _PageState] = {}
+        for file in doc_files:
+            page = file.page
+            if file.src_uri in made:  # in the navigation: converted here already
+                pages[file.src_uri] = made[file.src_uri]
+                if file.src_uri in unchanged:
+                    writer.keep(file.dest_uri)
+                continue
+            if file.src_uri in unchanged:
+                config.plugins.on_pre_page(page, config=config, files=files)  # dates the page (mkdocs_hooks)
+                pages[file.src_uri] = state = unchanged[file.src_uri]
+                for level, message in state.warnings:
+                    logger.log(level, message)
+                writer.keep(file.dest_uri)
+            else:
+                done = pool.take(file.src_uri) if pool is not None else None
+                if done is not None and done.result is not None:
+                    config.plugins.on_pre_page(page, config=config, files=files)  # dates the page (mkdocs_hooks)
+                    done.log_again()
+                    result, warnings = done.result, [(r.levelno, r.getMessage()) for _, r in done.records if r.levelno >= logging.WARNING]
+                else:
+                    with _Recorder(logger) as recorder:
+                        result = make(file)
+                    warnings = recorder.records
+                writer.record(file.dest_uri, result.output)
+                pages[file.src_uri] = replace(result.page, warnings=warnings)
+            page.present_anchor_ids = set(pages[file.src_uri].ids)
+            page.links_to_anchors = {files.src_uris[uri]: links for uri, links in pages[file.src_uri].links.items() if uri in files.src_uris}
+
         for name in sorted(config.theme.static_templates):
             _write_theme_template(writer, name, env, files, config, nav, _build_template)
         for name in config.extra_templates:
             raise BuildFailed(f"mkdocs: extra_templates ({name}) are not supported by kamerdossier's site build")
-        to_render = set(converted)
-        for file in doc_files:
-            if file.src_uri in to_render:
-                writer.write(file.dest_uri, _render_page(file.page, config, doc_files, nav, env))
-            else:
-                writer.keep(file.dest_uri)
         level = config.validation.links.anchors
         for file in doc_files:
             file.page.validate_anchor_links(files=files, log_level=level)
@@ -195,13 +222,16 @@ def _build(config, state_file: Path | None) -> BuiltSite:
         config.plugins.on_build_error(error=error)
         raise
     finally:
+        if pool is not None:
+            pool.close()
         logger.removeHandler(counter)
     addresses = frozenset(
         address
         for file in doc_files
         for address in _page_addresses(file.dest_uri, pages[file.src_uri].ids)
     )
-    return BuiltSite(config.site_url or None, addresses, tuple(converted), full, len(doc_files))
+    converted = tuple(file.src_uri for file in to_make)
+    return BuiltSite(config.site_url or None, addresses, converted, full, len(doc_files))
 
 
 def _page_addresses(dest_uri: str, ids: list[str]) -> list[str]:
@@ -211,6 +241,55 @@ def _page_addresses(dest_uri: str, ids: list[str]) -> list[str]:
 
     page = page_address(dest_uri)
     return [] if page is None else [page, *(f"{page}#{id_}" for id_ in ids)]
+
+
+@dataclass(frozen=True)
+class _Made:
+    """What building one page leaves that the build keeps (it crosses from a worker)."""
+
+    page: _PageState
+    output: str | None
+    """The SHA-256 of the page's file; None when its template gave nothing (no file, as in MkDocs)."""
+
+
+def _populate(file, config, files) -> _PageState:
+    """Convert one page (MkDocs' `_populate_page`) and keep what its state needs, with its warnings."""
+    from mkdocs.commands.build import _populate_page
+
+    with _Recorder(logging.getLogger("mkdocs")) as recorder:
+        _populate_page(file.page, config, files)
+    return replace(_state_of(file), warnings=recorder.records)
+
+
+def _make_page(file, config, files, nav, env, doc_files, site_dir: Path, known_output: str | None) -> _Made:
+    """Do one page's whole job: convert it (unless done), render it into the theme's template, and
+    write its file if its bytes changed (`known_output`: the digest its file had)."""
+    from mkdocs.commands.build import _populate_page
+
+    page = file.page
+    if page.content is None:
+        _populate_page(page, config, files)
+    output = _render_page(page, config, doc_files, nav, env)
+    if not output:
+        logging.getLogger("mkdocs.commands.build").info(f"Page skipped: '{file.src_uri}'. Generated empty output.")
+        return _Made(_state_of(file), None)
+    return _Made(_state_of(file), _write_if_changed(site_dir / file.dest_uri, output, known_output))
+
+
+def _state_of(file) -> _PageState:
+    page = file.page
+    links = page.links_to_anchors or {}
+    return _PageState(
+        _source_key(Path(file.abs_src_path), None),
+        sorted(page.present_anchor_ids or ()),
+        {target.src_uri: dict(anchors) for target, anchors in links.items()},
+    )
+
+
+def _let_go(page) -> None:
+    """Drop a built page's Markdown, HTML and table of contents: nothing reads them again."""
+    page.markdown = page.content = None
+    page.toc = []
 
 
 def _render_page(page, config, doc_files, nav, env) -> bytes:
@@ -279,15 +358,12 @@ class _Writer:
         self.previous_static, self.static = previous_static, {}  # a copied file's source: [size, mtime_ns]
 
     def write(self, relative: str, data: bytes) -> None:
-        digest = hashlib.sha256(data).hexdigest()
-        self.outputs[relative] = digest
-        target = self.site / relative
-        if target.is_file() and (self.previous.get(relative) == digest or _same_bytes(target, data)):
-            return  # a file the permanence check changed afterwards (an anchor map) counts as the same
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
+        self.outputs[relative] = _write_if_changed(self.site / relative, data, self.previous.get(relative))
+
+    def record(self, relative: str, digest: str | None) -> None:
+        """A file written elsewhere (by a worker) with these bytes; None: none was written."""
+        if digest is not None:
+            self.outputs[relative] = digest
 
     def copy(self, relative: str, source: Path) -> None:
         """Copy a static file, unless its source has the size and time it had when last copied."""
@@ -326,6 +402,19 @@ class _Writer:
                 folder = folder.parent
 
 
+def _write_if_changed(target: Path, data: bytes, known: str | None) -> str:
+    """Write `data` to `target` unless it holds those bytes already (its digest is `known`, or its
+    bytes are the same); give their SHA-256."""
+    digest = hashlib.sha256(data).hexdigest()
+    if target.is_file() and (known == digest or _same_bytes(target, data)):
+        return digest  # a file the permanence check changed afterwards (an anchor map) counts as the same
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
+    return digest
+
+
 def _same_bytes(path: Path, data: bytes) -> bool:
     return path.stat().st_size == len(data) and path.read_bytes() == data
 
@@ -343,7 +432,7 @@ def _source_key(path: Path, known: tuple[int, int, str] | None) -> tuple[int, in
     return (status.st_size, status.st_mtime_ns, _file_digest(path))
 
 
-def _fingerprint(config, src_uris: list[str]) -> str:
+def _fingerprint(config, src_uris: list[str], nav) -> str:
     """Hash what every page's HTML depends on beside its own Markdown (see the module's docstring)."""
     digest = hashlib.sha256(f"state {STATE_VERSION}\n".encode())
     digest.update(Path(config.config_file_path).read_bytes())
@@ -358,6 +447,7 @@ def _fingerprint(config, src_uris: list[str]) -> str:
             for path in sorted(p for p in folder.rglob("*") if p.is_file()):
                 digest.update(f"{path.relative_to(folder).as_posix()}\n".encode() + path.read_bytes())
     digest.update("\n".join(src_uris).encode())
+    digest.update(repr([(page.file.src_uri, page.title, page.meta) for page in nav.pages]).encode())  # shown on every page
     return digest.hexdigest()
 
 

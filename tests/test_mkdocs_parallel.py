@@ -119,20 +119,35 @@ def test_when_a_worker_dies_mkdocs_converts_the_pages_left_and_builds_the_same_s
     assert _files(tmp_path / "after-a-death") == _files(tmp_path / "whole")
 
 
+def _nav_pages(items: object) -> set[str]:
+    """The pages the configuration's `nav` names (`Home: index.md`, sections holding more)."""
+    if isinstance(items, str):
+        return {items} if items.endswith(".md") else set()
+    if isinstance(items, dict):
+        return set().union(*map(_nav_pages, items.values()))
+    return set().union(*map(_nav_pages, items)) if isinstance(items, list) else set()
+
+
 def test_the_site_build_hands_the_workers_only_the_pages_whose_markdown_changed(
     seed_docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """generator/site.py knows a page changed by its content, not its time: it names the pages it
-    will convert (`convert_only`), and the pool converts those, not the whole site again."""
+    """generator/site.py knows a page changed by its content, not its time: the pool builds those,
+    not the whole site again. A page in the navigation is converted in the build's own process
+    first (every page shows its title), and only a changed one is built anew."""
     docs, site, state = tmp_path / "docs", tmp_path / "site", tmp_path / "state.json"
     shutil.copytree(seed_docs, docs)
     build_site(CONFIG, docs, site, strict=False, state=state)
-    pages = sorted(docs.rglob("*.md"))
-    changed = pages[: parallel.MIN_PAGES]
-    for path in changed:
+    in_nav = _nav_pages(load_config(str(CONFIG)).nav)
+    pages = sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md"))
+    monkeypatch.setattr(parallel, "MIN_PAGES", 16)  # the seeds have fewer pages than the pool's minimum
+    changed = [page for page in pages if page not in in_nav][:16] + ["over.md"]
+    for page in changed:
+        path = docs / page
         path.write_text(path.read_text(encoding="utf-8") + "\nGewijzigd.\n", encoding="utf-8")
-    for path in pages[parallel.MIN_PAGES :]:  # touched, not changed: not converted again
-        os.utime(path)
+    for page in set(pages) - set(changed):  # touched, not changed: not converted again
+        os.utime(docs / page)
     handed = _converted(monkeypatch)
     rebuilt = build_site(CONFIG, docs, site, strict=False, state=state)
-    assert sorted(handed) == sorted(rebuilt.converted) == sorted(path.relative_to(docs).as_posix() for path in changed)
+    assert "over.md" in in_nav and len(in_nav) > 1
+    assert sorted(rebuilt.converted) == sorted(changed)
+    assert sorted(handed) == sorted(set(changed) - in_nav)
