@@ -44,7 +44,7 @@ from pathlib import Path
 
 from generator.errors import BuildFailed
 
-STATE_VERSION = 2
+STATE_VERSION = 3
 """Bumped when the state file's shape changes: an older state then forces a full build."""
 
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown")
@@ -72,6 +72,7 @@ class _PageState:
     ids: list[str] = field(default_factory=list)
     links: dict[str, dict[str, str]] = field(default_factory=dict)  # target src_uri -> {anchor: link}
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    title: str | None = None  # the title its conversion found, for a page in the navigation
 
 
 def build_site(config_file: Path, docs: Path, site: Path, strict: bool, state: Path | None = None) -> BuiltSite:
@@ -116,6 +117,8 @@ def _build(config, state_file: Path | None) -> BuiltSite:
         config.plugins.on_pre_build(config=config)
         files = get_files(config)
         env = config.theme.get_env()
+        if state_file is not None:  # the theme's templates compiled once, not in every build
+            env.bytecode_cache = _template_cache(state_file.parent / "templates")
         files.add_files_from_theme(env, config)
         files = config.plugins.on_files(files, config=config)
         set_exclusions(files, config)
@@ -127,17 +130,9 @@ def _build(config, state_file: Path | None) -> BuiltSite:
             if file.page is None and file.inclusion.is_not_in_nav():
                 Page(None, file, config)
 
-        # The pages in the navigation, first and here: every page shows their titles (and front matter).
-        in_nav = {page.file.src_uri for page in nav.pages}
-        made: dict[str, _PageState] = {}
-        for file in doc_files:
-            if file.src_uri in in_nav:
-                made[file.src_uri] = _populate(file, config, files)
-
         previous = _read_state(state_file)
-        fingerprint = _fingerprint(config, sorted(file.src_uri for file in files), nav)
-        full = previous is None or previous["fingerprint"] != fingerprint
-        old_pages: dict[str, _PageState] = {} if full else previous["pages"]
+        fingerprint = _fingerprint(config, sorted(file.src_uri for file in files))
+        old_pages: dict[str, _PageState] = previous["pages"] if previous and previous["fingerprint"] == fingerprint else {}
         old_outputs: dict[str, str] = previous["outputs"] if previous else {}
         site_dir = Path(config.site_dir)
         unchanged = {
@@ -147,6 +142,17 @@ def _build(config, state_file: Path | None) -> BuiltSite:
             and (source := _source_key(Path(file.abs_src_path), known.source))[2] == known.source[2]  # the same Markdown, touched or not
             and (site_dir / file.dest_uri).is_file()
         }
+
+        # Every page shows the titles and front matter of the pages in the navigation: a changed one
+        # is converted first, here; an unchanged one is read, and its title is the one it had.
+        nav_uris = {page.file.src_uri for page in nav.pages}
+        in_nav = [file for file in doc_files if file.src_uri in nav_uris]
+        made = {file.src_uri: _populate(file, config, files) for file in in_nav if not _take_title(file, config, unchanged)}
+        shown = _shown(nav)
+        full = not old_pages or previous["shown"] != shown
+        if full:
+            unchanged = {}
+            made |= {file.src_uri: _populate(file, config, files) for file in in_nav if file.src_uri not in made}
         to_make = [file for file in doc_files if file.src_uri not in unchanged]
         env = config.plugins.on_env(env, config=config, files=files)
         _forget_state(state_file)  # files change from here: a build that stops now leaves no state behind
@@ -157,13 +163,13 @@ def _build(config, state_file: Path | None) -> BuiltSite:
             try:
                 return _make_page(file, config, files, nav, env, doc_files, site_dir, old_outputs.get(file.dest_uri))
             finally:
-                if file.src_uri not in in_nav:
+                if file.src_uri not in made:
                     _let_go(file.page)
 
         for file in to_make:  # before the workers fork: they inherit the theme's templates compiled
-            if file.src_uri in in_nav:
+            if file.src_uri in made:
                 writer.record(file.dest_uri, make(file).output)
-        by_uri = {file.src_uri: file for file in to_make if file.src_uri not in in_nav}
+        by_uri = {file.src_uri: file for file in to_make if file.src_uri not in made}
         pool = start_pool(lambda src_uri: make(by_uri[src_uri]), list(by_uri))
 
         for file in files:
@@ -212,7 +218,7 @@ def _build(config, state_file: Path | None) -> BuiltSite:
             file.page.validate_anchor_links(files=files, log_level=level)
         config.plugins.on_post_build(config=config)
         writer.remove_stale(full_clean=previous is None)
-        _write_state(state_file, fingerprint, pages, writer)  # what the site now holds, strict or not
+        _write_state(state_file, fingerprint, shown, pages, writer)  # what the site now holds, strict or not
         if counts := counter.get_counts():
             raise Abort("Aborted with " + ", ".join(f"{v} {k.lower()}s" for k, v in counts) + " in strict mode!")
     except BuildError as error:
@@ -234,6 +240,14 @@ def _build(config, state_file: Path | None) -> BuiltSite:
     return BuiltSite(config.site_url or None, addresses, converted, full, len(doc_files))
 
 
+def _template_cache(folder: Path):
+    """Jinja's cache of compiled templates in `folder` (keyed by each template's source)."""
+    from jinja2 import FileSystemBytecodeCache
+
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
+
+
 def _page_addresses(dest_uri: str, ids: list[str]) -> list[str]:
     """A page's address (`a/b/index.html` -> `a/b/`, `index.html` -> `/`) and that address with each
     id on it; a file that is not a folder's `index.html` has no address."""
@@ -253,12 +267,29 @@ class _Made:
 
 
 def _populate(file, config, files) -> _PageState:
-    """Convert one page (MkDocs' `_populate_page`) and keep what its state needs, with its warnings."""
+    """Convert one page (MkDocs' `_populate_page`) and keep what its state needs, with its warnings
+    and the title its conversion found."""
     from mkdocs.commands.build import _populate_page
 
     with _Recorder(logging.getLogger("mkdocs")) as recorder:
         _populate_page(file.page, config, files)
-    return replace(_state_of(file), warnings=recorder.records)
+    return replace(_state_of(file), warnings=recorder.records, title=file.page._title_from_render)
+
+
+def _take_title(file, config, unchanged: dict[str, _PageState]) -> bool:
+    """Give an unchanged page its front matter (read again) and the title its conversion found, as
+    it would have after MkDocs' conversion; False when it must be converted for them."""
+    known = unchanged.get(file.src_uri)
+    if known is None or not known.title:  # without one, MkDocs' title depends on the converted page
+        return False
+    file.page.read_source(config)
+    file.page._title_from_render = known.title
+    return True
+
+
+def _shown(nav) -> str:
+    """What every page shows of the pages in the navigation: their titles and front matter."""
+    return repr([(page.file.src_uri, page.title, page.meta) for page in nav.pages])
 
 
 def _make_page(file, config, files, nav, env, doc_files, site_dir: Path, known_output: str | None) -> _Made:
@@ -432,7 +463,7 @@ def _source_key(path: Path, known: tuple[int, int, str] | None) -> tuple[int, in
     return (status.st_size, status.st_mtime_ns, _file_digest(path))
 
 
-def _fingerprint(config, src_uris: list[str], nav) -> str:
+def _fingerprint(config, src_uris: list[str]) -> str:
     """Hash what every page's HTML depends on beside its own Markdown (see the module's docstring)."""
     digest = hashlib.sha256(f"state {STATE_VERSION}\n".encode())
     digest.update(Path(config.config_file_path).read_bytes())
@@ -447,7 +478,6 @@ def _fingerprint(config, src_uris: list[str], nav) -> str:
             for path in sorted(p for p in folder.rglob("*") if p.is_file()):
                 digest.update(f"{path.relative_to(folder).as_posix()}\n".encode() + path.read_bytes())
     digest.update("\n".join(src_uris).encode())
-    digest.update(repr([(page.file.src_uri, page.title, page.meta) for page in nav.pages]).encode())  # shown on every page
     return digest.hexdigest()
 
 
@@ -459,12 +489,19 @@ def _read_state(path: Path | None) -> dict | None:
         if data.get("version") != STATE_VERSION or not isinstance(data["static"], dict) or not isinstance(data["outputs"], dict):
             return None
         data["pages"] = {
-            uri: _PageState(tuple(page["source"]), page["ids"], page["links"], [tuple(w) for w in page["warnings"]])
+            uri: _PageState(tuple(page["source"]), page["ids"], page["links"], [tuple(w) for w in page["warnings"]], page.get("title"))
             for uri, page in data["pages"].items()
         }
+        if not isinstance(data["shown"], str):
+            return None
         return data
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # no state, or one we cannot read: a full build
+
+
+def _page_data(page: _PageState) -> dict:
+    data = {"source": list(page.source), "ids": page.ids, "links": page.links, "warnings": page.warnings}
+    return data if page.title is None else {**data, "title": page.title}
 
 
 def _forget_state(path: Path | None) -> None:
@@ -472,13 +509,14 @@ def _forget_state(path: Path | None) -> None:
         path.unlink(missing_ok=True)
 
 
-def _write_state(path: Path | None, fingerprint: str, pages: dict[str, _PageState], writer: _Writer) -> None:
+def _write_state(path: Path | None, fingerprint: str, shown: str, pages: dict[str, _PageState], writer: _Writer) -> None:
     if path is None:
         return
     data = {
         "version": STATE_VERSION,
         "fingerprint": fingerprint,
-        "pages": {uri: {"source": list(p.source), "ids": p.ids, "links": p.links, "warnings": p.warnings} for uri, p in sorted(pages.items())},
+        "shown": shown,
+        "pages": {uri: _page_data(p) for uri, p in sorted(pages.items())},
         "outputs": dict(sorted(writer.outputs.items())),
         "static": dict(sorted(writer.static.items())),
     }

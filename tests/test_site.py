@@ -199,3 +199,23 @@ def test_a_changed_stylesheet_is_copied_and_converts_no_page(project: Path) -> N
     after = _files(site)
     assert after["stylesheets/extra.css"][0] == stylesheet.read_bytes()
     assert {path for path in after if after[path] != before.get(path)} == {"stylesheets/extra.css"}
+
+
+def test_a_page_in_the_navigation_is_shown_on_every_page_so_its_front_matter_rebuilds_them_all(project: Path) -> None:
+    """Every page's navigation shows the pages the configuration's `nav` names, with their front
+    matter (Material reads a page's `icon`, `status`, `subtitle` there): a change to a word in
+    over.md rebuilds over.md alone, a change to its front matter every page."""
+    site, state = project / "site", project / "state.json"
+    build_site(CONFIG, project / "docs", site, strict=False, state=state)
+    over = project / "docs" / "over.md"
+    text = over.read_text(encoding="utf-8")
+    assert text.startswith('---\ntitle: "Over deze site"\n---\n')
+    over.write_text(text + "\nEen zin erbij.\n", encoding="utf-8")
+    rebuilt = build_site(CONFIG, project / "docs", site, strict=False, state=state)
+    assert not rebuilt.full and rebuilt.converted == ("over.md",)
+    over.write_text(text.replace('title: "Over deze site"\n', 'title: "Over deze site"\nsubtitle: "Wie, wat en waarom"\n', 1), encoding="utf-8")
+    rebuilt = build_site(CONFIG, project / "docs", site, strict=False, state=state)
+    assert rebuilt.full and len(rebuilt.converted) == rebuilt.pages
+    assert "Wie, wat en waarom" in (site / ANSWER_LETTER.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+    build_site(CONFIG, project / "docs", project / "fresh", strict=False)
+    assert _bytes(site) == _bytes(project / "fresh") == _bytes(_mkdocs_own_build(project))
