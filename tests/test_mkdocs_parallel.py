@@ -151,3 +151,25 @@ def test_the_site_build_hands_the_workers_only_the_pages_whose_markdown_changed(
     assert "over.md" in in_nav and len(in_nav) > 1
     assert sorted(rebuilt.converted) == sorted(changed)
     assert sorted(handed) == sorted(set(changed) - in_nav)
+
+
+def test_when_a_worker_of_the_site_build_dies_the_pages_left_are_built_and_the_site_is_the_same(
+    seed_docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.site as site_build
+
+    monkeypatch.setattr(parallel, "MIN_PAGES", 16)  # the seeds have fewer pages than the pool's minimum
+    whole = build_site(CONFIG, seed_docs, tmp_path / "whole", strict=False)
+    make_page, parent = site_build._make_page, os.getpid()
+
+    def dying(file, *arguments):  # noqa: ANN001,ANN002,ANN202 (in a worker, forked after this patch)
+        if file.src_uri == "eerste-kamer/2026-02-12/antwoordbrief.md" and os.getpid() != parent:
+            os._exit(1)  # as if killed for its memory
+        return make_page(file, *arguments)
+
+    monkeypatch.setattr(site_build, "_make_page", dying)
+    handed = _converted(monkeypatch)
+    after = build_site(CONFIG, seed_docs, tmp_path / "after-a-death", strict=False)
+    assert "eerste-kamer/2026-02-12/antwoordbrief.md" in handed
+    assert _files(tmp_path / "after-a-death") == _files(tmp_path / "whole")
+    assert after.addresses == whole.addresses
