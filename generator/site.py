@@ -24,34 +24,24 @@ the same stages with MkDocs' own objects (files, navigation, pages, plugins, the
 
 A build is full (every page converted) when there is no state, or when anything a page's HTML
 depends on besides its own Markdown changed: the MkDocs configuration, the theme and its overrides,
-the installed MkDocs, Material and Python-Markdown, our Markdown extension, the configuration's hooks
-(generator/mkdocs_hooks.py), this module, the titles and front matter of the pages in the
-navigation, or the set of files in the docs folder (a link's URL depends on whether its target exists). Either
-way the site's bytes are those of a full MkDocs build (tests/test_site.py checks it).
+the installed MkDocs, Material and Python-Markdown, our Markdown extensions, the configuration's
+hooks (generator/mkdocs_hooks.py), this module and the state it keeps (generator/site_state.py),
+the titles and front matter of the pages in the navigation, or the set of files in the docs folder
+(a link's URL depends on whether its target exists). Either way the site's bytes are those of a
+full MkDocs build (tests/test_site.py checks it).
 """
 
 from __future__ import annotations
 
 import gzip
-import hashlib
 import io
-import json
 import logging
 import os
-from dataclasses import dataclass, field, replace
-from importlib import metadata
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.errors import BuildFailed
-
-STATE_VERSION = 3
-"""Bumped when the state file's shape changes: an older state then forces a full build."""
-
-PACKAGES = ("mkdocs", "mkdocs-material", "markdown")
-"""Installed packages whose version is part of every page's HTML."""
-
-OWN_CODE = ("mdext.py", "mdext_syntax.py", "site.py")
-"""Our modules that shape every page's HTML (beside the hooks the configuration names)."""
+from generator.site_state import PageState, Writer, fingerprint_of, forget_state, read_state, source_key, write_if_changed, write_state
 
 
 @dataclass(frozen=True)
@@ -64,15 +54,6 @@ class BuiltSite:
     converted: tuple[str, ...] = ()
     full: bool = True
     pages: int = 0
-
-
-@dataclass
-class _PageState:
-    source: tuple[int, int, str]  # size, mtime_ns, sha256 of the Markdown
-    ids: list[str] = field(default_factory=list)
-    links: dict[str, dict[str, str]] = field(default_factory=dict)  # target src_uri -> {anchor: link}
-    warnings: list[tuple[int, str]] = field(default_factory=list)
-    title: str | None = None  # the title its conversion found, for a page in the navigation
 
 
 def build_site(config_file: Path, docs: Path, site: Path, strict: bool, state: Path | None = None) -> BuiltSite:
@@ -130,16 +111,16 @@ def _build(config, state_file: Path | None) -> BuiltSite:
             if file.page is None and file.inclusion.is_not_in_nav():
                 Page(None, file, config)
 
-        previous = _read_state(state_file)
-        fingerprint = _fingerprint(config, sorted(file.src_uri for file in files))
-        old_pages: dict[str, _PageState] = previous["pages"] if previous and previous["fingerprint"] == fingerprint else {}
+        previous = read_state(state_file)
+        fingerprint = fingerprint_of(config, sorted(file.src_uri for file in files))
+        old_pages: dict[str, PageState] = previous["pages"] if previous and previous["fingerprint"] == fingerprint else {}
         old_outputs: dict[str, str] = previous["outputs"] if previous else {}
         site_dir = Path(config.site_dir)
         unchanged = {
             file.src_uri: replace(known, source=source)  # its time now
             for file in doc_files
             if (known := old_pages.get(file.src_uri)) is not None
-            and (source := _source_key(Path(file.abs_src_path), known.source))[2] == known.source[2]  # the same Markdown, touched or not
+            and (source := source_key(Path(file.abs_src_path), known.source))[2] == known.source[2]  # the same Markdown, touched or not
             and (site_dir / file.dest_uri).is_file()
         }
 
@@ -155,8 +136,8 @@ def _build(config, state_file: Path | None) -> BuiltSite:
             made |= {file.src_uri: _populate(file, config, files) for file in in_nav if file.src_uri not in made}
         to_make = [file for file in doc_files if file.src_uri not in unchanged]
         env = config.plugins.on_env(env, config=config, files=files)
-        _forget_state(state_file)  # files change from here: a build that stops now leaves no state behind
-        writer = _Writer(site_dir, old_outputs, previous["static"] if previous else {})
+        forget_state(state_file)  # files change from here: a build that stops now leaves no state behind
+        writer = Writer(site_dir, old_outputs, previous["static"] if previous else {})
 
         def make(file) -> _Made:
             """Build one page; one not in the navigation is then let go of (its Markdown, its HTML)."""
@@ -180,7 +161,7 @@ def _build(config, state_file: Path | None) -> BuiltSite:
             else:
                 writer.write(file.dest_uri, file.content_bytes)
 
-        pages: dict[str, _PageState] = {}
+        pages: dict[str, PageState] = {}
         for file in doc_files:
             page = file.page
             if file.src_uri in made:  # in the navigation: converted here already
@@ -218,7 +199,7 @@ def _build(config, state_file: Path | None) -> BuiltSite:
             file.page.validate_anchor_links(files=files, log_level=level)
         config.plugins.on_post_build(config=config)
         writer.remove_stale(full_clean=previous is None)
-        _write_state(state_file, fingerprint, shown, pages, writer)  # what the site now holds, strict or not
+        write_state(state_file, fingerprint, shown, pages, writer)  # what the site now holds, strict or not
         if counts := counter.get_counts():
             raise Abort("Aborted with " + ", ".join(f"{v} {k.lower()}s" for k, v in counts) + " in strict mode!")
     except BuildError as error:
@@ -261,12 +242,12 @@ def _page_addresses(dest_uri: str, ids: list[str]) -> list[str]:
 class _Made:
     """What building one page leaves that the build keeps (it crosses from a worker)."""
 
-    page: _PageState
+    page: PageState
     output: str | None
     """The SHA-256 of the page's file; None when its template gave nothing (no file, as in MkDocs)."""
 
 
-def _populate(file, config, files) -> _PageState:
+def _populate(file, config, files) -> PageState:
     """Convert one page (MkDocs' `_populate_page`) and keep what its state needs, with its warnings
     and the title its conversion found."""
     from mkdocs.commands.build import _populate_page
@@ -276,7 +257,7 @@ def _populate(file, config, files) -> _PageState:
     return replace(_state_of(file), warnings=recorder.records, title=file.page._title_from_render)
 
 
-def _take_title(file, config, unchanged: dict[str, _PageState]) -> bool:
+def _take_title(file, config, unchanged: dict[str, PageState]) -> bool:
     """Give an unchanged page its front matter (read again) and the title its conversion found, as
     it would have after MkDocs' conversion; False when it must be converted for them."""
     known = unchanged.get(file.src_uri)
@@ -304,14 +285,14 @@ def _make_page(file, config, files, nav, env, doc_files, site_dir: Path, known_o
     if not output:
         logging.getLogger("mkdocs.commands.build").info(f"Page skipped: '{file.src_uri}'. Generated empty output.")
         return _Made(_state_of(file), None)
-    return _Made(_state_of(file), _write_if_changed(site_dir / file.dest_uri, output, known_output))
+    return _Made(_state_of(file), write_if_changed(site_dir / file.dest_uri, output, known_output))
 
 
-def _state_of(file) -> _PageState:
+def _state_of(file) -> PageState:
     page = file.page
     links = page.links_to_anchors or {}
-    return _PageState(
-        _source_key(Path(file.abs_src_path), None),
+    return PageState(
+        source_key(Path(file.abs_src_path), None),
         sorted(page.present_anchor_ids or ()),
         {target.src_uri: dict(anchors) for target, anchors in links.items()},
     )
@@ -381,146 +362,3 @@ class _Recorder(logging.Handler):
         self.logger.removeHandler(self)
 
 
-class _Writer:
-    """Write files into the site only when their bytes change, and remember what each holds."""
-
-    def __init__(self, site: Path, previous: dict[str, str], previous_static: dict[str, list[int]]):
-        self.site, self.previous, self.outputs = site, previous, {}
-        self.previous_static, self.static = previous_static, {}  # a copied file's source: [size, mtime_ns]
-
-    def write(self, relative: str, data: bytes) -> None:
-        self.outputs[relative] = _write_if_changed(self.site / relative, data, self.previous.get(relative))
-
-    def record(self, relative: str, digest: str | None) -> None:
-        """A file written elsewhere (by a worker) with these bytes; None: none was written."""
-        if digest is not None:
-            self.outputs[relative] = digest
-
-    def copy(self, relative: str, source: Path) -> None:
-        """Copy a static file, unless its source has the size and time it had when last copied."""
-        status = source.stat()
-        self.static[relative] = [status.st_size, status.st_mtime_ns]
-        if self.previous_static.get(relative) == self.static[relative] and relative in self.previous and (self.site / relative).is_file():
-            self.outputs[relative] = self.previous[relative]
-            return
-        self.write(relative, source.read_bytes())
-
-    def keep(self, relative: str) -> None:
-        """A skipped page: its file stays as the previous build wrote it."""
-        self.outputs[relative] = self.previous[relative] if relative in self.previous else _file_digest(self.site / relative)
-
-    def remove_stale(self, full_clean: bool) -> None:
-        """Remove the files the previous build wrote that this one did not, and the folders left empty.
-
-        Without a previous build's state, remove every file this build did not write, but hidden
-        ones, as MkDocs' clean build does (the search index and redirect pages are written after).
-        """
-        if full_clean:
-            stale = [
-                path.relative_to(self.site).as_posix()
-                for path in self.site.rglob("*")
-                if path.is_file() and not any(part.startswith(".") for part in path.relative_to(self.site).parts)
-            ]
-        else:
-            stale = list(self.previous)
-        for relative in sorted(set(stale) - set(self.outputs), reverse=True):
-            target = self.site / relative
-            if target.is_file() and not target.is_symlink():
-                target.unlink()
-            folder = target.parent
-            while folder != self.site and folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
-                folder = folder.parent
-
-
-def _write_if_changed(target: Path, data: bytes, known: str | None) -> str:
-    """Write `data` to `target` unless it holds those bytes already (its digest is `known`, or its
-    bytes are the same); give their SHA-256."""
-    digest = hashlib.sha256(data).hexdigest()
-    if target.is_file() and (known == digest or _same_bytes(target, data)):
-        return digest  # a file the permanence check changed afterwards (an anchor map) counts as the same
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, target)
-    return digest
-
-
-def _same_bytes(path: Path, data: bytes) -> bool:
-    return path.stat().st_size == len(data) and path.read_bytes() == data
-
-
-def _file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _source_key(path: Path, known: tuple[int, int, str] | None) -> tuple[int, int, str]:
-    """Size, modification time and SHA-256 of a page's Markdown; the hash is computed again only when
-    size or time differ from `known` (the generator rewrites only pages whose text changed)."""
-    status = path.stat()
-    if known is not None and (status.st_size, status.st_mtime_ns) == tuple(known[:2]):
-        return tuple(known)
-    return (status.st_size, status.st_mtime_ns, _file_digest(path))
-
-
-def _fingerprint(config, src_uris: list[str]) -> str:
-    """Hash what every page's HTML depends on beside its own Markdown (see the module's docstring)."""
-    digest = hashlib.sha256(f"state {STATE_VERSION}\n".encode())
-    digest.update(Path(config.config_file_path).read_bytes())
-    for package in PACKAGES:
-        digest.update(f"{package} {metadata.version(package)}\n".encode())
-    here = Path(__file__).parent
-    for path in [here / name for name in OWN_CODE] + [Path(hook.__file__) for hook in config.hooks.values()]:
-        digest.update(path.read_bytes())
-    packages = {Path(metadata.distribution(p).locate_file("")).resolve() for p in PACKAGES}
-    for folder in map(Path, config.theme.dirs):
-        if not any(folder.resolve().is_relative_to(root) for root in packages):  # overrides/: hash its files
-            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-                digest.update(f"{path.relative_to(folder).as_posix()}\n".encode() + path.read_bytes())
-    digest.update("\n".join(src_uris).encode())
-    return digest.hexdigest()
-
-
-def _read_state(path: Path | None) -> dict | None:
-    if path is None:
-        return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("version") != STATE_VERSION or not isinstance(data["static"], dict) or not isinstance(data["outputs"], dict):
-            return None
-        data["pages"] = {
-            uri: _PageState(tuple(page["source"]), page["ids"], page["links"], [tuple(w) for w in page["warnings"]], page.get("title"))
-            for uri, page in data["pages"].items()
-        }
-        if not isinstance(data["shown"], str):
-            return None
-        return data
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None  # no state, or one we cannot read: a full build
-
-
-def _page_data(page: _PageState) -> dict:
-    data = {"source": list(page.source), "ids": page.ids, "links": page.links, "warnings": page.warnings}
-    return data if page.title is None else {**data, "title": page.title}
-
-
-def _forget_state(path: Path | None) -> None:
-    if path is not None:
-        path.unlink(missing_ok=True)
-
-
-def _write_state(path: Path | None, fingerprint: str, shown: str, pages: dict[str, _PageState], writer: _Writer) -> None:
-    if path is None:
-        return
-    data = {
-        "version": STATE_VERSION,
-        "fingerprint": fingerprint,
-        "shown": shown,
-        "pages": {uri: _page_data(p) for uri, p in sorted(pages.items())},
-        "outputs": dict(sorted(writer.outputs.items())),
-        "static": dict(sorted(writer.static.items())),
-    }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    os.replace(temporary, path)
