@@ -37,11 +37,23 @@ import gzip
 import io
 import logging
 import os
+import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.errors import BuildFailed
-from generator.site_state import PageState, Writer, fingerprint_of, forget_state, read_state, source_key, write_if_changed, write_state
+from generator.site_state import (
+    PageState,
+    Writer,
+    compact_links,
+    expand_links,
+    fingerprint_of,
+    forget_state,
+    read_state,
+    source_key,
+    write_if_changed,
+    write_state,
+)
 
 
 @dataclass(frozen=True)
@@ -188,15 +200,17 @@ def _build(config, state_file: Path | None) -> BuiltSite:
                 writer.record(file.dest_uri, result.output)
                 pages[file.src_uri] = replace(result.page, warnings=warnings)
             page.present_anchor_ids = set(pages[file.src_uri].ids)
-            page.links_to_anchors = {files.src_uris[uri]: links for uri, links in pages[file.src_uri].links.items() if uri in files.src_uris}
 
         for name in sorted(config.theme.static_templates):
             _write_theme_template(writer, name, env, files, config, nav, _build_template)
         for name in config.extra_templates:
             raise BuildFailed(f"mkdocs: extra_templates ({name}) are not supported by kamerdossier's site build")
         level = config.validation.links.anchors
-        for file in doc_files:
-            file.page.validate_anchor_links(files=files, log_level=level)
+        for file in doc_files:  # each page's links as MkDocs keeps them, one page at a time
+            page, links = file.page, pages[file.src_uri].links
+            page.links_to_anchors = {files.src_uris[uri]: expand_links(to) for uri, to in links.items() if uri in files.src_uris}
+            page.validate_anchor_links(files=files, log_level=level)
+            page.links_to_anchors = None
         config.plugins.on_post_build(config=config)
         writer.remove_stale(full_clean=previous is None)
         write_state(state_file, fingerprint, shown, pages, writer)  # what the site now holds, strict or not
@@ -293,8 +307,8 @@ def _state_of(file) -> PageState:
     links = page.links_to_anchors or {}
     return PageState(
         source_key(Path(file.abs_src_path), None),
-        sorted(page.present_anchor_ids or ()),
-        {target.src_uri: dict(anchors) for target, anchors in links.items()},
+        [*map(sys.intern, sorted(page.present_anchor_ids or ()))],
+        {target.src_uri: compact_links(anchors) for target, anchors in links.items() if anchors},
     )
 
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-STATE_VERSION = 3
+STATE_VERSION = 4
 """Bumped when the state file's shape changes: an older state then forces a full build."""
 
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown")
@@ -27,13 +28,42 @@ OWN_CODE = ("mdext.py", "mdext_syntax.py", "site.py", "site_state.py")
 """Our modules that shape every page's HTML (beside the hooks the configuration names)."""
 
 
+Links = list[str] | dict[str, str]
+"""A page's links to the anchors of one page: `[prefix, anchor, ...]`, each link being the prefix
+and its anchor (`../2014-11-03/aanhangsel.md#` + `antwoord-1`), or else `{anchor: link}`."""
+
+
+def compact_links(links: dict[str, str]) -> Links:
+    """Keep MkDocs' `{anchor: link}` of one linked page small: the prefix its links share, once, and
+    the anchors, each held once by every page that names it (`sys.intern`).
+
+        >>> compact_links({"vraag-1": "../a.md#vraag-1", "vraag-2": "../a.md#vraag-2"})
+        ['../a.md#', 'vraag-1', 'vraag-2']
+        >>> compact_links({"vraag-1": "../a.md#vraag-1", "vraag-2": "a.md#vraag-2"})
+        {'vraag-1': '../a.md#vraag-1', 'vraag-2': 'a.md#vraag-2'}
+    """
+    anchor, link = next(iter(links.items()))
+    prefix = link.removesuffix(anchor)
+    if all(link == prefix + anchor for anchor, link in links.items()):
+        return [prefix, *map(sys.intern, links)]
+    return dict(links)
+
+
+def expand_links(links: Links) -> dict[str, str]:
+    """MkDocs' `{anchor: link}` again from `compact_links`."""
+    if isinstance(links, dict):
+        return links
+    prefix, *anchors = links
+    return {anchor: prefix + anchor for anchor in anchors}
+
+
 @dataclass
 class PageState:
     """What the build keeps of one page: its Markdown's key, its ids, links to anchors and warnings."""
 
     source: tuple[int, int, str]  # size, mtime_ns, sha256 of the Markdown
     ids: list[str] = field(default_factory=list)
-    links: dict[str, dict[str, str]] = field(default_factory=dict)  # target src_uri -> {anchor: link}
+    links: dict[str, Links] = field(default_factory=dict)  # by the linked page's src_uri (see `compact_links`)
     warnings: list[tuple[int, str]] = field(default_factory=list)
     title: str | None = None  # the title its conversion found, for a page in the navigation
 
@@ -147,7 +177,9 @@ def read_state(path: Path | None) -> dict | None:
         if data.get("version") != STATE_VERSION or not isinstance(data["static"], dict) or not isinstance(data["outputs"], dict):
             return None
         data["pages"] = {
-            uri: PageState(tuple(page["source"]), page["ids"], page["links"], [tuple(w) for w in page["warnings"]], page.get("title"))
+            uri: PageState(
+                tuple(page["source"]), [*map(sys.intern, page["ids"])], page["links"], [tuple(w) for w in page["warnings"]], page.get("title")
+            )
             for uri, page in data["pages"].items()
         }
         if not isinstance(data["shown"], str):

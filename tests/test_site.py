@@ -171,17 +171,20 @@ def test_a_skipped_page_still_fails_a_strict_build_with_its_warning(project: Pat
     assert converted == ()
 
 
-def test_a_skipped_page_still_checks_links_into_a_changed_page(project: Path) -> None:
+def test_a_skipped_page_still_checks_links_into_a_changed_page(project: Path, caplog: pytest.LogCaptureFixture) -> None:
     """over.md (not converted again) links to an anchor that a changed page no longer has: a strict
-    rebuild fails as a full one would."""
+    rebuild fails as a full one would, saying the link as written."""
     site, state = project / "site", project / "state.json"
     over = project / "docs" / "over.md"
     over.write_text(over.read_text(encoding="utf-8") + "\nZie [vraag 7](eerste-kamer/2026-02-12/antwoordbrief.md#bbb-vraag-7).\n", encoding="utf-8")
     build_site(CONFIG, project / "docs", site, strict=True, state=state)
     letter = project / "docs" / ANSWER_LETTER
     letter.write_text(letter.read_text(encoding="utf-8").replace("{#bbb-vraag-7 ", "{#bbb-vraag-7x "), encoding="utf-8")
+    caplog.clear()
     with pytest.raises(BuildFailed, match="strict mode"):
         build_site(CONFIG, project / "docs", site, strict=True, state=state)
+    assert "Doc file 'over.md' contains a link 'eerste-kamer/2026-02-12/antwoordbrief.md#bbb-vraag-7', but the doc " \
+        "'eerste-kamer/2026-02-12/antwoordbrief.md' does not contain an anchor '#bbb-vraag-7'." in caplog.messages
     addresses = build_site(CONFIG, project / "docs", site, strict=False, state=state).addresses
     assert "eerste-kamer/2026-02-12/antwoordbrief/#bbb-vraag-7x" in addresses  # what the permanence check sees
     assert "eerste-kamer/2026-02-12/antwoordbrief/#bbb-vraag-7" not in addresses
