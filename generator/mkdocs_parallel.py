@@ -205,6 +205,8 @@ def on_nav(nav: Any, *, config: Any, files: Files) -> Any:
     """Start converting, in a pool of forked workers, every page MkDocs is about to read."""
     _RUN.close()
     only, _RUN.only = _RUN.only, None
+    if only is not None and not only:  # its builder does the pages itself
+        return nav
     inclusion = InclusionLevel.is_in_serve if _RUN.in_serve else InclusionLevel.is_included
     pages = [
         file.src_uri

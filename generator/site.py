@@ -132,8 +132,8 @@ def _build(config, state_file: Path | None) -> BuiltSite:
             file.src_uri: replace(known, source=source)  # its time now
             for file in doc_files
             if (known := old_pages.get(file.src_uri)) is not None
-            and (source := source_key(Path(file.abs_src_path), known.source))[2] == known.source[2]  # the same Markdown, touched or not
-            and (site_dir / file.dest_uri).is_file()
+            and (source := source_key(file.abs_src_path, known.source))[2] == known.source[2]  # the same Markdown, touched or not
+            and os.path.isfile(file.abs_dest_path)
         }
 
         # Every page shows the titles and front matter of the pages in the navigation: a changed one
@@ -202,7 +202,7 @@ def _build(config, state_file: Path | None) -> BuiltSite:
             page.present_anchor_ids = set(pages[file.src_uri].ids)
 
         for name in sorted(config.theme.static_templates):
-            _write_theme_template(writer, name, env, files, config, nav, _build_template)
+            _write_theme_template(writer, name, env, files, doc_files, config, nav, _build_template)
         for name in config.extra_templates:
             raise BuildFailed(f"mkdocs: extra_templates ({name}) are not supported by kamerdossier's site build")
         level = config.validation.links.anchors
@@ -306,7 +306,7 @@ def _state_of(file) -> PageState:
     page = file.page
     links = page.links_to_anchors or {}
     return PageState(
-        source_key(Path(file.abs_src_path), None),
+        source_key(file.abs_src_path, None),
         [*map(sys.intern, sorted(page.present_anchor_ids or ()))],
         {target.src_uri: compact_links(anchors) for target, anchors in links.items() if anchors},
     )
@@ -335,7 +335,7 @@ def _render_page(page, config, doc_files, nav, env) -> bytes:
         config._current_page = None
 
 
-def _write_theme_template(writer, name, env, files, config, nav, build_template) -> None:
+def _write_theme_template(writer, name, env, files, doc_files, config, nav, build_template) -> None:
     """Render one of the theme's static templates (`404.html`, `sitemap.xml`, with `sitemap.xml.gz`)."""
     from jinja2.exceptions import TemplateNotFound
     from mkdocs import utils
@@ -350,7 +350,7 @@ def _write_theme_template(writer, name, env, files, config, nav, build_template)
         return
     writer.write(name, output.encode("utf-8"))
     if name == "sitemap.xml":
-        stamp = utils.get_build_timestamp(pages=[f.page for f in files.documentation_pages() if f.page is not None])
+        stamp = utils.get_build_timestamp(pages=[file.page for file in doc_files if file.page is not None])
         buffer = io.BytesIO()
         gz_name = os.path.join(config.site_dir, f"{name}.gz")
         with gzip.GzipFile(fileobj=buffer, filename=gz_name, mode="wb", mtime=stamp) as stream:

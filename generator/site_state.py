@@ -141,13 +141,13 @@ def _file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def source_key(path: Path, known: tuple[int, int, str] | None) -> tuple[int, int, str]:
+def source_key(path: str, known: tuple[int, int, str] | None) -> tuple[int, int, str]:
     """Size, modification time and SHA-256 of a page's Markdown; the hash is computed again only when
     size or time differ from `known` (the generator rewrites only pages whose text changed)."""
-    status = path.stat()
+    status = os.stat(path)
     if known is not None and (status.st_size, status.st_mtime_ns) == tuple(known[:2]):
         return tuple(known)
-    return (status.st_size, status.st_mtime_ns, _file_digest(path))
+    return (status.st_size, status.st_mtime_ns, _file_digest(Path(path)))
 
 
 def fingerprint_of(config, src_uris: list[str]) -> str:
