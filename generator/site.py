@@ -20,7 +20,9 @@ the same stages with MkDocs' own objects (files, navigation, pages, plugins, the
   only its ids, links to anchors, warnings and the digest of its file, so no process holds more
   than one page's Markdown or HTML at a time. What a page's template shows of other pages is
   known before: the navigation (whose pages are converted first, in the build's own process, for
-  their titles and front matter) and the configuration.
+  their titles and front matter) and the configuration. So the `env` event comes before the other
+  pages are converted (in MkDocs, after): a plugin whose `on_env` needs every page converted
+  would see a difference (the site's hooks have none).
 
 A build is full (every page converted) when there is no state, or when anything a page's HTML
 depends on besides its own Markdown changed: the MkDocs configuration, the theme and its overrides,
