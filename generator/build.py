@@ -40,7 +40,7 @@ from generator.render import page_sources, render_site
 from generator.search import index_site
 from generator.site import build_site
 from generator.stopwatch import Stopwatch
-from generator.write import MANIFEST, REFUSED, Staging, WriteRefused, refusal, refused_pages, write_files
+from generator.write import MANIFEST, REFUSED, Staging, WriteRefused, refusal, write_files
 
 
 @dataclass(frozen=True)
@@ -305,7 +305,7 @@ def link_render_and_write(
 
     When nothing fails, the corpus is linked and rendered once. A record whose own pages raise is
     left out and the rest linked and rendered again; should a page that is no record's own raise
-    (an overview), the records that cause it are found as `link_and_render` finds them. `timings`
+    (an overview), the records that cause it are found by `_leave_out_failing`. `timings`
     gets the seconds spent linking (`link`) and rendering and writing (`render + write`). With
     `reuse`, records whose pages the last build left as they would be now are not rendered again;
     `parsed` holds what linking found in each record alone before (`link_record`).
@@ -408,43 +408,14 @@ def _link_then_render(
         raise _StageFailed("rendering", error) from error
 
 
-def link_and_render(
-    records: tuple[Record, ...],
-    diagnostics: tuple[Diagnostic, ...],
-    site_url: str | None,
-    docs: Path | None = None,
-    editorial: Editorial = Editorial(),
-) -> tuple[Corpus, dict[str, str], list[Diagnostic]]:
-    """Link and render `records`, leaving out (and reporting at its `path:line`) each record that
-    makes linking or rendering fail, or whose page would overwrite a hand-written page in `docs`.
-
-    When the whole corpus links and renders, that is one pass. Else each record is tried alone,
-    and those that fail alone are left out; should the rest still fail together, records are added
-    one at a time and each that makes the set fail is left out.
-    """
-    problems: list[Diagnostic] = []
-    kept = records
-    while True:
-        try:
-            corpus, pages = _link_then_render(kept, diagnostics, site_url, editorial)
-        except _StageFailed:
-            kept, found = _leave_out_failing(kept, diagnostics, site_url, editorial)
-            problems += found
-            continue
-        over = refused_pages(pages, docs) if docs is not None else []
-        sources = page_sources(corpus) if over else {}
-        found = _overwriting(over, sources, docs) if over else []
-        if not found:  # no clash, or one with a page of the site itself: write_pages refuses, naming the file
-            return corpus, pages, problems
-        problems += found
-        left_out = {record for page in over for record, _, _ in sources.get(page, ())}
-        kept = tuple(record for record in kept if record.path not in left_out)
-
-
 def _leave_out_failing(
     records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...], site_url: str | None, editorial: Editorial
 ) -> tuple[tuple[Record, ...], list[Diagnostic]]:
-    """Find the records that make linking or rendering fail; give the others and the reports."""
+    """Find the records that make linking or rendering fail; give the others and the reports.
+
+    Each record is tried alone, and those that fail alone are left out; should the rest still fail
+    together, records are added one at a time and each that makes the set fail is left out.
+    """
     problems: list[Diagnostic] = []
     alone: list[Record] = []
     for record in records:

@@ -213,24 +213,6 @@ def _read_bytes(path: Path) -> bytes | None:
         return None
 
 
-def refused_pages(pages: dict[str, str], docs: Path) -> list[str]:
-    """List the pages that would overwrite a file kamerdossier did not write (or that changed since):
-    a file there that holds neither the page's text nor the text `docs/.generated` lists for it.
-
-    A path listed without its hash (by an earlier version) may be overwritten: a page goes there.
-    """
-    earlier = _read_manifest(docs)
-    refused = []
-    for path, text in sorted(pages.items()):
-        current = _hash_of_file(docs / path)
-        if current is None or current == _hash(_normalised(text)):
-            continue
-        if path in earlier and earlier[path] in (None, current):
-            continue
-        refused.append(path)
-    return refused
-
-
 def write_files(files: dict[str, str], root: Path) -> None:
     """Write each file under `root` (UTF-8, `\\n` line ends), replacing what is there.
 
@@ -260,10 +242,6 @@ def _check_path(path: str) -> None:
 
 def _normalised(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _hash_of_file(path: Path, follow: bool = False) -> str | None:

@@ -87,45 +87,6 @@ def test_strict_build_says_why_mkdocs_stopped(tmp_path: Path, capsys) -> None:
 # --- Issue 7: every stage fails per letter --------------------------------------------------------
 
 
-def _seed_records():
-    from generator.build import parse_sources
-
-    return parse_sources(SEEDS)
-
-
-def test_a_failure_only_two_letters_together_cause_leaves_out_the_later_one(monkeypatch) -> None:
-    """Synthetic: rendering raises only when both seeds are in the corpus (each alone renders).
-    The records are added one at a time and the one that makes the set fail is left out."""
-    import generator.build as build_module
-
-    records, diagnostics = _seed_records()
-    real = build_module.render_site
-
-    def render_site(corpus, site_url=None):
-        if len(corpus.records) > 1:
-            raise KeyError("samen kapot")
-        return real(corpus, site_url)
-
-    monkeypatch.setattr(build_module, "render_site", render_site)
-    corpus, pages, problems = build_module.link_and_render(records, diagnostics, None)
-    assert [record.path for record in corpus.records] == [records[0].path]
-    assert [str(p) for p in problems] == [
-        f"{records[1].path}:1: internal error while rendering (KeyError); please report it; this letter is left out — 'samen kapot'"
-    ]
-    assert "tweede-kamer/2025-10-07/schriftelijke-vragen.md" in pages
-
-
-def test_without_failures_the_corpus_is_linked_and_rendered_once(monkeypatch) -> None:
-    import generator.build as build_module
-
-    records, diagnostics = _seed_records()
-    calls = []
-    real = build_module.link_corpus
-    monkeypatch.setattr(build_module, "link_corpus", lambda *args: calls.append(args) or real(*args))
-    corpus, pages, problems = build_module.link_and_render(records, diagnostics, None)
-    assert len(calls) == 1 and problems == [] and len(corpus.records) == 2
-
-
 def test_parse_sources_reports_the_files_it_does_not_read(tmp_path: Path) -> None:
     from generator.build import parse_sources
 
@@ -297,14 +258,44 @@ def test_a_page_raising_while_rendering_leaves_out_its_letter_only(tmp_path: Pat
     assert not [path for path in docs.rglob(".*") if path.name != ".generated"], "nothing staged is left"
 
 
+@pytest.mark.parametrize("cores", ["one process", "two processes"])
+def test_a_failure_only_two_letters_together_cause_leaves_out_the_later_one(tmp_path: Path, monkeypatch, cores: str) -> None:
+    """Synthetic: the register of people raises only when both seeds are in the corpus (each alone
+    renders; no real letter makes it raise). The records are added one at a time and the one that
+    makes the set fail is left out and reported; the other is written, and nothing staged is left."""
+    import generator.render.overviews as overviews
+
+    if cores == "two processes":
+        _on_every_core(monkeypatch)
+    real = overviews.render_indexes
+
+    def render_indexes(context):
+        if len(context.corpus.records) > 1:
+            raise KeyError("samen kapot")
+        return real(context)
+
+    monkeypatch.setattr(overviews, "render_indexes", render_indexes)
+    docs = tmp_path / "docs"
+    result = generate(SEEDS, docs, SITE_URL)
+    assert [str(d) for d in result.diagnostics if "internal error" in d.message] == [
+        "seeds/001_dfb242f75dbdc9fb.txt:1: internal error while rendering (KeyError); please report it; this letter is left out — 'samen kapot'"
+    ]
+    assert f"{QUESTIONS_PAGE}.md" in result.pages and not (docs / f"{VERSLAG_PAGE}.md").exists()
+    assert not [path for path in docs.rglob(".*") if path.name != ".generated"], "nothing staged is left"
+
+
 def test_without_failures_generate_renders_the_corpus_once(tmp_path: Path, monkeypatch) -> None:
     import generator.emit
 
-    calls = []
+    import generator.build as build_module
+
+    calls, links = [], []
     real = generator.emit.render_context
     monkeypatch.setattr(generator.emit, "render_context", lambda *args: calls.append(args) or real(*args))
+    real_link = build_module.link_corpus
+    monkeypatch.setattr(build_module, "link_corpus", lambda *args: links.append(args) or real_link(*args))
     result = generate(SEEDS, tmp_path / "docs", SITE_URL)
-    assert len(calls) == 1 and not [d for d in result.diagnostics if "internal error" in d.message]
+    assert len(calls) == 1 and len(links) == 1 and not [d for d in result.diagnostics if "internal error" in d.message]
     assert [stage for stage, _ in result.timings] == ["read + parse", "link", "render + write"]
 
 
