@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import pickle
+from collections.abc import Sequence
 from functools import cache as once
 from importlib import metadata
 from pathlib import Path
@@ -96,6 +98,36 @@ def read_entry(path: Path) -> object | None:
         return pickle.loads(path.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
         return None
+
+
+def write_json(path: Path, data: object) -> None:
+    """Write a state file as JSON through a temporary file beside it, so a reader never meets half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def file_digest(path: str | Path) -> str:
+    """The SHA-256 of a file's bytes."""
+    with open(path, "rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
+
+
+def file_key(path: str | Path, known: Sequence | None) -> tuple[int, int, str]:
+    """Size, modification time and SHA-256 of a file; the hash is computed again only when size or
+    time differ from `known` (the key the last build kept: the builds rewrite only files whose bytes
+    changed, so a file with the same size and time holds the same bytes)."""
+    status = os.stat(path)
+    if known is not None and (status.st_size, status.st_mtime_ns) == tuple(known[:2]):
+        return tuple(known)
+    return (status.st_size, status.st_mtime_ns, file_digest(path))
+
+
+def folder_key(folder: Path) -> str:
+    """Name a build's output folder in the cache (16 hex digits of the SHA-256 of its absolute
+    path): what a step remembers of one folder is kept under it."""
+    return hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def write_entry(path: Path, value: object) -> None:

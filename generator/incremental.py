@@ -53,7 +53,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.cache import code_version, read_entry, write_entry
+from generator.cache import code_version, folder_key, read_entry, write_entry
 from generator.model import LetterKey, Record, Target
 from generator.render.context import RenderContext
 from generator.render.data import OpenDataLookup, RecordData
@@ -90,7 +90,7 @@ class Incremental:
 
     def __init__(self, cache: Path, docs: Path, keys: dict[str, str]) -> None:
         self.folder = cache / RENDERED_FOLDER
-        self.state_file = cache / STATE_FOLDER / f"{_folder_key(docs)}.pickle"
+        self.state_file = cache / STATE_FOLDER / f"{folder_key(docs)}.pickle"
         self.docs = docs
         self.keys = keys
         self.state: dict[str, tuple[str, int, int]] = read_entry(self.state_file) or {}
@@ -278,10 +278,6 @@ def _digest(value: object) -> str:
     pickler.fast = True  # no memo: every part written out in full (the model holds no cycles)
     pickler.dump(value)
     return hashlib.blake2b(stream.getbuffer(), digest_size=20).hexdigest()
-
-
-def _folder_key(docs: Path) -> str:
-    return hashlib.sha256(str(docs.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _stat(path: Path) -> tuple[int, int]:

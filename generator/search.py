@@ -76,6 +76,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote
 
+from generator.cache import file_key, write_json
 from generator.errors import BuildFailed
 from generator.search_parts import LETTER_FOLDERS, Part, changed_blocks, split_into_parts
 from generator.write import write_files
@@ -158,7 +159,7 @@ def index_site(site: Path, part_bytes: int = PART_BYTES, state: Path | None = No
         previous = known.get(part.folder)
         indexed = previous["pages"] if previous is not None and _files_intact(bundle / part.folder, previous["files"]) else None
         for page in part.pages:
-            keys[page] = _page_key(site / page, (indexed or {}).get(page))
+            keys[page] = file_key(site / page, (indexed or {}).get(page))
         if indexed is None:
             to_index.append(part)
             continue
@@ -204,7 +205,7 @@ def index_site(site: Path, part_bytes: int = PART_BYTES, state: Path | None = No
     return tuple(part.folder for part in to_index)
 
 
-def _same_key(key: list | None, other: list) -> bool:
+def _same_key(key: tuple | None, other: list) -> bool:
     """Whether two page keys (size, time, SHA-256) are of the same bytes."""
     return key is not None and key[0] == other[0] and key[2] == other[2]
 
@@ -293,15 +294,6 @@ def _remove_other_files(bundle: Path, wanted: set[str]) -> None:
             path.rmdir()
 
 
-def _page_key(path: Path, known: list | None) -> list:
-    """Size, modification time and SHA-256 of a page; the hash is computed again only when size or
-    time differ from `known` (the site build rewrites only pages whose bytes changed)."""
-    status = path.stat()
-    if known is not None and [status.st_size, status.st_mtime_ns] == known[:2]:
-        return known
-    return [status.st_size, status.st_mtime_ns, hashlib.sha256(path.read_bytes()).hexdigest()]
-
-
 def _fingerprint(binary: Path) -> str:
     """What every part's index depends on beside its pages: Pagefind, how it is run, how pages are split."""
     digest = hashlib.sha256(f"search state {STATE_VERSION}\n{CONTENT}\n{LEFT_OUT}\n{CHUNK_LOCATIONS}\n".encode())
@@ -329,11 +321,7 @@ def _read_state(path: Path | None, fingerprint: str) -> dict[str, dict]:
 def _write_state(path: Path | None, fingerprint: str, parts: dict[str, dict]) -> None:
     if path is None:
         return
-    data = {"version": STATE_VERSION, "fingerprint": fingerprint, "parts": dict(sorted(parts.items()))}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    os.replace(temporary, path)
+    write_json(path, {"version": STATE_VERSION, "fingerprint": fingerprint, "parts": dict(sorted(parts.items()))})
 
 
 def _run_pagefind(binary: Path, site: Path, pages: list[Path], output: Path, number: int = 0, keep_index_url: bool = False) -> None:

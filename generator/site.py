@@ -43,6 +43,7 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from generator.cache import file_key
 from generator.errors import BuildFailed
 from generator.site_state import (
     PageState,
@@ -52,7 +53,6 @@ from generator.site_state import (
     fingerprint_of,
     forget_state,
     read_state,
-    source_key,
     write_if_changed,
     write_state,
 )
@@ -134,7 +134,7 @@ def _build(config, state_file: Path | None) -> BuiltSite:
             file.src_uri: replace(known, source=source)  # its time now
             for file in doc_files
             if (known := old_pages.get(file.src_uri)) is not None
-            and (source := source_key(file.abs_src_path, known.source))[2] == known.source[2]  # the same Markdown, touched or not
+            and (source := file_key(file.abs_src_path, known.source))[2] == known.source[2]  # the same Markdown, touched or not
             and os.path.isfile(file.abs_dest_path)
         }
 
@@ -308,7 +308,7 @@ def _state_of(file) -> PageState:
     page = file.page
     links = page.links_to_anchors or {}
     return PageState(
-        source_key(file.abs_src_path, None),
+        file_key(file.abs_src_path, None),
         [*map(sys.intern, sorted(page.present_anchor_ids or ()))],
         {target.src_uri: compact_links(anchors) for target, anchors in links.items() if anchors},
     )

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from generator.cache import file_digest, write_json
+
 STATE_VERSION = 4
 """Bumped when the state file's shape changes: an older state then forces a full build."""
 
@@ -94,7 +96,7 @@ class Writer:
 
     def keep(self, relative: str) -> None:
         """A skipped page: its file stays as the previous build wrote it."""
-        self.outputs[relative] = self.previous[relative] if relative in self.previous else _file_digest(self.site / relative)
+        self.outputs[relative] = self.previous[relative] if relative in self.previous else file_digest(self.site / relative)
 
     def remove_stale(self, full_clean: bool) -> None:
         """Remove the files the previous build wrote that this one did not, and the folders left empty.
@@ -135,19 +137,6 @@ def write_if_changed(target: Path, data: bytes, known: str | None) -> str:
 
 def _same_bytes(path: Path, data: bytes) -> bool:
     return path.stat().st_size == len(data) and path.read_bytes() == data
-
-
-def _file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def source_key(path: str, known: tuple[int, int, str] | None) -> tuple[int, int, str]:
-    """Size, modification time and SHA-256 of a page's Markdown; the hash is computed again only when
-    size or time differ from `known` (the generator rewrites only pages whose text changed)."""
-    status = os.stat(path)
-    if known is not None and (status.st_size, status.st_mtime_ns) == tuple(known[:2]):
-        return tuple(known)
-    return (status.st_size, status.st_mtime_ns, _file_digest(Path(path)))
 
 
 def fingerprint_of(config, src_uris: list[str]) -> str:
@@ -210,7 +199,4 @@ def write_state(path: Path | None, fingerprint: str, shown: str, pages: dict[str
         "outputs": dict(sorted(writer.outputs.items())),
         "static": dict(sorted(writer.static.items())),
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    os.replace(temporary, path)
+    write_json(path, data)
