@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.cache import load_parsed, parsed_key, store_parsed
+from generator.cache import folder_key, load_parsed, parsed_key, store_parsed
 from generator.emit import emit_site
 from generator.errors import BuildFailed, SourceError, problem
 from generator.incremental import Incremental
@@ -30,7 +30,7 @@ from generator.permanence import (
     read_manifest,
     site_addresses,
 )
-from generator.readers import read_source, survey_sources
+from generator.readers import Source, read_source, survey_sources
 from generator.readers.annotations import read_annotations
 from generator.readers.files import shown_path
 from generator.readers.glossary import read_glossary
@@ -95,7 +95,7 @@ def parse_and_link_sources(
     """
     sources, diagnostics = survey_sources(seeds)
     glossary_key = hashlib.sha256(repr(glossary).encode("utf-8", "surrogatepass")).hexdigest()
-    jobs = [(source.path, shown_path(source.path, seeds), source.sidecar, cache, glossary, glossary_key) for source in sources]
+    jobs = [_job(source, seeds, cache, glossary, glossary_key) for source in sources]
     workers = workers or os.cpu_count() or 1
     with _cycle_collector_paused():  # taking records in
         # a source parsed before is taken from the cache here: a worker would load it, then pickle it again to send it
@@ -120,6 +120,14 @@ def parse_and_link_sources(
     )
 
 
+def _job(source: Source, seeds: Path, cache: Path | None, glossary: tuple[Term, ...], glossary_key: str) -> tuple:
+    """What parsing one source needs, its parse key included (computed once, here: it reads the
+    source's bytes)."""
+    shown = shown_path(source.path, seeds)
+    key = parsed_key(source.path, shown, source.sidecar) if cache is not None else None
+    return source.path, shown, source.sidecar, cache, glossary, glossary_key, key
+
+
 def _parse_source(
     job: tuple,
 ) -> tuple[Record | None, tuple[Diagnostic, ...], RecordLinks | None, tuple[TermUse, ...] | None, str | None]:
@@ -129,8 +137,7 @@ def _parse_source(
 
     With a `cache` folder, a source parsed before (the same bytes, sidecar and parser) is taken
     from there (generator/cache.py), and its terms too when the glossary is the same."""
-    path, shown, sidecar, cache, glossary, glossary_key = job
-    key = parsed_key(path, shown, sidecar) if cache is not None else None
+    path, shown, sidecar, cache, glossary, glossary_key, key = job
     found = load_parsed(cache, key) if key is not None else None
     changed = found is None
     if found is None:
@@ -147,8 +154,7 @@ def _parse_source(
 def _cached_source(job: tuple) -> tuple | None:
     """What `_parse_source` gives for a source the cache holds, terms found with this glossary
     included; None when it has to be read, parsed or linked (again)."""
-    path, shown, sidecar, cache, _, glossary_key = job
-    key = parsed_key(path, shown, sidecar) if cache is not None else None
+    *_, cache, _, glossary_key, key = job
     found = load_parsed(cache, key) if key is not None else None
     if found is None or found[3] is None or found[3][0] != glossary_key:
         return None
@@ -525,10 +531,7 @@ def site_state(cache: Path | None, site: Path, step: str = "site") -> Path | Non
     """Where a `step` of the build (the site build, the search index) remembers what `site` holds
     (in the `cache` folder, one file per site folder), so the next build redoes only what changed;
     None without a cache."""
-    if cache is None:
-        return None
-    key = hashlib.sha256(str(site.resolve()).encode("utf-8")).hexdigest()[:16]
-    return cache / step / f"{key}.json"
+    return cache / step / f"{folder_key(site)}.json" if cache is not None else None
 
 
 # --- Permanence (issue 4): a published address keeps working -------------------------------------
