@@ -11,13 +11,13 @@ import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.cache import folder_key, load_parsed, parsed_key, store_parsed
 from generator.emit import emit_site
 from generator.errors import BuildFailed, SourceError, problem
-from generator.incremental import Incremental
+from generator.incremental import Incremental, view_digest
 from generator.link import RecordLinks, find_record_terms, link_corpus, link_record
 from generator.model import Corpus, Diagnostic, Record, SourceSpan, Term, TermUse
 from generator.parse import page_starts, parse_record
@@ -70,6 +70,9 @@ class Parsed:
     alone: dict[str, RecordLinks]
     terms: dict[str, tuple[TermUse, ...]]
     glossary: tuple[Term, ...] = ()  # the terms `terms` are uses of
+    views: dict[str, str] = field(default_factory=dict)
+    """By record path, the hash of what the pages that are no record's own see of it
+    (`generator.incremental.view_digest`), with a cache."""
 
 
 def parse_sources(
@@ -109,14 +112,15 @@ def parse_and_link_sources(
         else:
             for number in pending:
                 results[number] = _parse_source(jobs[number])
-    records = tuple(record for record, _, _, _, _ in results if record is not None)
+    records = tuple(record for record, *_ in results if record is not None)
     return Parsed(
         records,
-        (*diagnostics, *(found for _, reports, _, _, _ in results for found in reports)),
-        {record.path: key for record, _, _, _, key in results if record is not None and key is not None},
-        {record.path: alone for record, _, alone, _, _ in results if record is not None and alone is not None},
-        {record.path: terms for record, _, _, terms, _ in results if record is not None and terms is not None},
+        (*diagnostics, *(found for _, reports, *_ in results for found in reports)),
+        {record.path: key for record, _, _, _, key, _ in results if record is not None and key is not None},
+        {record.path: alone for record, _, alone, *_ in results if record is not None and alone is not None},
+        {record.path: terms for record, _, _, terms, *_ in results if record is not None and terms is not None},
         glossary,
+        {record.path: view for record, *_, view in results if record is not None and view is not None},
     )
 
 
@@ -130,10 +134,10 @@ def _job(source: Source, seeds: Path, cache: Path | None, glossary: tuple[Term, 
 
 def _parse_source(
     job: tuple,
-) -> tuple[Record | None, tuple[Diagnostic, ...], RecordLinks | None, tuple[TermUse, ...] | None, str | None]:
+) -> tuple[Record | None, tuple[Diagnostic, ...], RecordLinks | None, tuple[TermUse, ...] | None, str | None, str | None]:
     """Read and parse one source: its record (None when it fails), what was found wrong in it, what
     linking finds in it alone and the glossary's terms in it (None when that fails: the link stage
-    reports it), and its parse key (None without a cache).
+    reports it), its parse key and the hash of its view (`view_digest`; both None without a cache).
 
     With a `cache` folder, a source parsed before (the same bytes, sidecar and parser) is taken
     from there (generator/cache.py), and its terms too when the glossary is the same."""
@@ -142,13 +146,13 @@ def _parse_source(
     changed = found is None
     if found is None:
         record, reports = _read_and_parse(path, shown, sidecar, cache)
-        found = (record, reports, _link_alone(record), None)
-    record, reports, alone, terms = found
+        found = (record, reports, _link_alone(record), None, _view_alone(record) if key is not None else None)
+    record, reports, alone, terms, view = found
     if terms is None or terms[0] != glossary_key:
         terms, changed = (glossary_key, _terms_alone(record, alone, glossary)), True
     if changed and key is not None:
-        store_parsed(cache, key, (record, reports, alone, terms))
-    return record, reports, alone, terms[1], key
+        store_parsed(cache, key, (record, reports, alone, terms, view))
+    return record, reports, alone, terms[1], key, view
 
 
 def _cached_source(job: tuple) -> tuple | None:
@@ -158,8 +162,8 @@ def _cached_source(job: tuple) -> tuple | None:
     found = load_parsed(cache, key) if key is not None else None
     if found is None or found[3] is None or found[3][0] != glossary_key:
         return None
-    record, reports, alone, (_, terms) = found
-    return record, reports, alone, terms, key
+    record, reports, alone, (_, terms), view = found
+    return record, reports, alone, terms, key, view
 
 
 def _link_alone(record: Record | None) -> RecordLinks | None:
@@ -168,6 +172,15 @@ def _link_alone(record: Record | None) -> RecordLinks | None:
     try:
         return link_record(record)
     except Exception:  # the link stage links it again, and reports what fails at its place
+        return None
+
+
+def _view_alone(record: Record | None) -> str | None:
+    if record is None:
+        return None
+    try:
+        return view_digest(record)
+    except Exception:  # never: the view only blanks the record's parts; without it the overviews are rendered
         return None
 
 
@@ -284,7 +297,7 @@ def generate(
         records, parse_diagnostics = parsed.records, parsed.diagnostics
     extra = (("data/kamerdossier.schema.json", SCHEMA.read_text(encoding="utf-8")),) if site_url else ()
     stages: dict[str, float] = {}
-    reuse = Incremental(cache, docs, parsed.keys) if cache is not None else None  # a rebuild renders only what changed
+    reuse = Incremental(cache, docs, parsed.keys, parsed.views) if cache is not None else None  # a rebuild renders only what changed
     corpus, pages, problems = link_render_and_write(
         records, parse_diagnostics, site_url, docs, editorial, extra, stages, reuse, parsed
     )

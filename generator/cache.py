@@ -1,8 +1,9 @@
 """Keep each source's parse by the bytes it came from, so a rebuild parses only the sources that changed.
 
-An entry is what reading and parsing one source gave (its record, or None, its diagnostics, and
-what the link pass finds in the record alone, `generator.link.record.RecordLinks`, or None),
-stored in `<cache>/parsed/<key>.pickle` beside the PDF cache. The key is the SHA-256 of:
+An entry is what reading and parsing one source gave (its record, or None, its diagnostics, what
+the link pass finds in the record alone, `generator.link.record.RecordLinks`, or None, the uses
+of the glossary's terms in it, and the hash of what the overview pages see of it,
+`generator.incremental.view_digest`), stored in `<cache>/parsed/<key>.pickle` beside the PDF cache. The key is the SHA-256 of:
 
 - the source's bytes, its sidecar's bytes (or that it has none), and the path messages show;
 - the parser: the source of every module reading and parsing depend on, and the versions of the
@@ -27,9 +28,10 @@ from pathlib import Path
 
 PARSED_FOLDER = "parsed"
 
-_CODE = ("readers", "parse", "link", "model.py", "errors.py", "build.py", "cache.py")
-"""The parts of `generator/` whose code decides what a source parses to (and what linking finds in
-it alone, kept with it: `generator.link.record`)."""
+_CODE = ("readers", "parse", "link", "model.py", "errors.py", "build.py", "cache.py", "incremental.py")
+"""The parts of `generator/` whose code decides what a source parses to (and what is kept with it:
+what linking finds in it alone, `generator.link.record`, and the hash of what the overview pages
+see of it, `generator.incremental.view_digest`)."""
 
 _LIBRARIES = ("pypdfium2", "wordfreq", "pyyaml")
 """Libraries reading and parsing call (PDF text, the Dutch word list for hyphens, YAML)."""

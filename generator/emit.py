@@ -111,7 +111,7 @@ def emit_site(
             gc.freeze()  # nor what the context added: the workers never collect (and so copy) what they inherit
             with _Forked(workers, len(shares), staging) as forked:
                 try:
-                    failed = _stage_all(staging, _site_pages(context, extra), site, between=forked.fork_more)
+                    failed = _stage_site(staging, context, extra, reuse, site, between=forked.fork_more)
                     results = forked.results()
                 except BaseException:  # a worker failed: nothing it or the others staged is left behind
                     forked.stop()
@@ -119,7 +119,7 @@ def emit_site(
                     raise
         else:
             results = [_emit_share(index) for index in range(len(shares))]
-            failed = _stage_all(staging, _site_pages(context, extra), site)
+            failed = _stage_site(staging, context, extra, reuse, site)
     finally:
         _job = None
         gc.unfreeze()
@@ -136,9 +136,22 @@ def emit_site(
     return Emitted(tuple(pages), failures)
 
 
-def _site_pages(context, extra: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
-    yield from render_site_pages(context)
-    yield from extra
+def _stage_site(
+    staging: Staging, context, extra: Iterable[tuple[str, str]], reuse, into: list[StagedPage], between: Callable[[], None] = lambda: None
+) -> Exception | None:
+    """Stage the pages that are no record's own (`render_site_pages`) and the `extra` ones, as
+    `_stage_all` does; with `reuse`, the former are taken from the last build when what they show
+    is unchanged (`Incremental.kept_overviews`)."""
+    kept = reuse.kept_overviews() if reuse is not None else None
+    if kept is not None:
+        into += kept
+    else:
+        failed = _stage_all(staging, render_site_pages(context), into, between)
+        if failed is not None:
+            return failed
+        if reuse is not None:
+            reuse.remember_overviews(into)
+    return _stage_all(staging, extra, into, between)
 
 
 def _stage_all(

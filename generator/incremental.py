@@ -35,8 +35,10 @@ What a record rendered to is kept by its fingerprint in `<cache>/rendered/` (its
 and hashes, and its open data's pieces). A rebuild takes a record's pages from there when its
 fingerprint is unchanged and every one of its files in `docs/` is as the last build left it
 (the same hash, size and modification time, kept in `<cache>/incremental/`): those files are not
-touched. Every other record is rendered as in a full build; the pages that are no record's own
-(home, months, overviews) and the corpus-wide open data are always rendered.
+touched. Every other record is rendered as in a full build. The pages that are no record's own
+(home, months, overviews) are taken from the last build when what they show is unchanged (see
+`overview_digest` below: an edit to a letter's text leaves them as they are); the corpus-wide
+open data is always rendered.
 
 Entries are never removed: each build adds one for every record it rendered (the whole corpus
 after a change of code, glossary or notes), so `.cache/rendered/` grows until it is cleared
@@ -54,7 +56,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.cache import code_version, folder_key, read_entry, write_entry
-from generator.model import LetterKey, Record, Target
+from generator.model import Answer, LetterKey, Paragraph, Question, Record, Target
 from generator.render.context import RenderContext
 from generator.render.data import OpenDataLookup, RecordData
 from generator.write import SAME, StagedPage
@@ -88,12 +90,16 @@ class Incremental:
     whichever process renders it; `committed` once the build's pages are in `docs/`.
     """
 
-    def __init__(self, cache: Path, docs: Path, keys: dict[str, str]) -> None:
+    def __init__(self, cache: Path, docs: Path, keys: dict[str, str], views: dict[str, str] | None = None) -> None:
         self.folder = cache / RENDERED_FOLDER
         self.state_file = cache / STATE_FOLDER / f"{folder_key(docs)}.pickle"
         self.docs = docs
         self.keys = keys
-        self.state: dict[str, tuple[str, int, int]] = read_entry(self.state_file) or {}
+        self.views = views or {}
+        found = read_entry(self.state_file)
+        self.state: dict[str, tuple[str, int, int]] = found[0] if isinstance(found, tuple) else {}
+        self.overviews: tuple[str, list[tuple[str, str]]] | None = found[1] if isinstance(found, tuple) else None
+        self._overviews: tuple[str, list[tuple[str, str]]] | None = None  # what this build's overview pages are
         self.context: RenderContext | None = None
         self.lookup: OpenDataLookup | None = None
         self.index = _Index()
@@ -106,6 +112,7 @@ class Incremental:
         """Gather the context's look-ups by group, and hash what every page may show."""
         self.context, self.lookup = context, lookup
         self._fingerprints, self._digests, self._events = {}, {}, {}
+        self._overviews = None
         self.index = _gather(context)
         corpus = context.corpus
         self.site = _digest((
@@ -224,14 +231,36 @@ class Incremental:
         kept = replace(data, files=()) if data is not None else None
         write_entry(self.folder / f"{fingerprint}.pickle", ([(page.path, page.digest) for page in staged], kept))
 
+    def kept_overviews(self) -> list[StagedPage] | None:
+        """The pages that are no record's own (`generator.render.render_site_pages`) as the last
+        build left them, when what they show is unchanged (`overview_digest`) and their files in
+        docs/ are untouched since; else None (and `remember_overviews` is to be told what they are)."""
+        assert self.context is not None
+        digest = overview_digest(self.context, self.site, self.views)
+        self._overviews = (digest, []) if digest is not None else None
+        if digest is None or self.overviews is None or self.overviews[0] != digest:
+            return None
+        pages = self.overviews[1]
+        for path, page_digest in pages:
+            if self.state.get(path) != (page_digest, *_stat(self.docs / path)):
+                return None
+        self._overviews = self.overviews
+        return [StagedPage(path, page_digest, SAME) for path, page_digest in pages]
+
+    def remember_overviews(self, staged: Iterable[StagedPage]) -> None:
+        """Note the pages that are no record's own this build rendered (kept once committed)."""
+        if self._overviews is not None:
+            self._overviews = (self._overviews[0], [(page.path, page.digest) for page in staged])
+
     def committed(self, pages: Iterable[StagedPage]) -> None:
-        """Note each page now in docs/ with its hash, size and modification time."""
+        """Note each page now in docs/ with its hash, size and modification time, and what the
+        pages that are no record's own were rendered from."""
         state = {}
         for page in pages:
             found = _stat(self.docs / page.path)
             if found != (-1, -1):
                 state[page.path] = (page.digest, *found)
-        write_entry(self.state_file, state)
+        write_entry(self.state_file, (state, self._overviews))
 
 
 _UNKNOWN = object()
@@ -286,3 +315,100 @@ def _stat(path: Path) -> tuple[int, int]:
     except OSError:
         return (-1, -1)
     return (found.st_size, found.st_mtime_ns)
+
+
+# --- The pages that are no record's own --------------------------------------------------------
+#
+# The home page, the months, the shared pages and the overviews (dossiers, timeline, registers,
+# glossary, notes) list every record, but none shows a letter's text: they show what a record is
+# (its kind, dates, title, askers, questions and answers by number and party, footnotes by
+# number) and what the link pass found (statuses, events, dossiers, places, uses of terms). They
+# are rendered from `overview_context`: the render context with each record's `record_view` (its
+# texts, source lines and page furniture blanked) and only the parts of the link pass they read;
+# `tests/test_incremental.py` checks that they render the same from it as from the whole context.
+# `overview_digest` hashes exactly what `overview_context` keeps, each record's view by the hash
+# the parse kept with it (`view_digest`): when it is the last build's, so are those pages, and a
+# rebuild after an edit to a letter's text takes them from there.
+
+_BLANK = ""
+
+
+def record_view(record: Record) -> Record:
+    """`record` as the pages that are no record's own see it: every paragraph's and footnote's text,
+    every source line and footnote marker, and the page furniture blanked."""
+    return replace(
+        record,
+        letters=tuple(
+            replace(
+                letter,
+                head=tuple(_blank_paragraph(paragraph) for paragraph in letter.head),
+                body=tuple(_blank_block(block) for block in letter.body),
+                footnotes=tuple(replace(footnote, text=_BLANK, span=_blank_span(footnote.span)) for footnote in letter.footnotes),
+                span=_blank_span(letter.span),
+            )
+            for letter in record.letters
+        ),
+        furniture=(),
+        page_starts=(),
+    )
+
+
+def view_digest(record: Record) -> str:
+    """The hash of `record_view(record)` (kept with the record's parse: `generator.build`)."""
+    return _digest(record_view(record))
+
+
+def _blank_span(span):
+    return replace(span, line=0, end_line=0)
+
+
+def _blank_paragraph(paragraph):
+    return replace(paragraph, text=_BLANK, span=_blank_span(paragraph.span), markers=())
+
+
+def _blank_block(block):
+    if isinstance(block, Paragraph):
+        return _blank_paragraph(block)
+    if isinstance(block, Question):
+        return replace(block, context=tuple(map(_blank_paragraph, block.context)),
+                       paragraphs=tuple(map(_blank_paragraph, block.paragraphs)), span=_blank_span(block.span))
+    if isinstance(block, Answer):
+        return replace(block, paragraphs=tuple(map(_blank_paragraph, block.paragraphs)), span=_blank_span(block.span))
+    return replace(block, span=_blank_span(block.span))  # a heading keeps its text
+
+
+def overview_context(context: RenderContext, views: dict[str, Record] | None = None) -> RenderContext:
+    """The render context as the pages that are no record's own read it: the records' views
+    (`views` by path, else made here) and, of the rest, only what `overview_digest` hashes."""
+    corpus = context.corpus
+    views = views if views is not None else {record.path: record_view(record) for record in corpus.records}
+    records = tuple(views[record.path] for record in corpus.records)
+    links = replace(
+        corpus.links, threads=(), text_links=(), references=(), statuses=(),
+        terms=tuple(replace(use, start=0, end=0) for use in corpus.links.terms),
+    )
+    return replace(
+        context,
+        corpus=replace(corpus, records=records, links=links, diagnostics=()),
+        letters={LetterKey(record.path, letter.index): (record, letter) for record in records for letter in record.letters},
+        records={record.path: record for record in records},
+        threads={}, text_links={}, terms={},
+    )
+
+
+def overview_digest(context: RenderContext, site: str, view_digests: dict[str, str]) -> str | None:
+    """Hash what `overview_context` keeps: `site` (the code, the site's address, the glossary and
+    the notes: `Incremental.site`), each record's view by its hash, and the link pass's findings
+    the overviews read. None when a record's view hash is unknown."""
+    corpus = context.corpus
+    views = [(record.path, view_digests.get(record.path)) for record in corpus.records]
+    if any(digest is None for _, digest in views):
+        return None
+    links = corpus.links
+    return _digest((
+        site, views, context.addresses, context.mentions, context.notes, links.dossiers, links.events,
+        [(use.path, use.paragraph, use.term) for use in links.terms],
+        [(_plain(target), labels) for target, labels in context.statuses.items()],
+        [(path, paragraph, place.page, place.anchor, place.label, place.letter.path, place.letter.index)
+         for (path, paragraph), place in context.places.items()],
+    ))

@@ -25,8 +25,8 @@ import pytest
 
 from generator import emit
 from generator.build import generate, link_with_editorial, parse_and_link_sources, read_editorial
-from generator.incremental import Incremental
-from generator.render import render_context, render_record
+from generator.incremental import Incremental, overview_context, view_digest
+from generator.render import render_context, render_record, render_site_pages
 from generator.render.data import open_data_lookup
 
 REPO = Path(__file__).resolve().parent.parent
@@ -218,13 +218,19 @@ class _Rendered:
 
     def __init__(self, monkeypatch) -> None:
         self.paths: list[str] = []
-        original = emit.render_record
+        self.overviews = 0  # how many times the pages that are no record's own were rendered
+        original, overviews = emit.render_record, emit.render_site_pages
 
         def counting(record, *args):
             self.paths.append(record.path)
             return original(record, *args)
 
+        def counting_overviews(*args):
+            self.overviews += 1
+            return overviews(*args)
+
         monkeypatch.setattr(emit, "render_record", counting)
+        monkeypatch.setattr(emit, "render_site_pages", counting_overviews)
 
 
 def _build(seeds: Path, docs: Path, cache: Path | None, glossary: Path = GLOSSARY, annotations: Path = ANNOTATIONS):
@@ -255,14 +261,17 @@ def built(tmp_path: Path, monkeypatch):
     return seeds, docs, cache, glossary, annotations
 
 
-def _rebuild_and_compare(tmp_path: Path, built, monkeypatch) -> list[str]:
+def _rebuild_and_compare(tmp_path: Path, built, monkeypatch, overviews: int | None = None) -> list[str]:
     """Rebuild on the earlier build's folders; check docs/ against a clean build and the
-    modification times; give the records rendered again."""
+    modification times (and, given `overviews`, how many times the pages that are no record's own
+    were rendered); give the records rendered again."""
     seeds, docs, cache, glossary, annotations = built
     before = _files(docs)
     rendered = _Rendered(monkeypatch)
     again = _build(seeds, docs, cache, glossary, annotations)
     rebuilt_paths = list(rendered.paths)
+    if overviews is not None:
+        assert rendered.overviews == overviews
     clean_docs = tmp_path / "clean"
     clean = _build(seeds, clean_docs, None, glossary, annotations)
     after = _files(docs)
@@ -277,7 +286,7 @@ def _rebuild_and_compare(tmp_path: Path, built, monkeypatch) -> list[str]:
 def test_a_rebuild_without_changes_renders_no_record_and_touches_no_file(tmp_path: Path, built, monkeypatch) -> None:
     seeds, docs, *_ = built
     before = _files(docs)
-    assert _rebuild_and_compare(tmp_path, built, monkeypatch) == []
+    assert _rebuild_and_compare(tmp_path, built, monkeypatch, overviews=0) == []
     assert _files(docs) == before
 
 
@@ -286,7 +295,7 @@ def test_a_word_added_to_an_answer_renders_its_record_and_those_linked_to_it(tmp
     # BBB's answer 18 in the Eerste Kamer's verslag: "Ik wil benadrukken dat de exitstrategie …"
     _edit(seeds / "001_dfb242f75dbdc9fb.txt", "De leden van de fractie van BBB geven aan dat de details omtrent de exitstrategie ontbreken.",
           "De leden van de fractie van BBB geven aan dat de details omtrent de exitstrategie echt ontbreken.")
-    rendered = _rebuild_and_compare(tmp_path, built, monkeypatch)
+    rendered = _rebuild_and_compare(tmp_path, built, monkeypatch, overviews=0)  # they show no letter's text
     assert "seeds/001_dfb242f75dbdc9fb.txt" in rendered
     assert len(rendered) < len(list(seeds.glob("*.txt")))
 
@@ -309,10 +318,10 @@ def test_a_letter_added_and_then_removed(tmp_path: Path, built, monkeypatch) -> 
     # a second copy of a development letter: the same date, kind and sender, so both get a page told apart by file name
     first = sorted(seeds.glob("ah-tk-*.txt"))[0]
     shutil.copy(first, seeds / f"kopie-{first.name}")
-    assert f"seeds/kopie-{first.name}" in _rebuild_and_compare(tmp_path, built, monkeypatch)
+    assert f"seeds/kopie-{first.name}" in _rebuild_and_compare(tmp_path, built, monkeypatch, overviews=1)
     (seeds / f"kopie-{first.name}").unlink()
     shutil.rmtree(tmp_path / "clean")
-    _rebuild_and_compare(tmp_path, built, monkeypatch)
+    _rebuild_and_compare(tmp_path, built, monkeypatch, overviews=1)
 
 
 def test_a_letter_removed(tmp_path: Path, built, monkeypatch) -> None:
@@ -370,5 +379,44 @@ def test_a_rebuild_of_a_generated_corpus_after_the_benchmarks_edit(tmp_path: Pat
     monkeypatch.setattr(emit, "PARALLEL_FROM", 10_000)
     edited = next(path for path in sorted(seeds.glob("antwoord-*.txt")) if EDIT[0] in path.read_text(encoding="utf-8"))
     _edit(edited, *EDIT)
-    rendered = _rebuild_and_compare(tmp_path, (seeds, docs, cache, GLOSSARY, ANNOTATIONS), monkeypatch)
+    rendered = _rebuild_and_compare(tmp_path, (seeds, docs, cache, GLOSSARY, ANNOTATIONS), monkeypatch, overviews=0)
     assert f"seeds/{edited.name}" in rendered and len(rendered) <= 10
+
+
+# --- The pages that are no record's own -----------------------------------------------------
+
+
+@pytest.mark.parametrize("generated", [0, 60], ids=["seeds-and-development-letters", "generated-corpus"])
+def test_the_overview_pages_render_the_same_from_what_their_digest_hashes(tmp_path: Path, generated: int) -> None:
+    """Home, months, shared pages, dossiers, timeline, registers, glossary and notes are rendered
+    from `overview_context` (the records without their text, the link pass's findings they read),
+    which `overview_digest` hashes in full: they come out the same as from the whole context."""
+    parsed = parse_and_link_sources(_corpus_folder(tmp_path, generated), tmp_path / ".cache", workers=1)
+    context = render_context(link_with_editorial(parsed.records, parsed.diagnostics, read_editorial(GLOSSARY, ANNOTATIONS)), SITE_URL)
+    pages = dict(render_site_pages(context))
+    assert len(pages) > 20 and any(path.startswith("personen/") for path in pages)
+    seen = overview_context(context)
+    assert all(paragraph.text == "" for record in seen.corpus.records for letter in record.letters for paragraph in letter.head)
+    assert dict(render_site_pages(seen)) == pages
+    assert set(parsed.views) == {record.path for record in parsed.records}
+    assert parsed.views == {record.path: view_digest(record) for record in parsed.records}
+
+
+def test_a_view_hides_a_letters_text_but_not_what_overviews_show(tmp_path: Path) -> None:
+    """The benchmark's edit (a word added to an answer) leaves the record's view as it was; a
+    question's party changed does not."""
+    from generate import EDIT
+
+    seeds = _corpus_folder(tmp_path, generated=20)
+    edited = next(path for path in sorted(seeds.glob("antwoord-*.txt")) if EDIT[0] in path.read_text(encoding="utf-8"))
+    before = parse_and_link_sources(seeds, None, workers=1).records
+    _edit(edited, *EDIT)
+    after = parse_and_link_sources(seeds, None, workers=1).records
+    changed = [(old, new) for old, new in zip(before, after) if old != new]
+    assert [new.path for _, new in changed] == [f"seeds/{edited.name}"]
+    old, new = changed[0]
+    assert view_digest(old) == view_digest(new)
+    letter = new.letters[0]
+    answer = next(block for block in letter.body if type(block).__name__ == "Answer")
+    other = replace(new, letters=(replace(letter, body=tuple(replace(b, party="BBB") if b is answer else b for b in letter.body)),))
+    assert view_digest(other) != view_digest(new)
