@@ -14,7 +14,9 @@ pair whose value is read from the render context:
                                 path) the uses of glossary terms there; ("references", path) the
                                 documents it cites. The link pass finds these in the record alone
                                 (`generator.link.record`): they are hashed as its parse key
-    ("places", path)            where each paragraph and footnote of the record stands (page, anchor)
+    ("places", path)            where each paragraph and footnote of the record stands (page, anchor):
+                                they follow from the record and its letters' pages (`letter_page`
+                                groups, declared with it), so they are hashed as its parse key
     ("events", key)             the events letter `key` dates, in full
     ("notes", page)             the editorial notes placed on a page
     ("cited_in", page)          the citations, on other pages, of the documents a page shows
@@ -59,6 +61,7 @@ from generator.cache import code_version, folder_key, read_entry, write_entry
 from generator.model import Answer, LetterKey, Paragraph, Question, Record, Target
 from generator.render.context import RenderContext
 from generator.render.data import OpenDataLookup, RecordData
+from generator.render.places import LazyPlaces
 from generator.write import SAME, StagedPage
 
 RENDERED_FOLDER = "rendered"
@@ -75,7 +78,6 @@ class _Index:
     statuses: dict[LetterKey, list] = field(default_factory=dict)
     text_links: dict[str, list] = field(default_factory=dict)
     terms: dict[str, list] = field(default_factory=dict)
-    places: dict[str, list] = field(default_factory=dict)
     notes: dict[str, list] = field(default_factory=dict)
     citations: dict[str, list] = field(default_factory=dict)
     references: dict[str, list] = field(default_factory=dict)
@@ -194,9 +196,6 @@ class Incremental:
         if kind in _FOUND_IN_THE_RECORD_ALONE:
             return self.keys.get(key, _UNKNOWN)
         # as plain tuples, these are hashed several times faster than as the dataclasses they are
-        if kind == "places":
-            return [(paragraph, place.page, place.anchor, place.label, place.letter.path, place.letter.index)
-                    for paragraph, place in index.places.get(key, ())]
         if kind == "threads":
             return [(_plain(target), [_plain(other) for other in others]) for target, others in index.threads.get(key, ())]
         if kind == "statuses":
@@ -265,11 +264,12 @@ class Incremental:
 
 _UNKNOWN = object()
 
-_FOUND_IN_THE_RECORD_ALONE = ("text_links", "terms", "references")
+_FOUND_IN_THE_RECORD_ALONE = ("text_links", "terms", "references", "places")
 """Groups whose value follows from the record alone (its parse key), the glossary and the code,
 all hashed into every fingerprint: the link pass takes a record's text links, references and uses
 of terms from `generator.link.record` (`link_record`, `find_record_terms`), which read that record
-only. Hashed as the record's parse key, not value by value."""
+only. A record's places (`generator.render.places`) follow from it and its letters' pages, whose
+groups are declared with it. Hashed as the record's parse key, not value by value."""
 
 
 def _gather(context: RenderContext) -> _Index:
@@ -283,8 +283,6 @@ def _gather(context: RenderContext) -> _Index:
         index.text_links.setdefault(path, []).extend(links)
     for (path, paragraph), uses in context.terms.items():
         index.terms.setdefault(path, []).append((paragraph, uses))
-    for (path, paragraph), place in context.places.items():
-        index.places.setdefault(path, []).append((paragraph, place))
     for (page, anchor), notes in context.notes.items():
         index.notes.setdefault(page, []).append((anchor, notes))
     for reference, citation in context.mentions.citations.items():
@@ -387,13 +385,14 @@ def overview_context(context: RenderContext, views: dict[str, Record] | None = N
         corpus.links, threads=(), text_links=(), references=(), statuses=(),
         terms=tuple(replace(use, start=0, end=0) for use in corpus.links.terms),
     )
-    return replace(
+    seen = replace(
         context,
         corpus=replace(corpus, records=records, links=links, diagnostics=()),
         letters={LetterKey(record.path, letter.index): (record, letter) for record in records for letter in record.letters},
         records={record.path: record for record in records},
         threads={}, text_links={}, terms={},
     )
+    return replace(seen, places=LazyPlaces(seen))  # made from the views and the addresses
 
 
 def overview_digest(context: RenderContext, site: str, view_digests: dict[str, str]) -> str | None:
@@ -409,6 +408,4 @@ def overview_digest(context: RenderContext, site: str, view_digests: dict[str, s
         site, views, context.addresses, context.mentions, context.notes, links.dossiers, links.events,
         [(use.path, use.paragraph, use.term) for use in links.terms],
         [(_plain(target), labels) for target, labels in context.statuses.items()],
-        [(path, paragraph, place.page, place.anchor, place.label, place.letter.path, place.letter.index)
-         for (path, paragraph), place in context.places.items()],
     ))

@@ -21,7 +21,7 @@ from dataclasses import replace
 from generator.errors import SourceError
 from generator.model import Corpus, DossierMention, LetterKey, Record
 from generator.render.annotations import placed_notes
-from generator.render.places import text_places
+from generator.render.places import LazyPlaces
 from generator.render.context import RenderContext, build_context
 from generator.render.data import OpenDataLookup, RecordData, open_data_lookup, render_corpus_data, render_record_data
 from generator.render.markdown import render_letter_page
@@ -69,7 +69,8 @@ def render_context(corpus: Corpus, site_url: str | None = None) -> RenderContext
     the places of the text, the events each letter dates); with the site's address, the open data
     is rendered too. Raises `PageConflict` when a dossier's page would be another page of the site."""
     context = build_context(corpus, open_data=bool(site_url), site_url=site_url)
-    context = replace(context, notes=placed_notes(context), places=text_places(context))  # notes at their anchors
+    context = replace(context, notes=placed_notes(context))  # notes at their anchors
+    context = replace(context, places=LazyPlaces(context))  # each record's made when first looked up
     context = replace(context, events=events_by_letter(corpus))
     _refuse_shared_dossier_pages(corpus)
     return context
