@@ -297,10 +297,11 @@ def generate(
         records, parse_diagnostics = parsed.records, parsed.diagnostics
     extra = (("data/kamerdossier.schema.json", SCHEMA.read_text(encoding="utf-8")),) if site_url else ()
     stages: dict[str, float] = {}
-    reuse = Incremental(cache, docs, parsed.keys, parsed.views) if cache is not None else None  # a rebuild renders only what changed
-    corpus, pages, problems = link_render_and_write(
-        records, parse_diagnostics, site_url, docs, editorial, extra, stages, reuse, parsed
-    )
+    with _cycle_collector_paused():  # the records live until the end: no full collection walks them again and again
+        reuse = Incremental(cache, docs, parsed.keys, parsed.views) if cache is not None else None  # a rebuild renders only what changed
+        corpus, pages, problems = link_render_and_write(
+            records, parse_diagnostics, site_url, docs, editorial, extra, stages, reuse, parsed
+        )
     timings.laps += tuple(stages.items())  # "link", "render + write": each summed over the passes it took
     pages_of = {record.path: record.page_starts for record in records if record.page_starts}
     diagnostics = tuple(on_page(d, pages_of.get(d.path, ())) for d in (*corpus.diagnostics, *problems))
