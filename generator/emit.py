@@ -107,19 +107,24 @@ def emit_site(
             reuse.prepare(context, lookup)
         shares = _shares(corpus.records, count)
         _job = _Job(context, lookup, staging, report, shares, reuse)
-        if parallel:
+        # a share whose every record is as the last build left it is taken here: a worker forked to
+        # read it would copy more memory than reading it costs (a rebuild forks for the changed ones)
+        done = {index: _emit_share(index) for index, share in enumerate(shares) if reuse is not None and reuse.all_kept(share)}
+        forking = [index for index in range(len(shares)) if index not in done]
+        if parallel and sum(len(shares[index]) for index in forking) >= PARALLEL_FROM:
             gc.freeze()  # nor what the context added: the workers never collect (and so copy) what they inherit
-            with _Forked(workers, len(shares), staging) as forked:
+            with _Forked(workers, forking, staging) as forked:
                 try:
                     failed = _stage_site(staging, context, extra, reuse, site, between=forked.fork_more)
-                    results = forked.results()
+                    done.update(forked.results())
                 except BaseException:  # a worker failed: nothing it or the others staged is left behind
                     forked.stop()
-                    staging.discard([*site, *forked.staged()])
+                    staging.discard([*site, *forked.staged(), *(page for staged, _, _ in done.values() for page in staged)])
                     raise
         else:
-            results = [_emit_share(index) for index in range(len(shares))]
+            done.update((index, _emit_share(index)) for index in forking)
             failed = _stage_site(staging, context, extra, reuse, site)
+        results = [done[index] for index in range(len(shares))]
     finally:
         _job = None
         gc.unfreeze()
@@ -175,7 +180,7 @@ ShareResult = tuple[list[StagedPage], list[LetterEntry], dict[str, tuple[Diagnos
 
 
 class _Forked:
-    """Render every share in a process forked for it, at most `workers` at a time.
+    """Render each of the `shares` (their indexes) in a process forked for it, at most `workers` at a time.
 
     `fork_more` forks workers for the next shares while fewer than `workers` run (this process
     calls it between the pages it renders itself); `results` waits for every share and gives what
@@ -184,9 +189,9 @@ class _Forked:
     the build fails naming the share. On leaving, workers still running are stopped.
     """
 
-    def __init__(self, workers: int, shares: int, staging: Staging) -> None:
+    def __init__(self, workers: int, shares: list[int], staging: Staging) -> None:
         self.workers, self.staging = workers, staging
-        self.waiting = iter(range(shares))
+        self.waiting = iter(shares)
         self.running: dict[int, int] = {}  # process id -> share
         self.done: dict[int, ShareResult] = {}
         self.shares = shares
@@ -207,11 +212,11 @@ class _Forked:
                 _run_share(index, self.staging)
             self.running[pid] = index
 
-    def results(self) -> list[ShareResult]:
+    def results(self) -> dict[int, ShareResult]:
         while self.running:
             self._finish(self._next_finished())
             self.fork_more()
-        return [self.done[index] for index in range(self.shares)]
+        return dict(self.done)
 
     def _collect(self) -> None:
         """Collect the workers that have ended, without waiting."""
@@ -241,7 +246,7 @@ class _Forked:
     def staged(self) -> list[StagedPage]:
         """Every page the workers staged so far: those of the shares done, and those the others listed."""
         pages = [page for staged, _, _ in self.done.values() for page in staged]
-        for index in sorted(set(range(self.shares)) - set(self.done)):
+        for index in sorted(set(self.shares) - set(self.done)):
             try:
                 listed = self.staging.kept(_staged_name(index)).splitlines()
             except FileNotFoundError:  # not started

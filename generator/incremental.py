@@ -109,11 +109,12 @@ class Incremental:
         self._fingerprints: dict[str, str | None] = {}
         self._digests: dict[Group, str] = {}
         self._events: dict[int, str] = {}
+        self._kept: dict[str, tuple[list[StagedPage], RecordData | None] | None] = {}
 
     def prepare(self, context: RenderContext, lookup: OpenDataLookup | None) -> None:
         """Gather the context's look-ups by group, and hash what every page may show."""
         self.context, self.lookup = context, lookup
-        self._fingerprints, self._digests, self._events = {}, {}, {}
+        self._fingerprints, self._digests, self._events, self._kept = {}, {}, {}, {}
         self._overviews = None
         self.index = _gather(context)
         corpus = context.corpus
@@ -208,9 +209,25 @@ class Incremental:
             self._events[position] = _digest(self.context.corpus.links.events[position])
         return self._events[position]
 
+    def all_kept(self, records: Iterable[Record]) -> bool:
+        """Whether the last build left the pages of every one of `records` as they would be now
+        (`kept`, which then gives what it found here, once)."""
+        if not self.state:
+            return False
+        for record in records:
+            if record.path not in self._kept:
+                self._kept[record.path] = self._kept_now(record)
+            if self._kept[record.path] is None:
+                return False
+        return True
+
     def kept(self, record: Record) -> tuple[list[StagedPage], RecordData | None] | None:
         """The record's staged pages and open data as the last build left them, when its
         fingerprint is unchanged and its files in docs/ are untouched since; else None."""
+        found = self._kept.pop(record.path, _UNKNOWN)
+        return self._kept_now(record) if found is _UNKNOWN else found
+
+    def _kept_now(self, record: Record) -> tuple[list[StagedPage], RecordData | None] | None:
         fingerprint = self.fingerprint(record)
         entry = read_entry(self.folder / f"{fingerprint}.pickle") if fingerprint is not None else None
         if entry is None:
