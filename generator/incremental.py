@@ -53,7 +53,7 @@ import hashlib
 import io
 import os
 import pickle
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -160,7 +160,7 @@ class Incremental:
 
     def _fingerprint(self, record: Record) -> str | None:
         digests = []
-        for group in self.declared_groups(record):
+        for group in {_hashed_as(group) for group in self.declared_groups(record)}:
             digest = self._digests.get(group)
             if digest is None:
                 value = self.value(group)
@@ -252,7 +252,7 @@ class Incremental:
         build left them, when what they show is unchanged (`overview_digest`) and their files in
         docs/ are untouched since; else None (and `remember_overviews` is to be told what they are)."""
         assert self.context is not None
-        digest = overview_digest(self.context, self.site, self.views)
+        digest = overview_digest(self.context, self.site, self.views, self._event_digest)
         self._overviews = (digest, []) if digest is not None else None
         if digest is None or self.overviews is None or self.overviews[0] != digest:
             return None
@@ -287,6 +287,11 @@ all hashed into every fingerprint: the link pass takes a record's text links, re
 of terms from `generator.link.record` (`link_record`, `find_record_terms`), which read that record
 only. A record's places (`generator.render.places`) follow from it and its letters' pages, whose
 groups are declared with it. Hashed as the record's parse key, not value by value."""
+
+
+def _hashed_as(group: Group) -> Group:
+    """The group whose value is the same as `group`'s: a group found in the record alone is its record's."""
+    return ("record", group[1]) if group[0] in _FOUND_IN_THE_RECORD_ALONE else group
 
 
 def _gather(context: RenderContext) -> _Index:
@@ -412,17 +417,21 @@ def overview_context(context: RenderContext, views: dict[str, Record] | None = N
     return replace(seen, places=LazyPlaces(seen))  # made from the views and the addresses
 
 
-def overview_digest(context: RenderContext, site: str, view_digests: dict[str, str]) -> str | None:
+def overview_digest(
+    context: RenderContext, site: str, view_digests: dict[str, str], event_digest: Callable[[int], str] | None = None
+) -> str | None:
     """Hash what `overview_context` keeps: `site` (the code, the site's address, the glossary and
     the notes: `Incremental.site`), each record's view by its hash, and the link pass's findings
-    the overviews read. None when a record's view hash is unknown."""
+    the overviews read, each event by `event_digest` (its position: the fingerprints hashed most
+    of them already). None when a record's view hash is unknown."""
     corpus = context.corpus
     views = [(record.path, view_digests.get(record.path)) for record in corpus.records]
     if any(digest is None for _, digest in views):
         return None
     links = corpus.links
     return _digest((
-        site, views, context.addresses, context.mentions, context.notes, links.dossiers, links.events,
+        site, views, context.addresses, context.mentions, context.notes, links.dossiers,
+        [event_digest(position) for position in range(len(links.events))] if event_digest else links.events,
         [(use.path, use.paragraph, use.term) for use in links.terms],
         [(_plain(target), labels) for target, labels in context.statuses.items()],
     ))
