@@ -61,7 +61,7 @@ from generator.cache import code_version, folder_key, read_entry, write_entry
 from generator.model import Answer, LetterKey, Paragraph, Question, Record, Target
 from generator.render.context import RenderContext
 from generator.render.data import OpenDataLookup, RecordData
-from generator.render.places import LazyPlaces
+from generator.render.places import lazy_text_places
 from generator.write import SAME, StagedPage
 
 RENDERED_FOLDER = "rendered"
@@ -77,7 +77,6 @@ class _Index:
     threads: dict[LetterKey, list] = field(default_factory=dict)
     statuses: dict[LetterKey, list] = field(default_factory=dict)
     text_links: dict[str, list] = field(default_factory=dict)
-    terms: dict[str, list] = field(default_factory=dict)
     notes: dict[str, list] = field(default_factory=dict)
     citations: dict[str, list] = field(default_factory=dict)
     references: dict[str, list] = field(default_factory=dict)
@@ -301,10 +300,8 @@ def _gather(context: RenderContext) -> _Index:
         index.threads.setdefault(target.letter, []).append((target, others))
     for target, statuses in context.statuses.items():
         index.statuses.setdefault(target.letter, []).append((target, statuses))
-    for (path, paragraph), links in context.text_links.items():
-        index.text_links.setdefault(path, []).extend(links)
-    for (path, paragraph), uses in context.terms.items():
-        index.terms.setdefault(path, []).append((paragraph, uses))
+    for link in context.corpus.links.text_links:  # not the render context's: it makes a record's when first looked up
+        index.text_links.setdefault(link.path, []).append(link)
     for (page, anchor), notes in context.notes.items():
         index.notes.setdefault(page, []).append((anchor, notes))
     for reference, citation in context.mentions.citations.items():
@@ -414,7 +411,7 @@ def overview_context(context: RenderContext, views: dict[str, Record] | None = N
         records={record.path: record for record in records},
         threads={}, text_links={}, terms={},
     )
-    return replace(seen, places=LazyPlaces(seen))  # made from the views and the addresses
+    return replace(seen, places=lazy_text_places(seen))  # made from the views and the addresses
 
 
 def overview_digest(

@@ -21,7 +21,7 @@ from dataclasses import replace
 from generator.errors import SourceError
 from generator.model import Corpus, DossierMention, LetterKey, Record
 from generator.render.annotations import placed_notes
-from generator.render.places import LazyPlaces
+from generator.render.places import lazy_text_places
 from generator.render.context import RenderContext, build_context
 from generator.render.data import OpenDataLookup, RecordData, open_data_lookup, render_corpus_data, render_record_data
 from generator.render.markdown import render_letter_page
@@ -70,7 +70,7 @@ def render_context(corpus: Corpus, site_url: str | None = None) -> RenderContext
     is rendered too. Raises `PageConflict` when a dossier's page would be another page of the site."""
     context = build_context(corpus, open_data=bool(site_url), site_url=site_url)
     context = replace(context, notes=placed_notes(context))  # notes at their anchors
-    context = replace(context, places=LazyPlaces(context))  # each record's made when first looked up
+    context = replace(context, places=lazy_text_places(context))  # each record's made when first looked up
     context = replace(context, events=events_by_letter(corpus))
     _refuse_shared_dossier_pages(corpus)
     return context

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from generator.model import Corpus, Letter, LetterKey, Record, Target, Term, TermUse, TextLink
@@ -65,12 +66,9 @@ def build_context(corpus: Corpus, open_data: bool = False, site_url: str | None 
     statuses: dict[Target, dict[str, None]] = {}
     for target, status in corpus.links.statuses:
         _add(statuses, target, status)
-    text_links: dict[tuple[str, str], dict[TextLink, None]] = {}
-    for link in corpus.links.text_links:
-        _add(text_links, (link.path, link.paragraph), link)
-    terms: dict[tuple[str, str], list[TermUse]] = {}
-    for use in corpus.links.terms:
-        _add(terms, (use.path, use.paragraph), use)
+    paths = lambda: (record.path for record in corpus.records)  # noqa: E731
+    text_links = ByRecord(paths, _by_paragraph(corpus.links.text_links))
+    terms = ByRecord(paths, _by_paragraph(corpus.links.terms))
     addresses = assign_addresses(corpus)
     return RenderContext(
         corpus,
@@ -78,14 +76,94 @@ def build_context(corpus: Corpus, open_data: bool = False, site_url: str | None 
         letters,
         {key: tuple(values) for key, values in threads.items()},
         {key: tuple(values) for key, values in statuses.items()},
-        {key: tuple(values) for key, values in text_links.items()},
+        text_links,
         open_data,
         index_mentions(corpus, addresses),
         site_url=site_url,
-        terms={key: tuple(values) for key, values in terms.items()},
+        terms=terms,
         glossary={term.name: term for term in corpus.glossary},
         records={record.path: record for record in corpus.records},
     )
+
+
+def _by_paragraph(found: tuple[TextLink, ...] | tuple[TermUse, ...]) -> Callable[[str], list[tuple[tuple[str, str], tuple]]]:
+    """Make, for `ByRecord`, a record's entries of `found` (text links or uses of terms) by
+    (record path, paragraph key), each paragraph's in order, the same one once."""
+    by_record: dict[str, list] = {}
+    for item in found:
+        by_record.setdefault(item.path, []).append(item)
+
+    def make(path: str) -> list[tuple[tuple[str, str], tuple]]:
+        index: dict[tuple[str, str], dict] = {}
+        for item in by_record.get(path, ()):
+            _add(index, (item.path, item.paragraph), item)
+        return [(key, tuple(values)) for key, values in index.items()]
+
+    return make
+
+
+class ByRecord(dict):
+    """A dict keyed by (record path, …) whose entries for a record are made (`make(path)`) when one
+    of them is first looked up: a page reads only its own record's, a rebuild renders few pages.
+    Walked over, it holds every record's (`paths()`, in corpus order).
+    """
+
+    def __init__(self, paths: Callable[[], Iterable[str]], make: Callable[[str], Iterable[tuple[tuple, object]]]) -> None:
+        super().__init__()
+        self._paths, self._make_entries = paths, make
+        self._made: set[str] = set()
+        self._all = False
+
+    def _make(self, path: str) -> None:
+        if path not in self._made:
+            self._made.add(path)
+            for key, value in self._make_entries(path):
+                dict.__setitem__(self, key, value)
+
+    def _make_all(self) -> None:
+        if not self._all:
+            dict.clear(self)
+            self._made.clear()
+            for path in self._paths():
+                self._make(path)
+            self._all = True
+
+    def __missing__(self, key: tuple):
+        self._make(key[0])
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        raise KeyError(key)
+
+    def get(self, key, default=None):
+        self._make(key[0])
+        return dict.get(self, key, default)
+
+    def __contains__(self, key) -> bool:
+        self._make(key[0])
+        return dict.__contains__(self, key)
+
+    def __bool__(self) -> bool:
+        return True  # answered without making every entry (an empty corpus has none to make)
+
+    def __len__(self) -> int:
+        self._make_all()
+        return dict.__len__(self)
+
+    def __iter__(self):
+        self._make_all()
+        return dict.__iter__(self)
+
+    def keys(self):
+        self._make_all()
+        return dict.keys(self)
+
+    def values(self):
+        self._make_all()
+        return dict.values(self)
+
+    def items(self):
+        self._make_all()
+        return dict.items(self)
 
 
 def _add(index: dict, key: object, value: object) -> None:

@@ -15,14 +15,15 @@ is said; this module names those places once, with the anchors the letter's page
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.model import Answer, Letter, LetterKey, Paragraph, Question, Record
-from generator.render.context import RenderContext
+from generator.render.context import ByRecord, RenderContext
 from generator.render.labels import numbers_label
 from generator.render.markdown import LetterText, PageIds
 
-__all__ = ["OPENING", "LazyPlaces", "TextPlace", "footnote_anchor", "letter_anchors", "text_places"]
+__all__ = ["OPENING", "TextPlace", "footnote_anchor", "lazy_text_places", "letter_anchors", "text_places"]
 
 OPENING = "aanhef"
 """The label of a letter's opening lines (addressee, place and date): they have no anchor of their own."""
@@ -57,72 +58,17 @@ def text_places(context: RenderContext) -> dict[tuple[str, str], TextPlace]:
     return places
 
 
-class LazyPlaces(dict):
+def lazy_text_places(context: RenderContext) -> ByRecord:
     """`text_places`, each record's places made when one of them is first looked up: a page reads
-    only its own letters' places (a rebuild renders few pages), every one only when walked over.
+    only its own letters' places (a rebuild renders few pages), every one only when walked over."""
 
-    A dict, so it reads as one; walked over, it holds every place in `text_places`'s order.
-    """
-
-    def __init__(self, context: RenderContext) -> None:
-        super().__init__()
-        self._context = context
-        self._made: set[str] = set()
-        self._all = False
-
-    def _make(self, path: str) -> None:
-        if path in self._made:
-            return
-        self._made.add(path)
-        record = self._context.records.get(path)
+    def make(path: str) -> Iterator[tuple[tuple[str, str], TextPlace]]:
+        record = context.records.get(path)
         for letter in record.letters if record is not None else ():
-            for key, place in _letter_places(record, letter, self._context).items():
-                dict.__setitem__(self, (path, key), place)
+            for key, place in _letter_places(record, letter, context).items():
+                yield (path, key), place
 
-    def _make_all(self) -> None:
-        if not self._all:
-            dict.clear(self)
-            self._made.clear()
-            for record in self._context.corpus.records:
-                self._make(record.path)
-            self._all = True
-
-    def __missing__(self, key: tuple[str, str]) -> TextPlace:
-        self._make(key[0])
-        if dict.__contains__(self, key):
-            return dict.__getitem__(self, key)
-        raise KeyError(key)
-
-    def get(self, key, default=None):
-        self._make(key[0])
-        return dict.get(self, key, default)
-
-    def __contains__(self, key) -> bool:
-        self._make(key[0])
-        return dict.__contains__(self, key)
-
-    def __bool__(self) -> bool:
-        return True  # the places are here (an empty corpus has none, as `text_places` finds)
-
-    def __len__(self) -> int:
-        self._make_all()
-        return dict.__len__(self)
-
-    def __iter__(self):
-        self._make_all()
-        return dict.__iter__(self)
-
-    def keys(self):
-        self._make_all()
-        return dict.keys(self)
-
-    def values(self):
-        self._make_all()
-        return dict.values(self)
-
-    def items(self):
-        self._make_all()
-        return dict.items(self)
+    return ByRecord(lambda: (record.path for record in context.corpus.records), make)
 
 
 def letter_anchors(record: Record, letter: Letter, context: RenderContext) -> dict[str, str]:
