@@ -133,6 +133,18 @@ def _similarity(first: str, second: str) -> float:
     return SequenceMatcher(None, first, second, autojunk=False).ratio() if first and second else 0.0
 
 
+_ROUNDING = 1e-9
+"""Slack for `_score`'s bound: a candidate is dropped only when it falls short by more than the
+rounding of its sums could account for."""
+
+
+def _similarity_bound(first: str, second: str) -> float:
+    """At least `_similarity(first, second)`, from the lengths alone: the texts compared can have
+    no more characters in common than the shorter holds."""
+    shorter, longer = sorted((min(len(first), COMPARED_CHARACTERS), min(len(second), COMPARED_CHARACTERS)))
+    return 2 * shorter / (shorter + longer) if shorter else 0.0
+
+
 def _asker_keys(letter: Letter) -> tuple[str, ...]:
     """`Kathmann (GroenLinks-PvdA)`, `Six Dijkstra` -> ("asker:kathmann", "asker:six dijkstra")."""
     return tuple(f"asker:{_normalized(member.name)}" for member in letter.askers if member.name.strip())
@@ -186,11 +198,16 @@ def _candidates(letter: Letter, index: WrittenIndex) -> list[int]:
     return []
 
 
-def _score(answering: Letter, asked: Letter) -> float:
-    """How well `asked` fits as the letter `answering` answers, 0..1 (see the module docstring).
+def _score(answering: Letter, asked: Letter, bar: float = 0.0) -> float:
+    """How well `asked` fits as the letter `answering` answers, 0..1 (see the module docstring);
+    0 too as soon as the score is known to be at most `bar` (a better candidate's).
 
     A quoted question that covers several numbers (`Vraag 4 en 5`) is compared with the text of
-    the questions asked under those numbers together, and counts once for each of them.
+    the questions asked under those numbers together, and counts once for each of them. Comparing
+    two texts is the costly step (`_similarity`): before each comparison the score is bounded by
+    taking this question's similarity at most what the two lengths allow and the questions not yet
+    compared as alike, and a candidate that cannot reach the threshold or beat `bar` is dropped
+    there. The score of a candidate that is kept is the same sum in the same order.
     """
     mine = {n: q for q in _questions(answering) for n in q.numbers}
     if mine:
@@ -201,11 +218,18 @@ def _score(answering: Letter, asked: Letter) -> float:
         covered: dict[int, list[int]] = {}  # id of a quoted question -> its shared numbers
         for n in sorted(shared):
             covered.setdefault(id(mine[n]), []).append(n)
-        total = 0.0
+        least = max(QUESTION_SIMILARITY, bar) * len(shared) - _ROUNDING
+        total, left = 0.0, len(shared)
         for numbers in covered.values():
+            left -= len(numbers)
             quoted = _question_text(mine[numbers[0]])
             original = " ".join(_question_text(q) for q in {id(theirs[n]): theirs[n] for n in numbers}.values())
-            total += len(numbers) * (1.0 if quoted and quoted == original else _similarity(quoted, original))
+            if quoted and quoted == original:
+                total += len(numbers) * 1.0
+                continue
+            if total + len(numbers) * _similarity_bound(quoted, original) + left < least:
+                return 0.0
+            total += len(numbers) * _similarity(quoted, original)
         score = total / len(shared)
         return score if score >= QUESTION_SIMILARITY else 0.0
     score = _similarity(_normalized(answering.subject or ""), _normalized(asked.subject or ""))
@@ -227,7 +251,7 @@ def _matching_written(
         asked = written[position][1]
         if asked is answering or not _is_before(asked, answering):
             continue
-        score = _score(answering, asked)
+        score = _score(answering, asked, best[0] if best else 0.0)
         if score > 0 and (best is None or score > best[0]):
             best = (score, position)
     return written[best[1]] if best else None
