@@ -8,7 +8,7 @@ Every renderer hands source text to exactly one function here, the one for the f
     html_text                                    raw HTML in a page      `<b>` -> `&lt;b&gt;`
     front_matter                                 the page title          HTML, escaped once, in YAML
     safe_url                                     a link destination      http(s) only
-    json_text                                    JSON files              `json`, text cleaned
+    json_text                                    JSON files              `orjson`, text cleaned
     csv_cell                                     CSV cells               formulas defused
     xml_text                                     Atom feeds              `xml.etree` escapes the rest
 
@@ -37,6 +37,8 @@ import html
 import io
 import json
 import re
+
+import orjson
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
@@ -268,9 +270,10 @@ def json_text(document: object) -> str:
     """Write JSON as every data file is written: every string through the character rule (values
     under `BODY_KEYS` as letter text), keys in the order built, UTF-8, 2-space indent.
 
-    The same text as `json.dumps(…, ensure_ascii=False, indent=2)` of the cleaned document, but
-    written in one pass with the C string encoder (`json.dumps` with an indent falls back to its
-    pure-Python encoder), and a `JsonFragment` in the document goes in without being written again:
+    The same text as `json.dumps(…, ensure_ascii=False, indent=2)` of the cleaned document, and a
+    `JsonFragment` in the document goes in without being written again. A document the rule leaves
+    as it is (nearly every one) is written by `orjson` in one call (`_json_unchanged_by_rule`);
+    any other is written here, a value at a time, with the C string encoder:
 
     >>> print(json_text({"a": [1, None, True], "b": {}, "c": json_fragment({"text": "x\\x00"})}), end="")
     {
@@ -285,17 +288,51 @@ def json_text(document: object) -> str:
       }
     }
     """
-    out: list[str] = []
-    _write_json(document, False, "\n", out)
-    out.append("\n")
-    return "".join(out)
+    return _json(document) + "\n"
 
 
 def json_fragment(document: object) -> JsonFragment:
     """Write `document` as `json_text` does, to be placed in several documents without writing it again."""
+    return JsonFragment(_json(document))
+
+
+def _json(document: object) -> str:
+    written = _json_unchanged_by_rule(document)
+    if written is not None:
+        return written
     out: list[str] = []
     _write_json(document, False, "\n", out)
-    return JsonFragment("".join(out))
+    return "".join(out)
+
+
+_JSON_OPTIONS = (
+    orjson.OPT_INDENT_2 | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_SUBCLASS
+)
+"""`orjson` writes what `json.dumps(…, ensure_ascii=False, indent=2)` writes, and refuses (as `json`
+does) what is not a JSON value: a dataclass, a date, a subclass of `str` or `int`, an integer
+beyond 64 bits, a `JsonFragment`; `_write_json` then writes the document (or refuses it)."""
+
+_ESCAPED_CONTROL = re.compile(r"\\[bfru]")
+"""How `orjson` writes a control character other than the tab and the line end (`\\b`, `\\f`,
+`\\r`, `\\u001f`); an escaped backslash before one of those letters (`\\\\u`) is found too, and
+only costs the slow way."""
+
+
+def _json_unchanged_by_rule(document: object) -> str | None:
+    """`document` as JSON written by `orjson`, when it holds only JSON values and none of its
+    strings holds a character the character rule would change; else None.
+
+    Every such character is a control or format character, not printable: `orjson` escapes a
+    control below U+0020 (`_ESCAPED_CONTROL`; the tab and the line end, which the rule leaves, as
+    `\\t` and `\\n`), refuses a lone surrogate, and writes every other one as it is, where
+    `str.isprintable` finds it once the line ends between the values are left out."""
+    try:
+        written = orjson.dumps(document, option=_JSON_OPTIONS).decode("utf-8")
+    except TypeError:  # orjson.JSONEncodeError: not a JSON value, or a lone surrogate
+        return None
+    if _ESCAPED_CONTROL.search(written) or not written.replace("\n", "").isprintable():
+        return None
+    return written
 
 
 _JSON_STRING = json.encoder.encode_basestring

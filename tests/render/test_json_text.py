@@ -1,5 +1,6 @@
 """json_text writes what json.dumps(ensure_ascii=False, indent=2) writes of the cleaned document,
-and a JsonFragment placed at any depth reads as if the document had been written in one go."""
+whichever way it takes (orjson for a document the character rule leaves alone, its own writer for
+any other), and a JsonFragment placed at any depth reads as if the document had been written in one go."""
 
 from __future__ import annotations
 
@@ -43,6 +44,26 @@ def test_json_text_is_json_dumps_of_the_cleaned_document() -> None:
     expected = json.dumps(_cleaned(DOCUMENT), ensure_ascii=False, indent=2) + "\n"
     assert json_text(DOCUMENT) == expected
     assert "\x00" not in expected and "\u202e" not in expected
+
+
+def test_a_document_the_rule_leaves_alone_is_written_as_json_dumps_writes_it() -> None:
+    document = _cleaned(DOCUMENT)
+    assert json_text(document) == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_every_character_the_rule_changes_is_cleaned() -> None:
+    """Each character either rule changes, in a letter's text and in metadata, is written cleaned:
+    none slips through the fast way as it is (all of Unicode is tried)."""
+    changed = [c for c in map(chr, range(0x110000)) if body_text(c) != c or metadata_text(c) != c]
+    assert {"\x00", "\r", "\x85", "\ud800", "\ufffe", "\u202e", "\u200f"} <= set(changed)
+    for character in changed:
+        document = {"title": f"a{character}b", "letters": [{"text": f"c{character}d", "numbers": [1]}]}
+        assert json_text(document) == json.dumps(_cleaned(document), ensure_ascii=False, indent=2) + "\n", repr(character)
+
+
+@pytest.mark.parametrize("value", [2**70, -(2**64), 1.5, [True, False, None], ("a", "b")])
+def test_values_beyond_what_orjson_writes_are_written_as_json_writes_them(value) -> None:
+    assert json_text({"value": value}) == json.dumps({"value": value}, ensure_ascii=False, indent=2) + "\n"
 
 
 @pytest.mark.parametrize("depth", [0, 1, 3])
