@@ -36,6 +36,7 @@ import re
 import statistics
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.model import Diagnostic, FootnoteMarker, Furniture, SourceSpan
 from generator.parse import hyphens
@@ -147,9 +148,9 @@ line is shorter (`… Zo nee, waarom niet? `, 77, line 166) or ends without a sp
 lange tijd vastleggen?`, 86, line 154); without the space a line must be full (95%)."""
 
 
-@dataclass(frozen=True)
-class Line:
-    """A cleaned source line: its number, text, and whether it starts a page."""
+class Line(NamedTuple):
+    """A cleaned source line: its number, text, and whether it starts a page (a tuple: a record
+    has thousands, and a frozen dataclass costs a call per field to make)."""
 
     number: int
     text: str
@@ -589,6 +590,12 @@ def _vocabulary(lines: list[Line | None]) -> frozenset[str]:
     return hyphens.vocabulary(line.text for line in lines if line is not None)
 
 
+def _hyphen_at_line_end(lines: list[Line | None]) -> bool:
+    """Whether a line ends in a hyphen: only there is the vocabulary read (`_join_lines`); most
+    records have none, and gathering it costs more than all of their joins."""
+    return any(line is not None and line.text.endswith("-") for line in lines)
+
+
 MIN_WIDTH = 75
 """No page of a letter is narrower than this many characters (a short excerpt may suggest so)."""
 
@@ -847,10 +854,11 @@ def clean_text(
     pages, footnotes, paren_style, footnote_numbers = _split_footnotes(pages, path)
     pages, page_numbers = _lone_markers(pages, footnotes, path)
     body_lines = [line for page in pages for line in page]
-    vocabulary = _vocabulary(body_lines)
+    pdftotext = any(PAGE_BREAK in line for line in lines)
+    vocabulary = _vocabulary(body_lines) if pdftotext or _hyphen_at_line_end(body_lines) else frozenset()
     width = _width(body_lines)
     raw = _paragraphs(_blocks(pages, width), vocabulary, width)
-    if any(PAGE_BREAK in line for line in lines):  # pdftotext, which drops a compound's line-end hyphen
+    if pdftotext:  # pdftotext, which drops a compound's line-end hyphen
         restored = hyphens.restore_dropped([p.text for p in raw], vocabulary)
         raw = [RawParagraph(text, p.first, p.last) for text, p in zip(restored, raw)]
     paragraphs, footnotes = _take_markers(raw, footnotes, paren_style)
