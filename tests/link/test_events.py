@@ -115,3 +115,32 @@ def test_a_long_hostile_text_is_read_to_the_end() -> None:
     text += " in 2021."
     found = _events(text)
     assert [date for date, _ in found] == [EventDate("jaar", 2021), EventDate("dag", 2025, 10, 1)]
+
+
+def test_a_date_in_any_case_is_read_where_its_words_are_looked_for_first() -> None:
+    # Synthetic: months and seasons in capitals, or with the Kelvin sign a case-blind pattern reads
+    # as `k`; a paragraph is only read for dates when it holds a year's first digits, a month,
+    # `jaar` or a season (`_may_hold_date`), found in the text lower-cased.
+    assert _events("in o\u212atober jl., afgelopen Zomer, in het NAJAAR, Begin Dit Jaar, op 2 JULI jl.") == [
+        (EventDate("periode", 2025, 6, period="zomer"), [("afgelopen Zomer", "jaar uit de datum van de brief")]),
+        (EventDate("dag", 2025, 7, 2), [("2 JULI jl.", "jaar uit de datum van de brief")]),
+        (EventDate("periode", 2025, 9, period="najaar"), [("het NAJAAR", "jaar uit de datum van de brief")]),
+        (EventDate("maand", 2025, 10), [("o\u212atober jl.", "jaar uit de datum van de brief")]),
+        (EventDate("periode", 2026, 1, period="begin"), [("Begin Dit Jaar", "jaar uit de datum van de brief")]),
+    ]
+
+
+def test_every_paragraph_with_a_date_is_read_for_dates() -> None:
+    """Each paragraph and footnote of the real letters in which `_DATE` finds a date holds what
+    `_may_hold_date` looks for first."""
+    from generator.link._walk import walk_paragraphs
+    from generator.link.events import _DATE, _may_hold_date
+    from generator.link.scan import finds_after_boundary
+
+    fixtures = SEEDS.parent / "tests" / "fixtures"
+    records, _ = parse_sources(SEEDS)
+    records += parse_sources(fixtures / "letters")[0] + parse_sources(fixtures / "aanhangsel")[0]
+    texts = [place.paragraph.text for found in records for place in walk_paragraphs(found, footnotes=True)]
+    dated = [text for text in texts if next(finds_after_boundary(_DATE, text, "date"), None)]
+    assert len(dated) > 50
+    assert all(_may_hold_date(text) for text in dated)
