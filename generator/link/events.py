@@ -213,7 +213,7 @@ def _event_date(
 ) -> tuple[EventDate | None, str | None]:
     """Turn a match into an event date, inferring a year the text leaves out (None when it cannot)."""
     if match["day"]:
-        month, day = MONTHS.index(match["day_month"].lower()) + 1, int(match["day"])
+        month, day = MONTHS.index(folded(match["day_month"])) + 1, int(match["day"])
         if match["day_year"]:
             return _day(int(match["day_year"]), month, day), None
         if session is not None:
@@ -225,7 +225,7 @@ def _event_date(
         year = dated.year if (month, day) <= (dated.month, dated.day) else dated.year - 1
         return _day(year, month, day), "jaar uit de datum van de brief"
     if match["month"]:
-        month = MONTHS.index(match["month"].lower()) + 1
+        month = MONTHS.index(folded(match["month"])) + 1
         if match["month_year"]:
             return EventDate("maand", int(match["month_year"]), month), None
         if dated is None:
@@ -233,20 +233,20 @@ def _event_date(
         year = dated.year if month <= dated.month else dated.year - 1
         return EventDate("maand", year, month), "jaar uit de datum van de brief"
     if match["part"]:
-        part = "medio" if match["part"].lower() == "half" else match["part"].lower()
+        part = "medio" if folded(match["part"]) == "half" else folded(match["part"])
         if match["part_year"]:
             return EventDate("periode", int(match["part_year"]), PERIODS[part], period=part), None
         if dated is None:
             return None, None
-        shift = {"dit": 0, "vorig": -1, "volgend": 1}[match["part_relative"].lower()]
+        shift = {"dit": 0, "vorig": -1, "volgend": 1}[folded(match["part_relative"])]
         return EventDate("periode", dated.year + shift, PERIODS[part], period=part), "jaar uit de datum van de brief"
     if match["season"]:
-        season = match["season"].lower()
+        season = folded(match["season"])
         if match["season_year"]:
             return EventDate("periode", int(match["season_year"]), PERIODS[season], period=season), None
         if dated is None:
             return None, None
-        lead = match["season_lead"].split()[0].lower()
+        lead = folded(match["season_lead"].split()[0])
         year = dated.year if dated.month >= PERIODS[season] else dated.year - 1  # the most recent one
         if lead == "vorig":
             year -= 1

@@ -144,3 +144,13 @@ def test_every_paragraph_with_a_date_is_read_for_dates() -> None:
     dated = [text for text in texts if next(finds_after_boundary(_DATE, text, "date"), None)]
     assert len(dated) > 50
     assert all(_may_hold_date(text) for text in dated)
+
+
+def test_a_month_or_season_with_letters_a_case_blind_pattern_reads_as_ascii_is_a_date() -> None:
+    # Synthetic: the long s `ſ` and the dotless `ı` match `s` and `i` in the case-blind pattern;
+    # the month is then named as it is folded (`scan.folded`), where its lower case failed to name one.
+    assert _events("Op 3 \u017feptember jl. en in jul\u0131 jl., begın d\u0131t jaar") == [
+        (EventDate("maand", 2025, 7), [("jul\u0131 jl.", "jaar uit de datum van de brief")]),
+        (EventDate("dag", 2025, 9, 3), [("3 \u017feptember jl.", "jaar uit de datum van de brief")]),
+        (EventDate("periode", 2026, 1, period="begin"), [("begın d\u0131t jaar", "jaar uit de datum van de brief")]),
+    ]
