@@ -88,13 +88,20 @@ def _control(match: re.Match[str]) -> str:
     return " " if match.group("space") else REPLACEMENT
 
 
+def _unchanged(text: str) -> bool:
+    """Whether neither rule changes a text that is not printable (`str.isprintable`, tried first):
+    every character either rule changes is a control or format character, which it finds, as it
+    finds the line end and the tab, which both rules leave (a letter's text has line ends)."""
+    return text.replace("\n", "").replace("\t", "").isprintable()
+
+
 def body_text(text: str) -> str:
     """Apply the character rule for a letter's text: controls and direction controls become `�`.
 
     >>> body_text("a\\x00b\\u202ec\\x0cd\\r\\ne")
     'a�b�c d\\ne'
     """
-    if text.isprintable():  # every character either rule changes is a control or format character
+    if text.isprintable() or _unchanged(text):
         return text
     return _DIRECTION_CONTROL.sub(REPLACEMENT, _CONTROL.sub(_control, text))
 
@@ -105,7 +112,7 @@ def metadata_text(text: str) -> str:
     >>> metadata_text("Kathmann\\u202e\\u200f (GL)\\x07")
     'Kathmann (GL)�'
     """
-    if text.isprintable():
+    if text.isprintable() or _unchanged(text):
         return text
     return _DIRECTION_FORMAT.sub("", _CONTROL.sub(_control, text))
 
