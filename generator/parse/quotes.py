@@ -35,7 +35,7 @@ def shingles(text: str) -> frozenset[tuple[str, ...]]:
     words = WORD.findall(text.lower())
     if len(words) < SHINGLE_SIZE:
         return frozenset([tuple(words)]) if words else frozenset()
-    return frozenset(tuple(words[i : i + SHINGLE_SIZE]) for i in range(len(words) - SHINGLE_SIZE + 1))
+    return frozenset(zip(*(words[start:] for start in range(SHINGLE_SIZE))))  # each run of three words
 
 
 def containment(part: frozenset, whole: frozenset) -> float:

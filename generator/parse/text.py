@@ -225,18 +225,23 @@ def _clean_lines(lines: tuple[str, ...], path: str) -> tuple[list[Line | None], 
     furniture: list[Furniture] = []
     blank_run = 0
     after_furniture = False
-    form_feeds = any(PAGE_BREAK in line for line in lines)
+    whole = "\n".join(lines)  # searched once for what most records have on no line
+    form_feeds = PAGE_BREAK in whole
+    mapped = MAPPED.search(whole) is not None
+    fed = False
     for number, raw in enumerate(lines, start=1):
-        text = raw.translate(CHARACTER_MAP) if MAPPED.search(raw) else raw
-        fed = form_feeds and PAGE_BREAK in text
-        text = text.replace(PAGE_BREAK, "")
-        if not text.strip():
+        text = raw.translate(CHARACTER_MAP) if mapped and MAPPED.search(raw) else raw
+        if form_feeds:
+            fed = PAGE_BREAK in text
+            text = text.replace(PAGE_BREAK, "")
+        stripped = text.strip()
+        if not stripped:
             cleaned.append(None)
             blank_run += 1
             continue
         leading_space = text.startswith(" ") and not text.startswith("  ")
         before = len(furniture)
-        text = _strip_furniture(text.strip(), number, path, furniture)
+        text = _strip_furniture(stripped, number, path, furniture) if FURNITURE_START.match(stripped) else stripped
         if len(furniture) > before and furniture[-1].reason == "page number":
             furniture.pop()  # decided later: a page number or a footnote marker
             cleaned.append(Line(number, text or furniture_number(raw), fed, lone_number=True))
