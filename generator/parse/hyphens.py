@@ -33,7 +33,7 @@ WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?P<word>[^\W\d_]++)-$")
 """The letters right before a line-end hyphen (`beoorde-`)."""
 WORD_AFTER = re.compile(r"^(?P<word>[^\W\d_]++)(?P<rest>\S*+)")
 """The letters that open the next line (`ling`), and what follows them up to a space."""
-WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*+")
+WORDS = re.compile(r"[^\W\d_]++(?:-[^\W\d_]++)*+")
 """A word, hyphenated compounds whole: `motie-Kathmann`, `beoordeling`."""
 
 COORDINATORS = frozenset({"en", "of", "tot", "noch", "dan"})

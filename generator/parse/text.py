@@ -836,11 +836,24 @@ def _orphan_markers(paragraphs: list[CleanParagraph], footnotes: list[CleanFootn
             start = index
     digits = str(following)
     for paragraph in paragraphs[start:]:
-        match = pattern.search(paragraph.text) if digits in paragraph.text else None  # most have none
+        match = _search_at(pattern, paragraph.text, digits)
         if match and not _inside_brackets(paragraph.text, match.start()):
             fragment = paragraph.text[max(0, match.start() - 30) : match.end() + 10]
             return [Diagnostic(path, paragraph.first, f"footnote marker {following} has no footnote body", fragment)]
     return []
+
+
+def _search_at(pattern: re.Pattern[str], text: str, digits: str) -> re.Match[str] | None:
+    """`pattern.search(text)` for a pattern whose every find starts with `digits`: tried only where
+    they stand (most paragraphs hold them nowhere or a few times), where a pattern that opens with
+    a lookbehind is tried at every character."""
+    at = text.find(digits)
+    while at >= 0:
+        match = pattern.match(text, at)  # its lookbehind sees the text before `at`
+        if match:
+            return match
+        at = text.find(digits, at + 1)
+    return None
 
 
 def _inside_brackets(text: str, position: int) -> bool:
