@@ -225,8 +225,15 @@ def write_files(files: dict[str, str], root: Path) -> None:
         _write_if_changed(root / path, _normalised(text))
 
 
+_PLAIN_PATH = re.compile(r"[\w-]++(?:\.[\w-]++)*+(?:/[\w-]++(?:\.[\w-]++)*+)*+")
+"""A relative path of names of letters, digits, `_`, `-` and single dots, none starting or
+ending with a dot (what every page the build makes has): `_check_path` lets it pass at once."""
+
+
 def _check_path(path: str) -> None:
     """Refuse a page path that is absolute, climbs out of the folder, or is the manifest itself."""
+    if _PLAIN_PATH.fullmatch(path):
+        return
     parts = PurePosixPath(path).parts
     if (
         not parts
@@ -241,7 +248,7 @@ def _check_path(path: str) -> None:
 
 
 def _normalised(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _hash_of_file(path: Path, follow: bool = False) -> str | None:
