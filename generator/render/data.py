@@ -342,9 +342,11 @@ def _letter_data(record: Record, letter: Letter, page: str, lookup: OpenDataLook
     identifiers = ((record.identifier,) if not has_record_page(record) else ()) + letter.identifiers
     date = letter_date(record, letter)
     dossiers = lookup.dossiers.get(key, ())
+    url = site.page(page)
+    described = [(item, (_question if item.role == QUESTION else _answer)(item, lookup)) for item in blocks]
     document = {
         "index": letter.index,
-        "url": site.page(page),
+        "url": url,
         "json_url": site.url(_json_path(page)),
         "title": letter_title(record, letter),
         "printed_title": letter.title,
@@ -371,12 +373,12 @@ def _letter_data(record: Record, letter: Letter, page: str, lookup: OpenDataLook
             "url": site.page(record_page or page),
             "source_path": record.path,
         },
-        "questions": [_question(item, lookup) for item in blocks if item.role == QUESTION],
-        "answers": [_answer(item, lookup) for item in blocks if item.role == ANSWER],
+        "questions": [data for item, data in described if item.role == QUESTION],
+        "answers": [data for item, data in described if item.role == ANSWER],
         "footnotes": [_footnote(footnote, page, site) for footnote in letter.footnotes],
-        "references": _references(record, letter, site.page(page), _places(letter, blocks, page, site), lookup),
+        "references": _references(record, letter, url, _places(letter, blocks, url, page, site), lookup),
     }
-    pairs = tuple(row for item in blocks for row in _pairs(item, site.page(page), lookup))
+    pairs = tuple(row for item, data in described for row in _pairs(item, data, url, lookup))
     return _LetterData(record, letter, _json_path(page), document, dossiers, pairs)
 
 
@@ -402,10 +404,11 @@ def _blocks(letter: Letter, key: LetterKey, page: str, site: _Site) -> list[_Blo
     return found
 
 
-def _places(letter: Letter, blocks: list[_Block], page: str, site: _Site) -> dict[str, str]:
-    """Map each paragraph key of the letter (footnotes `fn<letter>-<n>`) to the URL of where it stands."""
-    places = {paragraph.key: site.page(page) for paragraph in letter.head}
-    places.update({block.key: site.page(page) for block in letter.body if isinstance(block, Paragraph)})
+def _places(letter: Letter, blocks: list[_Block], url: str, page: str, site: _Site) -> dict[str, str]:
+    """Map each paragraph key of the letter (footnotes `fn<letter>-<n>`) to the URL of where it
+    stands (`url`: the letter's page)."""
+    places = {paragraph.key: url for paragraph in letter.head}
+    places.update({block.key: url for block in letter.body if isinstance(block, Paragraph)})
     for item in blocks:
         places.update({paragraph.key: item.url for paragraph in _all_paragraphs(item.block)})
     for footnote in letter.footnotes:
@@ -565,14 +568,15 @@ def _references(
 # --- CSV ---------------------------------------------------------------------------------------
 
 
-def _pairs(item: _Block, letter_url: str, lookup: OpenDataLookup) -> list[tuple[str, ...]]:
+def _pairs(item: _Block, data: dict, letter_url: str, lookup: OpenDataLookup) -> list[tuple[str, ...]]:
     """Give a question one row per answer threaded to it (empty answer columns without one), and
-    an answer threaded to no question a row of its own (empty question columns)."""
-    party, number, status = item.block.party or "", str(item.block.number), _status(item, lookup)
+    an answer threaded to no question a row of its own (empty question columns). `data` is the
+    block's document (`_question`, `_answer`), whose text and status the rows repeat."""
+    party, number, status = item.block.party or "", str(item.block.number), data["status"]
     threaded = [other for target in item.targets for other in lookup.context.threads.get(target, ())]
     if item.role == ANSWER:
-        return [] if threaded else [(letter_url, party, number, "", "", item.url, _text(_own(item.block.paragraphs)), status)]
-    question = (letter_url, party, number, item.url, _text(item.block.paragraphs))
+        return [] if threaded else [(letter_url, party, number, "", "", item.url, data["text"], status)]
+    question = (letter_url, party, number, item.url, data["text"])
     rows = []
     for other in dict.fromkeys(threaded):
         answer, url = lookup.answers.get(other), lookup.target_url(other)
