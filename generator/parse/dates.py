@@ -56,6 +56,17 @@ def impossible_dates(text: str) -> list[str]:
 
 def _date(match: re.Match[str]) -> datetime.date | None:
     try:
-        return datetime.date(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]))
+        return datetime.date(int(match["year"]), _month(match["month"]), int(match["day"]))
     except ValueError:  # 31 februari, 99 maart, 0 mei
         return None
+
+
+def _month(written: str) -> int:
+    """The number of the month `DUTCH_DATE` read as `written`, compared as it compares: without
+    case, and so with the letters it reads as ASCII (`ſeptember`, `julı`), where `str.lower`
+    keeps them and names no month.
+
+    >>> _month("Juli"), _month("\u017feptember")
+    (7, 9)
+    """
+    return next(number for name, number in MONTHS.items() if re.fullmatch(name, written, re.IGNORECASE))

@@ -53,3 +53,18 @@ def test_mangled_excerpts_parse_or_are_refused_with_their_place() -> None:
         assert record.letters
         parsed += 1
     assert parsed > 50 and refused > 50  # both kinds of outcome are exercised
+
+
+def test_a_date_written_with_the_long_s_or_the_dotless_i_is_read() -> None:
+    # seeds/000 line 1, `(ingezonden 7 oktober 2025)`, with the month written `ſeptember` or `julı`
+    # (synthetic): the case-blind date pattern reads them as months, and now so does the lookup of
+    # the month's number, where the month lower-cased named none and the letter failed to parse.
+    lines = SOURCES[0].copy()
+    at = next(index for index, line in enumerate(lines) if "(ingezonden " in line)
+    written = lines[at]
+    lines[at] = written.replace("oktober", "\u017feptember")
+    record, _ = parse_record(SourceText("seeds/x.txt", tuple(lines)))
+    assert [letter.sent_on.month for letter in record.letters if letter.sent_on] == [9]
+    lines[at] = written.replace("oktober", "jul\u0131")
+    record, _ = parse_record(SourceText("seeds/x.txt", tuple(lines)))
+    assert [letter.sent_on.month for letter in record.letters if letter.sent_on] == [7]
