@@ -8,7 +8,9 @@ from pathlib import Path
 import markdown
 from mkdocs.config import load_config
 
-from generator.mdext_syntax import UNUSED
+from generator.mdext_syntax import CITATION_LINE, THREAD_BLOCK, UNUSED
+from generator.render.escape import escape_text
+from generator.render.markdown import citation_block
 
 CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 EXTENSION = "generator.mdext_syntax"
@@ -41,3 +43,26 @@ def test_the_unused_syntax_shows_as_written() -> None:
     assert "<img" not in html and "<a" not in html and "<br" not in html
     assert "<img" in full.convert(text)
     assert all(name not in site.inlinePatterns for name in UNUSED)
+
+
+def test_the_generators_citation_lines_take_the_short_way_whatever_they_cite() -> None:
+    """Synthetic hostile text: a citation line of any text is of the form the extension stashes,
+    and no escaped letter text starts a line with `<` (so none is ever taken for one)."""
+    hostile = '<p class="kd-cite" data-kd-part="x">&amp; "quoted" \'single\' <b>vet</b> & ∑'
+    line = citation_block(hostile, hostile)
+    assert CITATION_LINE.fullmatch(line)
+    for text in (hostile, "  " + hostile, "\n" + hostile):
+        assert not escape_text(text).lstrip(" ").startswith("<")
+        assert not escape_text(text, at_line_start=False).lstrip(" ").startswith("<")
+
+
+def test_the_seed_sites_citations_and_threads_take_the_short_way(built_site: Path) -> None:
+    """Every citation line of the seeds' pages is stashed at once, and every thread paragraph
+    whose link texts are plain (all but those with escaped characters) is made at once."""
+    pages = sorted((built_site.parent / "docs").rglob("*.md"))
+    blocks = [block for page in pages for block in page.read_text(encoding="utf-8").split("\n\n")]
+    citations = [block for block in blocks if block.startswith('<p class="kd-cite"')]
+    threads = [block for block in blocks if block.endswith("\n{: .kd-thread }")]
+    assert len(citations) > 50 and len(threads) > 50
+    assert all(CITATION_LINE.fullmatch(block) for block in citations)
+    assert sum(1 for block in threads if THREAD_BLOCK.fullmatch(block)) > 0.9 * len(threads)
