@@ -28,6 +28,13 @@ seeds' site with and without it); it only spares Python-Markdown work whose outc
   Python-Markdown's paragraph processor and inline patterns would make of it, its text marked as
   done (`AtomicString`); anything else is left to Python-Markdown.
 
+The extension also makes what a question's or answer's heading shows besides its words
+(`HeadingMarks`): the generator writes its statuses and further anchors as attributes of the
+heading, `{#vraag-1 data-kd-status="beantwoord" data-kd-anchors="vraag-2"}`, which become
+`<span class="kd-status kd-status-beantwoord" data-search-exclude>beantwoord</span>` beside the
+words and `<span id="vraag-2"></span>` after them, elements of the page (so MkDocs sees the anchors
+and checks links to them) where raw HTML would have had `html.parser` run over every page twice.
+
 Registered as the Markdown extension `generator.mdext_syntax` (mkdocs.yml).
 """
 
@@ -40,7 +47,10 @@ from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
+
+from generator.render.markdown import ANCHORS_ATTRIBUTE, STATUS_ATTRIBUTE, STATUS_SEPARATOR, status_class
 
 UNUSED = (
     "reference",
@@ -84,6 +94,10 @@ STASH_PRIORITY = 22
 """After the fenced code preprocessor (25), before MkDocs' raw HTML one (21) and Python-Markdown's (20)."""
 PLAIN_PRIORITY = 105
 """Before every block processor (the first, for empty blocks, is at 100)."""
+MARKS_PRIORITY = 6
+"""After attr_list (8) set the heading's attributes, before the table of contents (5) and MkDocs'
+gathering of the page's anchors (5)."""
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 class CitationLines(Preprocessor):
@@ -132,6 +146,34 @@ class PlainBlocks(BlockProcessor):
         link.tail = AtomicString(thread["attributes"])  # for attr_list, as it would find it
 
 
+class HeadingMarks(Treeprocessor):
+    """Show a top-level heading's statuses beside its words and its further anchors after them."""
+
+    def run(self, root: etree.Element) -> None:
+        for heading in root:
+            if heading.tag not in HEADINGS or (
+                STATUS_ATTRIBUTE not in heading.attrib and ANCHORS_ATTRIBUTE not in heading.attrib
+            ):
+                continue
+            statuses = heading.attrib.pop(STATUS_ATTRIBUTE, "")
+            anchors = heading.attrib.pop(ANCHORS_ATTRIBUTE, "")
+            for status in filter(None, statuses.split(STATUS_SEPARATOR)):
+                _append_text(heading, " ")
+                badge = etree.SubElement(heading, "span", {"class": status_class(status)})
+                badge.set("data-search-exclude", None)  # a valueless attribute, written bare
+                badge.text = AtomicString(status)
+            for anchor in anchors.split():
+                etree.SubElement(heading, "span", {"id": anchor}).text = ""
+
+
+def _append_text(element: etree.Element, text: str) -> None:
+    """Add text at the end of `element`'s content (after its last child, if any)."""
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text
+
+
 class SiteSyntaxExtension(Extension):
     """Look only for the syntax the site writes; take the generator's own lines the short way."""
 
@@ -142,6 +184,7 @@ class SiteSyntaxExtension(Extension):
                 md.inlinePatterns.deregister(name)
         md.preprocessors.register(CitationLines(md), "kamerdossier_citations", STASH_PRIORITY)
         md.parser.blockprocessors.register(PlainBlocks(md.parser), "kamerdossier_plain", PLAIN_PRIORITY)
+        md.treeprocessors.register(HeadingMarks(md), "kamerdossier_heading_marks", MARKS_PRIORITY)
 
 
 def makeExtension(**kwargs: object) -> SiteSyntaxExtension:  # noqa: N802 (Python-Markdown's name)

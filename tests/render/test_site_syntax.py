@@ -1,14 +1,16 @@
-"""The inline syntax the site never writes is switched off (generator/mdext_syntax.py), and every
-page of the seeds' site reads the same without it."""
+"""The inline syntax the site never writes is switched off and the generator's own lines take a
+short way (generator/mdext_syntax.py), and every page of the seeds' site reads the same without
+them; a heading's statuses and further anchors become its elements."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import markdown
+from markdown.extensions import Extension
 from mkdocs.config import load_config
 
-from generator.mdext_syntax import CITATION_LINE, THREAD_BLOCK, UNUSED
+from generator.mdext_syntax import CITATION_LINE, MARKS_PRIORITY, THREAD_BLOCK, UNUSED, HeadingMarks
 from generator.render.escape import escape_text
 from generator.render.markdown import citation_block
 
@@ -16,11 +18,20 @@ CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 EXTENSION = "generator.mdext_syntax"
 
 
+class _HeadingMarksOnly(Extension):
+    """The extension's one change to a page's HTML, the elements of a heading's marks, alone."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.treeprocessors.register(HeadingMarks(md), "kamerdossier_heading_marks", MARKS_PRIORITY)
+
+
 def _converters() -> tuple[markdown.Markdown, markdown.Markdown]:
+    """The site's converter, and Python-Markdown's own conversion of the same pages: without the
+    extension's short ways and with all inline syntax, only the heading marks made the same way."""
     config = load_config(str(CONFIG))
     extensions = config["markdown_extensions"]
     assert EXTENSION in extensions
-    without = [extension for extension in extensions if extension != EXTENSION]
+    without = [extension if extension != EXTENSION else _HeadingMarksOnly() for extension in extensions]
     return (
         markdown.Markdown(extensions=extensions, extension_configs=config["mdx_configs"]),
         markdown.Markdown(extensions=without, extension_configs=config["mdx_configs"]),
@@ -66,3 +77,20 @@ def test_the_seed_sites_citations_and_threads_take_the_short_way(built_site: Pat
     assert len(citations) > 50 and len(threads) > 50
     assert all(CITATION_LINE.fullmatch(block) for block in citations)
     assert sum(1 for block in threads if THREAD_BLOCK.fullmatch(block)) > 0.9 * len(threads)
+
+
+def test_a_headings_statuses_and_further_anchors_become_its_elements() -> None:
+    """Synthetic (no real answer has two statuses): each status stands beside the words, marked
+    for its kind and kept out of search, the further anchors after them, and no attribute stays."""
+    site, _ = _converters()
+    html = site.convert(
+        '### Antwoord op vraag 4 en 5 {#antwoord-4 data-toc-label="Antwoord op vraag 4 en 5" '
+        'data-kd-status="beantwoord,geen antwoord op deze site" data-kd-anchors="antwoord-5 antwoord-6"}\n'
+    )
+    assert html == (
+        '<h3 id="antwoord-4">Antwoord op vraag 4 en 5 '
+        '<span class="kd-status kd-status-beantwoord" data-search-exclude>beantwoord</span> '
+        '<span class="kd-status kd-status-geen-antwoord-op-deze-site" data-search-exclude>geen antwoord op deze site</span>'
+        '<span id="antwoord-5"></span><span id="antwoord-6"></span>'
+        '<a class="headerlink" href="#antwoord-4" title="Vaste link naar dit onderdeel">&para;</a></h3>'
+    )
