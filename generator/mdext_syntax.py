@@ -26,7 +26,8 @@ seeds' site with and without it); it only spares Python-Markdown work whose outc
   alone, or a thread paragraph (`Beantwoord in: [antwoord op vraag 1](…)`, every link's text
   plain and its destination a plain relative address) becomes the `<p>` (with its `<a>`s) that
   Python-Markdown's paragraph processor and inline patterns would make of it, its text marked as
-  done (`AtomicString`); anything else is left to Python-Markdown.
+  done (`AtomicString`); so does a heading of plain text ending in its attribute list
+  (`### Vraag 7 (BBB) {#bbb-vraag-7 …}`). Anything else is left to Python-Markdown.
 
 The extension also makes what a question's or answer's heading shows besides its words
 (`HeadingMarks`): the generator writes its statuses and further anchors as attributes of the
@@ -80,6 +81,12 @@ PLAIN_BLOCK = re.compile(PLAIN_TEXT)
 STASHED_BLOCK = re.compile(r"\x02wzxhzdk:\d++\x03")
 """A block that is one placeholder of Python-Markdown's stash (`HtmlStash.get_placeholder`)."""
 
+HEADING_BLOCK = re.compile(
+    r"(?P<level>\#{1,6})[ ]++(?P<text>[^\W\d_][^\n\\`*_\[\]<>&{}\x02\x03\#]*+\{[^\n\\`*_\[\]<>&{}\x02\x03]*+\})"
+)
+"""A heading of plain text (no `#` in it) ending in its attribute list, on a line of its own, as
+`generator.render.markdown` writes them: `### Vraag 7 (BBB) {#bbb-vraag-7 data-toc-label="…"}`."""
+
 THREAD_BLOCK = re.compile(
     r"(?P<label>(?:Beantwoord in|Antwoord op): )"
     r"(?P<links>\[[^\W\d_][^\n\\`*_\[\]<>&{}\x02\x03]*+\]\([\w./#-]++\)"
@@ -126,11 +133,16 @@ class PlainBlocks(BlockProcessor):
         return parent is self.parser.root and (
             PLAIN_BLOCK.fullmatch(block) is not None
             or STASHED_BLOCK.fullmatch(block) is not None
+            or (block.startswith("#") and HEADING_BLOCK.fullmatch(block) is not None)
             or (block.endswith("\n{: .kd-thread }") and THREAD_BLOCK.fullmatch(block) is not None)
         )
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         block = blocks.pop(0)
+        heading = HEADING_BLOCK.fullmatch(block) if block.startswith("#") else None
+        if heading is not None:  # its attribute list is attr_list's to read, as ever
+            etree.SubElement(parent, f"h{len(heading['level'])}").text = AtomicString(heading["text"])
+            return
         paragraph = etree.SubElement(parent, "p")
         thread = THREAD_BLOCK.fullmatch(block)
         if thread is None:

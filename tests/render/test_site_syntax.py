@@ -10,7 +10,7 @@ import markdown
 from markdown.extensions import Extension
 from mkdocs.config import load_config
 
-from generator.mdext_syntax import CITATION_LINE, MARKS_PRIORITY, THREAD_BLOCK, UNUSED, HeadingMarks
+from generator.mdext_syntax import CITATION_LINE, HEADING_BLOCK, MARKS_PRIORITY, THREAD_BLOCK, UNUSED, HeadingMarks
 from generator.render.escape import escape_text
 from generator.render.markdown import citation_block
 
@@ -68,8 +68,9 @@ def test_the_generators_citation_lines_take_the_short_way_whatever_they_cite() -
 
 
 def test_the_seed_sites_citations_and_threads_take_the_short_way(built_site: Path) -> None:
-    """Every citation line of the seeds' pages is stashed at once, and every thread paragraph
-    whose link texts are plain (all but those with escaped characters) is made at once."""
+    """Every citation line of the seeds' pages is stashed at once, every thread paragraph whose
+    link texts are plain (all but those with escaped characters) is made at once, and so is every
+    question's and answer's heading."""
     pages = sorted((built_site.parent / "docs").rglob("*.md"))
     blocks = [block for page in pages for block in page.read_text(encoding="utf-8").split("\n\n")]
     citations = [block for block in blocks if block.startswith('<p class="kd-cite"')]
@@ -77,6 +78,8 @@ def test_the_seed_sites_citations_and_threads_take_the_short_way(built_site: Pat
     assert len(citations) > 50 and len(threads) > 50
     assert all(CITATION_LINE.fullmatch(block) for block in citations)
     assert sum(1 for block in threads if THREAD_BLOCK.fullmatch(block)) > 0.9 * len(threads)
+    headings = [block for block in blocks if block.startswith(("### Vraag", "### Antwoord"))]
+    assert len(headings) > 50 and all(HEADING_BLOCK.fullmatch(block) for block in headings)
 
 
 def test_a_headings_statuses_and_further_anchors_become_its_elements() -> None:
