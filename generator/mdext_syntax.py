@@ -3,8 +3,8 @@ own lines take the short way (issue 9).
 
 Python-Markdown tries each of its inline patterns on every run of text of every page, in turn,
 and each block processor on every block; on a letter page that is most of the time MkDocs spends.
-This extension changes no page's HTML (tests/render/test_site_syntax.py converts every page of the
-seeds' site with and without it); it only spares Python-Markdown work whose outcome is known:
+Its short ways change no page's HTML (tests/render/test_site_syntax.py converts every page of the
+seeds' site with and without them); they only spare Python-Markdown work whose outcome is known:
 
 - **Unused inline syntax is not looked for.** The pages the generator writes use links
   (`[vraag 7](…#bbb-vraag-7)`), footnote references (`[^3]`), backslash escapes, `*` and `**`
@@ -21,6 +21,8 @@ seeds' site with and without it); it only spares Python-Markdown work whose outc
   that form (`CITATION_LINE`) is put in Python-Markdown's stash directly, as its raw HTML
   preprocessor would put it. No letter text can make such a line: every `<` of a letter is
   written `&lt;` (generator/render/escape.py), so a line that starts with `<` is the generator's.
+  (A hand-written page that wrote one inside a raw HTML block of its own, after a blank line,
+  would see it taken out of that block: no page does.)
 - **Plain blocks get their element at once** (`PlainBlocks`). A top-level block that is one line
   of text in which no inline pattern can match (no `` \\ ` * _ [ ] < & { } ``), a stashed block
   alone, or a thread paragraph (`Beantwoord in: [antwoord op vraag 1](…)`, every link's text
@@ -73,24 +75,25 @@ CITATION_LINE = re.compile(
 """A citation line as `generator.render.markdown.citation_block` writes it: its text escaped for
 HTML (`html_text`: no `<`, `>` or `"`, every `&` a character reference)."""
 
-PLAIN_TEXT = r"[^\W\d_][^\n\\`*_\[\]<>&{}\x02\x03]*+"
-"""Text that starts with a letter (no block syntax can start it) and holds no character at which
-an inline pattern of the site could match, nor a stash placeholder's delimiters."""
+NOT_PLAIN = r"\n\\`*_\[\]<>&{}\x02\x03"
+"""A line end, the characters at which an inline pattern of the site could match, and a stash
+placeholder's delimiters."""
+PLAIN_TEXT = rf"[^\W\d_][^{NOT_PLAIN}]*+"
+"""Text on one line that starts with a letter (no block syntax can start it) and holds none of `NOT_PLAIN`."""
 
 PLAIN_BLOCK = re.compile(PLAIN_TEXT)
 STASHED_BLOCK = re.compile(r"\x02wzxhzdk:\d++\x03")
 """A block that is one placeholder of Python-Markdown's stash (`HtmlStash.get_placeholder`)."""
 
 HEADING_BLOCK = re.compile(
-    r"(?P<level>\#{1,6})[ ]++(?P<text>[^\W\d_][^\n\\`*_\[\]<>&{}\x02\x03\#]*+\{[^\n\\`*_\[\]<>&{}\x02\x03]*+\})"
+    rf"(?P<level>\#{{1,6}})[ ]++(?P<text>[^\W\d_][^{NOT_PLAIN}\#]*+\{{[^{NOT_PLAIN}]*+\}})"
 )
 """A heading of plain text (no `#` in it) ending in its attribute list, on a line of its own, as
 `generator.render.markdown` writes them: `### Vraag 7 (BBB) {#bbb-vraag-7 data-toc-label="…"}`."""
 
 THREAD_BLOCK = re.compile(
     r"(?P<label>(?:Beantwoord in|Antwoord op): )"
-    r"(?P<links>\[[^\W\d_][^\n\\`*_\[\]<>&{}\x02\x03]*+\]\([\w./#-]++\)"
-    r"(?:; \[[^\W\d_][^\n\\`*_\[\]<>&{}\x02\x03]*+\]\([\w./#-]++\))*+)"
+    rf"(?P<links>\[{PLAIN_TEXT}\]\([\w./#-]++\)(?:; \[{PLAIN_TEXT}\]\([\w./#-]++\))*+)"
     r"(?P<attributes>\n\{: \.kd-thread \})"
 )
 """A thread paragraph as `generator.render.markdown.LetterText._thread_line` writes it, with plain

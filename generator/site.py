@@ -22,7 +22,10 @@ the same stages with MkDocs' own objects (files, navigation, pages, plugins, the
   known before: the navigation (whose pages are converted first, in the build's own process, for
   their titles and front matter) and the configuration. So the `env` event comes before the other
   pages are converted (in MkDocs, after): a plugin whose `on_env` needs every page converted
-  would see a difference (the site's hooks have none).
+  would see a difference (the site's hooks have none);
+- converts every page of a build with one Markdown converter, reset between pages (`_one_converter`),
+  where MkDocs' `Page.render` builds a new one for every page, and renders Material's navigation
+  once for all the pages that show it alike (`_navigation_once`).
 
 A build is full (every page converted) when there is no state, or when anything a page's HTML
 depends on besides its own Markdown changed: the MkDocs configuration, the theme and its overrides,
