@@ -27,7 +27,8 @@ seeds' site with and without them); they only spare Python-Markdown work whose o
   of text in which no inline pattern can match (no `` \\ ` * _ [ ] < & { } ``), a stashed block
   alone, or a thread paragraph (`Beantwoord in: [antwoord op vraag 1](…)`, every link's text
   plain and its destination a plain relative address) becomes the `<p>` (with its `<a>`s) that
-  Python-Markdown's paragraph processor and inline patterns would make of it, its text marked as
+  Python-Markdown's paragraph processor and inline patterns would make of it (a plain line's class
+  on the next line, `{: .kd-context }`, left to attr_list as ever), its text marked as
   done (`AtomicString`); so does a heading of plain text ending in its attribute list
   (`### Vraag 7 (BBB) {#bbb-vraag-7 …}`). Anything else is left to Python-Markdown.
 
@@ -81,7 +82,8 @@ placeholder's delimiters."""
 PLAIN_TEXT = rf"[^\W\d_][^{NOT_PLAIN}]*+"
 """Text on one line that starts with a letter (no block syntax can start it) and holds none of `NOT_PLAIN`."""
 
-PLAIN_BLOCK = re.compile(PLAIN_TEXT)
+PLAIN_BLOCK = re.compile(rf"{PLAIN_TEXT}(?:\n\{{: \.kd-[a-z-]++ \}})?+")
+"""A plain line, or one with its class on the next line for attr_list (`{: .kd-context }`)."""
 STASHED_BLOCK = re.compile(r"\x02wzxhzdk:\d++\x03")
 """A block that is one placeholder of Python-Markdown's stash (`HtmlStash.get_placeholder`)."""
 
