@@ -1,22 +1,60 @@
-"""A Python-Markdown extension: only the inline syntax the site writes is looked for (issue 9).
+"""A Python-Markdown extension: only the syntax the site writes is looked for, and the generator's
+own lines take the short way (issue 9).
 
-Python-Markdown tries each of its inline patterns on every run of text of every page, in turn;
-on a letter page that is most of the time MkDocs spends. The pages the generator writes use links
-(`[vraag 7](…#bbb-vraag-7)`), footnote references (`[^3]`), backslash escapes, `*` and `**`
-emphasis, raw inline HTML (`<abbr>`, `<sup>`, `<span>`) and character references; the
-hand-written pages (`docs/over.md`, `docs/citeren.md`) no more. The patterns for syntax the site
-never writes are switched off (UNUSED): images, reference-style links (`[tekst][1]`, `[tekst]`),
-autolinks (`<https://…>`, `<naam@…>`) and hard line breaks (two spaces at a line's end). Letter
-text is escaped before it becomes Markdown (generator/render/escape.py), so none of these could
-come from a letter either; without them, such text shows as written.
+Python-Markdown tries each of its inline patterns on every run of text of every page, in turn,
+and each block processor on every block; on a letter page that is most of the time MkDocs spends.
+Its short ways change no page's HTML (tests/render/test_site_syntax.py converts every page of the
+seeds' site with and without them); they only spare Python-Markdown work whose outcome is known:
+
+- **Unused inline syntax is not looked for.** The pages the generator writes use links
+  (`[vraag 7](…#bbb-vraag-7)`), footnote references (`[^3]`), backslash escapes, `*` and `**`
+  emphasis, raw inline HTML (`<abbr>`, `<sup>`, `<span>`) and character references; the
+  hand-written pages (`docs/over.md`, `docs/citeren.md`) no more. The patterns for syntax the site
+  never writes are switched off (UNUSED): images, reference-style links (`[tekst][1]`, `[tekst]`),
+  autolinks (`<https://…>`, `<naam@…>`) and hard line breaks (two spaces at a line's end). Letter
+  text is escaped before it becomes Markdown (generator/render/escape.py), so none of these could
+  come from a letter either; without them, such text shows as written.
+- **A citation line is stashed as it is** (`CitationLines`). The citation under every question
+  and answer is one line of raw HTML of a fixed form (`generator.render.markdown.citation_block`),
+  which Python-Markdown's raw HTML preprocessor would find by running `html.parser` over the
+  whole page, and MkDocs' own preprocessor again (for ids: a citation has none). A line of exactly
+  that form (`CITATION_LINE`) is put in Python-Markdown's stash directly, as its raw HTML
+  preprocessor would put it. No letter text can make such a line: every `<` of a letter is
+  written `&lt;` (generator/render/escape.py), so a line that starts with `<` is the generator's.
+  (A hand-written page that wrote one inside a raw HTML block of its own, after a blank line,
+  would see it taken out of that block: no page does.)
+- **Plain blocks get their element at once** (`PlainBlocks`). A top-level block that is one line
+  of text in which no inline pattern can match (no `` \\ ` * _ [ ] < & { } ``), a stashed block
+  alone, or a thread paragraph (`Beantwoord in: [antwoord op vraag 1](…)`, every link's text
+  plain and its destination a plain relative address) becomes the `<p>` (with its `<a>`s) that
+  Python-Markdown's paragraph processor and inline patterns would make of it (a plain line's class
+  on the next line, `{: .kd-context }`, left to attr_list as ever), its text marked as
+  done (`AtomicString`); so does a heading of plain text ending in its attribute list
+  (`### Vraag 7 (BBB) {#bbb-vraag-7 …}`). Anything else is left to Python-Markdown.
+
+The extension also makes what a question's or answer's heading shows besides its words
+(`HeadingMarks`): the generator writes its statuses and further anchors as attributes of the
+heading, `{#vraag-1 data-kd-status="beantwoord" data-kd-anchors="vraag-2"}`, which become
+`<span class="kd-status kd-status-beantwoord" data-search-exclude>beantwoord</span>` beside the
+words and `<span id="vraag-2"></span>` after them, elements of the page (so MkDocs sees the anchors
+and checks links to them) where raw HTML would have had `html.parser` run over every page twice.
 
 Registered as the Markdown extension `generator.mdext_syntax` (mkdocs.yml).
 """
 
 from __future__ import annotations
 
+import re
+import xml.etree.ElementTree as etree
+
 from markdown import Markdown
+from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from generator.render.markdown import ANCHORS_ATTRIBUTE, STATUS_ATTRIBUTE, STATUS_SEPARATOR, status_class
 
 UNUSED = (
     "reference",
@@ -30,15 +68,140 @@ UNUSED = (
 )
 """Python-Markdown's names of the inline patterns for syntax the site does not use."""
 
+CITATION_LINE = re.compile(
+    r'<p class="kd-cite" data-search-exclude data-kd-part="[^"<>&]*+(?:&[a-z0-9#]++;[^"<>&]*+)*+">'
+    r'<span class="kd-cite-label">[^<>&]*+</span> '
+    r'<span class="kd-cite-text">[^<>&]*+(?:&[a-z0-9#]++;[^<>&]*+)*+</span></p>'
+)
+"""A citation line as `generator.render.markdown.citation_block` writes it: its text escaped for
+HTML (`html_text`: no `<`, `>` or `"`, every `&` a character reference)."""
+
+NOT_PLAIN = r"\n\\`*_\[\]<>&{}\x02\x03"
+"""A line end, the characters at which an inline pattern of the site could match, and a stash
+placeholder's delimiters."""
+PLAIN_TEXT = rf"[^\W\d_][^{NOT_PLAIN}]*+"
+"""Text on one line that starts with a letter (no block syntax can start it) and holds none of `NOT_PLAIN`."""
+
+PLAIN_BLOCK = re.compile(rf"{PLAIN_TEXT}(?:\n\{{: \.kd-[a-z-]++ \}})?+")
+"""A plain line, or one with its class on the next line for attr_list (`{: .kd-context }`)."""
+STASHED_BLOCK = re.compile(r"\x02wzxhzdk:\d++\x03")
+"""A block that is one placeholder of Python-Markdown's stash (`HtmlStash.get_placeholder`)."""
+
+HEADING_BLOCK = re.compile(
+    rf"(?P<level>\#{{1,6}})[ ]++(?P<text>[^\W\d_][^{NOT_PLAIN}\#]*+\{{[^{NOT_PLAIN}]*+\}})"
+)
+"""A heading of plain text (no `#` in it) ending in its attribute list, on a line of its own, as
+`generator.render.markdown` writes them: `### Vraag 7 (BBB) {#bbb-vraag-7 data-toc-label="…"}`."""
+
+THREAD_BLOCK = re.compile(
+    r"(?P<label>(?:Beantwoord in|Antwoord op): )"
+    rf"(?P<links>\[{PLAIN_TEXT}\]\([\w./#-]++\)(?:; \[{PLAIN_TEXT}\]\([\w./#-]++\))*+)"
+    r"(?P<attributes>\n\{: \.kd-thread \})"
+)
+"""A thread paragraph as `generator.render.markdown.LetterText._thread_line` writes it, with plain
+link texts and plain destinations only."""
+THREAD_LINK = re.compile(r"(?:; )?\[(?P<text>[^\]]*+)\]\((?P<destination>[^)]*+)\)")
+
+STASH_PRIORITY = 22
+"""After the fenced code preprocessor (25), before MkDocs' raw HTML one (21) and Python-Markdown's (20)."""
+PLAIN_PRIORITY = 105
+"""Before every block processor (the first, for empty blocks, is at 100)."""
+MARKS_PRIORITY = 6
+"""After attr_list (8) set the heading's attributes, before the table of contents (5) and MkDocs'
+gathering of the page's anchors (5)."""
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+class CitationLines(Preprocessor):
+    """Stash each citation line (`CITATION_LINE`, a line of its own between blank lines) as the raw
+    HTML preprocessor would: the line with its line end, its place taken by the placeholder."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        stash = self.md.htmlStash
+        last = len(lines) - 1
+        for number, line in enumerate(lines):
+            if (
+                line.startswith('<p class="kd-cite" ')
+                and (number == 0 or not lines[number - 1])
+                and number < last
+                and not lines[number + 1]
+                and CITATION_LINE.fullmatch(line)
+            ):
+                lines[number] = stash.store(line + "\n")
+        return lines
+
+
+class PlainBlocks(BlockProcessor):
+    """Make the paragraph of a top-level block no pattern can act on, as Python-Markdown would."""
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return parent is self.parser.root and (
+            PLAIN_BLOCK.fullmatch(block) is not None
+            or STASHED_BLOCK.fullmatch(block) is not None
+            or (block.startswith("#") and HEADING_BLOCK.fullmatch(block) is not None)
+            or (block.endswith("\n{: .kd-thread }") and THREAD_BLOCK.fullmatch(block) is not None)
+        )
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        block = blocks.pop(0)
+        heading = HEADING_BLOCK.fullmatch(block) if block.startswith("#") else None
+        if heading is not None:  # its attribute list is attr_list's to read, as ever
+            etree.SubElement(parent, f"h{len(heading['level'])}").text = AtomicString(heading["text"])
+            return
+        paragraph = etree.SubElement(parent, "p")
+        thread = THREAD_BLOCK.fullmatch(block)
+        if thread is None:
+            paragraph.text = AtomicString(block)
+            return
+        paragraph.text = AtomicString(thread["label"])
+        link = None
+        for match in THREAD_LINK.finditer(thread["links"]):
+            if link is not None:
+                link.tail = AtomicString("; ")
+            link = etree.SubElement(paragraph, "a", {"href": match["destination"]})
+            link.text = AtomicString(match["text"])
+        link.tail = AtomicString(thread["attributes"])  # for attr_list, as it would find it
+
+
+class HeadingMarks(Treeprocessor):
+    """Show a top-level heading's statuses beside its words and its further anchors after them."""
+
+    def run(self, root: etree.Element) -> None:
+        for heading in root:
+            if heading.tag not in HEADINGS or (
+                STATUS_ATTRIBUTE not in heading.attrib and ANCHORS_ATTRIBUTE not in heading.attrib
+            ):
+                continue
+            statuses = heading.attrib.pop(STATUS_ATTRIBUTE, "")
+            anchors = heading.attrib.pop(ANCHORS_ATTRIBUTE, "")
+            for status in filter(None, statuses.split(STATUS_SEPARATOR)):
+                _append_text(heading, " ")
+                badge = etree.SubElement(heading, "span", {"class": status_class(status)})
+                badge.set("data-search-exclude", None)  # a valueless attribute, written bare
+                badge.text = AtomicString(status)
+            for anchor in anchors.split():
+                etree.SubElement(heading, "span", {"id": anchor}).text = ""
+
+
+def _append_text(element: etree.Element, text: str) -> None:
+    """Add text at the end of `element`'s content (after its last child, if any)."""
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text
+
 
 class SiteSyntaxExtension(Extension):
-    """Look only for the inline syntax the site writes."""
+    """Look only for the syntax the site writes; take the generator's own lines the short way."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.registerExtension(self)
         for name in UNUSED:
             if name in md.inlinePatterns:
                 md.inlinePatterns.deregister(name)
+        md.preprocessors.register(CitationLines(md), "kamerdossier_citations", STASH_PRIORITY)
+        md.parser.blockprocessors.register(PlainBlocks(md.parser), "kamerdossier_plain", PLAIN_PRIORITY)
+        md.treeprocessors.register(HeadingMarks(md), "kamerdossier_heading_marks", MARKS_PRIORITY)
 
 
 def makeExtension(**kwargs: object) -> SiteSyntaxExtension:  # noqa: N802 (Python-Markdown's name)

@@ -22,7 +22,10 @@ the same stages with MkDocs' own objects (files, navigation, pages, plugins, the
   known before: the navigation (whose pages are converted first, in the build's own process, for
   their titles and front matter) and the configuration. So the `env` event comes before the other
   pages are converted (in MkDocs, after): a plugin whose `on_env` needs every page converted
-  would see a difference (the site's hooks have none).
+  would see a difference (the site's hooks have none);
+- converts every page of a build with one Markdown converter, reset between pages (`_one_converter`),
+  where MkDocs' `Page.render` builds a new one for every page, and renders Material's navigation
+  once for all the pages that show it alike (`_navigation_once`).
 
 A build is full (every page converted) when there is no state, or when anything a page's HTML
 depends on besides its own Markdown changed: the MkDocs configuration, the theme and its overrides,
@@ -40,6 +43,7 @@ import io
 import logging
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -83,7 +87,8 @@ def build_site(config_file: Path, docs: Path, site: Path, strict: bool, state: P
     config = load_config(str(config_file), docs_dir=str(docs.resolve()), site_dir=str(site.resolve()), strict=strict)
     config.plugins.on_startup(command="build", dirty=False)
     try:
-        return _build(config, state)
+        with _one_converter(config):
+            return _build(config, state)
     except MkDocsException as error:  # strict mode's Abort after its warnings, a theme or plugin error
         raise BuildFailed(f"mkdocs: {error}") from None
     finally:
@@ -150,6 +155,8 @@ def _build(config, state_file: Path | None) -> BuiltSite:
             made |= {file.src_uri: _populate(file, config, files) for file in in_nav if file.src_uri not in made}
         to_make = [file for file in doc_files if file.src_uri not in unchanged]
         env = config.plugins.on_env(env, config=config, files=files)
+        env.auto_reload = False  # the theme's templates do not change during a build: not looked at again
+        _navigation_once(env, nav)
         forget_state(state_file)  # files change from here: a build that stops now leaves no state behind
         writer = Writer(site_dir, old_outputs, previous["static"] if previous else {})
 
@@ -237,6 +244,41 @@ def _build(config, state_file: Path | None) -> BuiltSite:
     return BuiltSite(config.site_url or None, addresses, converted, full, len(doc_files))
 
 
+class _KeptConverter:
+    """The `markdown` module as MkDocs' `Page.render` sees it during a build: its `Markdown(…)` for
+    the build's configuration hands back one converter, reset, instead of a new one for every page
+    (building one loads every extension again). Every other name is the module's own."""
+
+    def __init__(self, module, config) -> None:
+        self._module, self._config = module, config
+        self._kept = None
+
+    def __getattr__(self, name: str):
+        return getattr(self._module, name)
+
+    def Markdown(self, **options):  # noqa: N802 (the module's name)
+        config = self._config
+        if options != {"extensions": config["markdown_extensions"], "extension_configs": config["mdx_configs"] or {}}:
+            return self._module.Markdown(**options)
+        if self._kept is None:
+            self._kept = self._module.Markdown(**options)
+        # MkDocs registers its own processors for the page again, by the same names: they replace the last page's.
+        return self._kept.reset()
+
+
+@contextmanager
+def _one_converter(config):
+    """Let MkDocs' `Page.render` convert every page of this build with one converter (`_KeptConverter`)."""
+    from mkdocs.structure import pages
+
+    module = pages.markdown
+    pages.markdown = _KeptConverter(module, config)
+    try:
+        yield
+    finally:
+        pages.markdown = module
+
+
 def _template_cache(folder: Path):
     """Jinja's cache of compiled templates in `folder` (keyed by each template's source)."""
     from jinja2 import FileSystemBytecodeCache
@@ -318,6 +360,47 @@ def _let_go(page) -> None:
     """Drop a built page's Markdown, HTML and table of contents: nothing reads them again."""
     page.markdown = page.content = None
     page.toc = []
+
+
+NAVIGATION = "partials/nav.html"
+"""Material's navigation: the same on every page that is not in it, but for its links' URLs."""
+
+
+def _navigation_once(env, nav) -> None:
+    """Render Material's navigation (`NAVIGATION`) once for all the pages that show it alike.
+
+    A page not in the navigation makes no item of it active, so what the template writes depends
+    on that page only through the URLs it prints relative to the page (`url` filter): the pages
+    whose relative URLs to every item (and to the home page) are the same, say all the letter
+    pages of one depth, get the same HTML. It is kept per process, keyed by those URLs, and handed
+    to each such page (tests/test_site.py checks the site against MkDocs' own build). A page in
+    the navigation is rendered as ever.
+    """
+    from mkdocs.utils import normalize_url
+
+    template = env.get_template(NAVIGATION)
+    render = template.root_render_func
+    shown_pages = set(map(id, nav.pages))
+    urls = ["", *(item.url for item in _nav_items(nav.items) if getattr(item, "url", None) is not None)]
+    kept: dict[tuple[str, ...], str] = {}
+
+    def render_once(context):
+        page = context.get("page")
+        if page is None or id(page) in shown_pages or getattr(page, "active", False) is not True:
+            yield from render(context)
+            return
+        key = (context.get("base_url"), *(normalize_url(url, page) for url in urls))
+        if key not in kept:
+            kept[key] = "".join(render(context))
+        yield kept[key]
+
+    template.root_render_func = render_once
+
+
+def _nav_items(items):
+    for item in items:
+        yield item
+        yield from _nav_items(getattr(item, "children", None) or ())
 
 
 def _render_page(page, config, doc_files, nav, env) -> bytes:

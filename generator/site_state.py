@@ -26,8 +26,9 @@ STATE_VERSION = 4
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown")
 """Installed packages whose version is part of every page's HTML."""
 
-OWN_CODE = ("mdext.py", "mdext_syntax.py", "site.py", "site_state.py")
-"""Our modules that shape every page's HTML (beside the hooks the configuration names)."""
+OWN_CODE = ("mdext.py", "mdext_syntax.py", "render/markdown.py", "site.py", "site_state.py")
+"""Our modules that shape every page's HTML (beside the hooks the configuration names); the site's
+Markdown extension takes the classes of a heading's statuses from render/markdown.py."""
 
 
 Links = list[str] | dict[str, str]

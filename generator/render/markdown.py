@@ -351,18 +351,21 @@ class LetterText:
         return [Target(self.key, role, block.party, number) for number in _numbers(block)]
 
     def _qa_heading(self, words: str, role: str, block: Question | Answer, anchor: str, extra: tuple[str, ...]) -> str:
-        """Write the heading of a question or answer: `### Vraag 7 (BBB) <status> {#bbb-vraag-7}`.
+        """Write the heading of a question or answer:
+        `### Vraag 7 (BBB) {#bbb-vraag-7 data-toc-label="Vraag 7 (BBB)" data-kd-status="beantwoord"}`.
 
-        Status labels stand beside the words; the table of contents gets the words alone
-        (`data-toc-label`). Each further number of a combined question gets an empty element
-        with its anchor, so `#antwoord-5` lands on `Antwoord op vraag 4 en 5`.
+        Status labels stand beside the words (`STATUS_ATTRIBUTE`); the table of contents gets the
+        words alone (`data-toc-label`). Each further number of a combined question gets an empty
+        element with its anchor (`ANCHORS_ATTRIBUTE`), so `#antwoord-5` lands on
+        `Antwoord op vraag 4 en 5`. The site's Markdown extension makes both elements
+        (generator/mdext_syntax.py: `HeadingMarks`).
         """
         statuses = _gathered(self.context.statuses, self._targets(role, block))
-        badges = "".join(f" {_status_badge(status)}" for status in statuses)
-        landings = "".join(f'<span id="{name}"></span>' for name in extra)
+        marks = f' {STATUS_ATTRIBUTE}="{STATUS_SEPARATOR.join(map(attribute_text, statuses))}"' if statuses else ""
+        marks += f' {ANCHORS_ATTRIBUTE}="{" ".join(extra)}"' if extra else ""
         party = f" ({escape_line(block.party)})" if block.party else ""
         label = attribute_text(f"{words} ({block.party})" if block.party else words)
-        return f'### {words}{party}{badges}{landings} {{#{anchor} data-toc-label="{label}"}}'
+        return f'### {words}{party} {{#{anchor} data-toc-label="{label}"{marks}}}'
 
     def _citation(self, role: str, block: Question | Answer, anchor: str) -> str:
         """Write how to cite a question or answer, with its permalink, under its heading."""
@@ -489,11 +492,19 @@ def citation_block(citation: str, part: str) -> str:
     )
 
 
-def _status_badge(status: str) -> str:
-    """The status beside a heading; kept out of the search index, so a result's title is the
+STATUS_ATTRIBUTE = "data-kd-status"
+"""A question's or answer's heading attribute naming its statuses (`STATUS_SEPARATOR` between them)."""
+STATUS_SEPARATOR = ","
+ANCHORS_ATTRIBUTE = "data-kd-anchors"
+"""A question's or answer's heading attribute naming its further anchors, space-separated."""
+
+
+def status_class(status: str) -> str:
+    """The classes of a status shown beside a heading: `kd-status kd-status-beantwoord`.
+
+    The status is kept out of the search index (`data-search-exclude`), so a result's title is the
     heading's words alone (`Vraag 7 (BBB)`), as the table of contents shows them."""
-    css = f" kd-status-{slugify(status)}" if status in STATUSES else ""  # kd-status-geen-antwoord-op-deze-site
-    return f'<span class="kd-status{css}" data-search-exclude>{html_text(status)}</span>'
+    return f"kd-status kd-status-{slugify(status)}" if status in STATUSES else "kd-status"  # kd-status-geen-antwoord-op-deze-site
 
 
 def inline_text(

@@ -35,12 +35,17 @@ def _built_page(tmp_path: Path, text: str) -> str:
 
 
 def _headings(page: str) -> list[tuple[str, str]]:
-    """(anchor, status) of each question and answer heading, in order."""
-    return re.findall(r'^### .*?kd-status-(\S+?)"[^>]*>.*\{#((?:vraag|antwoord)-\d+)', page, re.MULTILINE)
+    """(status, anchor) of each question and answer heading, in order (its first status)."""
+    found = re.findall(r'^### .*\{#((?:vraag|antwoord)-\d+) [^}]*data-kd-status="([^",]+)', page, re.MULTILINE)
+    return [(status, anchor) for anchor, status in found]
 
 
 def _anchors(page: str) -> set[str]:
-    return set(re.findall(r'(?:\{#|<span id=")((?:vraag|antwoord)-\d+)', page))
+    """Every question and answer anchor of the page: each heading's, and its further ones."""
+    anchors = set(re.findall(r"\{#((?:vraag|antwoord)-\d+)", page))
+    for further in re.findall(r'data-kd-anchors="([^"]*)"', page):
+        anchors.update(further.split())
+    return anchors
 
 
 def test_one_answer_to_separate_questions_covers_each_of_them(tmp_path: Path) -> None:

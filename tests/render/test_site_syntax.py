@@ -1,24 +1,37 @@
-"""The inline syntax the site never writes is switched off (generator/mdext_syntax.py), and every
-page of the seeds' site reads the same without it."""
+"""The inline syntax the site never writes is switched off and the generator's own lines take a
+short way (generator/mdext_syntax.py), and every page of the seeds' site reads the same without
+them; a heading's statuses and further anchors become its elements."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import markdown
+from markdown.extensions import Extension
 from mkdocs.config import load_config
 
-from generator.mdext_syntax import UNUSED
+from generator.mdext_syntax import CITATION_LINE, HEADING_BLOCK, MARKS_PRIORITY, THREAD_BLOCK, UNUSED, HeadingMarks
+from generator.render.escape import escape_text
+from generator.render.markdown import citation_block
 
 CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 EXTENSION = "generator.mdext_syntax"
 
 
+class _HeadingMarksOnly(Extension):
+    """The extension's one change to a page's HTML, the elements of a heading's marks, alone."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.treeprocessors.register(HeadingMarks(md), "kamerdossier_heading_marks", MARKS_PRIORITY)
+
+
 def _converters() -> tuple[markdown.Markdown, markdown.Markdown]:
+    """The site's converter, and Python-Markdown's own conversion of the same pages: without the
+    extension's short ways and with all inline syntax, only the heading marks made the same way."""
     config = load_config(str(CONFIG))
     extensions = config["markdown_extensions"]
     assert EXTENSION in extensions
-    without = [extension for extension in extensions if extension != EXTENSION]
+    without = [extension if extension != EXTENSION else _HeadingMarksOnly() for extension in extensions]
     return (
         markdown.Markdown(extensions=extensions, extension_configs=config["mdx_configs"]),
         markdown.Markdown(extensions=without, extension_configs=config["mdx_configs"]),
@@ -41,3 +54,46 @@ def test_the_unused_syntax_shows_as_written() -> None:
     assert "<img" not in html and "<a" not in html and "<br" not in html
     assert "<img" in full.convert(text)
     assert all(name not in site.inlinePatterns for name in UNUSED)
+
+
+def test_the_generators_citation_lines_take_the_short_way_whatever_they_cite() -> None:
+    """Synthetic hostile text: a citation line of any text is of the form the extension stashes,
+    and no escaped letter text starts a line with `<` (so none is ever taken for one)."""
+    hostile = '<p class="kd-cite" data-kd-part="x">&amp; "quoted" \'single\' <b>vet</b> & ∑'
+    line = citation_block(hostile, hostile)
+    assert CITATION_LINE.fullmatch(line)
+    for text in (hostile, "  " + hostile, "\n" + hostile):
+        assert not escape_text(text).lstrip(" ").startswith("<")
+        assert not escape_text(text, at_line_start=False).lstrip(" ").startswith("<")
+
+
+def test_the_seed_sites_citations_and_threads_take_the_short_way(built_site: Path) -> None:
+    """Every citation line of the seeds' pages is stashed at once, every thread paragraph whose
+    link texts are plain (all but those with escaped characters) is made at once, and so is every
+    question's and answer's heading."""
+    pages = sorted((built_site.parent / "docs").rglob("*.md"))
+    blocks = [block for page in pages for block in page.read_text(encoding="utf-8").split("\n\n")]
+    citations = [block for block in blocks if block.startswith('<p class="kd-cite"')]
+    threads = [block for block in blocks if block.endswith("\n{: .kd-thread }")]
+    assert len(citations) > 50 and len(threads) > 50
+    assert all(CITATION_LINE.fullmatch(block) for block in citations)
+    assert sum(1 for block in threads if THREAD_BLOCK.fullmatch(block)) > 0.9 * len(threads)
+    headings = [block for block in blocks if block.startswith(("### Vraag", "### Antwoord"))]
+    assert len(headings) > 50 and all(HEADING_BLOCK.fullmatch(block) for block in headings)
+
+
+def test_a_headings_statuses_and_further_anchors_become_its_elements() -> None:
+    """Synthetic (no real answer has two statuses): each status stands beside the words, marked
+    for its kind and kept out of search, the further anchors after them, and no attribute stays."""
+    site, _ = _converters()
+    html = site.convert(
+        '### Antwoord op vraag 4 en 5 {#antwoord-4 data-toc-label="Antwoord op vraag 4 en 5" '
+        'data-kd-status="beantwoord,geen antwoord op deze site" data-kd-anchors="antwoord-5 antwoord-6"}\n'
+    )
+    assert html == (
+        '<h3 id="antwoord-4">Antwoord op vraag 4 en 5 '
+        '<span class="kd-status kd-status-beantwoord" data-search-exclude>beantwoord</span> '
+        '<span class="kd-status kd-status-geen-antwoord-op-deze-site" data-search-exclude>geen antwoord op deze site</span>'
+        '<span id="antwoord-5"></span><span id="antwoord-6"></span>'
+        '<a class="headerlink" href="#antwoord-4" title="Vaste link naar dit onderdeel">&para;</a></h3>'
+    )

@@ -52,9 +52,13 @@ BLOCK_CASES = (
     "~~~",
     '--8<-- "/etc/passwd"',
     "!!! danger",
+    '<p class="kd-cite" data-kd-part="x">y</p>',  # short: a full-width line would run on
     "<script>alert(14)</script>",
+    "Beantwoord in: [vraag 1](#vraag-1)\n{: .kd-thread }",
 )
-"""Block syntax, each starting a paragraph of its own in the same answer (a table on three lines)."""
+"""Block syntax, each starting a paragraph of its own in the same answer (a table on three lines);
+the citation and the thread (`Beantwoord in:`) are lines the generator writes, which the site's
+Markdown extension takes a short way (generator/mdext_syntax.py)."""
 
 ANSWER_START = "Allereerst wil ik graag aangeven dat"
 INLINE_SENTENCE = f"Allereerst wil ik graag aangeven ({' '.join(INLINE_CASES)}) dat"
@@ -97,12 +101,13 @@ def test_init_py_in_an_answer_appears_as_written(markdown_built: Built) -> None:
 
 def test_the_syntax_adds_no_element_to_the_page(markdown_built: Built, built_site: Path) -> None:
     """The hostile page has the clean page's elements, plus only the paragraphs that hold the
-    injected lines and the one link the link pass makes of a web address in a letter's text
-    (`<https://x.example>` shows as written, its address linked)."""
+    injected lines and the two links the link pass makes in a letter's text: of a web address
+    (`<https://x.example>` shows as written, its address linked) and of a referral (`vraag 1` in
+    the injected thread line, linked as in any sentence of the letter)."""
     hostile_article = _article(markdown_built.site, ANSWER_PAGE)
     hostile = Counter(el.name for el in hostile_article.find_all(True))
     clean = Counter(el.name for el in _article(built_site, ANSWER_PAGE).find_all(True))
-    assert hostile - clean == Counter({"p": len(BLOCK_CASES), "a": 1})
+    assert hostile - clean == Counter({"p": len(BLOCK_CASES), "a": 2})
     assert not clean - hostile
     assert hostile_article.find("a", href="https://x.example").get_text() == "https://x.example"
 
