@@ -24,13 +24,17 @@ seeds' site with and without them); they only spare Python-Markdown work whose o
   (A hand-written page that wrote one inside a raw HTML block of its own, after a blank line,
   would see it taken out of that block: no page does.)
 - **Plain blocks get their element at once** (`PlainBlocks`). A top-level block that is one line
-  of text in which no inline pattern can match (no `` \\ ` * _ [ ] < & { } ``), a stashed block
-  alone, or a thread paragraph (`Beantwoord in: [antwoord op vraag 1](…)`, every link's text
-  plain and its destination a plain relative address) becomes the `<p>` (with its `<a>`s) that
-  Python-Markdown's paragraph processor and inline patterns would make of it (a plain line's class
-  on the next line, `{: .kd-context }`, left to attr_list as ever), its text marked as
-  done (`AtomicString`); so does a heading of plain text ending in its attribute list
-  (`### Vraag 7 (BBB) {#bbb-vraag-7 …}`). Anything else is left to Python-Markdown.
+  of plain text (no `` \\ ` * _ [ ] < & { } ``), plain links (`[vraag 7](…#bbb-vraag-7)`, text
+  plain, destination a plain address) and plain bold text (`**Rol:**`) only — a thread paragraph
+  (`Beantwoord in: [antwoord op vraag 1](…)`), a page list — or a stashed block alone becomes the
+  `<p>` (with its `<a>`s and `<strong>`s) that Python-Markdown's paragraph processor and inline
+  patterns would make of it (a line's class on the next line, `{: .kd-context }`, left to
+  attr_list as ever), its text marked as done (`AtomicString`); so does a heading of plain text
+  ending in its attribute list (`### Vraag 7 (BBB) {#bbb-vraag-7 …}`), and a tight list whose
+  items are such lines, nested by four spaces a level (`- [Kathmann](…) (GroenLinks-PvdA)`: the
+  registers, timeline, dossier and home pages are mostly such lists), which becomes the `<ul>`s
+  and `<li>`s Python-Markdown's list processors would make. Anything else (a loose list, a level
+  skipped, an item that starts like block syntax, a `!` before a link, …) is left to Python-Markdown.
 
 The extension also makes what a question's or answer's heading shows besides its words
 (`HeadingMarks`): the generator writes its statuses and further anchors as attributes of the
@@ -79,11 +83,25 @@ HTML (`html_text`: no `<`, `>` or `"`, every `&` a character reference)."""
 NOT_PLAIN = r"\n\\`*_\[\]<>&{}\x02\x03"
 """A line end, the characters at which an inline pattern of the site could match, and a stash
 placeholder's delimiters."""
-PLAIN_TEXT = rf"[^\W\d_][^{NOT_PLAIN}]*+"
-"""Text on one line that starts with a letter (no block syntax can start it) and holds none of `NOT_PLAIN`."""
+LINK_TEXT = rf"(?!\^)[^{NOT_PLAIN}]++"
+"""A link's text: plain, and not a footnote reference's (`[^3]`)."""
+DESTINATION = r"[\w./#:-]++"
+"""A link's destination: a plain address, relative (`../personen/kathmann.md#vraag-1`) or absolute."""
+LINK = rf"(?<!!)\[(?P<text>{LINK_TEXT})\]\((?P<destination>{DESTINATION})\)"
+"""A link of plain text to a plain address (after a `!` it would be no link: image syntax, switched off)."""
+STRONG = rf"(?<!\S)\*\*(?P<strong>[^\W\d_][^{NOT_PLAIN}]*+(?<=[^\W_]|:))\*\*(?=[ :;,.\n]|\Z)"
+"""Plain text in bold that starts with a letter and ends with a letter, digit or colon, with a space
+or the line's start before it and a space, a line end or a punctuation mark after it
+(`**Rol:** Lid van de Tweede Kamer`, `**antwoordbrief verstuurd**; genoemd in`): where both `**`
+can only open and close, so that Python-Markdown's emphasis makes it a `<strong>`."""
+LINE_PART = re.compile(rf"(?P<plain>[^{NOT_PLAIN}]*+)(?:{LINK}|{STRONG})?+")
+"""In turn along a `LINE`: the plain text before a link or a bold text, and that link or bold text."""
+LINE = re.sub(r"\?P<\w+>", "", rf"(?:[^{NOT_PLAIN}]++|{LINK}|{STRONG})*+")  # a pattern names a group once
+"""Text on one line of plain text, links and bold text only (a `[` or `*` that starts neither does not match)."""
 
-PLAIN_BLOCK = re.compile(rf"{PLAIN_TEXT}(?:\n\{{: \.kd-[a-z-]++ \}})?+")
-"""A plain line, or one with its class on the next line for attr_list (`{: .kd-context }`)."""
+PLAIN_BLOCK = re.compile(rf"(?:[^\W\d_]|(?=\[)){LINE}(?:\n\{{: \.kd-[a-z-]++ \}})?+")
+"""A `LINE` that starts with a letter or a link (no block syntax can start it), alone or with its
+class on the next line for attr_list (`{: .kd-context }`, `{: .kd-thread }`)."""
 STASHED_BLOCK = re.compile(r"\x02wzxhzdk:\d++\x03")
 """A block that is one placeholder of Python-Markdown's stash (`HtmlStash.get_placeholder`)."""
 
@@ -93,14 +111,15 @@ HEADING_BLOCK = re.compile(
 """A heading of plain text (no `#` in it) ending in its attribute list, on a line of its own, as
 `generator.render.markdown` writes them: `### Vraag 7 (BBB) {#bbb-vraag-7 data-toc-label="…"}`."""
 
-THREAD_BLOCK = re.compile(
-    r"(?P<label>(?:Beantwoord in|Antwoord op): )"
-    rf"(?P<links>\[{PLAIN_TEXT}\]\([\w./#-]++\)(?:; \[{PLAIN_TEXT}\]\([\w./#-]++\))*+)"
-    r"(?P<attributes>\n\{: \.kd-thread \})"
-)
-"""A thread paragraph as `generator.render.markdown.LetterText._thread_line` writes it, with plain
-link texts and plain destinations only."""
-THREAD_LINK = re.compile(r"(?:; )?\[(?P<text>[^\]]*+)\]\((?P<destination>[^)]*+)\)")
+ITEM = rf"- (?:(?=\*\*)|(?!\d++\.[ ])[^{NOT_PLAIN}\s\#>*+=|-]|(?=\[)){LINE}"
+"""A list item of plain text, links and bold text (`LINE`), its text starting where no block syntax
+can start (not a `#`, `>`, list marker, `1. ` or space; bold text can), as the overview pages
+write them (`- [Kathmann](…) (SP)`, `- **Partij:** SP`)."""
+LIST_BLOCK = re.compile(rf"{ITEM}(?:\n(?:[ ]{{4}})*+{ITEM})*+")
+"""A tight list of such items, nested by four spaces a level (that no level is skipped, `PlainBlocks` checks)."""
+LIST_TAGS = frozenset({"ul", "ol"})
+INDENT = 4
+"""Python-Markdown's `tab_length`: the indent of one level of a nested list."""
 
 STASH_PRIORITY = 22
 """After the fenced code preprocessor (25), before MkDocs' raw HTML one (21) and Python-Markdown's (20)."""
@@ -132,35 +151,74 @@ class CitationLines(Preprocessor):
 
 
 class PlainBlocks(BlockProcessor):
-    """Make the paragraph of a top-level block no pattern can act on, as Python-Markdown would."""
+    """Make the element of a top-level block no pattern can act on, as Python-Markdown would."""
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        return parent is self.parser.root and (
+        if parent is not self.parser.root:
+            return False
+        if block.startswith("- "):  # a list, unless it would join the list before it (a loose list)
+            last = self.lastChild(parent)
+            return (last is None or last.tag not in LIST_TAGS) and _is_plain_list(block)
+        return (
             PLAIN_BLOCK.fullmatch(block) is not None
             or STASHED_BLOCK.fullmatch(block) is not None
             or (block.startswith("#") and HEADING_BLOCK.fullmatch(block) is not None)
-            or (block.endswith("\n{: .kd-thread }") and THREAD_BLOCK.fullmatch(block) is not None)
         )
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         block = blocks.pop(0)
+        if block.startswith("- "):
+            _make_list(parent, block)
+            return
         heading = HEADING_BLOCK.fullmatch(block) if block.startswith("#") else None
         if heading is not None:  # its attribute list is attr_list's to read, as ever
             etree.SubElement(parent, f"h{len(heading['level'])}").text = AtomicString(heading["text"])
             return
-        paragraph = etree.SubElement(parent, "p")
-        thread = THREAD_BLOCK.fullmatch(block)
-        if thread is None:
-            paragraph.text = AtomicString(block)
-            return
-        paragraph.text = AtomicString(thread["label"])
-        link = None
-        for match in THREAD_LINK.finditer(thread["links"]):
-            if link is not None:
-                link.tail = AtomicString("; ")
-            link = etree.SubElement(paragraph, "a", {"href": match["destination"]})
-            link.text = AtomicString(match["text"])
-        link.tail = AtomicString(thread["attributes"])  # for attr_list, as it would find it
+        # a stashed block's placeholder, or a line with its class line for attr_list (kept as its text)
+        _fill_line(etree.SubElement(parent, "p"), block)
+
+
+def _is_plain_list(block: str) -> bool:
+    """Whether `block` is a `LIST_BLOCK` that skips no level of nesting."""
+    if LIST_BLOCK.fullmatch(block) is None:
+        return False
+    depth = 0
+    for line in block.split("\n"):
+        indent = len(line) - len(line.lstrip(" "))
+        if indent > depth + INDENT:
+            return False
+        depth = indent
+    return True
+
+
+def _make_list(parent: etree.Element, block: str) -> None:
+    """Make the `<ul>` of a plain list (`_is_plain_list`), its items' text in each `<li>` and a
+    nested list after it, as Python-Markdown's list processors make a tight list."""
+    lists = [etree.SubElement(parent, "ul")]
+    for line in block.split("\n"):
+        depth = (len(line) - len(line.lstrip(" "))) // INDENT
+        if depth == len(lists):
+            lists.append(etree.SubElement(lists[-1][-1], "ul"))
+        else:
+            del lists[depth + 1 :]
+        _fill_line(etree.SubElement(lists[-1], "li"), line[depth * INDENT + 2 :])
+
+
+def _fill_line(element: etree.Element, line: str) -> None:
+    """Give `element` the text, `<a>` and `<strong>` elements of a `LINE` (and any text after it,
+    such as a class line for attr_list), as Python-Markdown's inline patterns would, all marked as done."""
+    element.text = AtomicString("")
+    end = 0
+    for part in LINE_PART.finditer(line):
+        if part.start() == part.end():  # the line's end, or what follows it
+            break
+        _append_text(element, part["plain"])
+        end = part.end()
+        if part["strong"] is not None:
+            etree.SubElement(element, "strong").text = AtomicString(part["strong"])
+        elif part["text"] is not None:
+            etree.SubElement(element, "a", {"href": part["destination"]}).text = AtomicString(part["text"])
+    _append_text(element, line[end:])
 
 
 class HeadingMarks(Treeprocessor):
@@ -184,11 +242,11 @@ class HeadingMarks(Treeprocessor):
 
 
 def _append_text(element: etree.Element, text: str) -> None:
-    """Add text at the end of `element`'s content (after its last child, if any)."""
+    """Add text at the end of `element`'s content (after its last child, if any), marked as done."""
     if len(element):
-        element[-1].tail = (element[-1].tail or "") + text
+        element[-1].tail = AtomicString((element[-1].tail or "") + text)
     else:
-        element.text = (element.text or "") + text
+        element.text = AtomicString((element.text or "") + text)
 
 
 class SiteSyntaxExtension(Extension):
