@@ -60,7 +60,7 @@ def _converters(replacement: type[Extension] = _HeadingMarksOnly) -> tuple[markd
 
 OVERVIEWS = ("index.md", "tijdlijn.md", "personen.md", "partijen.md", "begrippen.md", "annotaties.md")
 """The generated overview pages at the top of the site; the others are in folders of their own."""
-OVERVIEW_FOLDERS = ("tijdlijn", "personen", "partijen", "begrippen", "dossiers")
+OVERVIEW_FOLDERS = ("tijdlijn", "personen", "partijen", "begrippen", "dossiers", "stukken")
 
 
 def _overview_pages(docs: Path) -> list[Path]:
