@@ -66,9 +66,8 @@ def build_context(corpus: Corpus, open_data: bool = False, site_url: str | None 
     statuses: dict[Target, dict[str, None]] = {}
     for target, status in corpus.links.statuses:
         _add(statuses, target, status)
-    paths = lambda: (record.path for record in corpus.records)  # noqa: E731
-    text_links = ByRecord(paths, _by_paragraph(corpus.links.text_links))
-    terms = ByRecord(paths, _by_paragraph(corpus.links.terms))
+    text_links = ByRecord(corpus.records, _by_paragraph(corpus.links.text_links))
+    terms = ByRecord(corpus.records, _by_paragraph(corpus.links.terms))
     addresses = assign_addresses(corpus)
     return RenderContext(
         corpus,
@@ -105,12 +104,12 @@ def _by_paragraph(found: tuple[TextLink, ...] | tuple[TermUse, ...]) -> Callable
 class ByRecord(dict):
     """A dict keyed by (record path, …) whose entries for a record are made (`make(path)`) when one
     of them is first looked up: a page reads only its own record's, a rebuild renders few pages.
-    Walked over, it holds every record's (`paths()`, in corpus order).
+    Walked over, it holds every one of `records`' entries, in corpus order.
     """
 
-    def __init__(self, paths: Callable[[], Iterable[str]], make: Callable[[str], Iterable[tuple[tuple, object]]]) -> None:
+    def __init__(self, records: tuple[Record, ...], make: Callable[[str], Iterable[tuple[tuple, object]]]) -> None:
         super().__init__()
-        self._paths, self._make_entries = paths, make
+        self._records, self._make_entries = records, make
         self._made: set[str] = set()
         self._all = False
 
@@ -124,8 +123,8 @@ class ByRecord(dict):
         if not self._all:
             dict.clear(self)
             self._made.clear()
-            for path in self._paths():
-                self._make(path)
+            for record in self._records:
+                self._make(record.path)
             self._all = True
 
     def __missing__(self, key: tuple):

@@ -48,27 +48,21 @@ def footnote_anchor(number: int) -> str:
 def text_places(context: RenderContext) -> dict[tuple[str, str], TextPlace]:
     """Map (record path, paragraph or footnote key) to its place, for every letter with a page
     (gathered once per site: the context holds them when `render_site` rendered it)."""
-    if context.places:
-        return context.places
-    places: dict[tuple[str, str], TextPlace] = {}
-    for record in context.corpus.records:
-        for letter in record.letters:
-            for key, place in _letter_places(record, letter, context).items():
-                places[(record.path, key)] = place
-    return places
+    return context.places or lazy_text_places(context)
 
 
 def lazy_text_places(context: RenderContext) -> ByRecord:
     """`text_places`, each record's places made when one of them is first looked up: a page reads
     only its own letters' places (a rebuild renders few pages), every one only when walked over."""
+    records = context.records or {record.path: record for record in context.corpus.records}
 
     def make(path: str) -> Iterator[tuple[tuple[str, str], TextPlace]]:
-        record = context.records.get(path)
+        record = records.get(path)
         for letter in record.letters if record is not None else ():
             for key, place in _letter_places(record, letter, context).items():
                 yield (path, key), place
 
-    return ByRecord(lambda: (record.path for record in context.corpus.records), make)
+    return ByRecord(context.corpus.records, make)
 
 
 def letter_anchors(record: Record, letter: Letter, context: RenderContext) -> dict[str, str]:
