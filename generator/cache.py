@@ -103,10 +103,20 @@ def read_entry(path: Path) -> object | None:
 
 
 def write_json(path: Path, data: object) -> None:
-    """Write a state file as JSON through a temporary file beside it, so a reader never meets half of it."""
+    """Write a state file as JSON (`replace_file`)."""
+    replace_file(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+
+def temporary_beside(path: Path) -> Path:
+    """The temporary file a file is written through before it takes `path`'s place: `.<name>.tmp`."""
+    return path.with_name(f".{path.name}.tmp")
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file beside it, so a reader never meets half of it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    temporary = temporary_beside(path)
+    temporary.write_bytes(data)
     os.replace(temporary, path)
 
 

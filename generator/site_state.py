@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from generator.cache import file_digest, write_json
+from generator.cache import file_digest, replace_file, write_json
 
 STATE_VERSION = 4
 """Bumped when the state file's shape changes: an older state then forces a full build."""
@@ -129,10 +128,7 @@ def write_if_changed(target: Path, data: bytes, known: str | None) -> str:
     digest = hashlib.sha256(data).hexdigest()
     if target.is_file() and (known == digest or _same_bytes(target, data)):
         return digest  # a file the permanence check changed afterwards (an anchor map) counts as the same
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, target)
+    replace_file(target, data)
     return digest
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple, TextIO
 from pathlib import Path, PurePosixPath
 
+from generator.cache import replace_file, temporary_beside
 from generator.errors import KamerdossierError
 
 MANIFEST = ".generated"
@@ -90,7 +91,7 @@ class Staging:
         """Stage one page; `text` may come in pieces (a large file, never held whole)."""
         _check_path(path)
         target = self.docs / path
-        temporary = _temporary(target)
+        temporary = temporary_beside(target)
         if isinstance(text, str):
             data = _normalised(text).encode("utf-8")
             digest = hashlib.sha256(data).hexdigest()
@@ -143,7 +144,7 @@ class Staging:
         _write_manifest(self.docs, {**self.earlier, **written})
         for path in sorted(staged_paths):
             target = self.docs / path
-            os.replace(_temporary(target), target)
+            os.replace(temporary_beside(target), target)
         kept = []
         for path in sorted(set(self.earlier) - set(written), reverse=True):
             if self.earlier[path] is not None and _hash_of_file(self.docs / path) in (self.earlier[path], None):
@@ -158,7 +159,7 @@ class Staging:
         """Remove the staged pages' temporary files and the scratch folder: the docs folder is as it was."""
         for page in staged:
             if page.state == STAGED:
-                _temporary(self.docs / page.path).unlink(missing_ok=True)
+                temporary_beside(self.docs / page.path).unlink(missing_ok=True)
         self._remove_scratch()
 
     def keep(self, name: str, text: str) -> None:
@@ -190,10 +191,6 @@ class Staging:
     def _remove_scratch(self) -> None:
         if self.scratch.is_dir():
             shutil.rmtree(self.scratch)
-
-
-def _temporary(target: Path) -> Path:
-    return target.with_name(f".{target.name}.tmp")
 
 
 def _normalised_pieces(pieces: Iterable[str]) -> Iterator[str]:
@@ -294,13 +291,8 @@ def _write_manifest(docs: Path, paths: dict[str, str | None]) -> None:
 
 def _write_if_changed(target: Path, text: str) -> None:
     """Write `text` to `target` through a temporary file beside it, unless it holds that text already."""
-    if _read(target) == text:
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.tmp")
-    with open(temporary, "w", encoding="utf-8", newline="\n") as stream:
-        stream.write(text)
-    os.replace(temporary, target)
+    if _read(target) != text:
+        replace_file(target, text.encode("utf-8"))
 
 
 def _remove_page(docs: Path, path: str) -> None:
