@@ -1,8 +1,8 @@
 """Link the parsed records into a corpus: one small, named, pure step per job.
 
     link_corpus(records, diagnostics)
-      1. link_citations     cited documents in paragraphs and footnotes -> references, text links
-      2. resolve_referrals  "het antwoord op vraag 10" -> the answer it names, as a text link
+      1. cite_record        cited documents in paragraphs and footnotes -> references, text links
+      2. resolve_record     "het antwoord op vraag 10" -> the answer it names, as a text link
       3. thread_corpus      questions -> the answers that answer them
       4. list_statuses      every question and answer -> beantwoord / verwijzing / vertrouwelijk /
                             geen antwoord op deze site

@@ -27,24 +27,12 @@ def _report(problem: str, references: list[Reference]) -> Diagnostic:
     return Diagnostic(first.span.path, first.span.line, problem + also, first.text, "warning")
 
 
-def link_citations(
-    records: tuple[Record, ...],
-) -> tuple[tuple[TextLink, ...], tuple[Reference, ...], tuple[Diagnostic, ...]]:
-    """Find every cited document in every paragraph and footnote of `records`.
+def cite_record(record: Record) -> tuple[tuple[TextLink, ...], tuple[Reference, ...], tuple[Diagnostic, ...]]:
+    """Find every cited document in every paragraph and footnote of one record (it needs no other).
 
     Returns the text links and references in reading order, and the warnings for citations that
     could not be given an identifier.
     """
-    found = [cite_record(record) for record in records]
-    return (
-        tuple(link for links, _, _ in found for link in links),
-        tuple(reference for _, references, _ in found for reference in references),
-        tuple(problem for _, _, problems in found for problem in problems),
-    )
-
-
-def cite_record(record: Record) -> tuple[tuple[TextLink, ...], tuple[Reference, ...], tuple[Diagnostic, ...]]:
-    """`link_citations` for one record: it needs no other."""
     links: list[TextLink] = []
     references: list[Reference] = []
     problems: dict[str, list[Reference]] = {}

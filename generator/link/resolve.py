@@ -74,14 +74,9 @@ def _lookup(
     return None
 
 
-def resolve_referrals(records: tuple[Record, ...]) -> tuple[tuple[TextLink, ...], tuple[Diagnostic, ...]]:
-    """Link every referral in `records` to the question or answer it names, in reading order."""
-    found = [resolve_record(record) for record in records]
-    return tuple(link for links, _ in found for link in links), tuple(d for _, problems in found for d in problems)
-
-
 def resolve_record(record: Record) -> tuple[tuple[TextLink, ...], tuple[Diagnostic, ...]]:
-    """`resolve_referrals` for one record: a referral names a question or answer of its own record."""
+    """Link every referral in one record to the question or answer it names (one of its own
+    record's), in reading order."""
     links: list[TextLink] = []
     diagnostics: list[Diagnostic] = []
     indexes: dict[int, NodeIndex] = {}

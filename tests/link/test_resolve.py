@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.link.resolve import resolve_referrals
+from generator.link.resolve import resolve_record
 from generator.model import LetterKey, Target, TextLink
 
 from .builders import SEED_000, SEED_001, answer, heading, letter, paragraph, question, record
@@ -40,7 +40,7 @@ def target(party, number, role="antwoord", path=SEED_001, index=2):
 
 
 def test_referrals_link_to_answers_of_the_own_party_unless_named():
-    links, diagnostics = resolve_referrals((record(SEED_001, answer_letter()),))
+    links, diagnostics = resolve_record(record(SEED_001, answer_letter()))
     assert links == (
         TextLink(SEED_001, "p106", 21, 28, target=target("BBB", 1)),
         TextLink(SEED_001, "p108", 18, 42, target=target("BBB", 10)),
@@ -57,7 +57,7 @@ def test_referrals_link_to_answers_of_the_own_party_unless_named():
 def test_second_number_links_its_digits_only():
     short = answer_letter()
     full = replace(short, body=short.body + (answer(20, "BBB", paragraph("p136", "Eén van de doelen.", 755)),))
-    links, diagnostics = resolve_referrals((record(SEED_001, full),))
+    links, diagnostics = resolve_record(record(SEED_001, full))
     in_24 = [(A24[link.start:link.end], link.target.number) for link in links if link.paragraph == "p146"]
     assert in_24 == [("het antwoord op vraag 18", 18), ("20", 20)]
     assert diagnostics == ()
@@ -70,7 +70,7 @@ def test_bare_question_number_in_written_questions_links_to_the_question():
     asked = letter(0, "schriftelijke-vragen",
                    question(9, None, paragraph("p11", "Kunt u alle documentatie over de risico-afweging ... delen?", 35, SEED_000)),
                    question(12, None, paragraph("p14", text, 50, SEED_000)), path=SEED_000)
-    links, diagnostics = resolve_referrals((record(SEED_000, asked),))
+    links, diagnostics = resolve_record(record(SEED_000, asked))
     assert links == (TextLink(SEED_000, "p14", 25, 32, target=target(None, 9, "vraag", SEED_000, 0)),)
     assert diagnostics == ()
 
@@ -79,7 +79,7 @@ def test_referral_to_an_answer_in_another_letter_of_the_record():
     """A follow-up committee letter can point at the answer letter before it."""
     follow_up = letter(3, "commissiebrief", heading("Vragen van de leden van de fractie van BBB", 900, "BBB"),
                        question(1, "BBB", paragraph("p200", A11, 901)))
-    links, _ = resolve_referrals((record(SEED_001, answer_letter(), follow_up),))
+    links, _ = resolve_record(record(SEED_001, answer_letter(), follow_up))
     assert links[-1] == TextLink(SEED_001, "p200", 18, 42, target=target("BBB", 10))
 
 
@@ -92,5 +92,5 @@ def test_bare_question_number_in_a_quote_inside_an_answer_names_the_question():
                               quoted=True),
                      answer(9, "BBB", paragraph("p103", "Er bestaat geen gedetailleerd overzicht.", 587)),
                      answer(12, "BBB", quoted))
-    (link,), _ = resolve_referrals((record(SEED_001, answers),))
+    (link,), _ = resolve_record(record(SEED_001, answers))
     assert link.target == target("BBB", 9, "vraag")
