@@ -32,9 +32,11 @@ import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from generator.incremental import Incremental
 from generator.model import Corpus, Diagnostic, Record
 from generator.render import render_context, render_corpus_data, render_record, render_site_pages
-from generator.render.data import LetterEntry, join_corpus_items, open_data_lookup
+from generator.render.context import RenderContext
+from generator.render.data import LetterEntry, OpenDataLookup, join_corpus_items, open_data_lookup
 from generator.write import STAGED, StagedPage, Staging
 
 __all__ = ["Emitted", "PARALLEL_FROM", "WORKERS", "emit_site"]
@@ -64,12 +66,12 @@ class Emitted:
 class _Job:
     """What the workers are forked with: the render context and everything a share needs."""
 
-    context: object
-    lookup: object
+    context: RenderContext
+    lookup: OpenDataLookup | None
     staging: Staging
     report: Report
     shares: tuple[tuple[Record, ...], ...]
-    reuse: object = None
+    reuse: Incremental | None = None
 
 
 _job: _Job | None = None
@@ -83,7 +85,7 @@ def emit_site(
     report: Report,
     extra: Iterable[tuple[str, str]] = (),
     workers: int | None = None,
-    reuse=None,
+    reuse: Incremental | None = None,
 ) -> Emitted:
     """Render every page of the site (`generator.render.render_site`'s pages) and stage each as it
     comes, with the `extra` pages (docs-relative path, text); commit or discard with `staging`.
@@ -142,7 +144,12 @@ def emit_site(
 
 
 def _stage_site(
-    staging: Staging, context, extra: Iterable[tuple[str, str]], reuse, into: list[StagedPage], between: Callable[[], None] = lambda: None
+    staging: Staging,
+    context: RenderContext,
+    extra: Iterable[tuple[str, str]],
+    reuse: Incremental | None,
+    into: list[StagedPage],
+    between: Callable[[], None] = lambda: None,
 ) -> Exception | None:
     """Stage the pages that are no record's own (`render_site_pages`) and the `extra` ones, as
     `_stage_all` does; with `reuse`, the former are taken from the last build when what they show
