@@ -6,6 +6,7 @@ import bisect
 import gc
 import hashlib
 import os
+import pickle
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -14,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.cache import folder_key, load_parsed, parsed_key, store_parsed
+from generator.cache import folder_key, load_parsed, parsed_key, store_parsed_pickle
 from generator.emit import emit_site
 from generator.errors import BuildFailed, SourceError, problem
 from generator.incremental import Incremental, view_digest
@@ -56,6 +57,8 @@ class BuildResult:
 
 PARALLEL_FROM = 200
 """From how many sources on parsing uses every core (below it, starting the workers costs more)."""
+CHUNK = 32
+"""At most this many sources go to a parse worker at a time (`_chunk_size`)."""
 
 
 @dataclass(frozen=True)
@@ -106,9 +109,9 @@ def parse_and_link_sources(
         pending = [number for number, found in enumerate(results) if found is None]
         if workers > 1 and len(pending) >= PARALLEL_FROM:
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                parsed = pool.map(_parse_source, [jobs[number] for number in pending], chunksize=max(1, len(pending) // (8 * workers)))
+                parsed = pool.map(_parse_source_to_send, [jobs[number] for number in pending], chunksize=_chunk_size(len(pending), workers))
                 for number, found in zip(pending, parsed):
-                    results[number] = found
+                    results[number] = _received(found, jobs[number])
         else:
             for number in pending:
                 results[number] = _parse_source(jobs[number])
@@ -141,6 +144,14 @@ def _parse_source(
 
     With a `cache` folder, a source parsed before (the same bytes, sidecar and parser) is taken
     from there (generator/cache.py), and its terms too when the glossary is the same."""
+    entry, _ = _parse_entry(job)
+    return _result(entry, job[-1])
+
+
+def _parse_entry(job: tuple) -> tuple[tuple, bytes | None]:
+    """Read and parse one source (or take it from the cache): its cache entry (record, reports,
+    what linking finds in it alone, (glossary key, terms), view), and the entry's pickle when it
+    was stored just now (else None)."""
     path, shown, sidecar, cache, glossary, glossary_key, key = job
     found = load_parsed(cache, key) if key is not None else None
     changed = found is None
@@ -150,9 +161,38 @@ def _parse_source(
     record, reports, alone, terms, view = found
     if terms is None or terms[0] != glossary_key:
         terms, changed = (glossary_key, _terms_alone(record, alone, glossary)), True
+    entry = (record, reports, alone, terms, view)
     if changed and key is not None:
-        store_parsed(cache, key, (record, reports, alone, terms, view))
-    return record, reports, alone, terms[1], key, view
+        data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+        store_parsed_pickle(cache, key, data)
+        return entry, data
+    return entry, None
+
+
+def _result(entry: tuple, key: str | None) -> tuple:
+    """What `_parse_source` gives for a cache entry: its terms without their glossary key, and the parse key."""
+    record, reports, alone, (_, terms), view = entry
+    return record, reports, alone, terms, key, view
+
+
+def _parse_source_to_send(job: tuple) -> tuple | bytes:
+    """`_parse_source` in a worker: a source's entry as the cache stores it, its pickle, when it
+    was stored just now (the build's process unpickles it, `_received`): pickled once, not once for
+    the cache and again to be sent."""
+    entry, data = _parse_entry(job)
+    return data if data is not None else _result(entry, job[-1])
+
+
+def _received(found: tuple | bytes, job: tuple) -> tuple:
+    """What `_parse_source` gives, from what `_parse_source_to_send` sent."""
+    return _result(pickle.loads(found), job[-1]) if isinstance(found, bytes) else found
+
+
+def _chunk_size(sources: int, workers: int) -> int:
+    """How many sources a worker takes at a time: enough that handing them out costs little, few
+    enough that the workers finish close together (with a few large chunks one worker may parse
+    the last alone) and the build's process takes the records in as they come."""
+    return max(1, min(CHUNK, sources // (8 * workers)))
 
 
 def _cached_source(job: tuple) -> tuple | None:
@@ -162,8 +202,7 @@ def _cached_source(job: tuple) -> tuple | None:
     found = load_parsed(cache, key) if key is not None else None
     if found is None or found[3] is None or found[3][0] != glossary_key:
         return None
-    record, reports, alone, (_, terms), view = found
-    return record, reports, alone, terms, key, view
+    return _result(found, key)
 
 
 def _link_alone(record: Record | None) -> RecordLinks | None:

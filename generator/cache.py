@@ -89,9 +89,10 @@ def load_parsed(cache: Path, key: str) -> object | None:
     return read_entry(cache / PARSED_FOLDER / f"{key}.pickle")
 
 
-def store_parsed(cache: Path, key: str, parsed: object) -> None:
-    """Store a parse under `key`; a cache that cannot be written is left alone."""
-    write_entry(cache / PARSED_FOLDER / f"{key}.pickle", parsed)
+def store_parsed_pickle(cache: Path, key: str, data: bytes) -> None:
+    """Store a parse, pickled (`data`), under `key`; a cache that cannot be written is left alone.
+    (The parse's workers send the build's process the same pickle: it is made once.)"""
+    write_pickled(cache / PARSED_FOLDER / f"{key}.pickle", data)
 
 
 def read_entry(path: Path) -> object | None:
@@ -144,11 +145,15 @@ def folder_key(folder: Path) -> str:
 
 def write_entry(path: Path, value: object) -> None:
     """Write a cache file through a temporary file beside it; a cache that cannot be written is left alone."""
+    write_pickled(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def write_pickled(path: Path, data: bytes) -> None:
+    """Write a cache file's pickle (`write_entry`)."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # one writer per process: no clash
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(temporary, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.write_bytes(data)
         os.replace(temporary, path)
     except OSError:
         with contextlib.suppress(OSError):
