@@ -24,7 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from generator.link._walk import walk_paragraphs
-from generator.link.scan import finds_after_boundary, folded
+from generator.link.scan import finds_after_boundary, folded, starts_near
 from generator.model import (
     APPENDIX_ANSWERS,
     WRITTEN_QUESTIONS,
@@ -49,9 +49,12 @@ _YEAR = r"(?:19|20)\d\d(?![\d/]|[.,]\d)"
 PERIODS = {"begin": 1, "voorjaar": 3, "medio": 6, "zomer": 6, "najaar": 9, "eind": 12, "winter": 12}
 """Parts of a year a letter names, with the month each starts in (only for sorting)."""
 
+_BEFORE_DATE = r"[^\w/.-]"
+"""A character a date may follow."""
+
 _DATE = re.compile(
     rf"""
-    [^\w/.-]                                                                # after a character no date follows,
+    {_BEFORE_DATE}                                                          # after a character no date follows,
     (?=[0-9jfmasondbehvit])                                                 # the first characters of the dates below:
     (?=(?P<date>
         (?P<day>[12]\d|3[01]|0?[1-9])\s++(?P<day_month>{_MONTH})(?!\w)        # 2 oktober (2025) (jl.)
@@ -74,18 +77,39 @@ dates by it. The pattern matches the character before a date (see `finds_after_b
 _DATE_WORDS = ("jaar", "zomer", "winter", *MONTHS)
 """What every date `_DATE` finds holds but a year: a month, `jaar` (`dit jaar`, `voorjaar`, `najaar`)
 or another season; in lower case in the text `folded`, in whatever case it is written."""
-_YEAR_STARTS = ("19", "20")
-"""How every year `_YEAR` finds starts."""
+_YEAR_ANCHOR = re.compile(r"(?:19|20)\d\d")
+"""Every year `_YEAR` finds (it follows white space, so one found here never overlaps it)."""
+_WORDS_BEFORE_ANCHOR = 2
+"""How many words a date holds before the word of its first year, month, `jaar` or season:
+`begin dit jaar`, `het voorjaar`, `2 oktober`, `in 2021` (`date_starts`)."""
+_BEFORE = re.compile(_BEFORE_DATE)
 
 
-def _may_hold_date(text: str) -> bool:
-    """Whether `text` holds what every date `_DATE` finds holds: a year's first two digits, a
-    month, `jaar` or a season. Most paragraphs hold none, and these few searches for a literal
-    cost a fraction of `_DATE` read at every space."""
-    if any(start in text for start in _YEAR_STARTS):
-        return True
-    lowered = folded(text)
-    return any(word in lowered for word in _DATE_WORDS)
+def date_starts(texts: list[str]) -> list[list[int]]:
+    """For each of `texts`, the places where a date `_DATE` finds may start (for
+    `finds_after_boundary`): near each year and each of `_DATE_WORDS` in any case (`starts_near`),
+    found as literals in all of `texts` at once. Most paragraphs hold none and the rest a few:
+    `_DATE`, a case-blind pattern tried at every space, costs far more than these searches.
+
+        >>> date_starts(["Het besluit.", "Zie de brief van 2 oktober 2025."])
+        [[], [13, 17, 19, 27]]
+    """
+    joined = "\n".join(texts)  # no date and no word of one holds a line break
+    anchors = [found.start() for found in _YEAR_ANCHOR.finditer(joined)]
+    lowered = folded(joined)
+    for word in _DATE_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            anchors.append(at)
+            at = lowered.find(word, at + 1)
+    offsets = [0]
+    for text in texts[:-1]:
+        offsets.append(offsets[-1] + len(text) + 1)
+    near: list[list[int]] = [[] for _ in texts]
+    for anchor in sorted(anchors):
+        index = bisect_right(offsets, anchor) - 1
+        near[index].append(anchor - offsets[index])
+    return [list(starts_near(text, found, _WORDS_BEFORE_ANCHOR, _BEFORE)) if found else [] for text, found in zip(texts, near)]
 
 
 _VERGADERJAAR = re.compile(r"(?<!\d)(?P<first>(?:19|20)\d\d)/(?:(?P<second>\d\d)(?!\d))")
@@ -121,11 +145,14 @@ def dated_in_record(record: Record) -> tuple[tuple[EventDate, EventSource], ...]
     footnotes_of = {letter.index: {note.number: note.text for note in letter.footnotes} for letter in record.letters}
     for letter in record.letters:
         found += _own_events(record, letter)
-    for place in walk_paragraphs(record, footnotes=True):
+    places = list(walk_paragraphs(record, footnotes=True))
+    for place, starts in zip(places, date_starts([place.paragraph.text for place in places])):
+        if not starts:
+            continue  # no date (most paragraphs)
         letter = place.letter
         footnotes = footnotes_of[letter.index]
         in_head = any(place.paragraph is paragraph for paragraph in letter.head)
-        for date, source in _mentions(record, letter, place.paragraph, letters_dated[letter.index], footnotes):
+        for date, source in _mentions(record, letter, place.paragraph, letters_dated[letter.index], footnotes, starts):
             if in_head and source.written and _is_own(date, letter):
                 continue  # `Den Haag, 2 december 2025`, `(ingezonden 7 oktober 2025)`: the letter's own date
             found.append((date, source))
@@ -172,16 +199,16 @@ def _own_events(record: Record, letter: Letter) -> list[tuple[EventDate, EventSo
 
 
 def _mentions(
-    record: Record, letter: Letter, paragraph: Paragraph, dated: datetime.date | None, footnotes: dict[int, str]
+    record: Record, letter: Letter, paragraph: Paragraph, dated: datetime.date | None, footnotes: dict[int, str],
+    starts: list[int],
 ) -> list[tuple[EventDate, EventSource]]:
-    """Every date `paragraph` mentions, as an event date and its source."""
+    """Every date `paragraph` mentions, as an event date and its source (`starts`: where one may
+    start, `date_starts`)."""
     text = paragraph.text
-    if not _may_hold_date(text):
-        return []
     key = LetterKey(record.path, letter.index)
     found = []
     ends: list[int] | None = None  # read once a paragraph has a date: most have none
-    for match, start, end in finds_after_boundary(_DATE, text, "date"):
+    for match, start, end in finds_after_boundary(_DATE, text, "date", starts):
         date, inferred = _event_date(match, dated, _cited_session(end, paragraph, footnotes))
         if date is None:
             continue

@@ -11,7 +11,7 @@ lower-cased (`folded`) or with a cheap pattern, and runs the full pattern only w
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 FOLDED_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 """The characters beyond ASCII that Python's case-insensitive patterns match to an ASCII letter
@@ -26,9 +26,13 @@ def folded(text: str) -> str:
     return (text.translate(FOLDED_TO_ASCII) if _FOLDED_AWAY.search(text) else text).lower()
 
 
-def finds_after_boundary(pattern: re.Pattern[str], text: str, group: str) -> Iterator[tuple[re.Match[str], int, int]]:
+def finds_after_boundary(
+    pattern: re.Pattern[str], text: str, group: str, starts: Iterable[int] | None = None
+) -> Iterator[tuple[re.Match[str], int, int]]:
     """Yield each find of `pattern`'s `group` in `text`, left to right and never overlapping, as
-    (match, start, end) with `start`..`end` the group's characters in `text`.
+    (match, start, end) with `start`..`end` the group's characters in `text`. With `starts` (in
+    ascending order), `pattern` is tried only before those characters of `text`: the caller knows
+    no find starts elsewhere (`starts_near`).
 
     `pattern` matches the one character that may stand before a find and holds the find in a
     lookahead (`[^\\w@](?=(?P<find>…))`): the regular expression engine then skips quickly over
@@ -42,8 +46,40 @@ def finds_after_boundary(pattern: re.Pattern[str], text: str, group: str) -> Ite
         [(0, 2), (3, 4)]
     """
     end = 0
-    for match in pattern.finditer(" " + text):
+    spaced = " " + text  # the character before text[at] is spaced[at]
+    matches = pattern.finditer(spaced) if starts is None else filter(None, (pattern.match(spaced, at) for at in starts))
+    for match in matches:
         start = match.start(group) - 1
         if start >= end:
             end = match.end(group) - 1
             yield match, start, end
+
+
+def starts_near(text: str, anchors: list[int], words_before: int, boundary: re.Pattern[str]) -> Iterator[int]:
+    """Yield, in ascending order and once each, every place in `text` where a find may start when
+    each find holds one of the `anchors` (positions in `text`, ascending) after at most
+    `words_before` whole words (runs of characters but white space) of its own: the places from
+    the start of the word `words_before` before an anchor's word up to the anchor, where the
+    character before (a space before the text) is one a find may follow (`boundary`, one character).
+
+    The words before an anchor are read in the text reversed, by one pattern, and no character
+    twice: a stretch read for one anchor is not read again for the next::
+
+        >>> list(starts_near("zie de brief van 1 mei", [19], 1, re.compile(r"\\s")))
+        [17, 19]
+    """
+    spaced = " " + text  # as `finds_after_boundary` reads it
+    backwards = text[::-1]  # text[at - 1] is backwards[len(text) - at]
+    words = _WORDS_BACK[words_before]
+    done = 0  # the places before this one were read
+    for anchor in anchors:
+        if anchor < done:
+            continue
+        back = words.match(backwards, len(text) - anchor, len(text) - done)
+        for found in boundary.finditer(spaced, len(text) - back.end(), anchor + 1):
+            yield found.start()
+        done = anchor + 1
+
+
+_WORDS_BACK = {count: re.compile(rf"\S*+(?:\s++\S++){{0,{count}}}+") for count in range(4)}
+"""Read backwards from an anchor: the rest of its word, then up to `count` words before it."""

@@ -130,20 +130,44 @@ def test_a_date_in_any_case_is_read_where_its_words_are_looked_for_first() -> No
     ]
 
 
-def test_every_paragraph_with_a_date_is_read_for_dates() -> None:
-    """Each paragraph and footnote of the real letters in which `_DATE` finds a date holds what
-    `_may_hold_date` looks for first."""
+def test_every_date_of_the_real_letters_is_found_where_dates_are_looked_for() -> None:
+    """In each paragraph and footnote of the real letters, `_DATE` tried only where `date_starts`
+    says a date may start (near a year, a month, `jaar` or a season word) finds what it finds
+    tried before every character."""
     from generator.link._walk import walk_paragraphs
-    from generator.link.events import _DATE, _may_hold_date
+    from generator.link.events import _DATE, date_starts
     from generator.link.scan import finds_after_boundary
 
     fixtures = SEEDS.parent / "tests" / "fixtures"
     records, _ = parse_sources(SEEDS)
     records += parse_sources(fixtures / "letters")[0] + parse_sources(fixtures / "aanhangsel")[0]
     texts = [place.paragraph.text for found in records for place in walk_paragraphs(found, footnotes=True)]
-    dated = [text for text in texts if next(finds_after_boundary(_DATE, text, "date"), None)]
-    assert len(dated) > 50
-    assert all(_may_hold_date(text) for text in dated)
+    everywhere = [[(start, end) for _, start, end in finds_after_boundary(_DATE, text, "date")] for text in texts]
+    near = [
+        [(start, end) for _, start, end in finds_after_boundary(_DATE, text, "date", starts)]
+        for text, starts in zip(texts, date_starts(texts))
+    ]
+    assert sum(map(len, everywhere)) > 100
+    assert near == everywhere
+
+
+def test_a_date_is_found_after_long_white_space_and_words_around_it() -> None:
+    # Synthetic: every kind of date with runs of white space inside, glued to brackets, in capitals,
+    # after the word before it (`op 2 oktober`), inside words that hold a month or `jaar`
+    # (`jaarverslag`, `junior`), and many on one line: the places tried are the places found.
+    from generator.link.events import _DATE, date_starts
+    from generator.link.scan import finds_after_boundary
+
+    texts = [
+        "op 2 \t\u2003 oktober   2025 jl. en (begin \n dit   jaar) of [het  VOORJAAR van 2024], in\u00a02021",
+        "jaarverslag junior 2020x half volgend jaar, eind 1999, afgelopen winter, vorig najaar, 31 mei.",
+        "juli 2024/25 sinds 2023, vanaf 2019.5 tot 2020. " * 50 + "3 " * 100 + "maart jl.",
+        "1 oktober" + " " * 50 + "x. " + "begin " * 30 + "het " * 30 + "in " * 30 + "2" * 200 + " in 2021.",
+    ]
+    for text, starts in zip(texts, date_starts(texts)):
+        everywhere = [(start, end) for _, start, end in finds_after_boundary(_DATE, text, "date")]
+        near = [(start, end) for _, start, end in finds_after_boundary(_DATE, text, "date", starts)]
+        assert everywhere and near == everywhere
 
 
 def test_a_month_or_season_with_letters_a_case_blind_pattern_reads_as_ascii_is_a_date() -> None:
