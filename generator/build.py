@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import gc
 import hashlib
+import itertools
 import os
 import pickle
 import sys
@@ -101,20 +102,31 @@ def parse_and_link_sources(
     """
     sources, diagnostics = survey_sources(seeds)
     glossary_key = hashlib.sha256(repr(glossary).encode("utf-8", "surrogatepass")).hexdigest()
-    jobs = [_job(source, seeds, cache, glossary, glossary_key) for source in sources]
     workers = workers or os.cpu_count() or 1
+    results: list[tuple | None] = []
+    pending: list[tuple[int, tuple]] = []  # (number, job) of each source not in the cache
+
+    def uncached() -> Iterator[tuple]:
+        """Make each source's job (its key reads the source); a source parsed before is taken from
+        the cache here (a worker would load it, then pickle it again to send it); yield the others' jobs."""
+        for source in sources:
+            job = _job(source, seeds, cache, glossary, glossary_key)
+            results.append(_cached_source(job))
+            if results[-1] is None:
+                pending.append((len(results) - 1, job))
+                yield job
+
     with _cycle_collector_paused():  # taking records in
-        # a source parsed before is taken from the cache here: a worker would load it, then pickle it again to send it
-        results = [_cached_source(job) for job in jobs]
-        pending = [number for number, found in enumerate(results) if found is None]
-        if workers > 1 and len(pending) >= PARALLEL_FROM:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                parsed = pool.map(_parse_source_to_send, [jobs[number] for number in pending], chunksize=_chunk_size(len(pending), workers))
-                for number, found in zip(pending, parsed):
-                    results[number] = _received(found, jobs[number])
+        jobs = uncached()
+        first = list(itertools.islice(jobs, PARALLEL_FROM if workers > 1 else None))  # with workers, the rest as the pool takes them
+        if len(first) >= PARALLEL_FROM and workers > 1:
+            with ProcessPoolExecutor(max_workers=workers) as pool:  # the workers parse while the rest's jobs are made
+                parsed = pool.map(_parse_source_to_send, itertools.chain(first, jobs), chunksize=_chunk_size(len(sources), workers))
+                for (number, job), found in zip(pending, parsed):
+                    results[number] = _received(found, job)
         else:
-            for number in pending:
-                results[number] = _parse_source(jobs[number])
+            for number, job in pending:
+                results[number] = _parse_source(job)
     records = tuple(record for record, *_ in results if record is not None)
     return Parsed(
         records,
