@@ -36,6 +36,7 @@ from generator.readers import Source, read_source, survey_sources
 from generator.readers.annotations import read_annotations
 from generator.readers.files import shown_path
 from generator.readers.glossary import read_glossary
+from generator.render.addresses import Addresses, assign_addresses
 from generator.render.annotations import annotation_problems
 from generator.redirects import NO_REDIRECTS, page_file, read_redirects, redirect_files, redirect_problems, split_address
 from generator.render import page_sources, render_site
@@ -281,12 +282,21 @@ def link_with_editorial(
     """Link `records` with the glossary's terms and the notes; a note naming a letter or anchor the
     corpus lacks is an error. `parsed`: what linking found in records alone before (`link_record`,
     `find_record_terms` with the editorial glossary)."""
+    return link_and_address(records, diagnostics, editorial, parsed)[0]
+
+
+def link_and_address(
+    records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...], editorial: Editorial, parsed: Parsed | None = None
+) -> tuple[Corpus, Addresses]:
+    """`link_with_editorial`, giving the pages of the corpus's letters and records too
+    (`assign_addresses`): made once, for the notes' check and for rendering (`emit_site`)."""
     alone = parsed.alone if parsed is not None else None
     terms = parsed.terms if parsed is not None and parsed.glossary == editorial.terms else None
     with _cycle_collector_paused():
         corpus = link_corpus(records, diagnostics + editorial.diagnostics, editorial.terms, alone, terms)
         corpus = replace(corpus, annotations=editorial.notes)
-        return replace(corpus, diagnostics=corpus.diagnostics + annotation_problems(corpus))
+        addresses = assign_addresses(corpus)
+        return replace(corpus, diagnostics=corpus.diagnostics + annotation_problems(corpus, addresses)), addresses
 
 
 @contextmanager
@@ -389,7 +399,7 @@ def link_render_and_write(
     while True:
         start = time.perf_counter()
         try:
-            corpus = link_with_editorial(kept, diagnostics, editorial, parsed)
+            corpus, addresses = link_and_address(kept, diagnostics, editorial, parsed)
         except Exception:
             kept, found = _leave_out_failing_or_raise(kept, diagnostics, site_url, editorial)
             problems += found
@@ -399,7 +409,7 @@ def link_render_and_write(
         start = time.perf_counter()
         staging = Staging(docs)
         try:
-            emitted = emit_site(corpus, site_url, staging, _rendering_failure, extra, reuse=reuse)
+            emitted = emit_site(corpus, site_url, staging, _rendering_failure, extra, reuse=reuse, addresses=addresses)
         except Exception:  # a page that is no record's own failed: find the records that make it fail
             kept, found = _leave_out_failing_or_raise(kept, diagnostics, site_url, editorial)
             problems += found

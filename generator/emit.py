@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from generator.incremental import Incremental
 from generator.model import Corpus, Diagnostic, Record
 from generator.render import render_context, render_corpus_data, render_record, render_site_pages
+from generator.render.addresses import Addresses
 from generator.render.context import RenderContext
 from generator.render.data import LetterEntry, OpenDataLookup, join_corpus_items, open_data_lookup
 from generator.write import STAGED, StagedPage, Staging
@@ -86,11 +87,13 @@ def emit_site(
     extra: Iterable[tuple[str, str]] = (),
     workers: int | None = None,
     reuse: Incremental | None = None,
+    addresses: Addresses | None = None,
 ) -> Emitted:
     """Render every page of the site (`generator.render.render_site`'s pages) and stage each as it
     comes, with the `extra` pages (docs-relative path, text); commit or discard with `staging`.
     With `reuse` (a `generator.incremental.Incremental`), a record whose pages the last build left
     as they would be now is not rendered again: its pages and open data are taken from there.
+    `addresses`: the corpus's pages, when the build made them already (`assign_addresses`).
 
     Raises what rendering a page that is no record's own raises (after discarding what was
     staged): the caller finds the records that cause it.
@@ -103,7 +106,7 @@ def emit_site(
     failed: Exception | None = None
     gc.freeze()  # the corpus lives until the end: no collection walks it again, here or in the workers
     try:
-        context = render_context(corpus, site_url)
+        context = render_context(corpus, site_url, addresses)
         lookup = open_data_lookup(context) if site_url else None
         if reuse is not None:
             reuse.prepare(context, lookup)

@@ -25,7 +25,7 @@ from generator.render.places import lazy_text_places
 from generator.render.context import RenderContext, build_context
 from generator.render.data import OpenDataLookup, RecordData, open_data_lookup, render_corpus_data, render_record_data
 from generator.render.markdown import render_letter_page
-from generator.render.addresses import assign_addresses
+from generator.render.addresses import Addresses, assign_addresses
 from generator.render.mentions import DOSSIER_INDEX, dossier_feed, dossier_page
 from generator.render.overviews import render_overviews
 from generator.render.pages import HOME, render_home, render_month_pages, render_record_page, render_shared_page
@@ -64,11 +64,12 @@ def render_site(corpus: Corpus, site_url: str | None = None) -> dict[str, str]:
     return dict(sorted(pages.items()))
 
 
-def render_context(corpus: Corpus, site_url: str | None = None) -> RenderContext:
+def render_context(corpus: Corpus, site_url: str | None = None, addresses: Addresses | None = None) -> RenderContext:
     """Gather, once, what every page is rendered from (`build_context`, the notes at their anchors,
     the places of the text, the events each letter dates); with the site's address, the open data
-    is rendered too. Raises `PageConflict` when a dossier's page would be another page of the site."""
-    context = build_context(corpus, open_data=bool(site_url), site_url=site_url)
+    is rendered too. `addresses`: the corpus's pages, when made already (`assign_addresses`).
+    Raises `PageConflict` when a dossier's page would be another page of the site."""
+    context = build_context(corpus, open_data=bool(site_url), site_url=site_url, addresses=addresses)
     context = replace(context, notes=placed_notes(context))  # notes at their anchors
     context = replace(context, places=lazy_text_places(context))  # each record's made when first looked up
     context = replace(context, events=events_by_letter(corpus))

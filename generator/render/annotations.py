@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.model import Annotation, Corpus, Diagnostic, LetterKey
-from generator.render.addresses import assign_addresses, page_url, relative_link, slugify
+from generator.render.addresses import Addresses, assign_addresses, page_url, relative_link, slugify
 from generator.render.context import RenderContext
 from generator.render.labels import letter_label
 from generator.render.escape import escape_line, front_matter
@@ -94,13 +94,14 @@ def _resolve(
     return placed, problems
 
 
-def annotation_problems(corpus: Corpus) -> tuple[Diagnostic, ...]:
-    """Report every note whose letter or anchor the site does not have, at that field's line."""
+def annotation_problems(corpus: Corpus, addresses: Addresses | None = None) -> tuple[Diagnostic, ...]:
+    """Report every note whose letter or anchor the site does not have, at that field's line
+    (`addresses`: the corpus's, when made already)."""
     if not corpus.annotations:
         return ()
     # only the letters' pages are needed (a letter's anchors follow from its text), not the whole
     # context build_context gathers for rendering (about a third of the link stage's time)
-    context = RenderContext(corpus, assign_addresses(corpus), {}, {}, {}, {})
+    context = RenderContext(corpus, addresses if addresses is not None else assign_addresses(corpus), {}, {}, {}, {})
     return tuple(_resolve(corpus.annotations, context)[1])
 
 

@@ -52,8 +52,10 @@ class RenderContext:
         return self.letters.get(key)
 
 
-def build_context(corpus: Corpus, open_data: bool = False, site_url: str | None = None) -> RenderContext:
-    """Gather addresses and index the link pass's findings for rendering."""
+def build_context(
+    corpus: Corpus, open_data: bool = False, site_url: str | None = None, addresses: Addresses | None = None
+) -> RenderContext:
+    """Gather addresses (unless given: `assign_addresses(corpus)`) and index the link pass's findings for rendering."""
     letters = {
         LetterKey(record.path, letter.index): (record, letter)
         for record in corpus.records
@@ -68,7 +70,7 @@ def build_context(corpus: Corpus, open_data: bool = False, site_url: str | None 
         _add(statuses, target, status)
     text_links = ByRecord(corpus.records, _by_paragraph(corpus.links.text_links))
     terms = ByRecord(corpus.records, _by_paragraph(corpus.links.terms))
-    addresses = assign_addresses(corpus)
+    addresses = addresses if addresses is not None else assign_addresses(corpus)
     return RenderContext(
         corpus,
         addresses,
