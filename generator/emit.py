@@ -348,6 +348,8 @@ def _emit_share(index: int, on_staged: Callable[[StagedPage], None] = lambda pag
             if data.corpus_items:
                 items.append(data.corpus_items)
             pairs.append(data.pairs)
+    if job.reuse is not None:
+        job.reuse.remember_share(job.shares[index])
     if job.lookup is not None:
         job.staging.keep(f"{index:05d}.json", join_corpus_items(items))
         job.staging.keep(f"{index:05d}.csv", "".join(pairs))

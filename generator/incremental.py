@@ -29,22 +29,28 @@ pair whose value is read from the render context:
 
 `declared_groups(record)` lists the groups a record's pages read: its own, and those of every
 letter they are threaded to, link to, or are cited by. The record's fingerprint is the
-hash of those groups' values. `tests/test_incremental.py` renders every record of the seeds and
+hash of those groups' values, each written out as a part (`_part_of`: the group, and its value
+as text where it is text or nothing, else its hash). `tests/test_incremental.py` renders every record of the seeds and
 of a generated corpus with a context that records every look-up, and checks that each falls in
 a declared group: a renderer that starts reading something new fails that test, not a rebuild.
 
-What a record rendered to is kept by its fingerprint in `<cache>/rendered/` (its pages' paths
-and hashes, and its open data's pieces). A rebuild takes a record's pages from there when its
-fingerprint is unchanged and every one of its files in `docs/` is as the last build left it
-(the same hash, size and modification time, kept in `<cache>/incremental/`): those files are not
-touched. Every other record is rendered as in a full build. The pages that are no record's own
-(home, months, overviews) are taken from the last build when what they show is unchanged (see
-`overview_digest` below: an edit to a letter's text leaves them as they are); the corpus-wide
-open data is always rendered.
+What each record rendered to (the parts its fingerprint hashed, its pages' paths and hashes, and
+its open data's pieces) is kept with the other records of its share of the corpus
+(`generator.emit`) in one file, `<cache>/rendered/<share>.pickle`, named after the docs folder and
+the share's records (the same share in the next build, unless records came or went, has the same
+name, and its file is replaced). A rebuild reads the share files once, and takes a record's pages
+from there when every part its fingerprint hashed is as it is now (then so are the groups it
+declares, which follow from those parts, and so its fingerprint: it is not computed again) and
+every one of its files in `docs/` is as the last build left it (the same hash, size and
+modification time, kept in `<cache>/incremental/` with the share file of each record): those
+files are not touched. Every other record is rendered as in a full build. The pages that are no
+record's own (home, months, overviews) are taken from the last build when what they show is
+unchanged (see `overview_digest` below: an edit to a letter's text leaves them as they are); the
+corpus-wide open data is always rendered.
 
-Entries are never removed: each build adds one for every record it rendered (the whole corpus
-after a change of code, glossary or notes), so `.cache/rendered/` grows until it is cleared
-(`make clean`, or removing the folder: the next build then renders everything).
+A share file left by an earlier build whose shares were cut otherwise (records came or went) is
+not removed: `.cache/rendered/` grows by those until it is cleared (`make clean`, or removing the
+folder: the next build then renders everything).
 """
 
 from __future__ import annotations
@@ -95,25 +101,34 @@ class Incremental:
         self.folder = cache / RENDERED_FOLDER
         self.state_file = cache / STATE_FOLDER / f"{folder_key(docs)}.pickle"
         self.docs = docs
+        self._docs = os.fspath(docs)
         self.keys = keys
         self.views = views or {}
         found = read_entry(self.state_file)
-        self.state: dict[str, tuple[str, int, int]] = found[0] if isinstance(found, tuple) else {}
-        self.overviews: tuple[str, list[tuple[str, str]]] | None = found[1] if isinstance(found, tuple) else None
+        found = found if isinstance(found, tuple) and len(found) == 3 else ({}, None, {})
+        self.state: dict[str, tuple[str, int, int]] = found[0]
+        self.overviews: tuple[str, list[tuple[str, str]]] | None = found[1]
+        self.kept_in: dict[str, str] = found[2]
+        """By record path, the share file the last build kept what the record rendered to in."""
         self._overviews: tuple[str, list[tuple[str, str]]] | None = None  # what this build's overview pages are
         self.context: RenderContext | None = None
         self.lookup: OpenDataLookup | None = None
         self.index = _Index()
         self.site = ""
-        self._fingerprints: dict[str, str | None] = {}
-        self._digests: dict[Group, str] = {}
+        self._fingerprints: dict[str, tuple[_Part, ...] | None] = {}
+        self._parts: dict[Group, _Part | object] = {}
+        self._texts: dict[tuple[str, str], str] = {}  # each group's part's value text, by its kind and key text
         self._events: dict[int, str] = {}
         self._kept: dict[str, tuple[list[StagedPage], RecordData | None] | None] = {}
+        self._share_of: dict[str, str] = {}  # this build's share file of each record
+        self._files: dict[str, dict] = {}  # the last few share files read, by name
+        self._entries: dict[str, _Entry] = {}  # what each record of the shares in hand rendered to
 
     def prepare(self, context: RenderContext, lookup: OpenDataLookup | None) -> None:
         """Gather the context's look-ups by group, and hash what every page may show."""
         self.context, self.lookup = context, lookup
-        self._fingerprints, self._digests, self._events, self._kept = {}, {}, {}, {}
+        self._fingerprints, self._parts, self._texts, self._events, self._kept = {}, {}, {}, {}, {}
+        self._share_of, self._files, self._entries = {}, {}, {}
         self._overviews = None
         self.index = _gather(context)
         corpus = context.corpus
@@ -153,21 +168,45 @@ class Incremental:
 
     def fingerprint(self, record: Record) -> str | None:
         """The hash of every group the record's pages read; None when a record's parse key is unknown."""
+        parts = self._record_parts(record)
+        return _digest(parts) if parts is not None else None
+
+    def _record_parts(self, record: Record) -> tuple[_Part, ...] | None:
+        """What the record's fingerprint hashes: the part (`_part_of`) of each group its pages read, in order."""
         if record.path not in self._fingerprints:
-            self._fingerprints[record.path] = self._fingerprint(record)
+            self._fingerprints[record.path] = self._parts_now(record)
         return self._fingerprints[record.path]
 
-    def _fingerprint(self, record: Record) -> str | None:
-        digests = []
+    def _parts_now(self, record: Record) -> tuple[_Part, ...] | None:
+        parts = []
         for group in {_hashed_as(group) for group in self.declared_groups(record)}:
-            digest = self._digests.get(group)
-            if digest is None:
-                value = self.value(group)
-                digest = self._digests[group] = "" if value is _UNKNOWN else _digest((group, value))
-            if not digest:
+            part = self._part(group)
+            if part is _UNKNOWN:
                 return None
-            digests.append(digest)
-        return _digest(sorted(digests))
+            parts.append(part)
+        parts.sort()
+        return tuple(parts)
+
+    def _part(self, group: Group) -> _Part | object:
+        part = self._parts.get(group)
+        if part is None:
+            part = self._parts[group] = _part_of(group, self.value(group))
+        return part
+
+    def _unchanged(self, parts: tuple[_Part, ...]) -> bool:
+        """Whether every part a record's fingerprint hashed in the last build is as it is now: then
+        so is its fingerprint (its groups follow from those parts' values: `declared_groups` reads
+        only groups it declares), which is not computed again."""
+        now = self._texts
+        for kind, key_text, value_text in parts:
+            found = now.get((kind, key_text))
+            if found is None:
+                key = _key_of(key_text)
+                part = self._part((kind, key)) if key is not _UNKNOWN else _UNKNOWN
+                found = now[(kind, key_text)] = part[2] if part is not _UNKNOWN else ""
+            if found != value_text:
+                return False
+        return True
 
     def value(self, group: Group) -> object:
         """What the render context holds for `group` now."""
@@ -209,8 +248,13 @@ class Incremental:
         return self._events[position]
 
     def all_kept(self, records: Iterable[Record]) -> bool:
-        """Whether the last build left the pages of every one of `records` as they would be now
-        (`kept`, which then gives what it found here, once)."""
+        """Whether the last build left the pages of every one of `records` (a share of the corpus,
+        called for each share in turn) as they would be now (`kept`, which then gives what it found
+        here, once). What the share's records render to is kept in one file (`remember_share`)."""
+        records = tuple(records)
+        name = self._share_name(records)
+        for record in records:
+            self._share_of[record.path] = name
         if not self.state:
             return False
         for record in records:
@@ -227,24 +271,55 @@ class Incremental:
         return self._kept_now(record) if found is _UNKNOWN else found
 
     def _kept_now(self, record: Record) -> tuple[list[StagedPage], RecordData | None] | None:
-        fingerprint = self.fingerprint(record)
-        entry = read_entry(self.folder / f"{fingerprint}.pickle") if fingerprint is not None else None
-        if entry is None:
+        entry = self._last_entry(record.path)
+        if entry is None or not self._unchanged(entry[0]):
             return None
-        pages, data = entry
+        _, pages, data = entry
         for path, digest in pages:
-            if self.state.get(path) != (digest, *_stat(self.docs / path)):
+            if self.state.get(path) != (digest, *_stat(os.path.join(self._docs, path))):
                 return None
+        self._entries[record.path] = entry
         return [StagedPage(path, digest, SAME) for path, digest in pages], data
 
+    def _last_entry(self, path: str) -> _Entry | None:
+        """What the record at `path` rendered to in the last build, from the share file it was kept in."""
+        name = self.kept_in.get(path)
+        if name is None:
+            return None
+        if name not in self._files:
+            if len(self._files) >= _FILES_HELD:  # a share's records were kept in one or two files: drop the oldest
+                del self._files[next(iter(self._files))]
+            found = read_entry(self.folder / f"{name}.pickle")
+            self._files[name] = found if isinstance(found, dict) else {}
+        return self._files[name].get(path)
+
     def remember(self, record: Record, staged: Iterable[StagedPage], data: RecordData | None) -> None:
-        """Keep what the record rendered to under its fingerprint (its JSON files' text is left out:
-        they are among its pages)."""
-        fingerprint = self.fingerprint(record)
-        if fingerprint is None:
+        """Note what the record rendered to under its fingerprint (its JSON files' text is left out:
+        they are among its pages), to be kept with its share's (`remember_share`)."""
+        parts = self._record_parts(record)
+        if parts is None:
             return
         kept = replace(data, files=()) if data is not None else None
-        write_entry(self.folder / f"{fingerprint}.pickle", ([(page.path, page.digest) for page in staged], kept))
+        self._entries[record.path] = (parts, [(page.path, page.digest) for page in staged], kept)
+
+    def remember_share(self, records: Iterable[Record]) -> None:
+        """Keep what the records of a share rendered to (`remember`) or were taken from (`kept`) in
+        one file, read at once by the next build; unless that file holds exactly that already."""
+        records = tuple(records)
+        name = self._share_name(records)
+        entries = {record.path: entry for record in records if (entry := self._entries.pop(record.path, None)) is not None}
+        last = self._files.get(name)
+        if last is not None and last.keys() == entries.keys() and all(last[path] is entry for path, entry in entries.items()):
+            return
+        write_entry(self.folder / f"{name}.pickle", entries)
+
+    def _share_name(self, records: tuple[Record, ...]) -> str:
+        """Name the file of a share: the hash of the docs folder's and its records' paths (the same
+        share in the next build of the same folder, unless records came or went, has the same name)."""
+        digest = hashlib.blake2b(self._docs.encode("utf-8", "surrogatepass"), digest_size=16)
+        for record in records:
+            digest.update(b"\0" + record.path.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
 
     def kept_overviews(self) -> list[StagedPage] | None:
         """The pages that are no record's own (`generator.render.render_site_pages`) as the last
@@ -257,7 +332,7 @@ class Incremental:
             return None
         pages = self.overviews[1]
         for path, page_digest in pages:
-            if self.state.get(path) != (page_digest, *_stat(self.docs / path)):
+            if self.state.get(path) != (page_digest, *_stat(os.path.join(self._docs, path))):
                 return None
         self._overviews = self.overviews
         return [StagedPage(path, page_digest, SAME) for path, page_digest in pages]
@@ -268,17 +343,27 @@ class Incremental:
             self._overviews = (self._overviews[0], [(page.path, page.digest) for page in staged])
 
     def committed(self, pages: Iterable[StagedPage]) -> None:
-        """Note each page now in docs/ with its hash, size and modification time, and what the
-        pages that are no record's own were rendered from."""
+        """Note each page now in docs/ with its hash, size and modification time, what the pages
+        that are no record's own were rendered from, and the share file of each record."""
         state = {}
         for page in pages:
-            found = _stat(self.docs / page.path)
+            found = _stat(os.path.join(self._docs, page.path))
             if found != (-1, -1):
                 state[page.path] = (page.digest, *found)
-        write_entry(self.state_file, (state, self._overviews))
+        write_entry(self.state_file, (state, self._overviews, self._share_of))
 
 
 _UNKNOWN = object()
+
+_Part = tuple[str, str, str]
+"""A group and its value as a fingerprint holds them (`_part_of`)."""
+
+_Entry = tuple[tuple[_Part, ...], list[tuple[str, str]], "RecordData | None"]
+"""What a record rendered to: the parts its fingerprint hashes, its pages (path, hash) and its open
+data (without its files)."""
+
+_FILES_HELD = 4
+"""How many share files of the last build are held at once (a share's records were in one or two)."""
 
 _FOUND_IN_THE_RECORD_ALONE = ("text_links", "terms", "references", "places")
 """Groups whose value follows from the record alone (its parse key), the glossary and the code,
@@ -286,6 +371,41 @@ all hashed into every fingerprint: the link pass takes a record's text links, re
 of terms from `generator.link.record` (`link_record`, `find_record_terms`), which read that record
 only. A record's places (`generator.render.places`) follow from it and its letters' pages, whose
 groups are declared with it. Hashed as the record's parse key, not value by value."""
+
+
+def _part_of(group: Group, value: object) -> tuple[str, str, str] | object:
+    """What a fingerprint holds of a group and its value: the group, written out, and the value
+    itself where it is None, empty or text (most groups: a letter's page, a parse key, no notes, no
+    citations), else the hash of its pickle (`_digest`); `_UNKNOWN` for an unknown value. Each
+    part is told apart from every other by its first letters (the type of key and value)."""
+    if value is _UNKNOWN:
+        return _UNKNOWN
+    kind, key = group
+    if isinstance(key, LetterKey):
+        key_text = f"L{key.path}\0{key.index}"  # a path holds no NUL
+    else:
+        key_text = f"S{key}" if isinstance(key, str) else f"R{key!r}"  # a str, else None
+    if value is None:
+        value_text = "N"
+    elif isinstance(value, str):
+        value_text = f"S{value}"
+    elif isinstance(value, (list, tuple)) and not value:
+        value_text = f"E{type(value).__name__}"
+    elif kind == "events":  # the hashes of the letter's events, hex
+        value_text = "V" + ",".join(value)
+    else:
+        value_text = "H" + _digest((group, value))
+    return kind, key_text, value_text
+
+
+def _key_of(key_text: str) -> object:
+    """The group key a part's key text writes out (`_part_of`); `_UNKNOWN` for one it cannot read back."""
+    if key_text.startswith("L"):
+        path, _, index = key_text[1:].rpartition("\0")
+        return LetterKey(path, int(index))
+    if key_text.startswith("S"):
+        return key_text[1:]
+    return None if key_text == "RNone" else _UNKNOWN
 
 
 def _hashed_as(group: Group) -> Group:
@@ -326,7 +446,7 @@ def _digest(value: object) -> str:
     return hashlib.blake2b(stream.getbuffer(), digest_size=20).hexdigest()
 
 
-def _stat(path: Path) -> tuple[int, int]:
+def _stat(path: str) -> tuple[int, int]:
     try:
         found = os.stat(path, follow_symlinks=False)
     except OSError:

@@ -420,3 +420,23 @@ def test_a_view_hides_a_letters_text_but_not_what_overviews_show(tmp_path: Path)
     answer = next(block for block in letter.body if type(block).__name__ == "Answer")
     other = replace(new, letters=(replace(letter, body=tuple(replace(b, party="BBB") if b is answer else b for b in letter.body)),))
     assert view_digest(other) != view_digest(new)
+
+
+def test_a_letter_added_to_a_corpus_cut_in_shares_renders_only_what_reads_it(tmp_path: Path, monkeypatch) -> None:
+    """What a share's records rendered to is kept in one file; a letter added cuts the shares
+    otherwise, and each record is still found in the file of the share it was in."""
+    from generate import EDIT
+
+    cut = emit._shares
+    monkeypatch.setattr(emit, "_shares", lambda records, count: cut(records, 5))  # in this process, so rendering can be counted
+    monkeypatch.setattr(emit, "PARALLEL_FROM", 10_000)
+    seeds = _corpus_folder(tmp_path, generated=60)
+    docs, cache = tmp_path / "docs", tmp_path / ".cache"
+    _build(seeds, docs, cache)
+    assert len(list((cache / "rendered").glob("*.pickle"))) == 5
+    edited = next(path for path in sorted(seeds.glob("antwoord-*.txt")) if EDIT[0] in path.read_text(encoding="utf-8"))
+    shutil.copy(edited, seeds / "aaa-kopie.txt")  # first in the corpus: every share's records change
+    rendered = _rebuild_and_compare(tmp_path, (seeds, docs, cache, GLOSSARY, ANNOTATIONS), monkeypatch)
+    assert "seeds/aaa-kopie.txt" in rendered and len(rendered) <= 10
+    shutil.rmtree(tmp_path / "clean")
+    assert _rebuild_and_compare(tmp_path, (seeds, docs, cache, GLOSSARY, ANNOTATIONS), monkeypatch, overviews=0) == []
