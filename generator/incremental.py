@@ -17,7 +17,8 @@ pair whose value is read from the render context:
     ("places", path)            where each paragraph and footnote of the record stands (page, anchor):
                                 they follow from the record and its letters' pages (`letter_page`
                                 groups, declared with it), so they are hashed as its parse key
-    ("events", key)             the events letter `key` dates, in full
+    ("events", key)             the events letter `key` dates: the date of each, and the letter's
+                                own sources of it (what its page shows: `timeline_slice`)
     ("notes", page)             the editorial notes placed on a page
     ("cited_in", page)          the citations, on other pages, of the documents a page shows
     ("citations", path)         where the record's references are cited
@@ -59,7 +60,7 @@ import hashlib
 import io
 import os
 import pickle
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -118,7 +119,6 @@ class Incremental:
         self._fingerprints: dict[str, tuple[_Part, ...] | None] = {}
         self._parts: dict[Group, _Part | object] = {}
         self._texts: dict[tuple[str, str], str] = {}  # each group's part's value text, by its kind and key text
-        self._events: dict[int, str] = {}
         self._kept: dict[str, tuple[list[StagedPage], RecordData | None] | None] = {}
         self._share_of: dict[str, str] = {}  # this build's share file of each record
         self._files: dict[str, dict] = {}  # the last few share files read, by name
@@ -127,7 +127,7 @@ class Incremental:
     def prepare(self, context: RenderContext, lookup: OpenDataLookup | None) -> None:
         """Gather the context's look-ups by group, and hash what every page may show."""
         self.context, self.lookup = context, lookup
-        self._fingerprints, self._parts, self._texts, self._events, self._kept = {}, {}, {}, {}, {}
+        self._fingerprints, self._parts, self._texts, self._kept = {}, {}, {}, {}
         self._share_of, self._files, self._entries = {}, {}, {}
         self._overviews = None
         self.index = _gather(context)
@@ -226,8 +226,9 @@ class Incremental:
             if isinstance(key, LetterKey):
                 return mentions.letter_dossiers.get(key), mentions.letter_cites.get(key)
             return mentions.record_dossiers.get(key), mentions.record_cites.get(key)
-        if kind == "events":  # each event hashed once: a date many letters give has many sources
-            return [self._event_digest(position) for position, _ in context.events.get(key, ())]
+        if kind == "events":  # a page shows of each event its date and the letter's own sources (`timeline_slice`)
+            events = context.corpus.links.events  # in the order of their dates, each date once
+            return [(events[position].date, [events[position].sources[source] for source in sources]) for position, sources in context.events.get(key, ())]
         if kind == "documents":
             return context.mentions.documents.get(key)
         if kind == "cited_in":
@@ -240,12 +241,6 @@ class Incremental:
         if kind == "statuses":
             return [(_plain(target), statuses) for target, statuses in index.statuses.get(key, ())]
         return getattr(index, kind).get(key)
-
-    def _event_digest(self, position: int) -> str:
-        if position not in self._events:
-            assert self.context is not None
-            self._events[position] = _digest(self.context.corpus.links.events[position])
-        return self._events[position]
 
     def all_kept(self, records: Iterable[Record]) -> bool:
         """Whether the last build left the pages of every one of `records` (a share of the corpus,
@@ -326,7 +321,7 @@ class Incremental:
         build left them, when what they show is unchanged (`overview_digest`) and their files in
         docs/ are untouched since; else None (and `remember_overviews` is to be told what they are)."""
         assert self.context is not None
-        digest = overview_digest(self.context, self.site, self.views, self._event_digest)
+        digest = overview_digest(self.context, self.site, self.views)
         self._overviews = (digest, []) if digest is not None else None
         if digest is None or self.overviews is None or self.overviews[0] != digest:
             return None
@@ -391,8 +386,6 @@ def _part_of(group: Group, value: object) -> tuple[str, str, str] | object:
         value_text = f"S{value}"
     elif isinstance(value, (list, tuple)) and not value:
         value_text = f"E{type(value).__name__}"
-    elif kind == "events":  # the hashes of the letter's events, hex
-        value_text = "V" + ",".join(value)
     else:
         value_text = "H" + _digest((group, value))
     return kind, key_text, value_text
@@ -534,13 +527,10 @@ def overview_context(context: RenderContext, views: dict[str, Record] | None = N
     return replace(seen, places=lazy_text_places(seen))  # made from the views and the addresses
 
 
-def overview_digest(
-    context: RenderContext, site: str, view_digests: dict[str, str], event_digest: Callable[[int], str] | None = None
-) -> str | None:
+def overview_digest(context: RenderContext, site: str, view_digests: dict[str, str]) -> str | None:
     """Hash what `overview_context` keeps: `site` (the code, the site's address, the glossary and
     the notes: `Incremental.site`), each record's view by its hash, and the link pass's findings
-    the overviews read, each event by `event_digest` (its position: the fingerprints hashed most
-    of them already). None when a record's view hash is unknown."""
+    the overviews read (the events in full, in one pickle). None when a record's view hash is unknown."""
     corpus = context.corpus
     views = [(record.path, view_digests.get(record.path)) for record in corpus.records]
     if any(digest is None for _, digest in views):
@@ -548,7 +538,7 @@ def overview_digest(
     links = corpus.links
     return _digest((
         site, views, context.addresses, context.mentions, context.notes, links.dossiers,
-        [event_digest(position) for position in range(len(links.events))] if event_digest else links.events,
+        links.events,
         [(use.path, use.paragraph, use.term) for use in links.terms],
         [(_plain(target), labels) for target, labels in context.statuses.items()],
     ))

@@ -122,7 +122,9 @@ def _recording_context(context, lookup, reads: list):
     """The render context and open data look-up with every dict (and the corpus's records and
     events) noting what is looked up in it."""
     corpus = context.corpus
-    links = replace(corpus.links, **{f.name: _RecordingTuple(getattr(corpus.links, f.name), f"corpus.{f.name}", reads) for f in fields(corpus.links)})
+    events = tuple(replace(event, sources=_RecordingTuple(event.sources, ("event sources", position), reads)) for position, event in enumerate(corpus.links.events))
+    links = replace(corpus.links, events=events)
+    links = replace(links, **{f.name: _RecordingTuple(getattr(links, f.name), f"corpus.{f.name}", reads) for f in fields(links)})
     corpus = replace(corpus, **{f.name: _RecordingTuple(getattr(corpus, f.name), f"corpus.{f.name}", reads) for f in fields(corpus) if f.name != "links"}, links=links)
     addresses = replace(context.addresses, **{f.name: _recording(getattr(context.addresses, f.name), f"addresses.{f.name}", reads) for f in fields(context.addresses)})
     mentions = replace(context.mentions, **{f.name: _recording(getattr(context.mentions, f.name), f"mentions.{f.name}", reads) for f in fields(context.mentions)})
@@ -168,10 +170,15 @@ def _undeclared(record, context, lookup, incremental: Incremental) -> list:
     recording, recording_lookup = _recording_context(context, lookup, reads)
     render_record(record, recording, recording_lookup)
     declared = incremental.declared_groups(record)
-    events = {position for kind, key in declared if kind == "events" for position, _ in context.events.get(key, ())}
+    events: dict[int, set[int]] = {}  # the declared letters' own sources of each event they date
+    for kind, key in declared:
+        for position, sources in context.events.get(key, ()) if kind == "events" else ():
+            events.setdefault(position, set()).update(sources)
     undeclared = []
     for name, key in reads:
         if name == "corpus.events" and key in events:
+            continue
+        if isinstance(name, tuple) and name[1] in events and key in events[name[1]]:  # the letter's own sources of an event
             continue
         group = _GROUP_OF[name](key) if name in _GROUP_OF and (key is not ALL or name.startswith("corpus.")) else None
         if group not in declared:
