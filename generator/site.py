@@ -27,6 +27,14 @@ the same stages with MkDocs' own objects (files, navigation, pages, plugins, the
   where MkDocs' `Page.render` builds a new one for every page, and renders Material's navigation
   once for all the pages that show it alike (`_navigation_once`).
 
+A rebuild of the same set of files, with the same configuration and theme and only our own hooks,
+makes MkDocs' `File` and `Page` objects only for the files it needs (generator/site_files.py): the
+pages in the navigation, the pages it converts and the files their links name; a skipped page is
+its state, and a static file whose source and copy kept their sizes and times is not touched. It
+keeps the sitemap unrendered (its template reads nothing of the pages but their addresses, which
+the same files and configuration keep), and checks links to anchors only where they can have
+changed (the changed pages, and every page when a page's ids changed) and where they failed before.
+
 A build is full (every page converted) when there is no state, or when anything a page's HTML
 depends on besides its own Markdown changed: the MkDocs configuration, the theme and its overrides,
 the installed MkDocs, Material and Python-Markdown, our Markdown extensions, the configuration's
@@ -163,7 +171,7 @@ def _build(config, state_file: Path | None) -> BuiltSite:
             for uri, dest in dests.items()
             if (known_page := old_pages.get(uri)) is not None
             and (source := file_key(os.path.join(config.docs_dir, uri), known_page.source, docs.get(uri)))[2] == known_page.source[2]
-            and os.path.isfile(site_dir / dest)
+            and os.path.isfile(os.path.join(config.site_dir, dest))
         }
 
         # Every page shows the titles and front matter of the pages in the navigation: a changed one

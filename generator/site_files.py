@@ -33,15 +33,19 @@ ADDRESS_ATTRIBUTES = frozenset({"page", "is_link", "canonical_url", "abs_url", "
 
 
 def scan_docs(docs_dir: str) -> dict[str, tuple[int, int]]:
-    """Every file in the docs folder (as MkDocs' `get_files` walks it), by its `src_uri`, with its
-    size and modification time."""
+    """Every file in the docs folder (as MkDocs' `get_files` walks it: links followed), by its
+    `src_uri`, with its size and modification time."""
     found: dict[str, tuple[int, int]] = {}
-    for folder, _, names in os.walk(docs_dir, followlinks=True):
-        relative = os.path.relpath(folder, docs_dir)
-        prefix = "" if relative == "." else PurePath(relative).as_posix() + "/"
-        for name in names:
-            status = os.stat(os.path.join(folder, name))
-            found[prefix + name] = (status.st_size, status.st_mtime_ns)
+    folders = [(docs_dir, "")]
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    folders.append((entry.path, f"{prefix}{entry.name}/"))
+                else:
+                    status = entry.stat()
+                    found[prefix + entry.name] = (status.st_size, status.st_mtime_ns)
     return found
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -188,7 +189,7 @@ def _status(path: str) -> list[int] | None:
         status = os.stat(path)
     except OSError:
         return None
-    return [status.st_size, status.st_mtime_ns] if os.path.isfile(path) else None
+    return [status.st_size, status.st_mtime_ns] if stat.S_ISREG(status.st_mode) else None
 
 
 def write_if_changed(target: Path, data: bytes, known: str | None) -> str:
