@@ -140,6 +140,24 @@ def file_key(path: str | Path, known: Sequence | None, status: tuple[int, int] |
     return (*status, file_digest(path))
 
 
+def scan_folder(folder: str | Path, prefix: str = "", suffix: str = "") -> dict[str, tuple[int, int]]:
+    """Every file under `folder` (links followed) whose name ends in `suffix`, by its path relative
+    to it (`/`-separated, after `prefix`), with its size and modification time: one `os.scandir` a
+    folder."""
+    found: dict[str, tuple[int, int]] = {}
+    folders = [(os.fspath(folder), prefix)]
+    while folders:
+        here, relative = folders.pop()
+        with os.scandir(here) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    folders.append((entry.path, f"{relative}{entry.name}/"))
+                elif entry.name.endswith(suffix) and entry.is_file():
+                    status = entry.stat()
+                    found[relative + entry.name] = (status.st_size, status.st_mtime_ns)
+    return found
+
+
 def folder_key(folder: Path) -> str:
     """Name a build's output folder in the cache (16 hex digits of the SHA-256 of its absolute
     path): what a step remembers of one folder is kept under it."""

@@ -78,7 +78,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote
 
-from generator.cache import file_key, write_json
+from generator.cache import file_key, scan_folder, write_json
 from generator.errors import BuildFailed
 from generator.search_parts import LETTER_FOLDERS, Part, changed_blocks, split_into_parts
 from generator.write import write_files
@@ -231,11 +231,8 @@ def _pages(site: Path) -> dict[str, tuple[int, int]]:
         if (status := _status(os.path.join(site, page))) is not None:
             found[page] = status
     for top in LETTER_FOLDERS:
-        for folder, _, names in os.walk(os.path.join(site, top)):
-            relative = os.path.relpath(folder, site).replace(os.sep, "/")
-            for name in names:
-                if name.endswith(".html") and (status := _status(os.path.join(folder, name))) is not None:
-                    found[f"{relative}/{name}"] = status
+        if os.path.isdir(os.path.join(site, top)):
+            found.update(scan_folder(os.path.join(site, top), f"{top}/", ".html"))
     return dict(sorted(found.items()))
 
 

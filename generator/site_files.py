@@ -21,6 +21,7 @@ from pathlib import Path, PurePath
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from generator.cache import scan_folder
 from generator.site_state import Links, PageState, expand_links
 
 OWN_HOOKS = frozenset({"mkdocs_hooks.py", "mkdocs_parallel.py"})
@@ -35,18 +36,7 @@ ADDRESS_ATTRIBUTES = frozenset({"page", "is_link", "canonical_url", "abs_url", "
 def scan_docs(docs_dir: str) -> dict[str, tuple[int, int]]:
     """Every file in the docs folder (as MkDocs' `get_files` walks it: links followed), by its
     `src_uri`, with its size and modification time."""
-    found: dict[str, tuple[int, int]] = {}
-    folders = [(docs_dir, "")]
-    while folders:
-        folder, prefix = folders.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir():
-                    folders.append((entry.path, f"{prefix}{entry.name}/"))
-                else:
-                    status = entry.stat()
-                    found[prefix + entry.name] = (status.st_size, status.st_mtime_ns)
-    return found
+    return scan_folder(docs_dir)
 
 
 def only_own_hooks(config) -> bool:
