@@ -127,14 +127,35 @@ def file_digest(path: str | Path) -> str:
         return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
-def file_key(path: str | Path, known: Sequence | None) -> tuple[int, int, str]:
+def file_key(path: str | Path, known: Sequence | None, status: tuple[int, int] | None = None) -> tuple[int, int, str]:
     """Size, modification time and SHA-256 of a file; the hash is computed again only when size or
     time differ from `known` (the key the last build kept: the builds rewrite only files whose bytes
-    changed, so a file with the same size and time holds the same bytes)."""
-    status = os.stat(path)
-    if known is not None and (status.st_size, status.st_mtime_ns) == tuple(known[:2]):
+    changed, so a file with the same size and time holds the same bytes). `status`: its size and
+    time as a scan of its folder found them (else they are looked up)."""
+    if status is None:
+        found = os.stat(path)
+        status = (found.st_size, found.st_mtime_ns)
+    if known is not None and status == tuple(known[:2]):
         return tuple(known)
-    return (status.st_size, status.st_mtime_ns, file_digest(path))
+    return (*status, file_digest(path))
+
+
+def scan_folder(folder: str | Path, prefix: str = "", suffix: str = "") -> dict[str, tuple[int, int]]:
+    """Every file under `folder` (links followed) whose name ends in `suffix`, by its path relative
+    to it (`/`-separated, after `prefix`), with its size and modification time: one `os.scandir` a
+    folder."""
+    found: dict[str, tuple[int, int]] = {}
+    folders = [(os.fspath(folder), prefix)]
+    while folders:
+        here, relative = folders.pop()
+        with os.scandir(here) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    folders.append((entry.path, f"{relative}{entry.name}/"))
+                elif entry.name.endswith(suffix) and entry.is_file():
+                    status = entry.stat()
+                    found[relative + entry.name] = (status.st_size, status.st_mtime_ns)
+    return found
 
 
 def folder_key(folder: Path) -> str:

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Set
 from pathlib import Path
 
 from generator.errors import KamerdossierError
-from generator.redirects import HOME, NO_REDIRECTS, Redirects, final_address, is_address, join_address  # noqa: F401 (the docstring uses NO_REDIRECTS)
+from generator.redirects import HOME, NO_REDIRECTS, Redirects, address_checker, final_address, join_address  # noqa: F401 (the docstring uses NO_REDIRECTS)
 
 MANIFEST_FILE = "published.txt"
 
@@ -111,8 +111,25 @@ def site_addresses(site_dir: Path) -> set[str]:
 
 
 def citable(addresses: Iterable[str]) -> set[str]:
-    """Keep the pages and the addresses of questions, answers and footnotes: what is published."""
-    return {address for address in addresses if "#" not in address or is_citable(address.partition("#")[2])}
+    """Keep the pages and the addresses of questions, answers and footnotes: what is published.
+
+    Each anchor is judged once (`vraag-1` is on thousands of pages):
+
+    >>> sorted(citable(["a/", "a/#vraag-1", "a/#titel", "b/#vraag-1"]))
+    ['a/', 'a/#vraag-1', 'b/#vraag-1']
+    """
+    verdicts: dict[str, bool] = {}
+    kept = set()
+    for address in addresses:
+        _, sign, anchor = address.partition("#")
+        if sign:
+            verdict = verdicts.get(anchor)
+            if verdict is None:
+                verdict = verdicts[anchor] = is_citable(anchor)
+            if not verdict:
+                continue
+        kept.add(address)
+    return kept
 
 
 def page_address(html_file: str) -> str | None:
@@ -155,6 +172,7 @@ def parse_manifest(text: str, shown: str = MANIFEST_FILE) -> dict[str, int]:
     """
     addresses: dict[str, int] = {}
     problems = []
+    is_address = address_checker()
     for number, line in enumerate(text.splitlines(), start=1):
         address = line.strip()
         if not address or address.startswith("#"):

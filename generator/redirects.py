@@ -30,7 +30,7 @@ import json
 import posixpath
 import re
 import tomllib
-from collections.abc import Mapping, Set
+from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,6 +90,32 @@ def is_address(address: str) -> bool:
     """Tell whether `address` is a page address, optionally with `#anchor`."""
     page, anchor = split_address(address)
     return bool(PAGE_ADDRESS.match(page)) and (anchor is None or bool(ANCHOR.match(anchor)))
+
+
+def address_checker() -> Callable[[str], bool]:
+    """`is_address`, remembering its verdict on each page and each anchor: a manifest names every
+    page once and then again with each of its anchors, and the same anchors on many pages.
+
+    >>> check = address_checker()
+    >>> check("a/b/#vraag-1"), check("a/b/#vraag 1"), check("a/b")
+    (True, False, False)
+    """
+    pages: dict[str, bool] = {}
+    anchors: dict[str, bool] = {}
+
+    def check(address: str) -> bool:
+        page, anchor = split_address(address)
+        verdict = pages.get(page)
+        if verdict is None:
+            verdict = pages[page] = PAGE_ADDRESS.match(page) is not None
+        if not verdict or anchor is None:
+            return verdict
+        verdict = anchors.get(anchor)
+        if verdict is None:
+            verdict = anchors[anchor] = ANCHOR.match(anchor) is not None
+        return verdict
+
+    return check
 
 
 def read_redirects(path: Path) -> Redirects:

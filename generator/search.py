@@ -66,17 +66,19 @@ files thus differ from a full build's (the part of changes), but not what a sear
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
+import stat
 import subprocess
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote
 
-from generator.cache import file_key, write_json
+from generator.cache import file_key, scan_folder, write_json
 from generator.errors import BuildFailed
 from generator.search_parts import LETTER_FOLDERS, Part, changed_blocks, split_into_parts
 from generator.write import write_files
@@ -145,7 +147,8 @@ def index_site(site: Path, part_bytes: int = PART_BYTES, state: Path | None = No
     indexed. Fails with BuildFailed when Pagefind is missing, fails, or finds no page to index.
     """
     binary = _pagefind_binary()
-    sizes = {page: (site / page).stat().st_size for page in _pages(site)}
+    statuses = _pages(site)
+    sizes = {page: size for page, (size, _) in statuses.items()}
     parts = split_into_parts(sizes, part_bytes) or [Part("", ())]  # no page: Pagefind says so
     fingerprint = _fingerprint(binary)
     known = _read_state(state, fingerprint)
@@ -159,7 +162,7 @@ def index_site(site: Path, part_bytes: int = PART_BYTES, state: Path | None = No
         previous = known.get(part.folder)
         indexed = previous["pages"] if previous is not None and _files_intact(bundle / part.folder, previous["files"]) else None
         for page in part.pages:
-            keys[page] = file_key(site / page, (indexed or {}).get(page))
+            keys[page] = file_key(os.path.join(site, page), (indexed or {}).get(page), statuses[page])
         if indexed is None:
             to_index.append(part)
             continue
@@ -189,7 +192,8 @@ def index_site(site: Path, part_bytes: int = PART_BYTES, state: Path | None = No
             kept[OVERLAY] = previous
         else:
             to_index.append(overlay)
-    for part, (files, ids) in zip(to_index, _index_parts(binary, site, to_index)):
+    links = None if state is None else state.with_name(f"{state.stem}.pages")
+    for part, (files, ids) in zip(to_index, _index_parts(binary, site, to_index, links)):
         kept[part.folder] = {"pages": {page: keys[page] for page in part.pages}, "files": files, "ids": ids}
     folders = [f"{part.folder}/" for part in parts[1:]] + ([f"{OVERLAY}/"] if overlay.pages else [])
     hidden_ids = {kept[folder]["ids"][page]: folder for folder, pages in hidden.items() for page in pages}
@@ -219,32 +223,48 @@ def _pagefind_binary() -> Path:
         raise BuildFailed(f"pagefind: the Pagefind binary is missing ({error}); install the project again (pip install -e .)") from None
 
 
-def _pages(site: Path) -> list[str]:
-    """The site's pages to index, relative to the site, sorted: the letters' and SITE_PAGES."""
-    pages = [page for page in SITE_PAGES if (site / page).is_file()]
-    for folder in LETTER_FOLDERS:
-        pages += (path.relative_to(site).as_posix() for path in (site / folder).rglob("*.html"))
-    return sorted(pages)
+def _pages(site: Path) -> dict[str, tuple[int, int]]:
+    """The site's pages to index, relative to the site, sorted, with their sizes and times: the
+    letters' and SITE_PAGES."""
+    found = {}
+    for page in SITE_PAGES:
+        if (status := _status(os.path.join(site, page))) is not None:
+            found[page] = status
+    for top in LETTER_FOLDERS:
+        if os.path.isdir(os.path.join(site, top)):
+            found.update(scan_folder(os.path.join(site, top), f"{top}/", ".html"))
+    return dict(sorted(found.items()))
 
 
-def _index_parts(binary: Path, site: Path, parts: list[Part]) -> list[tuple[dict[str, int], dict[str, str]]]:
+def _status(path: str) -> tuple[int, int] | None:
+    """A file's size and modification time; None when it is not a file."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_size, status.st_mtime_ns) if stat.S_ISREG(status.st_mode) else None
+
+
+def _index_parts(binary: Path, site: Path, parts: list[Part], links: Path | None) -> list[tuple[dict[str, int], dict[str, str]]]:
     """Index `parts`, WORKERS Pagefind runs at a time (Pagefind works on one core); for each, the
     files of its index and the fragment id of each page (see _index_part)."""
     if len(parts) < 2 or WORKERS < 2:
-        return [_index_part(binary, site, part, 0) for part in parts]
+        return [_index_part(binary, site, part, 0, links) for part in parts]
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        return list(pool.map(lambda numbered: _index_part(binary, site, numbered[1], numbered[0]), enumerate(parts)))
+        return list(pool.map(lambda numbered: _index_part(binary, site, numbered[1], numbered[0], links), enumerate(parts)))
 
 
-def _index_part(binary: Path, site: Path, part: Part, number: int) -> tuple[dict[str, int], dict[str, str]]:
+def _index_part(binary: Path, site: Path, part: Part, number: int, links: Path | None) -> tuple[dict[str, int], dict[str, str]]:
     """Index `part` with Pagefind (its run `number`: its temporary folders are its own) and move the
     files of its index that changed into its folder; return the index's files (relative to the
     folder) with their sizes, and the id of each page's fragment (the name Pagefind gave it, which
-    the search results carry)."""
+    the search results carry). `links`: the folder that keeps each part's links to its pages
+    between builds (None: they are made in the site for this run only)."""
     output = site / f"{OUTPUT}-{number}"
     shutil.rmtree(output, ignore_errors=True)  # what an interrupted run left
+    kept = None if links is None else links / (part.folder or "_")
     try:
-        _run_pagefind(binary, site, [site / page for page in part.pages], output, number, keep_index_url=part.folder == OVERLAY)
+        _run_pagefind(binary, site, list(part.pages), output, number, keep_index_url=part.folder == OVERLAY, links=kept)
         target = site / BUNDLE / part.folder
         files = {}
         ids = {}
@@ -278,7 +298,7 @@ def _fragment_page(path: Path) -> str:
 def _files_intact(folder: Path, files: dict[str, int]) -> bool:
     """Whether each of a part's index `files` is in its `folder`, with its size."""
     try:
-        return bool(files) and all((folder / name).stat().st_size == size for name, size in files.items())
+        return bool(files) and all(os.stat(os.path.join(folder, name)).st_size == size for name, size in files.items())
     except OSError:
         return False
 
@@ -286,12 +306,15 @@ def _files_intact(folder: Path, files: dict[str, int]) -> bool:
 def _remove_other_files(bundle: Path, wanted: set[str]) -> None:
     """Remove every file in `bundle` that no part's index holds (a part gone, a chunk replaced), and
     the folders left empty."""
-    for path in sorted(bundle.rglob("*"), reverse=True):
-        if path.is_file() or path.is_symlink():
-            if path.relative_to(bundle).as_posix() not in wanted:
-                path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    for folder, _, names in os.walk(bundle, topdown=False):
+        relative = os.path.relpath(folder, bundle).replace(os.sep, "/")
+        prefix = "" if relative == "." else f"{relative}/"
+        for name in names:
+            if prefix + name not in wanted:
+                os.unlink(os.path.join(folder, name))
+        if relative != "." and not any(prefix + name in wanted for name in names):
+            with contextlib.suppress(OSError):  # not empty: a folder inside it was kept
+                os.rmdir(folder)
 
 
 def _fingerprint(binary: Path) -> str:
@@ -324,20 +347,18 @@ def _write_state(path: Path | None, fingerprint: str, parts: dict[str, dict]) ->
     write_json(path, {"version": STATE_VERSION, "fingerprint": fingerprint, "parts": dict(sorted(parts.items()))})
 
 
-def _run_pagefind(binary: Path, site: Path, pages: list[Path], output: Path, number: int = 0, keep_index_url: bool = False) -> None:
-    """Index `pages` of `site` into `output`: Pagefind reads them from a folder of links to them at
-    their places in the site, so the addresses it gives them are their addresses in the site (with
-    `keep_index_url`, ending in `index.html`)."""
-    folder = site / f"{LINKS}-{number}"
-    shutil.rmtree(folder, ignore_errors=True)  # what an interrupted run left
+def _run_pagefind(
+    binary: Path, site: Path, pages: list[str], output: Path, number: int = 0, keep_index_url: bool = False, links: Path | None = None
+) -> None:
+    """Index `pages` of `site` (relative to it) into `output`: Pagefind reads them from a folder of
+    links to them at their places in the site, so the addresses it gives them are their addresses
+    in the site (with `keep_index_url`, ending in `index.html`). The folder is `links`, kept for
+    the next run (`_link_pages`), or else one in the site, removed after the run."""
+    folder = links if links is not None else site / f"{LINKS}-{number}"
+    if links is None:
+        shutil.rmtree(folder, ignore_errors=True)  # what an interrupted run left
     try:
-        for page in pages:
-            link = folder / page.relative_to(site)
-            link.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(page, link)
-            except OSError:  # no hard links here: copy
-                shutil.copyfile(page, link)
+        _link_pages(site, pages, folder)
         command = [str(binary), "--site", str(folder), "--output-path", str(output.resolve()), "--root-selector", CONTENT, "--quiet"]
         if keep_index_url:
             command.append("--keep-index-url")
@@ -346,9 +367,39 @@ def _run_pagefind(binary: Path, site: Path, pages: list[Path], output: Path, num
         environment = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(CHUNK_LOCATIONS)}
         finished = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        if links is None:
+            shutil.rmtree(folder, ignore_errors=True)
     said = (finished.stderr or finished.stdout).strip()
     if finished.returncode != 0:
         raise BuildFailed(f"pagefind: indexing {site} failed (exit status {finished.returncode}): {said}")
     if not any((output / "fragment").glob("*.pf_fragment")):
         raise BuildFailed(f"pagefind: no page of {site} was indexed: {said}")
+
+
+def _link_pages(site: Path, pages: list[str], folder: Path) -> None:
+    """Make `folder` hold a link to each of `pages` at its place in the site (a hard link, or a copy
+    where the file system has none), and no other file. A link that is still the page (the same
+    file, or a copy of its size and time) is kept, and so are the folders: a run indexing much the
+    same pages as the last one makes and removes few (removing a folder is slow on some file systems)."""
+    wanted = set(pages)
+    for root, _, names in os.walk(folder):
+        relative = os.path.relpath(root, folder).replace(os.sep, "/")
+        for name in names:
+            if ("" if relative == "." else f"{relative}/") + name not in wanted:
+                os.unlink(os.path.join(root, name))
+    for page in pages:
+        source, link = os.path.join(site, page), os.path.join(folder, page)
+        status = os.stat(source)
+        try:
+            present = os.stat(link)
+        except FileNotFoundError:
+            present = None
+        if present is not None:
+            if os.path.samestat(present, status) or (present.st_size, present.st_mtime_ns) == (status.st_size, status.st_mtime_ns):
+                continue
+            os.unlink(link)
+        os.makedirs(os.path.dirname(link), exist_ok=True)
+        try:
+            os.link(source, link)
+        except OSError:  # no hard links here: copy (with its time)
+            shutil.copy2(source, link)

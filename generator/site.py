@@ -27,6 +27,14 @@ the same stages with MkDocs' own objects (files, navigation, pages, plugins, the
   where MkDocs' `Page.render` builds a new one for every page, and renders Material's navigation
   once for all the pages that show it alike (`_navigation_once`).
 
+A rebuild of the same set of files, with the same configuration and theme and only our own hooks,
+makes MkDocs' `File` and `Page` objects only for the files it needs (generator/site_files.py): the
+pages in the navigation, the pages it converts and the files their links name; a skipped page is
+its state, and a static file whose source and copy kept their sizes and times is not touched. It
+keeps the sitemap unrendered (its template reads nothing of the pages but their addresses, which
+the same files and configuration keep), and checks links to anchors only where they can have
+changed (the changed pages, and every page when a page's ids changed) and where they failed before.
+
 A build is full (every page converted) when there is no state, or when anything a page's HTML
 depends on besides its own Markdown changed: the MkDocs configuration, the theme and its overrides,
 the installed MkDocs, Material and Python-Markdown, our Markdown extensions, the configuration's
@@ -44,7 +52,7 @@ import logging
 import os
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.cache import file_key
@@ -53,7 +61,6 @@ from generator.site_state import (
     PageState,
     Writer,
     compact_links,
-    expand_links,
     fingerprint_of,
     forget_state,
     read_state,
@@ -99,12 +106,13 @@ def _build(config, state_file: Path | None) -> BuiltSite:
     from mkdocs import utils
     from mkdocs.commands.build import _build_template
     from mkdocs.exceptions import Abort, BuildError
-    from mkdocs.structure.files import get_files, set_exclusions
+    from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
     from mkdocs.structure.nav import get_navigation
     from mkdocs.structure.pages import Page
 
     from generator.mkdocs_parallel import convert_only
     from generator.mkdocs_parallel import start as start_pool
+    from generator.site_files import KnownFiles, LazyPages, check_anchor_links, logged, new_page, only_own_hooks, scan_docs
 
     logger = logging.getLogger("mkdocs")
     counter = utils.CountHandler()
@@ -115,114 +123,151 @@ def _build(config, state_file: Path | None) -> BuiltSite:
     try:
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
-        files = get_files(config)
+        docs = scan_docs(config.docs_dir)
+        previous = read_state(state_file)
+        fingerprint = fingerprint_of(config, sorted(docs))
+        old_pages: dict[str, PageState] = previous["pages"] if previous and previous["fingerprint"] == fingerprint else {}
+        old_outputs: dict[str, str] = previous["outputs"] if previous else {}
         env = config.theme.get_env()
         if state_file is not None:  # the theme's templates compiled once, not in every build
             env.bytecode_cache = _template_cache(state_file.parent / "templates")
-        files.add_files_from_theme(env, config)
-        files = config.plugins.on_files(files, config=config)
-        set_exclusions(files, config)
         convert_only(())  # the hooks' pool stays idle: this build hands its pages to its own
-        nav = get_navigation(files, config)
+        folders = [config.docs_dir, *config.theme.dirs]
+        # A rebuild of the same files, configuration and theme makes MkDocs' objects only for the
+        # files it needs (generator/site_files.py); the navigation says again what it said.
+        rebuild = bool(old_pages) and previous["files"] is not None and config.nav is not None and only_own_hooks(config)
+        if rebuild:
+            known: list = previous["files"]
+            files = KnownFiles(config, [(uri, folder, inclusion) for uri, folder, inclusion, _ in known], folders)
+            nav = _navigation(files, config)
+            nav_warnings = previous["nav_warnings"]
+            logged(nav_warnings)
+        else:
+            files = get_files(config)
+            files.add_files_from_theme(env, config)
+            files = config.plugins.on_files(files, config=config)
+            set_exclusions(files, config)
+            with _Recorder(logger) as recorder:
+                nav = get_navigation(files, config)
+            nav_warnings = recorder.records
+            known = None if any(file.src_dir not in folders for file in files) else [
+                (file.src_uri, folders.index(file.src_dir), file.inclusion.value, file.dest_uri) for file in files
+            ]
         nav = config.plugins.on_nav(nav, config=config, files=files)
-        doc_files = files.documentation_pages()
-        for file in doc_files:
-            if file.page is None and file.inclusion.is_not_in_nav():
-                Page(None, file, config)
+        file_of = files.file if rebuild else files.get_file_from_path
+        if rebuild:
+            dests = {uri: dest for uri, _, inclusion, dest in known if utils.is_markdown_file(uri) and InclusionLevel(inclusion).is_included()}
+        else:
+            dests = {file.src_uri: file.dest_uri for file in files.documentation_pages()}
 
-        previous = read_state(state_file)
-        fingerprint = fingerprint_of(config, sorted(file.src_uri for file in files))
-        old_pages: dict[str, PageState] = previous["pages"] if previous and previous["fingerprint"] == fingerprint else {}
-        old_outputs: dict[str, str] = previous["outputs"] if previous else {}
+        def page_of(src_uri: str) -> Page:
+            """The page's `Page`, made as MkDocs makes one not in the navigation if there is none yet."""
+            file = file_of(src_uri)
+            return file.page if file.page is not None else Page(None, file, config)
+
         site_dir = Path(config.site_dir)
         unchanged = {
-            file.src_uri: replace(known, source=source)  # its time now
-            for file in doc_files
-            if (known := old_pages.get(file.src_uri)) is not None
-            and (source := file_key(file.abs_src_path, known.source))[2] == known.source[2]  # the same Markdown, touched or not
-            and os.path.isfile(file.abs_dest_path)
+            uri: known_page if source == known_page.source else known_page.but(source=source)  # its time now
+            for uri, dest in dests.items()
+            if (known_page := old_pages.get(uri)) is not None
+            and (source := file_key(os.path.join(config.docs_dir, uri), known_page.source, docs.get(uri)))[2] == known_page.source[2]
+            and os.path.isfile(os.path.join(config.site_dir, dest))
         }
 
         # Every page shows the titles and front matter of the pages in the navigation: a changed one
         # is converted first, here; an unchanged one is read, and its title is the one it had.
         nav_uris = {page.file.src_uri for page in nav.pages}
-        in_nav = [file for file in doc_files if file.src_uri in nav_uris]
-        made = {file.src_uri: _populate(file, config, files) for file in in_nav if not _take_title(file, config, unchanged)}
+        in_nav = [uri for uri in dests if uri in nav_uris]
+        made = {uri: _populate(file_of(uri), config, files) for uri in in_nav if not _take_title(file_of(uri), config, unchanged)}
         shown = _shown(nav)
         full = not old_pages or previous["shown"] != shown
         if full:
             unchanged = {}
-            made |= {file.src_uri: _populate(file, config, files) for file in in_nav if file.src_uri not in made}
-        to_make = [file for file in doc_files if file.src_uri not in unchanged]
+            made |= {uri: _populate(file_of(uri), config, files) for uri in in_nav if uri not in made}
+        to_make = [uri for uri in dests if uri not in unchanged]
         env = config.plugins.on_env(env, config=config, files=files)
         env.auto_reload = False  # the theme's templates do not change during a build: not looked at again
         _navigation_once(env, nav)
         forget_state(state_file)  # files change from here: a build that stops now leaves no state behind
         writer = Writer(site_dir, old_outputs, previous["static"] if previous else {})
 
-        def make(file) -> _Made:
+        def dated(page) -> None:
+            config.plugins.on_pre_page(page, config=config, files=files)  # dates the page (mkdocs_hooks)
+
+        doc_files = LazyPages(files, list(dests), new_page(config, dated)) if rebuild else files.documentation_pages()
+
+        def make(src_uri: str) -> _Made:
             """Build one page; one not in the navigation is then let go of (its Markdown, its HTML)."""
+            file = file_of(src_uri)
+            page_of(src_uri)
             try:
                 return _make_page(file, config, files, nav, env, doc_files, site_dir, old_outputs.get(file.dest_uri))
             finally:
-                if file.src_uri not in made:
+                if src_uri not in made:
                     _let_go(file.page)
 
-        for file in to_make:  # before the workers fork: they inherit the theme's templates compiled
-            if file.src_uri in made:
-                writer.record(file.dest_uri, make(file).output)
-        by_uri = {file.src_uri: file for file in to_make if file.src_uri not in made}
-        pool = start_pool(lambda src_uri: make(by_uri[src_uri]), list(by_uri))
+        for uri in to_make:  # before the workers fork: they inherit the theme's templates compiled
+            if uri in made:
+                writer.record(dests[uri], make(uri).output)
+        pool = start_pool(make, [uri for uri in to_make if uri not in made])
 
-        for file in files:
-            if file.is_documentation_page() or not file.inclusion.is_included():
-                continue
-            if file.abs_src_path is not None:
-                writer.copy(file.dest_uri, Path(file.abs_src_path))
-            else:
-                writer.write(file.dest_uri, file.content_bytes)
+        if rebuild:
+            for uri, folder, inclusion, dest in known:
+                if not utils.is_markdown_file(uri) and InclusionLevel(inclusion).is_included():
+                    writer.copy(dest, os.path.normpath(os.path.join(folders[folder], uri)))
+        else:
+            for file in files:
+                if file.is_documentation_page() or not file.inclusion.is_included():
+                    continue
+                if file.abs_src_path is not None:
+                    writer.copy(file.dest_uri, file.abs_src_path)
+                else:
+                    writer.write(file.dest_uri, file.content_bytes)
 
         pages: dict[str, PageState] = {}
-        for file in doc_files:
-            page = file.page
-            if file.src_uri in made:  # in the navigation: converted here already
-                pages[file.src_uri] = made[file.src_uri]
-                if file.src_uri in unchanged:
-                    writer.keep(file.dest_uri)
+        for uri, dest in dests.items():
+            if uri in made:  # in the navigation: converted here already
+                pages[uri] = made[uri]
+                if uri in unchanged:
+                    writer.keep(dest)
                 continue
-            if file.src_uri in unchanged:
-                config.plugins.on_pre_page(page, config=config, files=files)  # dates the page (mkdocs_hooks)
-                pages[file.src_uri] = state = unchanged[file.src_uri]
-                for level, message in state.warnings:
-                    logger.log(level, message)
-                writer.keep(file.dest_uri)
+            if uri in unchanged:
+                if not rebuild:
+                    dated(page_of(uri))
+                pages[uri] = state = unchanged[uri]
+                logged(state.warnings)
+                writer.keep(dest)
             else:
-                done = pool.take(file.src_uri) if pool is not None else None
+                done = pool.take(uri) if pool is not None else None
                 if done is not None and done.result is not None:
-                    config.plugins.on_pre_page(page, config=config, files=files)  # dates the page (mkdocs_hooks)
+                    dated(page_of(uri))
                     done.log_again()
                     result, warnings = done.result, [(r.levelno, r.getMessage()) for _, r in done.records if r.levelno >= logging.WARNING]
                 else:
                     with _Recorder(logger) as recorder:
-                        result = make(file)
+                        result = make(uri)
                     warnings = recorder.records
-                writer.record(file.dest_uri, result.output)
-                pages[file.src_uri] = replace(result.page, warnings=warnings)
-            page.present_anchor_ids = set(pages[file.src_uri].ids)
+                writer.record(dest, result.output)
+                pages[uri] = result.page.but(warnings=warnings)
 
         for name in sorted(config.theme.static_templates):
-            _write_theme_template(writer, name, env, files, doc_files, config, nav, _build_template)
+            kept = [name, f"{name}.gz"] if name == "sitemap.xml" else [name]
+            if rebuild and not full and _shows_only_addresses(env, name) and all(writer.can_keep(path) for path in kept):
+                for path in kept:  # the same files and configuration: the same bytes
+                    writer.keep(path)
+                continue
+            _write_theme_template(writer, name, env, doc_files, config, nav, _build_template)
         for name in config.extra_templates:
             raise BuildFailed(f"mkdocs: extra_templates ({name}) are not supported by kamerdossier's site build")
-        level = config.validation.links.anchors
-        for file in doc_files:  # each page's links as MkDocs keeps them, one page at a time
-            page, links = file.page, pages[file.src_uri].links
-            page.links_to_anchors = {files.src_uris[uri]: expand_links(to) for uri, to in links.items() if uri in files.src_uris}
-            page.validate_anchor_links(files=files, log_level=level)
-            page.links_to_anchors = None
+        # A page's links to anchors land as they did unless it changed, or a page it links to holds
+        # other ids: a rebuild in which no page's ids changed checks the changed pages' links and
+        # says again those that failed (which it checks again).
+        moved = [uri for uri in to_make if uri not in old_pages or old_pages[uri].ids != pages[uri].ids]
+        only = None if full or not rebuild or moved else {*to_make, *previous["anchor_failures"]}
+        failing = check_anchor_links(list(dests), pages, page_of, config.validation.links.anchors, only)
         config.plugins.on_post_build(config=config)
         writer.remove_stale(full_clean=previous is None)
-        write_state(state_file, fingerprint, shown, pages, writer)  # what the site now holds, strict or not
+        write_state(state_file, fingerprint, shown, pages, writer, known, nav_warnings, failing)  # what the site now holds, strict or not
         if counts := counter.get_counts():
             raise Abort("Aborted with " + ", ".join(f"{v} {k.lower()}s" for k, v in counts) + " in strict mode!")
     except BuildError as error:
@@ -235,13 +280,36 @@ def _build(config, state_file: Path | None) -> BuiltSite:
         if pool is not None:
             pool.close()
         logger.removeHandler(counter)
-    addresses = frozenset(
-        address
-        for file in doc_files
-        for address in _page_addresses(file.dest_uri, pages[file.src_uri].ids)
-    )
-    converted = tuple(file.src_uri for file in to_make)
-    return BuiltSite(config.site_url or None, addresses, converted, full, len(doc_files))
+    addresses = frozenset(address for uri, dest in dests.items() for address in _page_addresses(dest, pages[uri].ids))
+    return BuiltSite(config.site_url or None, addresses, tuple(to_make), full, len(dests))
+
+
+def _navigation(files, config):
+    """The navigation the configuration's `nav` names, as MkDocs' `get_navigation` makes it, without
+    its look at every other page (it only makes their `Page`s and warns of those not in the
+    navigation and of the navigation's links: the state remembers those warnings; what
+    `_data_to_navigation` says is at most information, said again here)."""
+    from mkdocs.structure.nav import Navigation, _add_parent_links, _add_previous_and_next_links, _data_to_navigation, _get_by_type
+    from mkdocs.structure.pages import Page
+
+    items = _data_to_navigation(config.nav, files, config)
+    if not isinstance(items, list):
+        items = [items]
+    pages = _get_by_type(items, Page)
+    _add_previous_and_next_links(pages)
+    _add_parent_links(items)
+    return Navigation(items, pages)
+
+
+def _shows_only_addresses(env, name: str) -> bool:
+    from jinja2.exceptions import TemplateNotFound
+
+    from generator.site_files import shows_only_addresses
+
+    try:
+        return shows_only_addresses(env, name)
+    except TemplateNotFound:
+        return False
 
 
 class _KeptConverter:
@@ -312,7 +380,7 @@ def _populate(file, config, files) -> PageState:
 
     with _Recorder(logging.getLogger("mkdocs")) as recorder:
         _populate_page(file.page, config, files)
-    return replace(_state_of(file), warnings=recorder.records, title=file.page._title_from_render)
+    return _state_of(file).but(warnings=recorder.records, title=file.page._title_from_render)
 
 
 def _take_title(file, config, unchanged: dict[str, PageState]) -> bool:
@@ -420,7 +488,7 @@ def _render_page(page, config, doc_files, nav, env) -> bytes:
         config._current_page = None
 
 
-def _write_theme_template(writer, name, env, files, doc_files, config, nav, build_template) -> None:
+def _write_theme_template(writer, name, env, doc_files, config, nav, build_template) -> None:
     """Render one of the theme's static templates (`404.html`, `sitemap.xml`, with `sitemap.xml.gz`)."""
     from jinja2.exceptions import TemplateNotFound
     from mkdocs import utils
@@ -430,7 +498,7 @@ def _write_theme_template(writer, name, env, files, doc_files, config, nav, buil
     except TemplateNotFound:
         logging.getLogger("mkdocs").warning(f"Template skipped: '{name}' not found in theme directories.")
         return
-    output = build_template(name, template, files, config, nav)
+    output = build_template(name, template, doc_files, config, nav)  # its `pages`: the documentation pages, as MkDocs gives them
     if not output.strip():
         return
     writer.write(name, output.encode("utf-8"))

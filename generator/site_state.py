@@ -5,27 +5,34 @@ of everything each page's HTML depends on beside its own Markdown, what every pa
 pages in the navigation, and per page its Markdown's size, time and SHA-256, the ids its HTML
 holds, its links to anchors on other pages, its warnings (and, for a page in the navigation, its
 title); per file of the site, the SHA-256 of its bytes; per copied static file, its source's size
-and time. A state that cannot be read, or of another version, is none: the build is full.
+and time and its copy's; every file of MkDocs' collection, in its order, with the folder it came
+from, whether it is included and its place in the site (so a rebuild makes MkDocs' objects only for
+the files it needs, generator/site_files.py); the warnings the navigation gave; and the pages with
+a link to an anchor that is not there. It is read and written with orjson
+(at 10,000 letters it is tens of MB: the standard library's json took seconds for it). A state that
+cannot be read, or of another version, is none: the build is full.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import os
+import stat
 import sys
-from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from generator.cache import file_digest, replace_file, write_json
+import orjson
 
-STATE_VERSION = 4
+from generator.cache import file_digest, replace_file
+
+STATE_VERSION = 5
 """Bumped when the state file's shape changes: an older state then forces a full build."""
 
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown")
 """Installed packages whose version is part of every page's HTML."""
 
-OWN_CODE = ("mdext.py", "mdext_syntax.py", "render/markdown.py", "site.py", "site_state.py")
+OWN_CODE = ("mdext.py", "mdext_syntax.py", "render/markdown.py", "site.py", "site_files.py", "site_state.py")
 """Our modules that shape every page's HTML (beside the hooks the configuration names); the site's
 Markdown extension takes the classes of a heading's statuses from render/markdown.py."""
 
@@ -59,15 +66,60 @@ def expand_links(links: Links) -> dict[str, str]:
     return {anchor: prefix + anchor for anchor in anchors}
 
 
-@dataclass
 class PageState:
-    """What the build keeps of one page: its Markdown's key, its ids, links to anchors and warnings."""
+    """What the build keeps of one page: its Markdown's key (size, mtime_ns, SHA-256), its ids, its
+    links to anchors by the linked page's `src_uri` (see `compact_links`), its warnings and, for a
+    page in the navigation, the title its conversion found.
 
-    source: tuple[int, int, str]  # size, mtime_ns, sha256 of the Markdown
-    ids: list[str] = field(default_factory=list)
-    links: dict[str, Links] = field(default_factory=dict)  # by the linked page's src_uri (see `compact_links`)
-    warnings: list[tuple[int, str]] = field(default_factory=list)
-    title: str | None = None  # the title its conversion found, for a page in the navigation
+    Read from the state, its ids and links stay the JSON text they were written as until they are
+    asked for: a rebuild reads few pages' links, and making tens of thousands of small strings
+    that nobody reads took most of the time the state took to read.
+    """
+
+    __slots__ = ("source", "_ids", "_links", "warnings", "title")
+
+    def __init__(
+        self,
+        source: tuple[int, int, str],
+        ids: list[str] | str = "[]",
+        links: dict[str, Links] | str = "{}",
+        warnings: list[tuple[int, str]] | None = None,
+        title: str | None = None,
+    ) -> None:
+        self.source, self._ids, self._links = source, ids, links
+        self.warnings, self.title = warnings or [], title
+
+    @property
+    def ids(self) -> list[str]:
+        if isinstance(self._ids, str):
+            self._ids = [*map(sys.intern, orjson.loads(self._ids))]
+        return self._ids
+
+    @property
+    def links(self) -> dict[str, Links]:
+        if isinstance(self._links, str):
+            self._links = orjson.loads(self._links)
+        return self._links
+
+    def but(self, **changes) -> "PageState":
+        """This state with some of its fields changed."""
+        fields = {"source": self.source, "ids": self._ids, "links": self._links, "warnings": self.warnings, "title": self.title}
+        return PageState(**(fields | changes))
+
+    def data(self) -> list:
+        """How the state file holds it: `[size, mtime_ns, sha256, ids, links, warnings, title]`, the
+        ids and links as JSON text."""
+        ids = self._ids if isinstance(self._ids, str) else orjson.dumps(self._ids).decode()
+        links = self._links if isinstance(self._links, str) else orjson.dumps(self._links).decode()
+        return [*self.source, ids, links, self.warnings, self.title]
+
+    @classmethod
+    def of(cls, data: list) -> "PageState":
+        """A page's state from `data()`."""
+        size, mtime, digest, ids, links, warnings, title = data
+        if not (isinstance(ids, str) and isinstance(links, str)):
+            raise TypeError("a page's ids and links are JSON text")
+        return cls((size, mtime, digest), ids, links, [tuple(warning) for warning in warnings], title)
 
 
 class Writer:
@@ -75,7 +127,7 @@ class Writer:
 
     def __init__(self, site: Path, previous: dict[str, str], previous_static: dict[str, list[int]]):
         self.site, self.previous, self.outputs = site, previous, {}
-        self.previous_static, self.static = previous_static, {}  # a copied file's source: [size, mtime_ns]
+        self.previous_static, self.static = previous_static, {}  # a copied file's source and copy: [size, mtime_ns] each
 
     def write(self, relative: str, data: bytes) -> None:
         self.outputs[relative] = write_if_changed(self.site / relative, data, self.previous.get(relative))
@@ -85,14 +137,23 @@ class Writer:
         if digest is not None:
             self.outputs[relative] = digest
 
-    def copy(self, relative: str, source: Path) -> None:
-        """Copy a static file, unless its source has the size and time it had when last copied."""
-        status = source.stat()
-        self.static[relative] = [status.st_size, status.st_mtime_ns]
-        if self.previous_static.get(relative) == self.static[relative] and relative in self.previous and (self.site / relative).is_file():
-            self.outputs[relative] = self.previous[relative]
-            return
-        self.write(relative, source.read_bytes())
+    def copy(self, relative: str, source: str) -> None:
+        """Copy a static file, unless its source and its copy in the site both have the size and time
+        they had when it was last copied (a copy edited or removed by hand is copied again)."""
+        status = os.stat(source)
+        known = self.previous_static.get(relative)
+        if known is not None and known[:2] == [status.st_size, status.st_mtime_ns] and relative in self.previous:
+            copy = _status(os.path.join(self.site, relative))
+            if copy is not None and known[2:] == copy:
+                self.outputs[relative], self.static[relative] = self.previous[relative], known
+                return
+        with open(source, "rb") as stream:  # the copy's bytes are compared, not its digest: it may have been edited
+            self.outputs[relative] = write_if_changed(self.site / relative, stream.read(), None)
+        self.static[relative] = [status.st_size, status.st_mtime_ns, *(_status(os.path.join(self.site, relative)) or ())]
+
+    def can_keep(self, relative: str) -> bool:
+        """Whether the previous build wrote the file `relative` and it is still there."""
+        return relative in self.previous and os.path.isfile(self.site / relative)
 
     def keep(self, relative: str) -> None:
         """A skipped page: its file stays as the previous build wrote it."""
@@ -122,6 +183,15 @@ class Writer:
                 folder = folder.parent
 
 
+def _status(path: str) -> list[int] | None:
+    """A file's size and modification time; None when it is not a file."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return [status.st_size, status.st_mtime_ns] if stat.S_ISREG(status.st_mode) else None
+
+
 def write_if_changed(target: Path, data: bytes, known: str | None) -> str:
     """Write `data` to `target` unless it holds those bytes already (its digest is `known`, or its
     bytes are the same); give their SHA-256."""
@@ -138,7 +208,8 @@ def _same_bytes(path: Path, data: bytes) -> bool:
 
 def fingerprint_of(config, src_uris: list[str]) -> str:
     """Hash what every page's HTML depends on beside its own Markdown and the navigation's pages (see
-    generator/site.py's docstring)."""
+    generator/site.py's docstring); `src_uris` are the docs folder's files (the theme's files follow
+    from the theme, hashed here)."""
     digest = hashlib.sha256(f"state {STATE_VERSION}\n".encode())
     digest.update(Path(config.config_file_path).read_bytes())
     for package in PACKAGES:
@@ -159,15 +230,12 @@ def read_state(path: Path | None) -> dict | None:
     if path is None:
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = orjson.loads(path.read_bytes())
         if data.get("version") != STATE_VERSION or not isinstance(data["static"], dict) or not isinstance(data["outputs"], dict):
             return None
-        data["pages"] = {
-            uri: PageState(
-                tuple(page["source"]), [*map(sys.intern, page["ids"])], page["links"], [tuple(w) for w in page["warnings"]], page.get("title")
-            )
-            for uri, page in data["pages"].items()
-        }
+        if not all(isinstance(data[name], list) for name in ("nav_warnings", "anchor_failures")) or not isinstance(data["files"], list | None):
+            return None
+        data["pages"] = {uri: PageState.of(page) for uri, page in data["pages"].items()}
         if not isinstance(data["shown"], str):
             return None
         return data
@@ -175,25 +243,35 @@ def read_state(path: Path | None) -> dict | None:
         return None  # no state, or one we cannot read: a full build
 
 
-def _page_data(page: PageState) -> dict:
-    data = {"source": list(page.source), "ids": page.ids, "links": page.links, "warnings": page.warnings}
-    return data if page.title is None else {**data, "title": page.title}
-
-
 def forget_state(path: Path | None) -> None:
     if path is not None:
         path.unlink(missing_ok=True)
 
 
-def write_state(path: Path | None, fingerprint: str, shown: str, pages: dict[str, PageState], writer: Writer) -> None:
+def write_state(
+    path: Path | None,
+    fingerprint: str,
+    shown: str,
+    pages: dict[str, PageState],
+    writer: Writer,
+    files: list[tuple[str, int, int, str]] | None,
+    nav_warnings: list[tuple[int, str]],
+    anchor_failures: list[str],
+) -> None:
+    """Remember the build: see the module's docstring. `files` are MkDocs' files in order, each
+    `(src_uri, folder, inclusion, dest_uri)` (None: a file not read from a folder, made by a
+    plugin); `anchor_failures`: the pages with a link to an anchor that is not there."""
     if path is None:
         return
     data = {
         "version": STATE_VERSION,
         "fingerprint": fingerprint,
         "shown": shown,
-        "pages": {uri: _page_data(p) for uri, p in sorted(pages.items())},
+        "pages": {uri: page.data() for uri, page in sorted(pages.items())},
         "outputs": dict(sorted(writer.outputs.items())),
         "static": dict(sorted(writer.static.items())),
+        "files": files,
+        "nav_warnings": nav_warnings,
+        "anchor_failures": anchor_failures,
     }
-    write_json(path, data)
+    replace_file(path, orjson.dumps(data))

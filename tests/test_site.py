@@ -7,6 +7,8 @@ build, and compares the site with one built from scratch out of the same pages, 
 
 from __future__ import annotations
 
+import posixpath
+import re
 import shutil
 from pathlib import Path
 
@@ -222,3 +224,106 @@ def test_a_page_in_the_navigation_is_shown_on_every_page_so_its_front_matter_reb
     assert "Wie, wat en waarom" in (site / ANSWER_LETTER.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
     build_site(CONFIG, project / "docs", project / "fresh", strict=False)
     assert _bytes(site) == _bytes(project / "fresh") == _bytes(_mkdocs_own_build(project))
+
+
+def test_a_rebuild_makes_mkdocs_objects_only_for_the_pages_it_needs(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After one letter changed, the rebuild makes a `Page` (and a `File`) only for the pages in the
+    navigation, the pages it converts and the files their links name (generator/site_files.py):
+    every other page's part comes from the state, and the site is still the one a full build gives."""
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    site, state = project / "site", project / "state.json"
+    build_site(CONFIG, project / "docs", site, strict=False, state=state)
+    docs_before = _files(project / "docs")
+    source = project / "seeds" / ANSWER_SOURCE
+    source.write_text(source.read_text(encoding="utf-8").replace(*EDIT), encoding="utf-8")
+    _generate(project)
+    changed = _changed_pages(docs_before, _files(project / "docs"))
+
+    made: dict[str, list[str]] = {"pages": [], "files": []}
+    for kind, cls in (("pages", Page), ("files", File)):
+        original = cls.__init__
+
+        def counting(self, *args, _original=original, _kind=kind, **kwargs):
+            _original(self, *args, **kwargs)
+            made[_kind].append(self.file.src_uri if _kind == "pages" else self.src_uri)
+
+        monkeypatch.setattr(cls, "__init__", counting)
+    rebuilt = build_site(CONFIG, project / "docs", site, strict=False, state=state)
+    monkeypatch.undo()
+    assert not rebuilt.full and set(rebuilt.converted) == changed
+    in_nav = {"index.md", "tijdlijn.md", "dossiers/index.md", "personen.md", "partijen.md", "begrippen.md", "annotaties.md", "over.md", "citeren.md"}
+    assert set(made["pages"]) == in_nav | changed, sorted(set(made["pages"]) ^ (in_nav | changed))
+    linked = {
+        posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+        for page in changed
+        for target in re.findall(r"\]\(([^()#\s]+)", (project / "docs" / page).read_text(encoding="utf-8"))
+    }
+    assert set(made["files"]) <= in_nav | changed | linked, sorted(set(made["files"]) - (in_nav | changed | linked))
+    assert len(made["files"]) < sum(1 for path in (project / "docs").rglob("*") if path.is_file()) / 3
+    build_site(CONFIG, project / "docs", project / "fresh", strict=False)
+    assert _bytes(site) == _bytes(project / "fresh")
+
+
+def test_a_copy_edited_in_the_site_by_hand_is_copied_again(project: Path) -> None:
+    """A static file is not copied again when its source kept its size and time, unless its copy in
+    the site changed too: an edit made in site/ by hand does not survive a rebuild."""
+    site, state = project / "site", project / "state.json"
+    build_site(CONFIG, project / "docs", site, strict=False, state=state)
+    copy = site / "stylesheets" / "extra.css"
+    copy.write_text("/* by hand */\n", encoding="utf-8")
+    (site / "javascripts" / "citeren.js").unlink()
+    rebuilt = build_site(CONFIG, project / "docs", site, strict=False, state=state)
+    assert rebuilt.converted == () and not rebuilt.full
+    assert copy.read_bytes() == (project / "docs" / "stylesheets" / "extra.css").read_bytes()
+    assert (site / "javascripts" / "citeren.js").read_bytes() == (project / "docs" / "javascripts" / "citeren.js").read_bytes()
+
+
+def test_only_a_template_that_reads_nothing_of_the_pages_but_their_addresses_is_kept_unrendered() -> None:
+    """A rebuild keeps the sitemap as it was (same files, same configuration) because our template
+    reads nothing of a page but its address; MkDocs' own sitemap prints each page's date, and a
+    template that prints titles would change with a page's text: those are rendered again."""
+    from jinja2 import DictLoader, Environment, FileSystemLoader
+
+    from generator.site_files import shows_only_addresses
+
+    ours = Environment(loader=FileSystemLoader(str(REPO / "overrides")))
+    assert shows_only_addresses(ours, "sitemap.xml")
+    templates = {
+        "dated.xml": "{% for file in pages %}<url>{{ file.page.canonical_url }}</url>{{ file.page.update_date }}{% endfor %}",
+        "titled.xml": "{% for file in pages %}{{ file.page.title }}{% endfor %}",
+        "indexed.xml": "{% for file in pages %}{{ file.page['title'] }}{% endfor %}",
+        "included.xml": "{% for file in pages %}{{ file.page.url }}{% endfor %}{% include 'titled.xml' %}",
+        "no-pages.html": "{{ config.site_name }}",
+    }
+    other = Environment(loader=DictLoader(templates))
+    assert [name for name in templates if shows_only_addresses(other, name)] == []
+
+
+def test_a_rebuild_says_again_a_broken_anchor_link_of_a_page_it_skips_and_catches_one_an_edit_makes(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A rebuild in which no page's ids changed checks only the changed pages' links to anchors and
+    those that failed before: over.md's link to an anchor that is not there (over.md not converted
+    again) still fails a strict rebuild, and so does a broken link the edited letter gains."""
+    site, state = project / "site", project / "state.json"
+    over = project / "docs" / "over.md"
+    over.write_text(over.read_text(encoding="utf-8") + "\nZie [vraag 70](eerste-kamer/2026-02-12/antwoordbrief.md#bbb-vraag-70).\n", encoding="utf-8")
+    said = "Doc file 'over.md' contains a link 'eerste-kamer/2026-02-12/antwoordbrief.md#bbb-vraag-70', but the doc " \
+        "'eerste-kamer/2026-02-12/antwoordbrief.md' does not contain an anchor '#bbb-vraag-70'."
+    build_site(CONFIG, project / "docs", site, strict=False, state=state)
+    letter = project / "docs" / ANSWER_LETTER
+    text = letter.read_text(encoding="utf-8")
+    assert text.count(EDIT[0]) == 1
+    letter.write_text(text.replace(*EDIT), encoding="utf-8")
+    caplog.clear()
+    with pytest.raises(BuildFailed, match="strict mode"):
+        build_site(CONFIG, project / "docs", site, strict=True, state=state)
+    assert said in caplog.messages
+    letter.write_text(text.replace(EDIT[0], EDIT[0] + " (zie [vraag 1](#bbb-vraag-100))"), encoding="utf-8")
+    caplog.clear()
+    rebuilt = build_site(CONFIG, project / "docs", site, strict=False, state=state)
+    assert rebuilt.converted == (ANSWER_LETTER,) and not rebuilt.full
+    assert said in caplog.messages
+    assert "Doc file 'eerste-kamer/2026-02-12/antwoordbrief.md' contains a link '#bbb-vraag-100', but there is no such anchor on this page." in caplog.messages
