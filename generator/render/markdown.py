@@ -498,7 +498,10 @@ def term_markup(text: str, title: str) -> str:
 
 
 def _gathered(index: dict[Target, tuple[T, ...]], targets: list[Target]) -> list[T]:
-    """Collect what `index` holds for each of `targets`, each value once, in order."""
+    """Collect what `index` holds for each of `targets`, each value once, in order (a target's
+    values are each there once: most blocks have one target)."""
+    if len(targets) == 1:
+        return list(index.get(targets[0], ()))
     return list(dict.fromkeys(value for target in targets for value in index.get(target, ())))
 
 
