@@ -14,7 +14,13 @@ memory it writes to, and rendering writes all over the corpus's memory (referenc
 objects placed in the free slots left between the corpus's objects), about a quarter of a
 megabyte a record. A worker that rendered half the corpus held a copy of nearly all of it (at
 100,000 letters, two processes of over 5 GB); one that renders `RECORDS_PER_SHARE` records copies
-at most what that many records touch, whatever the corpus's size. The corpus-wide open data (`data/kamerdossier.json`, the CSV) is then written from
+at most what that many records touch. But forking, and ending, a process costs time in proportion
+to the memory of the process forked (its page tables and the count of every page it maps): about
+35 ms a gigabyte each on this machine, so a share a quarter of a thousand records would make the
+cost of all the forks grow with the square of the corpus. Beyond `MAX_SHARES` shares (16,000
+records) the shares grow instead of their number: a worker then copies a larger part of the
+corpus's memory (a 64th of what its records touch), and forking stays a fixed part of the time.
+The corpus-wide open data (`data/kamerdossier.json`, the CSV) is then written from
 the pieces each share left in the scratch folder, in corpus order: the same bytes on any number
 of cores.
 
@@ -49,7 +55,10 @@ WORKERS: int | None = None
 SHARES_PER_WORKER = 8
 """Into how many shares per worker the records are cut at least, so workers finishing early take more."""
 RECORDS_PER_SHARE = 250
-"""How many records a share holds at most: what one forked worker renders before it exits."""
+"""How many records a share holds at most, up to `MAX_SHARES` shares: what one forked worker renders before it exits."""
+MAX_SHARES = 64
+"""How many shares (forked workers) the records are cut into at most, however many there are
+(`_share_count`): forking and ending a worker costs time in proportion to the corpus's memory."""
 
 Report = Callable[[Record, Exception], tuple[Diagnostic, ...]]
 
@@ -101,7 +110,7 @@ def emit_site(
     global _job
     workers = workers or WORKERS or os.cpu_count() or 1
     parallel = workers > 1 and len(corpus.records) >= PARALLEL_FROM
-    count = max(workers * SHARES_PER_WORKER, math.ceil(len(corpus.records) / RECORDS_PER_SHARE)) if parallel else 1
+    count = _share_count(len(corpus.records), workers) if parallel else 1
     site: list[StagedPage] = []
     failed: Exception | None = None
     gc.freeze()  # the corpus lives until the end: no collection walks it again, here or in the workers
@@ -303,6 +312,17 @@ def _run_share(index: int, staging: Staging) -> None:
         status = 0
     finally:
         os._exit(status)
+
+
+def _share_count(records: int, workers: int) -> int:
+    """How many shares `records` records are cut into for `workers` processes: `SHARES_PER_WORKER`
+    a worker at least, so workers finishing early take more; shares of at most `RECORDS_PER_SHARE`
+    records, up to `MAX_SHARES` shares.
+
+    >>> _share_count(1_000, 2), _share_count(10_000, 2), _share_count(100_000, 2)
+    (16, 40, 64)
+    """
+    return max(workers * SHARES_PER_WORKER, min(MAX_SHARES, math.ceil(records / RECORDS_PER_SHARE)))
 
 
 def _shares(records: tuple[Record, ...], count: int) -> tuple[tuple[Record, ...], ...]:

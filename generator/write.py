@@ -85,7 +85,8 @@ class Staging:
         self.docs = docs
         self.earlier = _read_manifest(docs)
         self.scratch = docs / f".kamerdossier-{os.getpid()}"
-        self._folders: set[Path] = set()
+        self._folders: dict[Path, bool] = {}
+        """Each folder a page was staged in, and whether this staging made it (then it holds no page)."""
 
     def stage(self, path: str, text: str | Iterable[str]) -> StagedPage:
         """Stage one page; `text` may come in pieces (a large file, never held whole)."""
@@ -95,14 +96,12 @@ class Staging:
         if isinstance(text, str):
             data = _normalised(text).encode("utf-8")
             digest = hashlib.sha256(data).hexdigest()
-            current = _read_bytes(target)
+            current = None if self._folder(target.parent) else _read_bytes(target)  # a folder made now holds no page
             if current == data:
                 return StagedPage(path, digest, SAME)
             if self._refused(path, target, current):
                 return StagedPage(path, digest, REFUSED)
-            self._folder(target.parent)
-            with open(temporary, "wb") as stream:
-                stream.write(data)
+            _write_new(temporary, data)
             return StagedPage(path, digest, STAGED)
         self._folder(target.parent)
         hasher = hashlib.sha256()
@@ -126,10 +125,13 @@ class Staging:
         digest = current if isinstance(current, str) else hashlib.sha256(current).hexdigest()
         return not (path in self.earlier and self.earlier[path] in (None, digest))
 
-    def _folder(self, folder: Path) -> None:
-        if folder not in self._folders:
-            folder.mkdir(parents=True, exist_ok=True)
-            self._folders.add(folder)
+    def _folder(self, folder: Path) -> bool:
+        """Make sure `folder` is there; tell whether this staging made it (a fresh build makes
+        most: no page is looked for in them)."""
+        made = self._folders.get(folder)
+        if made is None:
+            made = self._folders[folder] = _made_folder(folder)
+        return made
 
     def commit(self, staged: Iterable[StagedPage]) -> list[str]:
         """Put every staged page in place, list them all, and remove pages of earlier runs that are
@@ -201,6 +203,32 @@ def _normalised_pieces(pieces: Iterable[str]) -> Iterator[str]:
         carried = "\r" if piece.endswith("\r") else ""
         yield _normalised(piece[: len(piece) - len(carried)])
     yield _normalised(carried)
+
+
+def _made_folder(folder: Path) -> bool:
+    """Make `folder` and the folders above it that are missing; tell whether it was missing."""
+    try:
+        folder.mkdir()
+        return True
+    except FileNotFoundError:
+        _made_folder(folder.parent)
+        folder.mkdir(exist_ok=True)
+        return True
+    except FileExistsError:
+        if not folder.is_dir():
+            raise
+        return False
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """Write `data` to the file `path` (replacing one there), with no buffer in between: one write call."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view) :]
+    finally:
+        os.close(descriptor)
 
 
 def _read_bytes(path: Path) -> bytes | None:

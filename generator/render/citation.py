@@ -48,7 +48,13 @@ def citation_text(
     `Kamerstukken I 2025/26, 31066/26643, antwoordbrief, 12 februari 2026, antwoord op vraag 7 (BBB),
     https://kamerdossier.example/eerste-kamer/2026-02-12/antwoordbrief/#bbb-antwoord-7`
     """
-    return f"{publication_citation(record, letter)}, {part_label(role, party, numbers)}, {permalink}"
+    return cite(publication_citation(record, letter), part_label(role, party, numbers), permalink)
+
+
+def cite(publication: str, part: str, permalink: str) -> str:
+    """Join a citation's three parts: the publication (`publication_citation`), the question or
+    answer (`part_label`) and its permalink."""
+    return f"{publication}, {part}, {permalink}"
 
 
 def part_label(role: str, party: str | None, numbers: tuple[int, ...]) -> str:

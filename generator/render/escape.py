@@ -121,9 +121,16 @@ def metadata_text(text: str) -> str:
 
 _SPACE_RUN = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 """Runs of white space, line breaks included, but not the non-breaking spaces a letter prints."""
-_SPACE_TO_JOIN = re.compile(r"[^\S \u00a0\u2007\u202f]| {2}")
-"""What `_SPACE_RUN` would change: white space other than a space (or a non-breaking one), or
-two spaces. Most text has neither, and a search finds that without writing the text anew."""
+_OTHER_SPACE = re.compile(r"[^\S \u00a0\u2007\u202f]")
+"""White space other than a space (or a non-breaking one): with two spaces in a row, what
+`_SPACE_RUN` would change (`_joined_spaces`)."""
+
+
+def _joined_spaces(text: str) -> str:
+    """`_SPACE_RUN.sub(" ", text)`, without writing anew the text that has no run to join (most
+    text): one search for a class and one for two spaces cost a fifth of the substitution, which
+    matches every single space, and a quarter of one search for either (an alternation)."""
+    return _SPACE_RUN.sub(" ", text) if _OTHER_SPACE.search(text) or "  " in text else text
 
 _ACTIVE_INLINE = re.compile(
     r"""
@@ -187,9 +194,7 @@ def escape_text(text: str, at_line_start: bool = True) -> str:
     where `#`, `>`, `-`, `+`, `!`, `~~~` and `1.` could start a block. The text is
     not stripped. Controls and direction controls are shown as `�` (`body_text`).
     """
-    text = body_text(text)
-    if _SPACE_TO_JOIN.search(text):
-        text = _SPACE_RUN.sub(" ", text)
+    text = _joined_spaces(body_text(text))
     escaped = _ACTIVE_INLINE.sub(_escape_inline, text) if _ACTIVE_INLINE_START.search(text) else text
     if at_line_start:
         escaped = _ACTIVE_LINE_START.sub(_escape_line_start, escaped)
@@ -245,7 +250,7 @@ def safe_url(url: str | None) -> str | None:
 def html_text(text: str) -> str:
     """Escape a metadata value for raw HTML, text or quoted attribute: the metadata rule, white
     space runs one space, stripped, and `<`, `>`, `&`, `"`, `'` as character references."""
-    return html.escape(_SPACE_RUN.sub(" ", metadata_text(text)).strip(), quote=True)
+    return html.escape(_joined_spaces(metadata_text(text)).strip(), quote=True)
 
 
 def front_matter(title: str) -> str:

@@ -40,7 +40,7 @@ from generator.render.addresses import (
     slugify,
     target_anchor,
 )
-from generator.render.citation import citation_text, part_label, permalink
+from generator.render.citation import cite, part_label, permalink, publication_citation
 from generator.render.context import RenderContext
 from generator.render.escape import (
     FOOTNOTE_PLACE_MARKER,
@@ -245,6 +245,14 @@ class LetterText:
         self.ids = ids
         self.explained: set[str] = set()
         """The glossary terms marked in the section being written (`_section`)."""
+        self._links_to: dict[LetterKey, tuple[str | None, str]] = {}
+        """Each letter linked to from this page: its page and the link to it (`_link_to`)."""
+        self._labels: dict[LetterKey, str] = {}
+        """Each other letter a thread line names: its label (`_target_link`)."""
+        self._term_titles: dict[str, str] = {}
+        """Each glossary term used on the page: its explanation (`_terms`)."""
+        self._publication: str | None = None
+        """How the citations name the letter's publication (`_citation`), once made."""
 
     def _claim_anchors(self, ids: PageIds) -> dict[int, tuple[str, tuple[str, ...]]]:
         """Give each question and answer its anchor, then each combined one its further anchors."""
@@ -327,17 +335,21 @@ class LetterText:
         return paragraphs
 
     def _question(self, question: Question, anchor: str, extra: tuple[str, ...]) -> list[str]:
-        words = f"Vraag {numbers_label(_numbers(question))}"
-        blocks = [self._section(self._qa_heading(words, QUESTION, question, anchor, extra)), self._citation(QUESTION, question, anchor)]
+        numbers = _numbers(question)
+        targets = self._targets(QUESTION, question, numbers)
+        words = f"Vraag {numbers_label(numbers)}"
+        blocks = [self._section(self._qa_heading(words, question, targets, anchor, extra)), self._citation(QUESTION, question, numbers, anchor)]
         blocks += [self._paragraph(paragraph, css_class="kd-context") for paragraph in question.context]
         blocks += [self._paragraph(paragraph, quoted=question.quoted or paragraph.quoted) for paragraph in question.paragraphs]
-        blocks.append(self._thread_line("Beantwoord in", self._targets(QUESTION, question)))
+        blocks.append(self._thread_line("Beantwoord in", targets))
         return blocks + self._notes(anchor, *extra)
 
     def _answer(self, answer: Answer, anchor: str, extra: tuple[str, ...]) -> list[str]:
-        words = f"Antwoord op vraag {numbers_label(_numbers(answer))}"
-        blocks = [self._section(self._qa_heading(words, ANSWER, answer, anchor, extra)), self._citation(ANSWER, answer, anchor)]
-        blocks.append(self._thread_line("Antwoord op", self._targets(ANSWER, answer)))
+        numbers = _numbers(answer)
+        targets = self._targets(ANSWER, answer, numbers)
+        words = f"Antwoord op vraag {numbers_label(numbers)}"
+        blocks = [self._section(self._qa_heading(words, answer, targets, anchor, extra)), self._citation(ANSWER, answer, numbers, anchor)]
+        blocks.append(self._thread_line("Antwoord op", targets))
         blocks += [self._paragraph(paragraph) for paragraph in answer.paragraphs]
         return blocks + self._notes(anchor, *extra)
 
@@ -347,10 +359,11 @@ class LetterText:
         self.explained = set()
         return heading
 
-    def _targets(self, role: str, block: Question | Answer) -> list[Target]:
-        return [Target(self.key, role, block.party, number) for number in _numbers(block)]
+    def _targets(self, role: str, block: Question | Answer, numbers: tuple[int, ...]) -> list[Target]:
+        """The targets the link pass names the block by, one per number it covers (`_numbers`)."""
+        return [Target(self.key, role, block.party, number) for number in numbers]
 
-    def _qa_heading(self, words: str, role: str, block: Question | Answer, anchor: str, extra: tuple[str, ...]) -> str:
+    def _qa_heading(self, words: str, block: Question | Answer, targets: list[Target], anchor: str, extra: tuple[str, ...]) -> str:
         """Write the heading of a question or answer:
         `### Vraag 7 (BBB) {#bbb-vraag-7 data-toc-label="Vraag 7 (BBB)" data-kd-status="beantwoord"}`.
 
@@ -360,19 +373,20 @@ class LetterText:
         `Antwoord op vraag 4 en 5`. The site's Markdown extension makes both elements
         (generator/mdext_syntax.py: `HeadingMarks`).
         """
-        statuses = _gathered(self.context.statuses, self._targets(role, block))
+        statuses = _gathered(self.context.statuses, targets)
         marks = f' {STATUS_ATTRIBUTE}="{STATUS_SEPARATOR.join(map(attribute_text, statuses))}"' if statuses else ""
         marks += f' {ANCHORS_ATTRIBUTE}="{" ".join(extra)}"' if extra else ""
         party = f" ({escape_line(block.party)})" if block.party else ""
         label = attribute_text(f"{words} ({block.party})" if block.party else words)
         return f'### {words}{party} {{#{anchor} data-toc-label="{label}"{marks}}}'
 
-    def _citation(self, role: str, block: Question | Answer, anchor: str) -> str:
-        """Write how to cite a question or answer, with its permalink, under its heading."""
-        numbers = _numbers(block)
-        link = permalink(self.page, anchor, self.context.site_url)
-        text = citation_text(self.record, self.letter, role, block.party, numbers, link)
-        return citation_block(text, part_label(role, block.party, numbers))
+    def _citation(self, role: str, block: Question | Answer, numbers: tuple[int, ...], anchor: str) -> str:
+        """Write how to cite a question or answer, with its permalink, under its heading (the
+        letter's publication named once for all of them)."""
+        if self._publication is None:
+            self._publication = publication_citation(self.record, self.letter)
+        part = part_label(role, block.party, numbers)
+        return citation_block(cite(self._publication, part, permalink(self.page, anchor, self.context.site_url)), part)
 
     def _thread_line(self, label: str, targets: list[Target]) -> str:
         """Link a question to its answers (`Beantwoord in: [antwoord op vraag 1 …]`) or an answer to
@@ -386,21 +400,35 @@ class LetterText:
     def _target_link(self, target: Target) -> str | None:
         """Write a link to a question or answer elsewhere: `[antwoord op vraag 7 (BBB), Antwoordbrief, ...](...)`."""
         destination = self._target_destination(target)
-        found = self.context.letter(target.letter)
-        if destination is None or found is None:
+        if destination is None:
             return None
+        label = self._labels.get(target.letter)
+        if label is None:
+            found = self.context.letter(target.letter)
+            if found is None:
+                return None
+            label = self._labels[target.letter] = letter_label(*found).lower()
         party = f" ({escape_line(target.party)})" if target.party else ""
         text = f"{'vraag' if target.role == QUESTION else 'antwoord op vraag'} {target.number}{party}"
-        if self.context.addresses.letter_page(target.letter) != self.page:
-            text += f", {letter_label(*found).lower()}"
+        if self._link_to(target.letter)[0] != self.page:
+            text += f", {label}"
         return f"[{text}]({destination})"
 
     def _target_destination(self, target: Target) -> str | None:
-        page = self.context.addresses.letter_page(target.letter)
+        page, link = self._link_to(target.letter)
         anchor = target_anchor(target)
         if page is None or anchor is None:
             return None
-        return relative_link(self.page, page, anchor)
+        return f"{link}#{anchor}"  # as `relative_link(self.page, page, anchor)` writes it
+
+    def _link_to(self, key: LetterKey) -> tuple[str | None, str]:
+        """The page of letter `key` (None without one) and the link to it from this page (empty
+        on this page itself), found once per letter."""
+        found = self._links_to.get(key)
+        if found is None:
+            page = self.context.addresses.letter_page(key)
+            found = self._links_to[key] = (page, relative_link(self.page, page) if page is not None and page != self.page else "")
+        return found
 
     def _paragraph(self, paragraph: Paragraph, quoted: bool | None = None, css_class: str | None = None) -> str:
         """Render one paragraph: a blockquote when quoted, with a class line when it has one."""
@@ -423,7 +451,13 @@ class LetterText:
     def _terms(self, paragraph: Paragraph) -> list[_Term]:
         """The glossary terms this paragraph uses, each with its explanation."""
         uses = self.context.terms.get((self.record.path, paragraph.key), ())
-        return [_Term(use.start, use.end, term_title(self.context.glossary[use.term]), use.term) for use in uses]
+        return [_Term(use.start, use.end, self._term_title(use.term), use.term) for use in uses]
+
+    def _term_title(self, name: str) -> str:
+        title = self._term_titles.get(name)
+        if title is None:
+            title = self._term_titles[name] = term_title(self.context.glossary[name])
+        return title
 
     def _link_destination(self, text_link: TextLink) -> str | None:
         if text_link.target is not None:
@@ -464,7 +498,10 @@ def term_markup(text: str, title: str) -> str:
 
 
 def _gathered(index: dict[Target, tuple[T, ...]], targets: list[Target]) -> list[T]:
-    """Collect what `index` holds for each of `targets`, each value once, in order."""
+    """Collect what `index` holds for each of `targets`, each value once, in order (a target's
+    values are each there once: most blocks have one target)."""
+    if len(targets) == 1:
+        return list(index.get(targets[0], ()))
     return list(dict.fromkeys(value for target in targets for value in index.get(target, ())))
 
 
@@ -525,6 +562,9 @@ def inline_text(
     moved to its end.
     """
     text = paragraph.text
+    if not (links or terms or paragraph.markers):  # plain text, as most paragraphs are
+        plain = text.strip()
+        return escape_text(plain) if plain else ""
     start = len(text) - len(text.lstrip())
     end = len(text.rstrip())
     chosen: list[_Link] = []

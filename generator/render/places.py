@@ -90,10 +90,11 @@ def _letter_places(record: Record, letter: Letter, context: RenderContext) -> di
     if text is None:
         return {}
     page, key = text.page, text.key
-    places = {paragraph.key: TextPlace(page, None, OPENING, key) for paragraph in letter.head}
+    opening, plain = TextPlace(page, None, OPENING, key), TextPlace(page, None, "", key)  # one each: they are alike
+    places = dict.fromkeys((paragraph.key for paragraph in letter.head), opening)
     for position, block in enumerate(letter.body):
         if isinstance(block, Paragraph):
-            places[block.key] = TextPlace(page, None, "", key)
+            places[block.key] = plain
         elif isinstance(block, (Question, Answer)):
             anchor = text.anchors[position][0]
             party = f" ({block.party})" if block.party else ""
