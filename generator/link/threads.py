@@ -7,9 +7,14 @@ An answering letter (an `antwoordbrief` or an `aanhangsel`) answers:
 - otherwise, the written-questions letter elsewhere in the corpus whose questions match its own
   quoted questions (normalized text similarity per question number, at least
   `QUESTION_SIMILARITY` on average over at least half its questions), or -- when it quotes no
-  questions -- whose subject matches (`SUBJECT_SIMILARITY`). Candidates come from an index of
-  written-questions letters by asker name (by subject word when no askers are printed), so each
-  answering letter is compared with a handful of letters, never with the whole corpus.
+  questions -- whose subject matches (`SUBJECT_SIMILARITY`); the best match wins, the first in
+  corpus order among equals. Candidates come from an index of written-questions letters by asker
+  name (by subject word when no askers are printed) and the day they were sent, so each answering
+  letter is compared with a handful of letters, never with the whole corpus. A letter that
+  reprints its questions word for word (the usual case) is found by their text in a second index,
+  without comparing (`_reprinted`); the costly comparison of texts (difflib) is left for the rest,
+  at most `COMPARISONS_PER_LETTER` of them for one answering letter however crowded its askers'
+  day: a letter that would need more is reported, and threaded to the best of those compared.
 
 `Answer(party, number)` answers `Question(party, number)`; a combined answer (`numbers == (4, 5)`)
 answers questions 4 and 5, and a combined question (`Vraag 4 en 5`) is answered by the answer to
@@ -30,8 +35,10 @@ import datetime
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
-from collections.abc import Iterator
+from heapq import merge
+from itertools import groupby
 
 from generator.model import (
     ANSWER_LETTER,
@@ -145,9 +152,19 @@ def _similarity_bound(first: str, second: str) -> float:
     return 2 * shorter / (shorter + longer) if shorter else 0.0
 
 
+def _characters_bound(first: str, second: str) -> float:
+    """At least `_similarity(first, second)`, and closer than `_similarity_bound`: the texts
+    compared can have no more characters in common than both hold of each (difflib's `quick_ratio`),
+    found in microseconds where comparing takes milliseconds."""
+    first, second = first[:COMPARED_CHARACTERS], second[:COMPARED_CHARACTERS]
+    if not first or not second:
+        return 0.0
+    return 2.0 * sum((Counter(first) & Counter(second)).values()) / (len(first) + len(second))
+
+
 def _asker_keys(letter: Letter) -> tuple[str, ...]:
-    """`Kathmann (GroenLinks-PvdA)`, `Six Dijkstra` -> ("asker:kathmann", "asker:six dijkstra")."""
-    return tuple(f"asker:{_normalized(member.name)}" for member in letter.askers if member.name.strip())
+    """`Kathmann (GroenLinks-PvdA)`, `Six Dijkstra` -> ("asker:kathmann", "asker:six dijkstra"), each once."""
+    return tuple(dict.fromkeys(f"asker:{_normalized(member.name)}" for member in letter.askers if member.name.strip()))
 
 
 def _subject_keys(letter: Letter) -> tuple[str, ...]:
@@ -163,14 +180,17 @@ def _date_key(date: datetime.date) -> str:
 
 WrittenIndex = dict[str | tuple[str, str], list[int]]
 
+LetterKeys = tuple[tuple[str, ...], tuple[str, ...]]
+"""A letter's `_asker_keys` and `_subject_keys`."""
 
-def _index_written(written: list[LetterAt]) -> WrittenIndex:
+
+def _index_written(written: list[LetterAt], keys: list[LetterKeys]) -> WrittenIndex:
     """Index written-questions letters by asker name, subject word and the date they were sent,
     and by each asker name and subject word together with that date (`(date key, key)`)."""
     index: WrittenIndex = defaultdict(list)
-    for position, (_record, letter) in enumerate(written):
+    for position, ((_record, letter), (askers, subjects)) in enumerate(zip(written, keys)):
         sent = _date_key(letter.sent_on) if letter.sent_on is not None else None
-        for key in (*_asker_keys(letter), *_subject_keys(letter)):
+        for key in (*askers, *subjects):
             index[key].append(position)
             if sent is not None:
                 index[(sent, key)].append(position)
@@ -179,9 +199,9 @@ def _index_written(written: list[LetterAt]) -> WrittenIndex:
     return index
 
 
-def _candidates(letter: Letter, index: WrittenIndex) -> list[int]:
+def _candidates(letter: Letter, keys: LetterKeys, index: WrittenIndex) -> list[int]:
     """Written-questions letters sharing the most askers with `letter` (or, without askers in
-    common, at least two subject words), in corpus order.
+    common, at least two subject words), in corpus order; `keys` are the letter's.
 
     An Aanhangsel answer prints the day its questions were sent in: the letters sent that day are
     looked at first, so a member's hundredth set of questions is not compared with the other 99
@@ -189,8 +209,8 @@ def _candidates(letter: Letter, index: WrittenIndex) -> list[int]:
     """
     sent = _date_key(letter.asked_on) if letter.asked_on and index.get(_date_key(letter.asked_on)) else None
     for day in ((sent,) if sent else ()) + (None,):
-        for keys, least in ((_asker_keys(letter), 1), (_subject_keys(letter), 2)):
-            shared = Counter(position for key in keys for position in index.get((day, key) if day else key, ()))
+        for found, least in zip(keys, (1, 2)):
+            shared = Counter(position for key in found for position in index.get((day, key) if day else key, ()))
             if shared:
                 most = max(shared.values())
                 if most >= least:
@@ -198,42 +218,85 @@ def _candidates(letter: Letter, index: WrittenIndex) -> list[int]:
     return []
 
 
-def _score(answering: Letter, asked: Letter, bar: float = 0.0) -> float:
-    """How well `asked` fits as the letter `answering` answers, 0..1 (see the module docstring);
-    0 too as soon as the score is known to be at most `bar` (a better candidate's).
+Compared = tuple[float, list[tuple[int, str, str]]]
+"""What `_score` compares: the least score to match, and (weight, the answering letter's text,
+the asked letter's text) pairs."""
+
+
+def _compared(answering: Letter, asked: Letter) -> Compared | None:
+    """The texts `_score` compares, or None when `asked` lacks more than half the numbers of the
+    questions `answering` quotes.
 
     A quoted question that covers several numbers (`Vraag 4 en 5`) is compared with the text of
-    the questions asked under those numbers together, and counts once for each of them. Comparing
-    two texts is the costly step (`_similarity`): before each comparison the score is bounded by
-    taking this question's similarity at most what the two lengths allow and the questions not yet
-    compared as alike, and a candidate that cannot reach the threshold or beat `bar` is dropped
-    there. The score of a candidate that is kept is the same sum in the same order.
+    the questions asked under those numbers together, and weighs once for each of them; without
+    quoted questions the subjects are compared.
     """
     mine = {n: q for q in _questions(answering) for n in q.numbers}
-    if mine:
-        theirs = {n: q for q in _questions(asked) for n in q.numbers}
-        shared = mine.keys() & theirs.keys()
-        if len(shared) * 2 < len(mine):
+    if not mine:
+        return SUBJECT_SIMILARITY, [(1, _normalized(answering.subject or ""), _normalized(asked.subject or ""))]
+    theirs = {n: q for q in _questions(asked) for n in q.numbers}
+    shared = mine.keys() & theirs.keys()
+    if len(shared) * 2 < len(mine):
+        return None
+    covered: dict[int, list[int]] = {}  # id of a quoted question -> its shared numbers
+    for n in sorted(shared):
+        covered.setdefault(id(mine[n]), []).append(n)
+    return QUESTION_SIMILARITY, [
+        (len(numbers), _question_text(mine[numbers[0]]),
+         " ".join(_question_text(q) for q in {id(theirs[n]): theirs[n] for n in numbers}.values()))
+        for numbers in covered.values()
+    ]
+
+
+class _Comparisons:
+    """How many more texts `_score` may compare for one answering letter."""
+
+    def __init__(self, left: int) -> None:
+        self.left = left
+
+
+def _score(answering: Letter, asked: Letter, bar: float = 0.0, budget: _Comparisons | None = None) -> float | None:
+    """How well `asked` fits as the letter `answering` answers, 0..1 (see the module docstring);
+    0 too as soon as the score is known to be at most `bar` (a better candidate's); None when
+    the `budget` of comparisons runs out first.
+
+    Comparing two texts is the costly step (`_similarity`): before each comparison the score is
+    bounded by taking this text's similarity at most what the two lengths allow, then at most what
+    the characters they hold allow, and the texts not yet compared as alike, and a candidate that cannot reach the threshold or beat `bar` is
+    dropped there. The score of a candidate that is kept is the same sum in the same order.
+    """
+    compared = _compared(answering, asked)
+    if compared is None:
+        return 0.0
+    threshold, pairs = compared
+    weight = sum(count for count, _, _ in pairs)
+    least = max(threshold, bar) * weight - _ROUNDING
+    total, left = 0.0, weight
+    for count, quoted, original in pairs:
+        left -= count
+        if quoted and quoted == original:
+            total += count * 1.0
+            continue
+        if total + count * _similarity_bound(quoted, original) + left < least:
             return 0.0
-        covered: dict[int, list[int]] = {}  # id of a quoted question -> its shared numbers
-        for n in sorted(shared):
-            covered.setdefault(id(mine[n]), []).append(n)
-        least = max(QUESTION_SIMILARITY, bar) * len(shared) - _ROUNDING
-        total, left = 0.0, len(shared)
-        for numbers in covered.values():
-            left -= len(numbers)
-            quoted = _question_text(mine[numbers[0]])
-            original = " ".join(_question_text(q) for q in {id(theirs[n]): theirs[n] for n in numbers}.values())
-            if quoted and quoted == original:
-                total += len(numbers) * 1.0
-                continue
-            if total + len(numbers) * _similarity_bound(quoted, original) + left < least:
-                return 0.0
-            total += len(numbers) * _similarity(quoted, original)
-        score = total / len(shared)
-        return score if score >= QUESTION_SIMILARITY else 0.0
-    score = _similarity(_normalized(answering.subject or ""), _normalized(asked.subject or ""))
-    return score if score >= SUBJECT_SIMILARITY else 0.0
+        if total + count * _characters_bound(quoted, original) + left < least:
+            return 0.0
+        if budget is not None:
+            if budget.left <= 0:
+                return None
+            budget.left -= 1
+        total += count * _similarity(quoted, original)
+    score = total / weight
+    return score if score >= threshold else 0.0
+
+
+def _reprints(answering: Letter, asked: Letter) -> bool:
+    """Whether `answering` reprints the questions of `asked` it quotes (or, quoting none, its
+    subject) word for word, as far as `_similarity` compares: `_score` is then 1, the most."""
+    compared = _compared(answering, asked)
+    return compared is not None and all(
+        quoted and quoted[:COMPARED_CHARACTERS] == original[:COMPARED_CHARACTERS] for _, quoted, original in compared[1]
+    )
 
 
 def _is_before(asked: Letter, answering: Letter) -> bool:
@@ -242,31 +305,150 @@ def _is_before(asked: Letter, answering: Letter) -> bool:
     return asked.sent_on is None or answered_on is None or asked.sent_on <= answered_on
 
 
-def _matching_written(
-    answering: Letter, written: list[LetterAt], index: WrittenIndex
-) -> LetterAt | None:
-    """The written-questions letter `answering` answers, or None."""
+COMPARISONS_PER_LETTER = 60
+"""Most texts `_similarity` compares for one answering letter that reprints no candidate's
+questions word for word (a comparison takes milliseconds). Letters of one member on one day
+each cost a few before the bound drops them; a letter that would need more is reported."""
+
+REPRINTS_LOOKED_UP = 100
+"""Most letters holding an answering letter's texts that `_reprinted` looks at; past it (one
+text asked in many letters), it looks at the answering letter's candidates instead."""
+
+
+class _Written:
+    """The corpus's written-questions letters, looked up by asker, subject word and day
+    (`_index_written`, `_candidates`) and by the texts an answering letter reprints."""
+
+    def __init__(self, letters: list[LetterAt]) -> None:
+        self.letters = letters
+        self._keys: dict[int, LetterKeys] = {}  # by id of the letter: each letter's, found once
+        self.askers = [frozenset(self.keys(letter)[0]) for _record, letter in letters]
+        self.index = _index_written(letters, [self.keys(letter) for _record, letter in letters])
+        self.by_text: dict[int, list[int]] = defaultdict(list)
+        for position, (_record, letter) in enumerate(letters):
+            for key in dict.fromkeys((*_reprint_keys(letter), *_subject_reprint_keys(letter))):
+                self.by_text[key].append(position)
+        self._candidates: dict[tuple, tuple[list[int], frozenset[int]]] = {}
+
+    def keys(self, letter: Letter) -> LetterKeys:
+        """The letter's `_asker_keys` and `_subject_keys`."""
+        found = self._keys.get(id(letter))
+        if found is None:
+            found = self._keys[id(letter)] = (_asker_keys(letter), _subject_keys(letter))
+        return found
+
+    def candidates(self, answering: Letter) -> tuple[list[int], frozenset[int]]:
+        """`_candidates` of `answering`, in corpus order and as a set; found once for each
+        (day, askers, subject words): the Aanhangsels of one member's busy day share them."""
+        keys = self.keys(answering)
+        found = self._candidates.get((answering.asked_on, keys))
+        if found is None:
+            positions = _candidates(answering, keys, self.index)
+            found = self._candidates[(answering.asked_on, keys)] = (positions, frozenset(positions))
+        return found
+
+    def is_candidate(self, answering: Letter, position: int) -> bool:
+        """Whether `position` is among `_candidates(answering)`: at once when it was sent on the
+        day `answering` names and has all of its askers (they share the most there)."""
+        askers = self.keys(answering)[0]
+        if askers and answering.asked_on is not None and self.letters[position][1].sent_on == answering.asked_on:
+            if self.askers[position].issuperset(askers):
+                return True
+        return position in self.candidates(answering)[1]
+
+
+def _reprint_keys(letter: Letter) -> tuple[int, ...]:
+    """Keys under which a letter that reprints one of `letter`'s questions finds it: the hash of
+    each number with the text of the question asked under it (as far as `_similarity` compares)."""
+    return tuple(
+        hash((n, _question_text(q)[:COMPARED_CHARACTERS])) for q in _questions(letter) for n in q.numbers
+    )
+
+
+def _subject_reprint_keys(letter: Letter) -> tuple[int, ...]:
+    """The key under which a letter that quotes no questions and reprints `letter`'s subject finds it."""
+    subject = _normalized(letter.subject or "")
+    return (hash(("subject", subject[:COMPARED_CHARACTERS])),) if subject else ()
+
+
+def _reprinted(answering: Letter, written: _Written) -> int | None:
+    """The first of `answering`'s candidates (`_candidates`) that it reprints word for word
+    (`_reprints`), or None.
+
+    Such a letter shares with it at least one number asked in the same words (`_reprint_keys`),
+    unless more than half its numbers are quoted in combined questions (`Vraag 4 en 5`): the
+    letters holding its texts are looked at, or, when there are more of those than
+    `REPRINTS_LOOKED_UP` (one text asked many times) or it may share none, its candidates.
+    """
+    mine = {n: q for q in _questions(answering) for n in q.numbers}
+    keys = dict.fromkeys(_reprint_keys(answering) if mine else _subject_reprint_keys(answering))
+    holding = [written.by_text[key] for key in keys if key in written.by_text]
+    combined = sum(1 for q in mine.values() if len(q.numbers) > 1)
+    if (mine and combined * 2 >= len(mine)) or sum(map(len, holding)) > REPRINTS_LOOKED_UP:
+        looked_at: Iterable[int] = written.candidates(answering)[0]
+    else:
+        looked_at = (position for position, _ in groupby(merge(*holding)))
+    for position in looked_at:
+        asked = written.letters[position][1]
+        if asked is not answering and _is_before(asked, answering) and written.is_candidate(answering, position):
+            if _reprints(answering, asked):
+                return position
+    return None
+
+
+def _matching_written(answering: Letter, written: _Written) -> tuple[LetterAt | None, list[Diagnostic]]:
+    """The written-questions letter `answering` answers, or None; and a warning when it could not
+    be compared with every candidate within `COMPARISONS_PER_LETTER`.
+
+    The best-scoring candidate wins, the first in corpus order among equals. Candidates are scored
+    in order of how many of its texts they hold word for word (`_reprint_keys`), most first: a
+    letter reprinted all but a word (`data-overdracht` broken over two lines) is scored first,
+    and its score bounds the others' at once.
+    """
+    position = _reprinted(answering, written)
+    if position is not None:
+        return written.letters[position], []
+    candidates = written.candidates(answering)[0]
+    mine = set(_reprint_keys(answering))
+    ordered = sorted(candidates, key=lambda at: (-len(mine.intersection(_reprint_keys(written.letters[at][1]))), at))
+    budget = _Comparisons(COMPARISONS_PER_LETTER)
     best: tuple[float, int] | None = None
-    for position in _candidates(answering, index):
-        asked = written[position][1]
+    for looked, position in enumerate(ordered):
+        asked = written.letters[position][1]
         if asked is answering or not _is_before(asked, answering):
             continue
-        score = _score(answering, asked, best[0] if best else 0.0)
-        if score > 0 and (best is None or score > best[0]):
+        score = _score(answering, asked, best[0] if best else 0.0, budget)
+        if score is None:
+            return (written.letters[best[1]] if best else None), [
+                _too_many_candidates(answering, looked, len(candidates), best is not None)
+            ]
+        if score > 0 and (best is None or (score, -position) > (best[0], -best[1])):
             best = (score, position)
-    return written[best[1]] if best else None
+    return (written.letters[best[1]] if best else None), []
 
 
-def _answered(record: Record, letter: Letter, written: list[LetterAt], index: WrittenIndex) -> list[LetterAt]:
-    """The letters (other than itself) whose questions `letter` answers."""
+def _too_many_candidates(answering: Letter, looked: int, candidates: int, found: bool) -> Diagnostic:
+    """The warning for an answering letter compared with only `looked` of its `candidates`."""
+    return Diagnostic(
+        answering.span.path, answering.span.line,
+        f"compared with {looked} of the {candidates} letters of its askers it could answer (at most "
+        f"{COMPARISONS_PER_LETTER} comparisons of texts a letter): "
+        + ("threaded to the best of those" if found else "threaded to none of them"),
+        (answering.subject or "")[:80], "warning",
+    )
+
+
+def _answered(record: Record, letter: Letter, written: _Written) -> tuple[list[LetterAt], list[Diagnostic]]:
+    """The letters (other than itself) whose questions `letter` answers, and what kept it from
+    comparing every candidate (`_matching_written`)."""
     if letter.kind not in (ANSWER_LETTER, APPENDIX_ANSWERS):
-        return []
+        return [], []
     if letter.kind == ANSWER_LETTER:
         before = [other for other in record.letters[: letter.index] if other.kind == COMMITTEE_LETTER]
         if before:
-            return [(record, before[-1])]
-    match = _matching_written(letter, written, index)
-    return [match] if match else []
+            return [(record, before[-1])], []
+    match, problems = _matching_written(letter, written)
+    return ([match] if match else []), problems
 
 
 AnswerIndex = dict[tuple[str, int], Answer]
@@ -283,30 +465,31 @@ def _answer_index(answers: tuple[Answer, ...]) -> tuple[AnswerIndex, bool]:
     return index, by_party
 
 
-def _thread_letter(
-    record: Record, letter: Letter, written: list[LetterAt], index: WrittenIndex
-) -> tuple[list[Thread], list[Diagnostic]]:
+def _thread_letter(record: Record, letter: Letter, written: _Written) -> tuple[list[Thread], list[Diagnostic]]:
     """The threads from the questions `letter` answers to its answers, and its unplaced answers."""
     own_answers = _answers(letter)
     answers, by_party = _answer_index(own_answers)
     here = LetterKey(record.path, letter.index)
-    sources = [*_answered(record, letter, written, index), (record, letter)]
+    answered, problems = _answered(record, letter, written)
+    sources = [*answered, (record, letter)]
     threads: list[Thread] = []
+    made: set[tuple[int, str | None, int]] = set()  # (source, party, number): each thread once, without hashing it
     used: set[int] = set()
-    for asked_record, asked in sources:
+    for source, (asked_record, asked) in enumerate(sources):
         there = LetterKey(asked_record.path, asked.index)
         for question in _questions(asked):
             for number in question.numbers:
                 answer = answers.get((_party_key(question.party) if by_party else "", number))
-                if answer is not None:
+                if answer is not None and (source, question.party, number) not in made:
+                    made.add((source, question.party, number))
                     used.add(id(answer))
                     threads.append(Thread(  # each number to its own anchor: `Vraag 4 en 5` -> #antwoord-5 too
                         Target(there, "vraag", question.party, number),
                         Target(here, "antwoord", answer.party, number),
                     ))
     if not any(_questions(asked) for _record, asked in sources):
-        return threads, []
-    diagnostics = [
+        return threads, problems
+    diagnostics = problems + [
         Diagnostic(
             answer.span.path, answer.span.line,
             f"answer {answer.number}{f' ({answer.party})' if answer.party else ''} answers no question "
@@ -343,13 +526,13 @@ def _thread_corpus(records: tuple[Record, ...]) -> tuple[tuple[Thread, ...], tup
     written = [
         (record, letter) for record in records for letter in record.letters if letter.kind == WRITTEN_QUESTIONS
     ]
-    index = _index_written(written)
-    threads: dict[Thread, None] = {}
+    index = _Written(written)
+    threads: list[Thread] = []  # each answering letter's own: no two letters make the same thread
     diagnostics: list[Diagnostic] = []
     for record in records:
         for letter in record.letters:
             if any(isinstance(block, Answer) for block in letter.body):
-                found, problems = _thread_letter(record, letter, written, index)
-                threads.update(dict.fromkeys(found))
+                found, problems = _thread_letter(record, letter, index)
+                threads.extend(found)
                 diagnostics.extend(problems)
     return tuple(threads), tuple(diagnostics)

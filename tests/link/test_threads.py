@@ -105,17 +105,17 @@ def written_letter(path: str, texts: list[str], askers=ASKERS, subject=SUBJECT, 
                   kind="schriftelijke-vragen")
 
 
-def aanhangsel(texts: list[str], askers=ASKERS, subject=SUBJECT, quote=True, asked_on=None):
+def aanhangsel(texts: list[str], askers=ASKERS, subject=SUBJECT, quote=True, asked_on=None, path=AANHANGSEL):
     body = []
     for n, text in enumerate(texts, 1):
         if quote:
             # as reprinted in the Aanhangsel: no footnote marker, the label gone
-            body.append(question(n, None, paragraph(f"q{n}", text.replace("’?", "’ ?"), 10 * n, AANHANGSEL, quoted=True),
+            body.append(question(n, None, paragraph(f"q{n}", text.replace("’?", "’ ?"), 10 * n, path, quoted=True),
                                  quoted=True))
-        body.append(answer(n, None, paragraph(f"a{n}", A5, 10 * n + 5, AANHANGSEL)))
-    answers = letter(0, "aanhangsel", *body, path=AANHANGSEL, askers=askers, subject=subject,
+        body.append(answer(n, None, paragraph(f"a{n}", A5, 10 * n + 5, path)))
+    answers = letter(0, "aanhangsel", *body, path=path, askers=askers, subject=subject,
                      chamber="Tweede Kamer", received_on=datetime.date(2025, 11, 3))
-    return record(AANHANGSEL, replace(answers, asked_on=asked_on), kind="aanhangsel")
+    return record(path, replace(answers, asked_on=asked_on), kind="aanhangsel")
 
 
 DECOY = [  # the same askers, other questions: real question texts from seeds/001
@@ -146,11 +146,18 @@ def test_aanhangsel_with_other_questions_answers_only_its_own_quotes():
     assert {t.question.letter.path for t in threads} == {AANHANGSEL}
 
 
+def _count_comparisons(monkeypatch) -> list[tuple[str, str]]:
+    """Record every (answering, asked) pair of letters `threads` compares (`_compared`: the
+    texts it would score, by `_reprints` or `_score`)."""
+    calls: list[tuple[str, str]] = []
+    real = threads_module._compared
+    monkeypatch.setattr(threads_module, "_compared", lambda a, b: calls.append((a.span.path, b.span.path)) or real(a, b))
+    return calls
+
+
 def test_matching_compares_each_aanhangsel_with_few_letters(monkeypatch):
     """Linear: 600 written letters by 600 different askers, 600 Aanhangsels; one comparison each."""
-    calls = []
-    real_score = threads_module._score
-    monkeypatch.setattr(threads_module, "_score", lambda a, b, *bar: calls.append(1) or real_score(a, b, *bar))
+    calls = _count_comparisons(monkeypatch)
     records = []
     for n in range(600):
         askers = (Member(f"Lid{n}", None),)
@@ -174,9 +181,7 @@ def test_aanhangsel_answers_the_questions_sent_in_on_the_day_it_names():
 def test_matching_compares_each_aanhangsel_with_few_letters_of_one_member(monkeypatch):
     """Linear: one member asks 300 times on 300 days, each answered by an Aanhangsel naming its day;
     each Aanhangsel is compared with the one letter sent in that day, not with all 300."""
-    calls = []
-    real_score = threads_module._score
-    monkeypatch.setattr(threads_module, "_score", lambda a, b, *bar: calls.append(1) or real_score(a, b, *bar))
+    calls = _count_comparisons(monkeypatch)
     records = []
     for n in range(300):
         day = datetime.date(2020, 1, 1) + datetime.timedelta(days=n)
@@ -185,3 +190,69 @@ def test_matching_compares_each_aanhangsel_with_few_letters_of_one_member(monkey
     threads, _ = thread_corpus(tuple(records))
     assert len(calls) == 300
     assert len({t.question.letter.path for t in threads if t.question.letter.path.startswith("seeds/w")}) == 300
+
+
+DAY = datetime.date(2025, 10, 7)
+
+
+def one_members_day(count: int) -> list[list[str]]:
+    """The questions of `count` letters one member sends in on one day: the real questions above,
+    each letter's told apart by its number (synthetic: no real member asks hundreds of times a day)."""
+    real = WRITTEN + DECOY + [Q4, Q5]
+    return [[f"{text} (brief {n})" for text in real[n % 5 : n % 5 + 3]] for n in range(count)]
+
+
+def test_matching_is_linear_on_one_members_crowded_day(monkeypatch):
+    """400 letters of one member sent in on one day, each answered by an Aanhangsel reprinting its
+    questions: each Aanhangsel is compared with the one letter it reprints, not with the 400."""
+    calls = _count_comparisons(monkeypatch)
+    asked = one_members_day(400)
+    records = [written_letter(f"seeds/w{n:04}.txt", texts, sent_on=DAY) for n, texts in enumerate(asked)]
+    records += [aanhangsel(texts, asked_on=DAY, path=f"seeds/a{n:04}.txt") for n, texts in enumerate(asked)]
+    threads, diagnostics = thread_corpus(tuple(records))
+    assert diagnostics == ()
+    assert len(calls) == 400
+    answered = {(t.question.letter.path, t.answer.letter.path) for t in threads if t.question.letter.path.startswith("seeds/w")}
+    assert answered == {(f"seeds/w{n:04}.txt", f"seeds/a{n:04}.txt") for n in range(400)}
+
+
+def test_an_aanhangsel_reprinting_all_but_a_word_is_scored_first_on_a_crowded_day(monkeypatch):
+    """`data-overdracht`, broken over two lines, comes out of the Aanhangsel as `dataoverdracht`:
+    the letter it reprints all but that word is found among 50 of the member's letters that day
+    with a few comparisons of texts, not with comparisons for each of the 50."""
+    compared = []
+    real = threads_module._similarity
+    monkeypatch.setattr(threads_module, "_similarity", lambda a, b: compared.append(1) or real(a, b))
+    asked = one_members_day(50)
+    asked[37][2] = DECOY[2].replace("?", " (brief 37)?")  # Kunt u de boetebepalingen toelichten, … data-overdracht …
+    reprint = [*asked[37][:2], asked[37][2].replace("data-overdracht", "dataoverdracht")]
+    records = [written_letter(f"seeds/w{n:04}.txt", texts, sent_on=DAY) for n, texts in enumerate(asked)]
+    threads, diagnostics = thread_corpus((*records, aanhangsel(reprint, asked_on=DAY)))
+    assert diagnostics == ()
+    assert {t.question.letter.path for t in threads} == {"seeds/w0037.txt", AANHANGSEL}
+    assert len(compared) <= 3
+
+
+def test_an_aanhangsel_with_more_candidates_than_comparisons_is_reported(monkeypatch):
+    """Past `COMPARISONS_PER_LETTER` the search stops and says so at the Aanhangsel's `path:line`:
+    here it matches none of the member's letters that day, each kept apart only by comparing."""
+    monkeypatch.setattr(threads_module, "COMPARISONS_PER_LETTER", 4)
+    asked = one_members_day(10)
+    records = [written_letter(f"seeds/w{n:04}.txt", texts, sent_on=DAY) for n, texts in enumerate(asked)]
+    unasked = [GL, A5, Q4.replace("BBB", "VVD")]
+    threads, diagnostics = thread_corpus((*records, aanhangsel(unasked, asked_on=DAY)))
+    assert {t.question.letter.path for t in threads} == {AANHANGSEL}
+    assert [(str(d), d.severity) for d in diagnostics] == [(
+        f"{AANHANGSEL}:1: compared with 4 of the 10 letters of its askers it could answer (at most 4 comparisons of "
+        f"texts a letter): threaded to none of them — {SUBJECT}", "warning",
+    )]
+
+
+def test_of_two_letters_reprinted_alike_the_first_is_answered():
+    """The same questions sent in twice on one day (a resubmission) and reprinted with a word
+    broken over two lines: whatever the order they are scored in, the first letter in the corpus wins."""
+    texts = [*WRITTEN[:2], DECOY[2]]
+    reprint = [*WRITTEN[:2], DECOY[2].replace("data-overdracht", "dataoverdracht")]
+    first, again = (written_letter(path, texts, sent_on=DAY) for path in ("seeds/000_first.txt", SEED_000))
+    threads, _ = thread_corpus((first, again, aanhangsel(reprint, asked_on=DAY)))
+    assert {t.question.letter.path for t in threads} == {"seeds/000_first.txt", AANHANGSEL}
