@@ -182,31 +182,32 @@ def list_statuses(
 
     `answered` are the records' `answer_statuses`, when they were found before (by the parse's workers).
     """
-    answers: dict[Target, str] = {}
+    answers: dict[tuple[str, int, str | None, int], str] = {}  # keyed by `_place`: hashing a Target costs more
     for found in answered if answered is not None else map(answer_statuses, records):
-        answers.update(found)
-    nodes: list[tuple[Target, Question | Answer]] = []
-    postponed: set[LetterKey] = set()
+        answers.update((_place(target), status) for target, status in found)
+    first_answer: dict[tuple[str, int, str | None, int], tuple[str, int, str | None, int]] = {}
+    for thread in threads:
+        first_answer.setdefault(_place(thread.question), _place(thread.answer))
+    statuses: list[tuple[Target, str]] = []
     for record in records:
         for letter in record.letters:
-            if letter.notice is not None:
-                postponed.add(LetterKey(record.path, letter.index))
+            key = LetterKey(record.path, letter.index)
+            unanswered = POSTPONED if letter.notice is not None else UNANSWERED
             for block in letter.body:
-                if isinstance(block, (Question, Answer)):
-                    role = "vraag" if isinstance(block, Question) else "antwoord"
-                    nodes.append((Target(LetterKey(record.path, letter.index), role, block.party, block.number), block))
-    first_answer: dict[Target, Target] = {}
-    for thread in threads:
-        first_answer.setdefault(thread.question, thread.answer)
-    statuses = []
-    for target, block in nodes:
-        if isinstance(block, Answer):
-            statuses.append((target, answers[target]))
-        else:
-            answer = first_answer.get(target)
-            unanswered = POSTPONED if target.letter in postponed else UNANSWERED
-            statuses.append((target, answers.get(answer, unanswered) if answer else unanswered))
+                if isinstance(block, Answer):
+                    statuses.append((Target(key, "antwoord", block.party, block.number),
+                                     answers[(record.path, letter.index, block.party, block.number)]))
+                elif isinstance(block, Question):
+                    answer = first_answer.get((record.path, letter.index, block.party, block.number))
+                    status = answers.get(answer, unanswered) if answer else unanswered
+                    statuses.append((Target(key, "vraag", block.party, block.number), status))
     return tuple(statuses)
+
+
+def _place(target: Target) -> tuple[str, int, str | None, int]:
+    """`Target(LetterKey(path, 2), "antwoord", "BBB", 11)` -> `(path, 2, "BBB", 11)` (the role is
+    known where it is used)."""
+    return target.letter.path, target.letter.index, target.party, target.number
 
 
 def answer_statuses(record: Record) -> tuple[tuple[Target, str], ...]:
