@@ -262,8 +262,9 @@ def _score(answering: Letter, asked: Letter, bar: float = 0.0, budget: _Comparis
 
     Comparing two texts is the costly step (`_similarity`): before each comparison the score is
     bounded by taking this text's similarity at most what the two lengths allow, then at most what
-    the characters they hold allow, and the texts not yet compared as alike, and a candidate that cannot reach the threshold or beat `bar` is
-    dropped there. The score of a candidate that is kept is the same sum in the same order.
+    the characters they hold allow, and the texts not yet compared as alike, and a candidate that
+    cannot reach the threshold or beat `bar` is dropped there. The score of a candidate that is
+    kept is the same sum in the same order.
     """
     compared = _compared(answering, asked)
     if compared is None:
@@ -371,6 +372,15 @@ def _subject_reprint_keys(letter: Letter) -> tuple[int, ...]:
     return (hash(("subject", subject[:COMPARED_CHARACTERS])),) if subject else ()
 
 
+def _holding(answering: Letter, written: _Written) -> list[list[int]] | None:
+    """For each text of `answering` (`_reprint_keys`, or its subject's when it quotes no
+    questions), the letters holding it word for word, in corpus order; None when more than
+    `REPRINTS_LOOKED_UP` letters hold them (one text asked many times)."""
+    texts = _reprint_keys(answering) or _subject_reprint_keys(answering)
+    holding = [written.by_text[key] for key in dict.fromkeys(texts) if key in written.by_text]
+    return holding if sum(map(len, holding)) <= REPRINTS_LOOKED_UP else None
+
+
 def _reprinted(answering: Letter, written: _Written) -> int | None:
     """The first of `answering`'s candidates (`_candidates`) that it reprints word for word
     (`_reprints`), or None.
@@ -381,10 +391,9 @@ def _reprinted(answering: Letter, written: _Written) -> int | None:
     `REPRINTS_LOOKED_UP` (one text asked many times) or it may share none, its candidates.
     """
     mine = {n: q for q in _questions(answering) for n in q.numbers}
-    keys = dict.fromkeys(_reprint_keys(answering) if mine else _subject_reprint_keys(answering))
-    holding = [written.by_text[key] for key in keys if key in written.by_text]
+    holding = _holding(answering, written)
     combined = sum(1 for q in mine.values() if len(q.numbers) > 1)
-    if (mine and combined * 2 >= len(mine)) or sum(map(len, holding)) > REPRINTS_LOOKED_UP:
+    if (mine and combined * 2 >= len(mine)) or holding is None:
         looked_at: Iterable[int] = written.candidates(answering)[0]
     else:
         looked_at = (position for position, _ in groupby(merge(*holding)))
@@ -409,8 +418,8 @@ def _matching_written(answering: Letter, written: _Written) -> tuple[LetterAt | 
     if position is not None:
         return written.letters[position], []
     candidates = written.candidates(answering)[0]
-    mine = set(_reprint_keys(answering))
-    ordered = sorted(candidates, key=lambda at: (-len(mine.intersection(_reprint_keys(written.letters[at][1]))), at))
+    holding = Counter(at for held in _holding(answering, written) or () for at in held)
+    ordered = sorted(candidates, key=lambda at: (-holding[at], at))
     budget = _Comparisons(COMPARISONS_PER_LETTER)
     best: tuple[float, int] | None = None
     for looked, position in enumerate(ordered):
@@ -431,7 +440,7 @@ def _too_many_candidates(answering: Letter, looked: int, candidates: int, found:
     """The warning for an answering letter compared with only `looked` of its `candidates`."""
     return Diagnostic(
         answering.span.path, answering.span.line,
-        f"compared with {looked} of the {candidates} letters of its askers it could answer (at most "
+        f"compared with {looked} of the {candidates} letters it could answer (at most "
         f"{COMPARISONS_PER_LETTER} comparisons of texts a letter): "
         + ("threaded to the best of those" if found else "threaded to none of them"),
         (answering.subject or "")[:80], "warning",

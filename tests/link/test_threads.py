@@ -243,7 +243,7 @@ def test_an_aanhangsel_with_more_candidates_than_comparisons_is_reported(monkeyp
     threads, diagnostics = thread_corpus((*records, aanhangsel(unasked, asked_on=DAY)))
     assert {t.question.letter.path for t in threads} == {AANHANGSEL}
     assert [(str(d), d.severity) for d in diagnostics] == [(
-        f"{AANHANGSEL}:1: compared with 4 of the 10 letters of its askers it could answer (at most 4 comparisons of "
+        f"{AANHANGSEL}:1: compared with 4 of the 10 letters it could answer (at most 4 comparisons of "
         f"texts a letter): threaded to none of them — {SUBJECT}", "warning",
     )]
 
