@@ -81,3 +81,11 @@ def test_aanhangsel_reprinting_the_questions_word_for_word_scores_one() -> None:
 
     written, answers = _records(True)
     assert _score(answers.letters[0], written.letters[0]) == 1.0
+
+
+def test_aanhangsel_reprinting_the_questions_word_for_word_is_found_without_comparing() -> None:
+    """The reprint is found by its texts (`_reprints`), the comparison of texts left for the rest."""
+    from generator.link.threads import _reprints
+
+    written, answers = _records(True)
+    assert _reprints(answers.letters[0], written.letters[0])

@@ -256,3 +256,15 @@ def test_of_two_letters_reprinted_alike_the_first_is_answered():
     first, again = (written_letter(path, texts, sent_on=DAY) for path in ("seeds/000_first.txt", SEED_000))
     threads, _ = thread_corpus((first, again, aanhangsel(reprint, asked_on=DAY)))
     assert {t.question.letter.path for t in threads} == {"seeds/000_first.txt", AANHANGSEL}
+
+
+def test_the_character_bound_is_never_below_the_similarity():
+    """`_score` drops a candidate on `_characters_bound` without comparing: it must bound
+    `_similarity` from above for any two texts (here every pair of the real questions above)."""
+    from generator.link.threads import _characters_bound, _normalized, _similarity
+
+    texts = [_normalized(text) for text in (*WRITTEN, *DECOY, Q4, Q5, GL)]
+    for first in texts:
+        for second in texts:
+            assert _similarity(first, second) <= _characters_bound(first, second)
+    assert _characters_bound(texts[0], "") == 0.0
