@@ -38,7 +38,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
 from heapq import merge
-from itertools import groupby
+from itertools import groupby, islice
 
 from generator.model import (
     ANSWER_LETTER,
@@ -199,23 +199,34 @@ def _index_written(written: list[LetterAt], keys: list[LetterKeys]) -> WrittenIn
     return index
 
 
-def _candidates(letter: Letter, keys: LetterKeys, index: WrittenIndex) -> list[int]:
+def _candidates(letter: Letter, keys: LetterKeys, index: WrittenIndex, sharing=None) -> list[int]:
     """Written-questions letters sharing the most askers with `letter` (or, without askers in
-    common, at least two subject words), in corpus order; `keys` are the letter's.
+    common, at least two subject words), in corpus order; `keys` are the letter's, and `sharing`
+    gives `_sharing_most` (found once for each day and keys, by `_Written`).
 
     An Aanhangsel answer prints the day its questions were sent in: the letters sent that day are
     looked at first, so a member's hundredth set of questions is not compared with the other 99
     (and not even counted: they are looked up by asker and day together).
     """
+    sharing = sharing or (lambda day, found, least: _sharing_most(index, day, found, least))
     sent = _date_key(letter.asked_on) if letter.asked_on and index.get(_date_key(letter.asked_on)) else None
     for day in ((sent,) if sent else ()) + (None,):
         for found, least in zip(keys, (1, 2)):
-            shared = Counter(position for key in found for position in index.get((day, key) if day else key, ()))
-            if shared:
-                most = max(shared.values())
-                if most >= least:
-                    return sorted(position for position, count in shared.items() if count == most)
+            positions = sharing(day, found, least)
+            if positions is not None:
+                return positions
     return []
+
+
+def _sharing_most(index: WrittenIndex, day: str | None, keys: tuple[str, ...], least: int) -> list[int] | None:
+    """The letters (sent on `day`, if given) holding the most of `keys`, in corpus order, if
+    they hold at least `least`; else None."""
+    shared = Counter(position for key in keys for position in index.get((day, key) if day else key, ()))
+    if shared:
+        most = max(shared.values())
+        if most >= least:
+            return sorted(position for position, count in shared.items() if count == most)
+    return None
 
 
 Compared = tuple[float, list[tuple[int, str, str]]]
@@ -311,6 +322,10 @@ COMPARISONS_PER_LETTER = 60
 questions word for word (a comparison takes milliseconds). Letters of one member on one day
 each cost a few before the bound drops them; a letter that would need more is reported."""
 
+CANDIDATES_PER_LETTER = 200
+"""Most candidates scored for one answering letter (each costs microseconds at least); past it
+the letter is reported as past `COMPARISONS_PER_LETTER`."""
+
 REPRINTS_LOOKED_UP = 100
 """Most letters holding an answering letter's texts that `_reprinted` looks at; past it (one
 text asked in many letters), it looks at the answering letter's candidates instead."""
@@ -330,6 +345,7 @@ class _Written:
             for key in dict.fromkeys((*_reprint_keys(letter), *_subject_reprint_keys(letter))):
                 self.by_text[key].append(position)
         self._candidates: dict[tuple, tuple[list[int], frozenset[int]]] = {}
+        self._sharing: dict[tuple[str | None, tuple[str, ...], int], list[int] | None] = {}
 
     def keys(self, letter: Letter) -> LetterKeys:
         """The letter's `_asker_keys` and `_subject_keys`."""
@@ -344,9 +360,16 @@ class _Written:
         keys = self.keys(answering)
         found = self._candidates.get((answering.asked_on, keys))
         if found is None:
-            positions = _candidates(answering, keys, self.index)
+            positions = _candidates(answering, keys, self.index, self.sharing_most)
             found = self._candidates[(answering.asked_on, keys)] = (positions, frozenset(positions))
         return found
+
+    def sharing_most(self, day: str | None, keys: tuple[str, ...], least: int) -> list[int] | None:
+        """`_sharing_most`, found once for each day and keys: the Aanhangsels answering one
+        member's letters of one day share them, whatever their subjects."""
+        if (day, keys, least) not in self._sharing:
+            self._sharing[(day, keys, least)] = _sharing_most(self.index, day, keys, least)
+        return self._sharing[(day, keys, least)]
 
     def is_candidate(self, answering: Letter, position: int) -> bool:
         """Whether `position` is among `_candidates(answering)`: at once when it was sent on the
@@ -387,17 +410,19 @@ def _reprinted(answering: Letter, written: _Written) -> int | None:
 
     Such a letter shares with it at least one number asked in the same words (`_reprint_keys`),
     unless more than half its numbers are quoted in combined questions (`Vraag 4 en 5`): the
-    letters holding its texts are looked at, or, when there are more of those than
-    `REPRINTS_LOOKED_UP` (one text asked many times) or it may share none, its candidates.
+    letters holding its texts are looked at where they are fewer than its candidates (one
+    member's crowded day), else its candidates (one text asked in many letters, more than
+    `REPRINTS_LOOKED_UP`; or a letter that may share none).
     """
     mine = {n: q for q in _questions(answering) for n in q.numbers}
     holding = _holding(answering, written)
+    candidates = written.candidates(answering)[0]
     combined = sum(1 for q in mine.values() if len(q.numbers) > 1)
-    if (mine and combined * 2 >= len(mine)) or holding is None:
-        looked_at: Iterable[int] = written.candidates(answering)[0]
+    if (mine and combined * 2 >= len(mine)) or holding is None or len(candidates) <= sum(map(len, holding)):
+        looked_at: Iterable[int] = candidates
     else:
         looked_at = (position for position, _ in groupby(merge(*holding)))
-    for position in looked_at:
+    for position in islice(looked_at, CANDIDATES_PER_LETTER):  # past it, `_matching_written` reports it
         asked = written.letters[position][1]
         if asked is not answering and _is_before(asked, answering) and written.is_candidate(answering, position):
             if _reprints(answering, asked):
@@ -426,7 +451,7 @@ def _matching_written(answering: Letter, written: _Written) -> tuple[LetterAt | 
         asked = written.letters[position][1]
         if asked is answering or not _is_before(asked, answering):
             continue
-        score = _score(answering, asked, best[0] if best else 0.0, budget)
+        score = _score(answering, asked, best[0] if best else 0.0, budget) if looked < CANDIDATES_PER_LETTER else None
         if score is None:
             return (written.letters[best[1]] if best else None), [
                 _too_many_candidates(answering, looked, len(candidates), best is not None)
@@ -441,7 +466,7 @@ def _too_many_candidates(answering: Letter, looked: int, candidates: int, found:
     return Diagnostic(
         answering.span.path, answering.span.line,
         f"compared with {looked} of the {candidates} letters it could answer (at most "
-        f"{COMPARISONS_PER_LETTER} comparisons of texts a letter): "
+        f"{COMPARISONS_PER_LETTER} comparisons of texts and {CANDIDATES_PER_LETTER} letters a letter): "
         + ("threaded to the best of those" if found else "threaded to none of them"),
         (answering.subject or "")[:80], "warning",
     )

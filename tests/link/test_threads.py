@@ -244,7 +244,7 @@ def test_an_aanhangsel_with_more_candidates_than_comparisons_is_reported(monkeyp
     assert {t.question.letter.path for t in threads} == {AANHANGSEL}
     assert [(str(d), d.severity) for d in diagnostics] == [(
         f"{AANHANGSEL}:1: compared with 4 of the 10 letters it could answer (at most 4 comparisons of "
-        f"texts a letter): threaded to none of them — {SUBJECT}", "warning",
+        f"texts and 200 letters a letter): threaded to none of them — {SUBJECT}", "warning",
     )]
 
 
@@ -268,3 +268,16 @@ def test_the_character_bound_is_never_below_the_similarity():
         for second in texts:
             assert _similarity(first, second) <= _characters_bound(first, second)
     assert _characters_bound(texts[0], "") == 0.0
+
+
+def test_an_aanhangsel_with_more_candidates_than_it_may_score_is_reported(monkeypatch):
+    """Past `CANDIDATES_PER_LETTER` candidates the search stops and says so too, even where each
+    was dropped without comparing texts (here: they ask one question each, the Aanhangsel quotes three)."""
+    monkeypatch.setattr(threads_module, "CANDIDATES_PER_LETTER", 3)
+    records = [written_letter(f"seeds/w{n:04}.txt", texts[:1], sent_on=DAY) for n, texts in enumerate(one_members_day(10))]
+    threads, diagnostics = thread_corpus((*records, aanhangsel(WRITTEN, asked_on=DAY)))
+    assert {t.question.letter.path for t in threads} == {AANHANGSEL}
+    assert [str(d) for d in diagnostics] == [
+        f"{AANHANGSEL}:1: compared with 3 of the 10 letters it could answer (at most 60 comparisons of "
+        f"texts and 3 letters a letter): threaded to none of them — {SUBJECT}"
+    ]
