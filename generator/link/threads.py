@@ -13,8 +13,9 @@ An answering letter (an `antwoordbrief` or an `aanhangsel`) answers:
   letter is compared with a handful of letters, never with the whole corpus. A letter that
   reprints its questions word for word (the usual case) is found by their text in a second index,
   without comparing (`_reprinted`); the costly comparison of texts (difflib) is left for the rest,
-  at most `COMPARISONS_PER_LETTER` of them for one answering letter however crowded its askers'
-  day: a letter that would need more is reported, and threaded to the best of those compared.
+  at most `COMPARISONS_PER_LETTER` of them (and `CANDIDATES_PER_LETTER` letters scored) for one
+  answering letter however crowded its askers' day: a letter that would need more is reported at
+  its `path:line`, and threaded to the best of those compared.
 
 `Answer(party, number)` answers `Question(party, number)`; a combined answer (`numbers == (4, 5)`)
 answers questions 4 and 5, and a combined question (`Vraag 4 en 5`) is answered by the answer to
