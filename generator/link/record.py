@@ -23,7 +23,7 @@ from generator.link.footnotes import check_footnotes
 from generator.link.resolve import resolve_record
 from generator.link.status import answer_statuses
 from generator.link.terms import find_terms
-from generator.link.threads import record_question_texts
+from generator.link.matching import record_question_texts
 from generator.model import Diagnostic, EventDate, EventSource, Record, Reference, Target, Term, TermUse, TextLink
 
 

@@ -77,7 +77,7 @@ def test_the_questions_page_changes_only_by_the_new_links() -> None:
 def test_aanhangsel_reprinting_the_questions_word_for_word_scores_one() -> None:
     """`Vraag 2, 3` and `Vraag 4 en 5` reprint two questions each: compared with those two
     questions of the written letter together, every reprint is word for word the same."""
-    from generator.link.threads import _score
+    from generator.link.matching import _score
 
     written, answers = _records(True)
     assert _score(answers.letters[0], written.letters[0]) == 1.0
@@ -85,7 +85,7 @@ def test_aanhangsel_reprinting_the_questions_word_for_word_scores_one() -> None:
 
 def test_aanhangsel_reprinting_the_questions_word_for_word_is_found_without_comparing() -> None:
     """The reprint is found by its texts (`_reprints`), the comparison of texts left for the rest."""
-    from generator.link.threads import _reprints
+    from generator.link.matching import _reprints
 
     written, answers = _records(True)
     assert _reprints(answers.letters[0], written.letters[0])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import replace
 
-from generator.link import threads as threads_module
+from generator.link import matching as matching_module
 from generator.link.threads import thread_corpus
 from generator.model import LetterKey, Member, Target, Thread
 
@@ -150,8 +150,8 @@ def _count_comparisons(monkeypatch) -> list[tuple[str, str]]:
     """Record every (answering, asked) pair of letters `threads` compares (`_compared`: the
     texts it would score, by `_reprints` or `_score`)."""
     calls: list[tuple[str, str]] = []
-    real = threads_module._compared
-    monkeypatch.setattr(threads_module, "_compared", lambda a, b: calls.append((a.span.path, b.span.path)) or real(a, b))
+    real = matching_module._compared
+    monkeypatch.setattr(matching_module, "_compared", lambda a, b: calls.append((a.span.path, b.span.path)) or real(a, b))
     return calls
 
 
@@ -221,8 +221,8 @@ def test_an_aanhangsel_reprinting_all_but_a_word_is_scored_first_on_a_crowded_da
     the letter it reprints all but that word is found among 50 of the member's letters that day
     with a few comparisons of texts, not with comparisons for each of the 50."""
     compared = []
-    real = threads_module._similarity
-    monkeypatch.setattr(threads_module, "_similarity", lambda a, b: compared.append(1) or real(a, b))
+    real = matching_module._similarity
+    monkeypatch.setattr(matching_module, "_similarity", lambda a, b: compared.append(1) or real(a, b))
     asked = one_members_day(50)
     asked[37][2] = DECOY[2].replace("?", " (brief 37)?")  # Kunt u de boetebepalingen toelichten, … data-overdracht …
     reprint = [*asked[37][:2], asked[37][2].replace("data-overdracht", "dataoverdracht")]
@@ -236,7 +236,7 @@ def test_an_aanhangsel_reprinting_all_but_a_word_is_scored_first_on_a_crowded_da
 def test_an_aanhangsel_with_more_candidates_than_comparisons_is_reported(monkeypatch):
     """Past `COMPARISONS_PER_LETTER` the search stops and says so at the Aanhangsel's `path:line`:
     here it matches none of the member's letters that day, each kept apart only by comparing."""
-    monkeypatch.setattr(threads_module, "COMPARISONS_PER_LETTER", 4)
+    monkeypatch.setattr(matching_module, "COMPARISONS_PER_LETTER", 4)
     asked = one_members_day(10)
     records = [written_letter(f"seeds/w{n:04}.txt", texts, sent_on=DAY) for n, texts in enumerate(asked)]
     unasked = [GL, A5, Q4.replace("BBB", "VVD")]
@@ -261,7 +261,7 @@ def test_of_two_letters_reprinted_alike_the_first_is_answered():
 def test_the_character_bound_is_never_below_the_similarity():
     """`_score` drops a candidate on `_characters_bound` without comparing: it must bound
     `_similarity` from above for any two texts (here every pair of the real questions above)."""
-    from generator.link.threads import _characters_bound, _normalized, _similarity
+    from generator.link.matching import _characters_bound, _normalized, _similarity
 
     texts = [_normalized(text) for text in (*WRITTEN, *DECOY, Q4, Q5, GL)]
     for first in texts:
@@ -273,7 +273,7 @@ def test_the_character_bound_is_never_below_the_similarity():
 def test_an_aanhangsel_with_more_candidates_than_it_may_score_is_reported(monkeypatch):
     """Past `CANDIDATES_PER_LETTER` candidates the search stops and says so too, even where each
     was dropped without comparing texts (here: they ask one question each, the Aanhangsel quotes three)."""
-    monkeypatch.setattr(threads_module, "CANDIDATES_PER_LETTER", 3)
+    monkeypatch.setattr(matching_module, "CANDIDATES_PER_LETTER", 3)
     records = [written_letter(f"seeds/w{n:04}.txt", texts[:1], sent_on=DAY) for n, texts in enumerate(one_members_day(10))]
     threads, diagnostics = thread_corpus((*records, aanhangsel(WRITTEN, asked_on=DAY)))
     assert {t.question.letter.path for t in threads} == {AANHANGSEL}
