@@ -113,10 +113,11 @@ def temporary_beside(path: Path) -> Path:
     return path.with_name(f".{path.name}.tmp")
 
 
-def replace_file(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file beside it, so a reader never meets half of it."""
+def replace_file(path: Path, data: bytes, temporary: Path | None = None) -> None:
+    """Write `data` to `path` through a temporary file beside it (`temporary_beside`, unless named),
+    so a reader never meets half of it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = temporary_beside(path)
+    temporary = temporary or temporary_beside(path)
     temporary.write_bytes(data)
     os.replace(temporary, path)
 
@@ -173,9 +174,7 @@ def write_pickled(path: Path, data: bytes) -> None:
     """Write a cache file's pickle (`write_entry`)."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # one writer per process: no clash
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
+        replace_file(path, data, temporary)
     except OSError:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
