@@ -101,7 +101,6 @@ class Incremental:
     def __init__(self, cache: Path, docs: Path, keys: dict[str, str], views: dict[str, str] | None = None) -> None:
         self.folder = cache / RENDERED_FOLDER
         self.state_file = cache / STATE_FOLDER / f"{folder_key(docs)}.pickle"
-        self.docs = docs
         self._docs = os.fspath(docs)
         self.keys = keys
         self.views = views or {}
