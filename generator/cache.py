@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import pickle
+import stat
 from collections.abc import Sequence
 from functools import cache as once
 from importlib import metadata
@@ -139,6 +140,15 @@ def file_key(path: str | Path, known: Sequence | None, status: tuple[int, int] |
     if known is not None and status == tuple(known[:2]):
         return tuple(known)
     return (*status, file_digest(path))
+
+
+def file_status(path: str) -> tuple[int, int] | None:
+    """A file's size and modification time; None when it is not a file."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_size, status.st_mtime_ns) if stat.S_ISREG(status.st_mode) else None
 
 
 def scan_folder(folder: str | Path, prefix: str = "", suffix: str = "") -> dict[str, tuple[int, int]]:

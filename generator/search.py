@@ -71,14 +71,13 @@ import hashlib
 import json
 import os
 import shutil
-import stat
 import subprocess
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote
 
-from generator.cache import file_key, scan_folder, write_json
+from generator.cache import file_key, file_status, scan_folder, write_json
 from generator.errors import BuildFailed
 from generator.search_parts import LETTER_FOLDERS, Part, changed_blocks, split_into_parts
 from generator.write import write_files
@@ -228,21 +227,12 @@ def _pages(site: Path) -> dict[str, tuple[int, int]]:
     letters' and SITE_PAGES."""
     found = {}
     for page in SITE_PAGES:
-        if (status := _status(os.path.join(site, page))) is not None:
+        if (status := file_status(os.path.join(site, page))) is not None:
             found[page] = status
     for top in LETTER_FOLDERS:
         if os.path.isdir(os.path.join(site, top)):
             found.update(scan_folder(os.path.join(site, top), f"{top}/", ".html"))
     return dict(sorted(found.items()))
-
-
-def _status(path: str) -> tuple[int, int] | None:
-    """A file's size and modification time; None when it is not a file."""
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return (status.st_size, status.st_mtime_ns) if stat.S_ISREG(status.st_mode) else None
 
 
 def _index_parts(binary: Path, site: Path, parts: list[Part], links: Path | None) -> list[tuple[dict[str, int], dict[str, str]]]:

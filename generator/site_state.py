@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
 import sys
 from importlib import metadata
 from pathlib import Path
 
 import orjson
 
-from generator.cache import file_digest, replace_file
+from generator.cache import file_digest, file_status, replace_file
 
 STATE_VERSION = 5
 """Bumped when the state file's shape changes: an older state then forces a full build."""
@@ -143,13 +142,13 @@ class Writer:
         status = os.stat(source)
         known = self.previous_static.get(relative)
         if known is not None and known[:2] == [status.st_size, status.st_mtime_ns] and relative in self.previous:
-            copy = _status(os.path.join(self.site, relative))
-            if copy is not None and known[2:] == copy:
+            copy = file_status(os.path.join(self.site, relative))
+            if copy is not None and tuple(known[2:]) == copy:
                 self.outputs[relative], self.static[relative] = self.previous[relative], known
                 return
         with open(source, "rb") as stream:  # the copy's bytes are compared, not its digest: it may have been edited
             self.outputs[relative] = write_if_changed(self.site / relative, stream.read(), None)
-        self.static[relative] = [status.st_size, status.st_mtime_ns, *(_status(os.path.join(self.site, relative)) or ())]
+        self.static[relative] = [status.st_size, status.st_mtime_ns, *(file_status(os.path.join(self.site, relative)) or ())]
 
     def can_keep(self, relative: str) -> bool:
         """Whether the previous build wrote the file `relative` and it is still there."""
@@ -181,15 +180,6 @@ class Writer:
             while folder != self.site and folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
                 folder = folder.parent
-
-
-def _status(path: str) -> list[int] | None:
-    """A file's size and modification time; None when it is not a file."""
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return [status.st_size, status.st_mtime_ns] if stat.S_ISREG(status.st_mode) else None
 
 
 def write_if_changed(target: Path, data: bytes, known: str | None) -> str:
