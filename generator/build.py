@@ -352,13 +352,16 @@ def generate(
     (`generator.emit`), and `docs` changes only once every page is rendered.
     """
     timings = Stopwatch()
-    with timings("read + parse"):
-        editorial = read_editorial(glossary, annotations)
-        parsed = parse_and_link_sources(seeds, cache, glossary=editorial.terms)
-        records, parse_diagnostics = parsed.records, parsed.diagnostics
     extra = (("data/kamerdossier.schema.json", SCHEMA.read_text(encoding="utf-8")),) if site_url else ()
     stages: dict[str, float] = {}
-    with _cycle_collector_paused():  # the records live until the end: no full collection walks them again and again
+    # the records live until the end: no collection walks them again and again. Paused once, from
+    # the first record taken in: resumed between parse and link, the collector's next (youngest)
+    # collection would walk every object parsed so far (0.85 s at 3,000 letters, ~1.3 s at 10,000)
+    with _cycle_collector_paused():
+        with timings("read + parse"):
+            editorial = read_editorial(glossary, annotations)
+            parsed = parse_and_link_sources(seeds, cache, glossary=editorial.terms)
+            records, parse_diagnostics = parsed.records, parsed.diagnostics
         reuse = Incremental(cache, docs, parsed.keys, parsed.views) if cache is not None else None  # a rebuild renders only what changed
         corpus, pages, problems = link_render_and_write(
             records, parse_diagnostics, site_url, docs, editorial, extra, stages, reuse, parsed
