@@ -16,11 +16,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.cache import folder_key, load_parsed, parsed_key, store_parsed_pickle
+from generator.cache import folder_key, load_parsed, parsed_key, read_entry, store_parsed_pickle, write_entry
 from generator.emit import emit_site
 from generator.errors import BuildFailed, SourceError, problem
 from generator.incremental import Incremental, view_digest
-from generator.link import RecordLinks, find_record_terms, link_corpus, link_record
+from generator.link import KeptMatches, RecordLinks, find_record_terms, link_corpus, link_record
 from generator.model import Corpus, Diagnostic, Record, SourceSpan, Term, TermUse
 from generator.parse import page_starts, parse_record
 from generator.permanence import (
@@ -286,17 +286,40 @@ def link_with_editorial(
 
 
 def link_and_address(
-    records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...], editorial: Editorial, parsed: Parsed | None = None
+    records: tuple[Record, ...],
+    diagnostics: tuple[Diagnostic, ...],
+    editorial: Editorial,
+    parsed: Parsed | None = None,
+    cache: Path | None = None,
 ) -> tuple[Corpus, Addresses]:
     """`link_with_editorial`, giving the pages of the corpus's letters and records too
-    (`assign_addresses`): made once, for the notes' check and for rendering (`emit_site`)."""
+    (`assign_addresses`): made once, for the notes' check and for rendering (`emit_site`). With a
+    `cache` folder, the matches of answering letters the last build found are kept there
+    (`generator.link.kept`, by `parsed`'s parse keys)."""
     alone = parsed.alone if parsed is not None else None
     terms = parsed.terms if parsed is not None and parsed.glossary == editorial.terms else None
+    kept = _kept_matches(cache, parsed)
     with _cycle_collector_paused():
-        corpus = link_corpus(records, diagnostics + editorial.diagnostics, editorial.terms, alone, terms)
+        corpus = link_corpus(records, diagnostics + editorial.diagnostics, editorial.terms, alone, terms, kept)
+        if kept is not None and kept.found != kept.before:
+            write_entry(cache / KEPT_MATCHES, (sys.version, kept.found))
         corpus = replace(corpus, annotations=editorial.notes)
         addresses = assign_addresses(corpus)
         return replace(corpus, diagnostics=corpus.diagnostics + annotation_problems(corpus, addresses)), addresses
+
+
+KEPT_MATCHES = Path("link") / "matches.pickle"
+"""Where in the cache folder the matches of answering letters are kept (`KeptMatches`), with
+the Python they were found with (difflib compares the texts)."""
+
+
+def _kept_matches(cache: Path | None, parsed: Parsed | None) -> KeptMatches | None:
+    """The matches the last build kept in `cache`, to be looked up by `parsed`'s parse keys."""
+    if cache is None or parsed is None:
+        return None
+    found = read_entry(cache / KEPT_MATCHES)
+    kept = isinstance(found, tuple) and len(found) == 2 and found[0] == sys.version and isinstance(found[1], dict)
+    return KeptMatches(parsed.keys, found[1] if kept else {})
 
 
 @contextmanager
@@ -364,7 +387,7 @@ def generate(
             records, parse_diagnostics = parsed.records, parsed.diagnostics
         reuse = Incremental(cache, docs, parsed.keys, parsed.views) if cache is not None else None  # a rebuild renders only what changed
         corpus, pages, problems = link_render_and_write(
-            records, parse_diagnostics, site_url, docs, editorial, extra, stages, reuse, parsed
+            records, parse_diagnostics, site_url, docs, editorial, extra, stages, reuse, parsed, cache
         )
     timings.laps += tuple(stages.items())  # "link", "render + write": each summed over the passes it took
     pages_of = {record.path: record.page_starts for record in records if record.page_starts}
@@ -382,6 +405,7 @@ def link_render_and_write(
     timings: dict[str, float] | None = None,
     reuse: Incremental | None = None,
     parsed: Parsed | None = None,
+    cache: Path | None = None,
 ) -> tuple[Corpus, list[str], list[Diagnostic]]:
     """Link `records`, then render and write their pages and the `extra` ones into `docs`, leaving
     out (and reporting at its `path:line`) each record that makes linking or rendering fail, or
@@ -392,7 +416,8 @@ def link_render_and_write(
     (an overview), the records that cause it are found by `_leave_out_failing`. `timings`
     gets the seconds spent linking (`link`) and rendering and writing (`render + write`). With
     `reuse`, records whose pages the last build left as they would be now are not rendered again;
-    `parsed` holds what linking found in each record alone before (`link_record`).
+    `parsed` holds what linking found in each record alone before (`link_record`); the `cache`
+    folder keeps what linking the corpus found (`link_and_address`).
     """
     timings = {} if timings is None else timings
     timings.setdefault("link", 0.0)
@@ -402,7 +427,7 @@ def link_render_and_write(
     while True:
         start = time.perf_counter()
         try:
-            corpus, addresses = link_and_address(kept, diagnostics, editorial, parsed)
+            corpus, addresses = link_and_address(kept, diagnostics, editorial, parsed, cache)
         except Exception:
             kept, found = _leave_out_failing_or_raise(kept, diagnostics, site_url, editorial)
             problems += found

@@ -28,13 +28,14 @@ from dataclasses import replace
 from generator.link._walk import walk_paragraphs
 from generator.link.dossiers import dossier_index
 from generator.link.events import list_events
+from generator.link.kept import KeptMatches
 from generator.link.record import RecordLinks, find_record_terms, link_record
 from generator.link.status import list_statuses
 from generator.link.terms import find_terms
 from generator.link.threads import thread_corpus
 from generator.model import Corpus, Diagnostic, Links, Record, Term, TermUse, TextLink
 
-__all__ = ["RecordLinks", "dossier_index", "find_record_terms", "link_corpus", "link_record"]
+__all__ = ["KeptMatches", "RecordLinks", "dossier_index", "find_record_terms", "link_corpus", "link_record"]
 
 
 def _in_reading_order(records: tuple[Record, ...], links: tuple[TextLink, ...]) -> tuple[TextLink, ...]:
@@ -67,6 +68,7 @@ def link_corpus(
     glossary: tuple[Term, ...] = (),
     found_alone: dict[str, RecordLinks] | None = None,
     found_terms: dict[str, tuple[TermUse, ...]] | None = None,
+    kept: KeptMatches | None = None,
 ) -> Corpus:
     """Link the parsed records: references, referrals, threads, statuses, footnote checks.
 
@@ -77,7 +79,8 @@ def link_corpus(
     `found_alone` gives, by record path, what `link_record` found in a record before (the parse's
     workers do it beside the parse); the records it lacks are linked alone here. `found_terms` gives,
     by record path, the uses of `glossary`'s terms found so before (`find_record_terms`), used when
-    it has every record.
+    it has every record. `kept` gives the matches of answering letters an earlier build found
+    (`generator.link.kept`), and takes this build's.
     """
     alone = [found_alone.get(record.path) if found_alone else None for record in records]
     alone = [found or link_record(record) for found, record in zip(alone, records)]
@@ -87,7 +90,7 @@ def link_corpus(
     referred = tuple(link for found in alone for link in found.referred)
     referral_problems = tuple(problem for found in alone for problem in found.referral_problems)
     footnote_problems = tuple(problem for found in alone for problem in found.footnote_problems)
-    threads, thread_problems = thread_corpus(records, tuple(found.question_texts for found in alone))
+    threads, thread_problems = thread_corpus(records, tuple(found.question_texts for found in alone), kept)
     statuses = list_statuses(records, threads, tuple(found.answered for found in alone))
     found = _by_place(records, citation_problems + referral_problems + thread_problems + footnote_problems)
     text_links = _in_reading_order(records, cited + referred)

@@ -393,6 +393,12 @@ def _holding(answering: Letter, written: WrittenLetters) -> list[list[int]] | No
     return holding if sum(map(len, holding)) <= REPRINTS_LOOKED_UP else None
 
 
+def compared_letters(answering: Letter, written: WrittenLetters) -> tuple[list[int], list[list[int]] | None]:
+    """The written-questions letters `matching_written` reads for `answering`, by position: its
+    candidates (`_candidates`), and the letters holding each of its texts (`_holding`)."""
+    return written.candidates(answering)[0], _holding(answering, written)
+
+
 def _reprinted(answering: Letter, written: WrittenLetters) -> int | None:
     """The first of `answering`'s candidates (`_candidates`) that it reprints word for word
     (`_reprints`), or None.

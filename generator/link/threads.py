@@ -22,6 +22,7 @@ warning at the answer's `path:line`.
 
 from __future__ import annotations
 
+from generator.link.kept import KeptMatches
 from generator.link.matching import (
     LetterAt,
     WrittenLetters,
@@ -46,16 +47,18 @@ from generator.model import (
 )
 
 
-def _answered(record: Record, letter: Letter, written: WrittenLetters) -> tuple[list[LetterAt], list[Diagnostic]]:
+def _answered(
+    record: Record, letter: Letter, written: WrittenLetters, kept: KeptMatches | None
+) -> tuple[list[LetterAt], list[Diagnostic]]:
     """The letters (other than itself) whose questions `letter` answers, and what kept it from
-    comparing every candidate (`matching_written`)."""
+    comparing every candidate (`matching_written`, or its match `kept` from an earlier build)."""
     if letter.kind not in (ANSWER_LETTER, APPENDIX_ANSWERS):
         return [], []
     if letter.kind == ANSWER_LETTER:
         before = [other for other in record.letters[: letter.index] if other.kind == COMMITTEE_LETTER]
         if before:
             return [(record, before[-1])], []
-    match, problems = matching_written(letter, written)
+    match, problems = kept.matching(record, letter, written) if kept is not None else matching_written(letter, written)
     return ([match] if match else []), problems
 
 
@@ -73,12 +76,14 @@ def _answer_index(answers: tuple[Answer, ...]) -> tuple[AnswerIndex, bool]:
     return index, by_party
 
 
-def _thread_letter(record: Record, letter: Letter, written: WrittenLetters) -> tuple[list[Thread], list[Diagnostic]]:
+def _thread_letter(
+    record: Record, letter: Letter, written: WrittenLetters, kept: KeptMatches | None
+) -> tuple[list[Thread], list[Diagnostic]]:
     """The threads from the questions `letter` answers to its answers, and its unplaced answers."""
     own_answers = answers_of(letter)
     answers, by_party = _answer_index(own_answers)
     here = LetterKey(record.path, letter.index)
-    answered, problems = _answered(record, letter, written)
+    answered, problems = _answered(record, letter, written, kept)
     sources = [*answered, (record, letter)]
     threads: list[Thread] = []
     made: set[tuple[int, str | None, int]] = set()  # (source, party, number): each thread once, without hashing it
@@ -111,19 +116,21 @@ def _thread_letter(record: Record, letter: Letter, written: WrittenLetters) -> t
 
 
 def thread_corpus(
-    records: tuple[Record, ...], texts: tuple[tuple[str, ...] | None, ...] | None = None
+    records: tuple[Record, ...], texts: tuple[tuple[str, ...] | None, ...] | None = None, kept: KeptMatches | None = None
 ) -> tuple[tuple[Thread, ...], tuple[Diagnostic, ...]]:
     """Thread every question in the corpus to the answers that answer it (module docstring).
 
     Returns the threads in reading order of the answering letters, and a warning for every
     answer that answers no question of a letter it is known to answer. `texts` are the records'
-    `record_question_texts`, where they were found before (by the parse's workers).
+    `record_question_texts`, where they were found before (by the parse's workers). With `kept`,
+    an answering letter whose match an earlier build found from the same inputs is not compared
+    again (`generator.link.kept`).
     """
     with texts_kept(records, texts):
-        return _thread_corpus(records)
+        return _thread_corpus(records, kept)
 
 
-def _thread_corpus(records: tuple[Record, ...]) -> tuple[tuple[Thread, ...], tuple[Diagnostic, ...]]:
+def _thread_corpus(records: tuple[Record, ...], kept: KeptMatches | None) -> tuple[tuple[Thread, ...], tuple[Diagnostic, ...]]:
     written = [
         (record, letter) for record in records for letter in record.letters if letter.kind == WRITTEN_QUESTIONS
     ]
@@ -133,7 +140,7 @@ def _thread_corpus(records: tuple[Record, ...]) -> tuple[tuple[Thread, ...], tup
     for record in records:
         for letter in record.letters:
             if any(isinstance(block, Answer) for block in letter.body):
-                found, problems = _thread_letter(record, letter, index)
+                found, problems = _thread_letter(record, letter, index, kept)
                 threads.extend(found)
                 diagnostics.extend(problems)
     return tuple(threads), tuple(diagnostics)

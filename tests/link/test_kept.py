@@ -1,0 +1,119 @@
+"""A match kept from an earlier build (`generator.link.kept`) links as comparing again does, and an
+edit to a letter the answering letter was compared with makes it compare again.
+
+The written questions are the real seed letter (seeds/000, Kathmann and Six Dijkstra, sent
+7 October 2025); the Aanhangsel answering them is tests/fixtures/aanhangsel (synthetic, in the
+published shape), which quotes questions 1 to 10 and is threaded to them by comparing texts."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import KEPT_MATCHES, generate, parse_and_link_sources
+from generator.cache import read_entry
+from generator.link import KeptMatches, link_corpus
+from generator.link import kept as kept_module
+from generator.model import LetterKey
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+WRITTEN = "000_04ae587ba6eeb66d.txt"
+ANSWERS = "ah-tk-20252026-412.txt"
+
+
+def _seeds(tmp_path: Path) -> Path:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(ROOT / "seeds" / WRITTEN, seeds / WRITTEN)
+    shutil.copy(ROOT / "seeds" / WRITTEN.replace(".txt", ".toml"), seeds / WRITTEN.replace(".txt", ".toml"))
+    shutil.copy(ROOT / "tests/fixtures/aanhangsel" / ANSWERS, seeds / ANSWERS)
+    return seeds
+
+
+def _linked(seeds: Path, cache: Path, kept_before: dict | None = None):
+    parsed = parse_and_link_sources(seeds, cache, workers=1)
+    kept = KeptMatches(parsed.keys, kept_before or {}) if kept_before is not None else None
+    return link_corpus(parsed.records, parsed.diagnostics, (), parsed.alone, parsed.terms, kept), kept
+
+
+def _written_threads(corpus) -> list[tuple[int, int]]:
+    written = LetterKey(f"seeds/{WRITTEN}", 0)
+    return sorted((t.question.number, t.answer.number) for t in corpus.links.threads if t.question.letter == written)
+
+
+def _same(first, second) -> None:
+    for name in ("threads", "statuses", "text_links", "events"):
+        assert repr(getattr(first.links, name)) == repr(getattr(second.links, name)), name
+    assert repr(first.diagnostics) == repr(second.diagnostics)
+
+
+def _count_comparisons(monkeypatch) -> list[str]:
+    compared: list[str] = []
+    original = kept_module.matching_written
+
+    def counting(answering, written):
+        compared.append(answering.span.path)
+        return original(answering, written)
+
+    monkeypatch.setattr(kept_module, "matching_written", counting)
+    return compared
+
+
+def test_a_kept_match_threads_as_comparing_again(tmp_path: Path, monkeypatch) -> None:
+    seeds, cache = _seeds(tmp_path), tmp_path / ".cache"
+    fresh, _ = _linked(seeds, cache)
+    assert _written_threads(fresh) == [(n, n) for n in range(1, 11)]  # found by comparing the quoted questions
+    first, kept = _linked(seeds, cache, {})
+    assert kept.compared == 1 and len(kept.found) == 1
+    _same(first, fresh)
+    compared = _count_comparisons(monkeypatch)
+    again, kept_again = _linked(seeds, cache, kept.found)
+    assert compared == [] and kept_again.compared == 0 and kept_again.found == kept.found
+    _same(again, fresh)
+
+
+def _rot13_questions(text: str, numbers: range) -> str:
+    """Scramble the words of the written letter's questions `numbers` (`Vraag 3…` up to the next `Vraag`)."""
+    lines, scrambling = text.splitlines(keepends=True), False
+    for at, line in enumerate(lines):
+        if line.startswith("Vraag"):
+            number = int("".join(char for char in line[5:8] if char.isdigit()))
+            scrambling = number in numbers
+            if scrambling:
+                lines[at] = line[:5] + str(number) + line[5 + len(str(number)):].translate(_ROT13)
+        elif scrambling:
+            lines[at] = line.translate(_ROT13)
+    return "".join(lines)
+
+
+_ROT13 = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", "nopqrstuvwxyzabcdefghijklmNOPQRSTUVWXYZABCDEFGHIJKLM"
+)
+
+
+@pytest.mark.parametrize("scrambled", [range(1, 11), range(19, 20)], ids=["questions-it-quotes", "a-question-it-does-not-quote"])
+def test_an_edit_to_a_candidate_compares_the_answering_letter_again(tmp_path: Path, monkeypatch, scrambled: range) -> None:
+    seeds, cache = _seeds(tmp_path), tmp_path / ".cache"
+    _, kept = _linked(seeds, cache, {})
+    written = seeds / WRITTEN
+    written.write_text(_rot13_questions(written.read_text(encoding="utf-8"), scrambled), encoding="utf-8")
+    fresh, _ = _linked(seeds, cache)
+    compared = _count_comparisons(monkeypatch)
+    edited, kept_after = _linked(seeds, cache, kept.found)
+    assert compared == [f"seeds/{ANSWERS}"] and kept_after.found.keys().isdisjoint(kept.found)
+    _same(edited, fresh)
+    # its asker and day still make it the candidate; whether it still matches is decided by the texts
+    expected = [] if scrambled == range(1, 11) else [(n, n) for n in range(1, 11)]
+    assert _written_threads(edited) == expected
+
+
+def test_a_build_keeps_its_matches_in_the_cache_and_a_rebuild_reuses_them(tmp_path: Path, monkeypatch) -> None:
+    seeds, cache = _seeds(tmp_path), tmp_path / ".cache"
+    generate(seeds, tmp_path / "docs", cache=cache)
+    stored = read_entry(cache / KEPT_MATCHES)
+    assert isinstance(stored, tuple) and len(stored[1]) == 1
+    compared = _count_comparisons(monkeypatch)
+    generate(seeds, tmp_path / "docs", cache=cache)
+    assert compared == []
