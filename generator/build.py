@@ -660,7 +660,7 @@ def keep_published_addresses(
     MkDocs converted it); without them every built page is read for its ids. Only the few pages
     that get an anchor map are read, to add the script that loads it.
     """
-    reachable = set(served) if served is not None else site_addresses(site)  # every id: a redirect may lead to any of them
+    reachable = (served if isinstance(served, (set, frozenset)) else set(served)) if served is not None else site_addresses(site)  # every id: a redirect may lead to any of them
     declared = read_redirects(redirects) if redirects is not None else NO_REDIRECTS
     published = read_manifest(manifest, missing_ok=new_site)
     problems = redirect_problems(declared, reachable)

@@ -25,7 +25,16 @@ from collections.abc import Iterable, Mapping, Set
 from pathlib import Path
 
 from generator.errors import KamerdossierError
-from generator.redirects import HOME, NO_REDIRECTS, Redirects, address_checker, final_address, join_address  # noqa: F401 (the docstring uses NO_REDIRECTS)
+from generator.redirects import (  # noqa: F401 (the docstring uses NO_REDIRECTS)
+    ANCHOR,
+    HOME,
+    NO_REDIRECTS,
+    PAGE_ADDRESS,
+    Redirects,
+    address_checker,
+    final_address,
+    join_address,
+)
 
 MANIFEST_FILE = "published.txt"
 
@@ -153,10 +162,8 @@ def missing_addresses(manifest: Iterable[str], produced: Set[str], redirects: Re
     >>> missing_addresses(["a/", "a/#fn:1"], {"b/", "b/#fn:1"}, Redirects(pages={"a/": "b/"}))
     []
     """
-    return sorted(
-        (address for address in set(manifest) if final_address(address, redirects, produced) is None),
-        key=address_sort_key,
-    )
+    gone = set(manifest).difference(produced)  # most are produced: only the rest follow redirects
+    return sorted((address for address in gone if final_address(address, redirects, produced) is None), key=address_sort_key)
 
 
 def address_sort_key(address: str) -> tuple:
@@ -170,13 +177,17 @@ def parse_manifest(text: str, shown: str = MANIFEST_FILE) -> dict[str, int]:
     Blank lines and lines starting with `#` are skipped; any other line that is not an address
     is an error naming `published.txt:<line>`.
     """
-    addresses: dict[str, int] = {}
-    problems = []
+    numbered = [
+        (address, number)
+        for number, address in enumerate(map(str.strip, text.splitlines()), start=1)
+        if address and not address.startswith("#")
+    ]
+    addresses = dict(numbered)
+    if len(addresses) == len(numbered) and _all_addresses(addresses):
+        return addresses  # the usual manifest: every address once, none wrong (checked page by page)
+    addresses, problems = {}, []
     is_address = address_checker()
-    for number, line in enumerate(text.splitlines(), start=1):
-        address = line.strip()
-        if not address or address.startswith("#"):
-            continue
+    for address, number in numbered:
         if not is_address(address):
             problems.append(f"{shown}:{number}: not an address — {address[:80]}")
             continue
@@ -184,6 +195,14 @@ def parse_manifest(text: str, shown: str = MANIFEST_FILE) -> dict[str, int]:
     if problems:
         raise ManifestError("\n".join(problems))
     return addresses
+
+
+def _all_addresses(addresses: Iterable[str]) -> bool:
+    """Whether every one of `addresses` is an address (`is_address`), checking each page and each
+    anchor once: a manifest names every page once and then again with each of its anchors."""
+    pages = {address.partition("#")[0] for address in addresses}
+    anchors = {address.partition("#")[2] for address in addresses if "#" in address}
+    return all(PAGE_ADDRESS.match(page) for page in pages) and all(ANCHOR.match(anchor) for anchor in anchors)
 
 
 NEW_SITE_FLAG = "--new-site"

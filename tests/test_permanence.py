@@ -273,6 +273,21 @@ def test_a_manifest_line_that_is_not_an_address_is_named() -> None:
         parse_manifest("# kop\n/\nhttps://elders.example/x\n")
 
 
+@pytest.mark.parametrize(
+    "text, problem",
+    [("a/\nb/#\n", "2: not an address — b/#"), ("a/#vraag-1\na/#vraag 2\n", "2: not an address — a/#vraag 2"),
+     ("a/\n../b/\n", "2: not an address — ../b/"), ("/\n/#fn:1\n//\n", "3: not an address — //")],
+)
+def test_every_line_of_a_manifest_is_checked(text: str, problem: str) -> None:
+    """The manifest is checked page by page and anchor by anchor (`_all_addresses`); a wrong line is named."""
+    with pytest.raises(ManifestError, match=rf"^published\.txt:{re.escape(problem)}$"):
+        parse_manifest(text)
+
+
+def test_an_address_listed_twice_keeps_its_first_line() -> None:
+    assert list(parse_manifest("# kop\na/\nb/#vraag-1\n\na/\n").items()) == [("a/", 2), ("b/#vraag-1", 3)]
+
+
 def test_the_examples_in_the_docstrings_hold() -> None:
     for module in (generator.permanence, generator.redirects):
         outcome = doctest.testmod(module)
