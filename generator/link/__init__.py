@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.link._walk import walk_paragraphs
+from generator.link._walk import in_reading_order
 from generator.link.dossiers import dossier_index
 from generator.link.events import list_events
 from generator.link.kept import KeptMatches
@@ -33,20 +33,9 @@ from generator.link.record import RecordLinks, find_record_terms, link_record
 from generator.link.status import list_statuses
 from generator.link.terms import find_terms
 from generator.link.threads import thread_corpus
-from generator.model import Corpus, Diagnostic, Links, Record, Term, TermUse, TextLink
+from generator.model import Corpus, Diagnostic, Links, Record, Term, TermUse
 
 __all__ = ["KeptMatches", "RecordLinks", "dossier_index", "find_record_terms", "link_corpus", "link_record"]
-
-
-def _in_reading_order(records: tuple[Record, ...], links: tuple[TextLink, ...]) -> tuple[TextLink, ...]:
-    """Sort text links by record, paragraph (reading order, footnotes last per letter), offset."""
-    position = {
-        (record.path, place.paragraph.key): (number, place.order)
-        for number, record in enumerate(records)
-        for place in walk_paragraphs(record, footnotes=True)
-    }
-    return tuple(sorted(links, key=lambda link: (position.get((link.path, link.paragraph), (len(records), 0)),
-                                                  link.start, link.end)))
 
 
 def _by_place(records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:
@@ -93,7 +82,10 @@ def link_corpus(
     threads, thread_problems = thread_corpus(records, tuple(found.question_texts for found in alone), kept)
     statuses = list_statuses(records, threads, tuple(found.answered for found in alone))
     found = _by_place(records, citation_problems + referral_problems + thread_problems + footnote_problems)
-    text_links = _in_reading_order(records, cited + referred)
+    if len({record.path for record in records}) == len(records) and all(found.text_links is not None for found in alone):
+        text_links = tuple(link for found in alone for link in found.text_links)  # each record's own, in order
+    else:
+        text_links = in_reading_order(records, cited + referred)
     if found_terms is not None and all(record.path in found_terms for record in records):
         terms = tuple(use for record in records for use in found_terms[record.path])
     else:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from generator.model import Answer, Footnote, Heading, Letter, Paragraph, Question, Record
+from generator.model import Answer, Footnote, Heading, Letter, Paragraph, Question, Record, TextLink
 
 class Place(NamedTuple):
     """A paragraph and where it stands: its letter, its enclosing question or answer (or None),
@@ -67,3 +67,26 @@ def walk_paragraphs(record: Record, footnotes: bool = False) -> Iterator[Place]:
             for footnote in letter.footnotes:
                 yield Place(record, letter, footnote_paragraph(footnote), None, None, order)
                 order += 1
+
+
+ParagraphPlaces = dict[tuple[str, str], tuple[int, int]]
+"""(record path, paragraph key) -> (the record's number, the paragraph's place in its reading order)."""
+
+
+def paragraph_places(records: tuple[Record, ...]) -> ParagraphPlaces:
+    """Where each paragraph (footnote bodies last in each letter) stands in the records' reading order."""
+    return {
+        (record.path, place.paragraph.key): (number, place.order)
+        for number, record in enumerate(records)
+        for place in walk_paragraphs(record, footnotes=True)
+    }
+
+
+def in_reading_order(
+    records: tuple[Record, ...], links: tuple[TextLink, ...], places: ParagraphPlaces | None = None
+) -> tuple[TextLink, ...]:
+    """Sort text links by record, paragraph (reading order, footnotes last per letter), offset; a
+    link to a paragraph no record holds goes last. `places`: the records' `paragraph_places`."""
+    places = paragraph_places(records) if places is None else places
+    last = (len(records), 0)
+    return tuple(sorted(links, key=lambda link: (places.get((link.path, link.paragraph), last), link.start, link.end)))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.link._walk import in_reading_order, paragraph_places
 from generator.link.citations import cite_record
 from generator.link.events import dated_in_record
 from generator.link.footnotes import check_footnotes
@@ -41,6 +42,9 @@ class RecordLinks:
     dated: tuple[tuple[EventDate, EventSource], ...]
     answered: tuple[tuple[Target, str], ...]
     question_texts: tuple[str, ...] = ()  # each question's text normalized for threading, in reading order
+    text_links: tuple[TextLink, ...] | None = None
+    """`cited` and `referred` together in reading order (`in_reading_order`); None when a link
+    names a paragraph the record does not hold (the link pass then sorts the corpus's links)."""
 
 
 def link_record(record: Record) -> RecordLinks:
@@ -50,7 +54,18 @@ def link_record(record: Record) -> RecordLinks:
     return RecordLinks(
         record.path, cited, references, citation_problems, referred, referral_problems,
         check_footnotes(record), dated_in_record(record), answer_statuses(record), record_question_texts(record),
+        _placed_in_order(record, cited + referred),
     )
+
+
+def _placed_in_order(record: Record, links: tuple[TextLink, ...]) -> tuple[TextLink, ...] | None:
+    """`links` in the record's reading order; None unless each names a paragraph of the record."""
+    if not links:
+        return ()
+    places = paragraph_places((record,))
+    if not all((link.path, link.paragraph) in places for link in links):
+        return None
+    return in_reading_order((record,), links, places)
 
 
 def find_record_terms(record: Record, found: RecordLinks, glossary: tuple[Term, ...]) -> tuple[TermUse, ...]:

@@ -172,6 +172,10 @@ def answer_status(answer: Answer) -> str:
     return ANSWERED
 
 
+Place = tuple[str, int, str | None, int]
+"""A question's or answer's place: record path, letter index, party, number (`_place`)."""
+
+
 def list_statuses(
     records: tuple[Record, ...], threads: tuple[Thread, ...], answered: tuple[tuple[tuple[Target, str], ...], ...] | None = None
 ) -> tuple[tuple[Target, str], ...]:
@@ -182,29 +186,32 @@ def list_statuses(
 
     `answered` are the records' `answer_statuses`, when they were found before (by the parse's workers).
     """
-    answers: dict[tuple[str, int, str | None, int], str] = {}  # keyed by `_place`: hashing a Target costs more
+    answers: dict[Place, tuple[Target, str]] = {}  # keyed by `_place`: hashing a Target costs more
     for found in answered if answered is not None else map(answer_statuses, records):
-        answers.update((_place(target), status) for target, status in found)
-    first_answer: dict[tuple[str, int, str | None, int], tuple[str, int, str | None, int]] = {}
+        answers.update((_place(target), (target, status)) for target, status in found)
+    first_answer: dict[Place, tuple[Target, Place]] = {}
     for thread in threads:
-        first_answer.setdefault(_place(thread.question), _place(thread.answer))
-    statuses: list[tuple[Target, str]] = []
+        first_answer.setdefault(_place(thread.question), (thread.question, _place(thread.answer)))
+    statuses: list[tuple[Target, str]] = []  # each target made once: the threads' and the answers' own where they have it
     for record in records:
         for letter in record.letters:
-            key = LetterKey(record.path, letter.index)
+            key = None
             unanswered = POSTPONED if letter.notice is not None else UNANSWERED
             for block in letter.body:
                 if isinstance(block, Answer):
-                    statuses.append((Target(key, "antwoord", block.party, block.number),
-                                     answers[(record.path, letter.index, block.party, block.number)]))
+                    statuses.append(answers[(record.path, letter.index, block.party, block.number)])
                 elif isinstance(block, Question):
-                    answer = first_answer.get((record.path, letter.index, block.party, block.number))
-                    status = answers.get(answer, unanswered) if answer else unanswered
-                    statuses.append((Target(key, "vraag", block.party, block.number), status))
+                    threaded = first_answer.get((record.path, letter.index, block.party, block.number))
+                    if threaded is not None:
+                        answer = answers.get(threaded[1])
+                        statuses.append((threaded[0], answer[1] if answer is not None else unanswered))
+                    else:
+                        key = key or LetterKey(record.path, letter.index)
+                        statuses.append((Target(key, "vraag", block.party, block.number), unanswered))
     return tuple(statuses)
 
 
-def _place(target: Target) -> tuple[str, int, str | None, int]:
+def _place(target: Target) -> Place:
     """`Target(LetterKey(path, 2), "antwoord", "BBB", 11)` -> `(path, 2, "BBB", 11)` (the role is
     known where it is used)."""
     return target.letter.path, target.letter.index, target.party, target.number

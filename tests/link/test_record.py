@@ -66,3 +66,24 @@ def test_a_record_linked_alone_names_its_own_referrals_citations_and_dates() -> 
     assert any(source.written == "12 februari 2026" for _, source in found.dated)
     referral = next(link for link in found.referred if link.paragraph and record.path == link.path and link.target.number == 18)
     assert referral.target.role == "antwoord"
+
+
+def test_a_records_text_links_come_in_reading_order_and_the_corpus_sorts_them_when_it_cannot_rely_on_that() -> None:
+    """seeds/001 cites documents in its footnotes (`fn…` keys, last in each letter) and refers to
+    answers in its body: `text_links` holds both, in reading order, as the link pass would sort them."""
+    from dataclasses import replace
+
+    from generator.link._walk import in_reading_order
+
+    parsed = parse_and_link_sources(SEEDS)
+    record = next(record for record in parsed.records if record.path.endswith("001_dfb242f75dbdc9fb.txt"))
+    found = link_record(record)
+    assert found.cited and found.referred and any(link.paragraph.startswith("fn") for link in found.cited)
+    assert found.text_links == in_reading_order((record,), found.cited + found.referred)
+    assert found.text_links != found.cited + found.referred  # footnote citations come after the body's referrals
+    linked = link_corpus(parsed.records, parsed.diagnostics)
+    # a link to a paragraph the record does not hold: no order of its own, and the corpus sorts every link
+    stray = replace(found.referred[0], paragraph="p-none")
+    unsorted = replace(found, referred=(stray, *found.referred), text_links=None)
+    relinked = link_corpus(parsed.records, parsed.diagnostics, (), {record.path: unsorted})
+    assert relinked.links.text_links[-1] == stray and relinked.links.text_links[:-1] == linked.links.text_links
