@@ -301,8 +301,8 @@ def link_and_address(
     kept = _kept_matches(cache, parsed)
     with _cycle_collector_paused():
         corpus = link_corpus(records, diagnostics + editorial.diagnostics, editorial.terms, alone, terms, kept)
-        if kept is not None and kept.found != kept.before:
-            write_entry(cache / KEPT_MATCHES, (sys.version, kept.found))
+        if kept is not None and kept.changed():
+            write_entry(cache / KEPT_MATCHES, (sys.version, kept.stored()))
         corpus = replace(corpus, annotations=editorial.notes)
         addresses = assign_addresses(corpus)
         return replace(corpus, diagnostics=corpus.diagnostics + annotation_problems(corpus, addresses)), addresses
@@ -318,8 +318,7 @@ def _kept_matches(cache: Path | None, parsed: Parsed | None) -> KeptMatches | No
     if cache is None or parsed is None:
         return None
     found = read_entry(cache / KEPT_MATCHES)
-    kept = isinstance(found, tuple) and len(found) == 2 and found[0] == sys.version and isinstance(found[1], dict)
-    return KeptMatches(parsed.keys, found[1] if kept else {})
+    return KeptMatches.restored(parsed.keys, found[1] if isinstance(found, tuple) and len(found) == 2 and found[0] == sys.version else None)
 
 
 @contextmanager

@@ -9,14 +9,18 @@ of the source's bytes, its sidecar, the path shown and the code that parses and 
 
     (answering letter, (candidate, …), ((letter holding text 1, …), …) or None)
 
-and a kept match is the candidate it chose (by its place among the candidates) with the warning
-it gave. An edit to the answering letter or to any letter the indexes offer it changes the key,
-and the letter is compared again; a letter whose record has no parse key is always compared.
-Nothing here reads or writes files: the build loads what an earlier build found (`before`) and
-stores what this one found (`found`)::
+and a kept match is the name of the letter it chose (or None) with the warning it gave. An edit
+to the answering letter or to any letter the indexes offer it changes the key, and the letter is
+compared again; a letter whose record has no parse key is always compared.
 
-    kept = KeptMatches(parse_keys, before=matches_of_the_last_build)
-    thread_corpus(records, kept=kept)   # kept.found: the matches of this corpus, by key
+The indexes are made of every written-questions letter of the corpus: when those are the same
+letters, in the same order, as in the build that kept the matches (`written`, the hash of their
+names), every unchanged answering letter has the key it had then (`letters`), found without
+making the indexes. Nothing here reads or writes files: the build loads what an earlier build
+kept (`restored`) and stores `stored()` when it `changed()`::
+
+    kept = KeptMatches.restored(parse_keys, stored_by_the_last_build)
+    thread_corpus(records, kept=kept)
 """
 
 from __future__ import annotations
@@ -28,57 +32,88 @@ from dataclasses import dataclass, field
 from generator.link.matching import LetterAt, WrittenLetters, compared_letters, matching_written
 from generator.model import Diagnostic, Letter, Record
 
-KeptMatch = tuple[int | None, tuple[Diagnostic, ...]]
-"""The place of the letter matched among the candidates (None: none), and the warnings."""
+KeptMatch = tuple[str | None, tuple[Diagnostic, ...]]
+"""The name of the letter matched (None: none), and the warnings."""
+
+Stored = tuple[bytes | None, dict[str, bytes], dict[bytes, KeptMatch]]
+"""What a build keeps: `written`, `letters` and `found`."""
 
 
 @dataclass
 class KeptMatches:
-    """The matches an earlier build found (`before`) and those of this build (`found`), by the
-    hash of their inputs; `keys` gives each record's parse key by its path."""
+    """The matches an earlier build kept (`before`, by the hash of their inputs; `letters_before`,
+    each answering letter's key then, for the written letters named by `written_before`) and this
+    build's (`found`, `letters`, `written`); `keys` gives each record's parse key by its path."""
 
     keys: Mapping[str, str]
     before: Mapping[bytes, KeptMatch] = field(default_factory=dict)
+    letters_before: Mapping[str, bytes] = field(default_factory=dict)
+    written_before: bytes | None = None
     found: dict[bytes, KeptMatch] = field(default_factory=dict)
+    letters: dict[str, bytes] = field(default_factory=dict)
+    written: bytes | None = None
     compared: int = 0
     """How many answering letters were matched by comparing (not taken from `before`)."""
-    _named: tuple[WrittenLetters | None, list[str | None]] = field(default=(None, []), repr=False, compare=False)
+    _named: tuple[WrittenLetters | None, list[str | None], dict[str, int]] = field(default=(None, [], {}), repr=False, compare=False)
+
+    @classmethod
+    def restored(cls, keys: Mapping[str, str], stored: object) -> KeptMatches:
+        """The matches `stored()` kept (anything else, a cache written by other code: none)."""
+        if not (isinstance(stored, tuple) and len(stored) == 3 and isinstance(stored[1], dict) and isinstance(stored[2], dict)):
+            return cls(keys)
+        written, letters, found = stored
+        return cls(keys, found, letters, written)
+
+    def stored(self) -> Stored:
+        """What to keep for the next build."""
+        return self.written, self.letters, self.found
+
+    def changed(self) -> bool:
+        """Whether this build found other matches than the earlier build kept."""
+        return (self.written, self.letters, self.found) != (self.written_before, self.letters_before, self.before)
 
     def matching(self, record: Record, answering: Letter, written: WrittenLetters) -> tuple[LetterAt | None, list[Diagnostic]]:
         """`matching_written(answering, written)`, taken from `before` when its inputs are unchanged."""
-        candidates, holding = compared_letters(answering, written)
-        key = self._key(record, answering, written, candidates, holding)
+        names, positions = self._names(written)
+        own = f"{self.keys[record.path]}:{answering.index}" if record.path in self.keys else None
+        key = self.letters_before.get(own) if own is not None and self.written == self.written_before else None
+        if key is None or key not in self.before:
+            key = self._key(own, answering, written, names)
         kept = self.before.get(key) if key is not None else None
         if kept is None:
             self.compared += 1
             match, problems = matching_written(answering, written)
-            place = next((at for at, position in enumerate(candidates) if written.letters[position] is match), None)
-            kept = (place, tuple(problems))
+            place = next(position for position, at in enumerate(written.letters) if at is match) if match is not None else None
+            kept = (names[place] if place is not None else None, tuple(problems))
         if key is not None:
             self.found[key] = kept
-        place, problems = kept
-        return (written.letters[candidates[place]] if place is not None else None), list(problems)
+            self.letters[own] = key
+        name, problems = kept
+        return (written.letters[positions[name]] if name is not None else None), list(problems)
 
-    def _key(
-        self, record: Record, answering: Letter, written: WrittenLetters, candidates: list[int], holding: list[list[int]] | None
-    ) -> bytes | None:
+    def _key(self, own: str | None, answering: Letter, written: WrittenLetters, names: list[str | None]) -> bytes | None:
         """The hash of what the match of `answering` depends on; None when a letter has no parse key."""
-        named = self._names(written)
-        own = self.keys.get(record.path)
+        candidates, holding = compared_letters(answering, written)
         inputs = (
-            f"{own}:{answering.index}" if own is not None else None,
-            tuple(named[position] for position in candidates),
-            None if holding is None else tuple(tuple(named[position] for position in held) for held in holding),
+            own,
+            tuple(names[position] for position in candidates),
+            None if holding is None else tuple(tuple(names[position] for position in held) for held in holding),
         )
-        if inputs[0] is None or None in inputs[1] or any(None in held for held in inputs[2] or ()):
+        if own is None or None in inputs[1] or any(None in held for held in inputs[2] or ()):
             return None
         return hashlib.sha256(repr(inputs).encode("utf-8", "surrogatepass")).digest()
 
-    def _names(self, written: WrittenLetters) -> list[str | None]:
-        """Each written-questions letter named by its record's parse key and its index (found once per index)."""
+    def _names(self, written: WrittenLetters) -> tuple[list[str | None], dict[str, int]]:
+        """Each written-questions letter named by its record's parse key and its index, and the
+        position of each name (found once for `written`, with `written` itself: the hash of the names)."""
         if self._named[0] is not written:
-            self._named = written, [
+            names = [
                 f"{self.keys[record.path]}:{letter.index}" if record.path in self.keys else None
                 for record, letter in written.letters
             ]
-        return self._named[1]
+            positions = {name: position for position, name in enumerate(names) if name is not None}
+            if len(positions) < len(names) - names.count(None):  # one record twice: no name tells them apart
+                names, positions = [None] * len(names), {}
+            self._named = written, names, positions
+            self.written = None if None in names else hashlib.sha256("\n".join(names).encode()).digest()
+        return self._named[1], self._named[2]

@@ -22,6 +22,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from difflib import SequenceMatcher
 from heapq import merge
 from itertools import groupby, islice
@@ -75,6 +76,8 @@ def _question_text(question: Question) -> str:
     a candidate)."""
     if _texts is None:
         return question_text(question)
+    if _texts_found:
+        _take_texts_found()
     text = _texts.get(id(question))
     if text is None:
         text = _texts[id(question)] = question_text(question)
@@ -100,21 +103,29 @@ _texts: dict[int, str] | None = None
 """The normalized texts of the corpus's questions by `id` while `thread_corpus` runs (the records,
 and so the ids, live as long as it does); None otherwise."""
 
+_texts_found: list[tuple[Record, tuple[str, ...]]] = []
+"""The texts found before (`texts_kept`) not yet in `_texts`: taken in when a text is first looked up."""
+
 
 @contextmanager
 def texts_kept(records: tuple[Record, ...], texts: tuple[tuple[str, ...] | None, ...] | None) -> Iterator[None]:
     """Keep the normalized texts of the records' questions for `_question_text` while the block
     runs: `texts` are the records' `record_question_texts` where they were found before (by the
     parse's workers), and the others are kept as they are first made."""
-    global _texts
-    _texts = {}
-    for record, found in zip(records, texts or ()):
-        if found is not None:
-            _texts.update((id(question), text) for question, text in zip(_record_questions(record), found))
+    global _texts, _texts_found
+    _texts, _texts_found = {}, [(record, found) for record, found in zip(records, texts or ()) if found is not None]
     try:
         yield
     finally:
-        _texts = None
+        _texts, _texts_found = None, []
+
+
+def _take_texts_found() -> None:
+    """Take the texts found before into `_texts` (once: a rebuild that keeps every match needs none)."""
+    global _texts_found
+    found, _texts_found = _texts_found, []
+    for record, texts in found:
+        _texts.update((id(question), text) for question, text in zip(_record_questions(record), texts))
 
 
 COMPARED_CHARACTERS = 2000
@@ -327,14 +338,29 @@ class WrittenLetters:
     def __init__(self, letters: list[LetterAt]) -> None:
         self.letters = letters
         self._keys: dict[int, LetterKeys] = {}  # by id of the letter: each letter's, found once
-        self.askers = [frozenset(self.keys(letter)[0]) for _record, letter in letters]
-        self.index = _index_written(letters, [self.keys(letter) for _record, letter in letters])
-        self.by_text: dict[int, list[int]] = defaultdict(list)
-        for position, (_record, letter) in enumerate(letters):
-            for key in dict.fromkeys((*_reprint_keys(letter), *_subject_reprint_keys(letter))):
-                self.by_text[key].append(position)
         self._candidates: dict[tuple, tuple[list[int], frozenset[int]]] = {}
         self._sharing: dict[tuple[str | None, tuple[str, ...], int], list[int] | None] = {}
+
+    # The indexes are made when first looked at: a rebuild that keeps every match looks at none.
+
+    @cached_property
+    def askers(self) -> list[frozenset[str]]:
+        """Each letter's `_asker_keys`, by position."""
+        return [frozenset(self.keys(letter)[0]) for _record, letter in self.letters]
+
+    @cached_property
+    def index(self) -> WrittenIndex:
+        """`_index_written` of the letters."""
+        return _index_written(self.letters, [self.keys(letter) for _record, letter in self.letters])
+
+    @cached_property
+    def by_text(self) -> dict[int, list[int]]:
+        """The positions of the letters holding each text (`_reprint_keys`, `_subject_reprint_keys`)."""
+        by_text: dict[int, list[int]] = defaultdict(list)
+        for position, (_record, letter) in enumerate(self.letters):
+            for key in dict.fromkeys((*_reprint_keys(letter), *_subject_reprint_keys(letter))):
+                by_text[key].append(position)
+        return by_text
 
     def keys(self, letter: Letter) -> LetterKeys:
         """The letter's `_asker_keys` and `_subject_keys`."""

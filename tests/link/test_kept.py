@@ -16,6 +16,7 @@ from generator.build import KEPT_MATCHES, generate, parse_and_link_sources
 from generator.cache import read_entry
 from generator.link import KeptMatches, link_corpus
 from generator.link import kept as kept_module
+from generator.link import matching
 from generator.model import LetterKey
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -34,7 +35,7 @@ def _seeds(tmp_path: Path) -> Path:
 
 def _linked(seeds: Path, cache: Path, kept_before: dict | None = None):
     parsed = parse_and_link_sources(seeds, cache, workers=1)
-    kept = KeptMatches(parsed.keys, kept_before or {}) if kept_before is not None else None
+    kept = KeptMatches.restored(parsed.keys, kept_before) if kept_before is not None else None
     return link_corpus(parsed.records, parsed.diagnostics, (), parsed.alone, parsed.terms, kept), kept
 
 
@@ -66,12 +67,31 @@ def test_a_kept_match_threads_as_comparing_again(tmp_path: Path, monkeypatch) ->
     fresh, _ = _linked(seeds, cache)
     assert _written_threads(fresh) == [(n, n) for n in range(1, 11)]  # found by comparing the quoted questions
     first, kept = _linked(seeds, cache, {})
-    assert kept.compared == 1 and len(kept.found) == 1
+    assert kept.compared == 1 and len(kept.found) == 1 and kept.changed()
     _same(first, fresh)
     compared = _count_comparisons(monkeypatch)
-    again, kept_again = _linked(seeds, cache, kept.found)
-    assert compared == [] and kept_again.compared == 0 and kept_again.found == kept.found
+    for unneeded in ("_index_written", "_reprint_keys"):  # the same written letters: no index is made
+        monkeypatch.setattr(matching, unneeded, _unneeded)
+    again, kept_again = _linked(seeds, cache, kept.stored())
+    assert compared == [] and kept_again.compared == 0 and kept_again.stored() == kept.stored() and not kept_again.changed()
     _same(again, fresh)
+
+
+def _unneeded(*args):
+    raise AssertionError("made an index although every match was kept")
+
+
+def test_an_edit_to_the_answering_letter_compares_it_again(tmp_path: Path, monkeypatch) -> None:
+    seeds, cache = _seeds(tmp_path), tmp_path / ".cache"
+    _, kept = _linked(seeds, cache, {})
+    answers = seeds / ANSWERS
+    answers.write_text(answers.read_text(encoding="utf-8").replace("Antwoord 1\nJa.", "Antwoord 1\nJa, dat ben ik."), encoding="utf-8")
+    fresh, _ = _linked(seeds, cache)
+    compared = _count_comparisons(monkeypatch)
+    edited, kept_after = _linked(seeds, cache, kept.stored())
+    assert compared == [f"seeds/{ANSWERS}"] and kept_after.written == kept.written  # the written letters are the same
+    _same(edited, fresh)
+    assert _written_threads(edited) == [(n, n) for n in range(1, 11)]
 
 
 def _rot13_questions(text: str, numbers: range) -> str:
@@ -101,7 +121,7 @@ def test_an_edit_to_a_candidate_compares_the_answering_letter_again(tmp_path: Pa
     written.write_text(_rot13_questions(written.read_text(encoding="utf-8"), scrambled), encoding="utf-8")
     fresh, _ = _linked(seeds, cache)
     compared = _count_comparisons(monkeypatch)
-    edited, kept_after = _linked(seeds, cache, kept.found)
+    edited, kept_after = _linked(seeds, cache, kept.stored())
     assert compared == [f"seeds/{ANSWERS}"] and kept_after.found.keys().isdisjoint(kept.found)
     _same(edited, fresh)
     # its asker and day still make it the candidate; whether it still matches is decided by the texts
@@ -113,7 +133,7 @@ def test_a_build_keeps_its_matches_in_the_cache_and_a_rebuild_reuses_them(tmp_pa
     seeds, cache = _seeds(tmp_path), tmp_path / ".cache"
     generate(seeds, tmp_path / "docs", cache=cache)
     stored = read_entry(cache / KEPT_MATCHES)
-    assert isinstance(stored, tuple) and len(stored[1]) == 1
+    assert isinstance(stored, tuple) and len(stored[1][2]) == 1
     compared = _count_comparisons(monkeypatch)
     generate(seeds, tmp_path / "docs", cache=cache)
     assert compared == []
