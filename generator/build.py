@@ -30,6 +30,7 @@ from generator.permanence import (
     missing_addresses,
     missing_report,
     read_manifest,
+    read_published,
     site_addresses,
 )
 from generator.readers import Source, read_source, survey_sources
@@ -623,7 +624,7 @@ def build(
             index_site(site, state=site_state(cache, site, "search"))  # search (issue 9): Pagefind indexes the changed parts
         if manifest is not None:
             with timings("permanence check"):
-                kept = keep_published_addresses(site, manifest, redirects, built.site_url, new_site, built.addresses)
+                kept = keep_published_addresses(site, manifest, redirects, built.site_url, new_site, built.addresses, manifest_state(cache, manifest))
             result = replace(result, addresses=frozenset(kept))
         result = replace(result, timings=(*result.timings, *timings.laps))
     return result
@@ -639,6 +640,11 @@ def site_state(cache: Path | None, site: Path, step: str = "site") -> Path | Non
 # --- Permanence (issue 4): a published address keeps working -------------------------------------
 
 
+def manifest_state(cache: Path | None, manifest: Path) -> Path | None:
+    """Where the addresses a `manifest` lists are kept between builds (`read_published`); None without a cache."""
+    return cache / "permanence" / f"{folder_key(manifest)}.pickle" if cache is not None else None
+
+
 def keep_published_addresses(
     site: Path,
     manifest: Path,
@@ -646,6 +652,7 @@ def keep_published_addresses(
     site_url: str | None = None,
     new_site: bool = False,
     served: Iterable[str] | None = None,
+    state: Path | None = None,
 ) -> set[str]:
     """Check that every published address still leads somewhere, then write the redirects into `site`.
 
@@ -657,15 +664,16 @@ def keep_published_addresses(
 
     `served` are the addresses the site build emitted (each page and each id in its content, as
     MkDocs converted it); without them every built page is read for its ids. Only the few pages
-    that get an anchor map are read, to add the script that loads it.
+    that get an anchor map are read, to add the script that loads it. The `state` file keeps the
+    manifest's addresses for the next build (`read_published`).
     """
     reachable = (served if isinstance(served, (set, frozenset)) else set(served)) if served is not None else site_addresses(site)  # every id: a redirect may lead to any of them
     declared = read_redirects(redirects) if redirects is not None else NO_REDIRECTS
-    published = read_manifest(manifest, missing_ok=new_site)
+    published = read_published(manifest, state, missing_ok=new_site)
     problems = redirect_problems(declared, reachable)
     missing = missing_addresses(published, reachable, declared)
-    if missing:
-        problems.append(missing_report(missing, published, manifest.name))
+    if missing:  # the report names each one's line
+        problems.append(missing_report(missing, read_manifest(manifest, missing_ok=new_site), manifest.name))
     if problems:
         raise BuildFailed("\n".join(problems))
     anchored = {split_address(old)[0] for old in declared.anchors} & reachable  # pages that get an anchor map

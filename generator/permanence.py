@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping, Set
+from collections.abc import Collection, Iterable, Mapping, Set
 from pathlib import Path
 
+from generator.cache import file_status, read_entry, write_entry
 from generator.errors import KamerdossierError
 from generator.redirects import (  # noqa: F401 (the docstring uses NO_REDIRECTS)
     ANCHOR,
@@ -225,6 +226,21 @@ def read_manifest(path: Path, missing_ok: bool = False) -> dict[str, int]:
             f"still works. Restore it, or build a new site that has published nothing yet with {NEW_SITE_FLAG}"
         ) from None
     return parse_manifest(text, path.name)
+
+
+def read_published(path: Path, state: Path | None = None, missing_ok: bool = False) -> Collection[str]:
+    """The addresses `path` lists (`read_manifest`, without their lines), kept in the `state` file
+    (a cache) by the manifest's size and modification time: a build that finds the manifest as
+    the last build left it takes them from there instead of reading and checking every line."""
+    status = file_status(str(path)) if state is not None else None
+    if status is not None:
+        kept = read_entry(state)
+        if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == status and isinstance(kept[1], list):
+            return kept[1]
+    published = read_manifest(path, missing_ok)
+    if status is not None:
+        write_entry(state, (status, list(published)))
+    return published
 
 
 def format_manifest(addresses: Iterable[str]) -> str:

@@ -218,6 +218,23 @@ def test_the_build_runs_the_check_and_writes_the_redirects(built_site: Path, tmp
     assert (tmp_path / "site" / old_letter / "index.html").is_file()
 
 
+def test_the_manifest_kept_between_builds_is_read_again_once_it_changes(site_copy: Path, manifest: Path, tmp_path: Path, monkeypatch) -> None:
+    state = tmp_path / ".cache" / "manifest.pickle"
+    keep_published_addresses(site_copy, manifest, tmp_path / "redirects.toml", state=state)
+    assert state.is_file()
+    with monkeypatch.context() as patched:  # unchanged: taken from the state, not read and checked again
+        patched.setattr(generator.permanence, "parse_manifest", _not_read)
+        keep_published_addresses(site_copy, manifest, tmp_path / "redirects.toml", state=state)
+    gone = f"{ANSWER_LETTER}#bbb-vraag-99"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + f"{gone}\n", encoding="utf-8")
+    with pytest.raises(BuildFailed, match=rf"published\.txt:\d+: no longer produced — {re.escape(gone)}"):
+        keep_published_addresses(site_copy, manifest, tmp_path / "redirects.toml", state=state)
+
+
+def _not_read(*args, **kwargs):
+    raise AssertionError("the manifest was read again although it did not change")
+
+
 # The pieces, on small data.
 
 
