@@ -79,12 +79,23 @@ def _answer_index(answers: tuple[Answer, ...]) -> tuple[AnswerIndex, bool]:
 def _thread_letter(
     record: Record, letter: Letter, written: WrittenLetters, kept: KeptMatches | None
 ) -> tuple[list[Thread], list[Diagnostic]]:
-    """The threads from the questions `letter` answers to its answers, and its unplaced answers."""
+    """The threads from the questions `letter` answers to its answers, and its unplaced answers
+    (made again only when `kept` has not those of the same letters)."""
+    answered, problems = _answered(record, letter, written, kept)
+    sources = [*answered, (record, letter)]
+    if kept is None:
+        threads, unplaced = _threads_of(record, letter, sources)
+    else:
+        threads, unplaced = kept.threads(sources, lambda: _threads_of(record, letter, sources))
+    return threads, problems + unplaced
+
+
+def _threads_of(record: Record, letter: Letter, sources: list[LetterAt]) -> tuple[list[Thread], list[Diagnostic]]:
+    """The threads from the questions of `sources` to the answers of `letter`, and a warning for
+    each of its answers that answers none of them."""
     own_answers = answers_of(letter)
     answers, by_party = _answer_index(own_answers)
     here = LetterKey(record.path, letter.index)
-    answered, problems = _answered(record, letter, written, kept)
-    sources = [*answered, (record, letter)]
     threads: list[Thread] = []
     made: set[tuple[int, str | None, int]] = set()  # (source, party, number): each thread once, without hashing it
     used: set[int] = set()
@@ -101,8 +112,8 @@ def _thread_letter(
                         Target(here, "antwoord", answer.party, number),
                     ))
     if not any(questions_of(asked) for _record, asked in sources):
-        return threads, problems
-    diagnostics = problems + [
+        return threads, []
+    return threads, [
         Diagnostic(
             answer.span.path, answer.span.line,
             f"answer {answer.number}{f' ({answer.party})' if answer.party else ''} answers no question "
@@ -112,7 +123,6 @@ def _thread_letter(
         for answer in own_answers
         if id(answer) not in used
     ]
-    return threads, diagnostics
 
 
 def thread_corpus(

@@ -16,7 +16,7 @@ from generator.build import KEPT_MATCHES, generate, parse_and_link_sources
 from generator.cache import read_entry
 from generator.link import KeptMatches, link_corpus
 from generator.link import kept as kept_module
-from generator.link import matching
+from generator.link import matching, threads
 from generator.model import LetterKey
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -72,13 +72,14 @@ def test_a_kept_match_threads_as_comparing_again(tmp_path: Path, monkeypatch) ->
     compared = _count_comparisons(monkeypatch)
     for unneeded in ("_index_written", "_reprint_keys"):  # the same written letters: no index is made
         monkeypatch.setattr(matching, unneeded, _unneeded)
+    monkeypatch.setattr(threads, "_threads_of", _unneeded)  # nor threads: the same letters' are kept
     again, kept_again = _linked(seeds, cache, kept.stored())
     assert compared == [] and kept_again.compared == 0 and kept_again.stored() == kept.stored() and not kept_again.changed()
     _same(again, fresh)
 
 
 def _unneeded(*args):
-    raise AssertionError("made an index although every match was kept")
+    raise AssertionError("made an index or threads although every match and thread was kept")
 
 
 def test_an_edit_to_the_answering_letter_compares_it_again(tmp_path: Path, monkeypatch) -> None:
@@ -113,19 +114,28 @@ _ROT13 = str.maketrans(
 )
 
 
-@pytest.mark.parametrize("scrambled", [range(1, 11), range(19, 20)], ids=["questions-it-quotes", "a-question-it-does-not-quote"])
-def test_an_edit_to_a_candidate_compares_the_answering_letter_again(tmp_path: Path, monkeypatch, scrambled: range) -> None:
+EDITS = {
+    # its asker and day still make it the candidate; whether it still matches is decided by the texts
+    "questions-it-quotes": (lambda text: _rot13_questions(text, range(1, 11)), []),
+    "a-question-it-does-not-quote": (lambda text: _rot13_questions(text, range(19, 20)), [(n, n) for n in range(1, 11)]),
+    # still the letter it answers (nine of its ten numbers), but question 10 is now 20: no thread to it
+    "a-quoted-question-renumbered": (lambda text: text.replace("\nVraag 10", "\nVraag 20", 1), [(n, n) for n in range(1, 10)]),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_an_edit_to_a_candidate_compares_the_answering_letter_again(tmp_path: Path, monkeypatch, edit: str) -> None:
     seeds, cache = _seeds(tmp_path), tmp_path / ".cache"
     _, kept = _linked(seeds, cache, {})
     written = seeds / WRITTEN
-    written.write_text(_rot13_questions(written.read_text(encoding="utf-8"), scrambled), encoding="utf-8")
+    change, expected = EDITS[edit]
+    written.write_text(change(written.read_text(encoding="utf-8")), encoding="utf-8")
     fresh, _ = _linked(seeds, cache)
     compared = _count_comparisons(monkeypatch)
     edited, kept_after = _linked(seeds, cache, kept.stored())
     assert compared == [f"seeds/{ANSWERS}"] and kept_after.found.keys().isdisjoint(kept.found)
+    assert kept_after.threads_found.keys().isdisjoint(kept.threads_found)
     _same(edited, fresh)
-    # its asker and day still make it the candidate; whether it still matches is decided by the texts
-    expected = [] if scrambled == range(1, 11) else [(n, n) for n in range(1, 11)]
     assert _written_threads(edited) == expected
 
 
