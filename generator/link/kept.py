@@ -110,6 +110,8 @@ class KeptMatches:
         if key is None or key not in self.before:
             key = self._key(own, answering, written, names)
         kept = self.before.get(key) if key is not None else None
+        if kept is not None and kept[0] is not None and kept[0] not in positions:
+            kept = None  # never, while the key names the candidates: a kept match is one of them
         if kept is None:
             self.compared += 1
             match, problems = matching_written(answering, written)
