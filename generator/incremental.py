@@ -39,15 +39,19 @@ What each record rendered to (the parts its fingerprint hashed, its pages' paths
 its open data's pieces) is kept with the other records of its share of the corpus
 (`generator.emit`) in one file, `<cache>/rendered/<share>.pickle`, named after the docs folder and
 the share's records (the same share in the next build, unless records came or went, has the same
-name, and its file is replaced). A rebuild reads the share files once, and takes a record's pages
-from there when every part its fingerprint hashed is as it is now (then so are the groups it
-declares, which follow from those parts, and so its fingerprint: it is not computed again) and
-every one of its files in `docs/` is as the last build left it (the same hash, size and
-modification time, kept in `<cache>/incremental/` with the share file of each record): those
-files are not touched. Every other record is rendered as in a full build. The pages that are no
-record's own (home, months, overviews) are taken from the last build when what they show is
-unchanged (see `overview_digest` below: an edit to a letter's text leaves them as they are); the
-corpus-wide open data is always rendered.
+name, and its file is replaced), with the hash of each source in that build. A rebuild reads the
+share files once, and takes a record's pages from there when every part its fingerprint hashed is
+as it is now (then so are the groups it declares, which follow from those parts, and so its
+fingerprint: it is not computed again) and every one of its files in `docs/` is as the last build
+left it (the same hash, size and modification time, kept in `<cache>/incremental/` with the share
+file of each record): those files are not touched. Most parts are not looked at one by one: every
+group of a kind is read from one source (the threads, the statuses, the events, the addresses, …:
+`SOURCES`), each hashed whole once a build and kept in the share file, and a record's parts of a
+kind whose source hashes as it did when its share file was written are as they were then. Every
+other record is rendered as in a full build. The pages that are no record's own (home, months,
+overviews) are taken from the last build when what they show is unchanged (see `overview_digest`
+below: an edit to a letter's text leaves them as they are); the corpus-wide open data is always
+rendered.
 
 A share file left by an earlier build whose shares were cut otherwise (records came or went) is
 not removed: `.cache/rendered/` grows by those until it is cleared (`make clean`, or removing the
@@ -60,14 +64,15 @@ import hashlib
 import io
 import os
 import pickle
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.cache import code_version, folder_key, read_entry, write_entry
-from generator.model import Answer, LetterKey, Paragraph, Question, Record, Target
+from generator.model import Answer, Event, LetterKey, Paragraph, Question, Record, Reference, Target
 from generator.render.context import RenderContext
 from generator.render.data import OpenDataLookup, RecordData
+from generator.render.mentions import Citation
 from generator.render.places import lazy_text_places
 from generator.write import SAME, StagedPage
 
@@ -113,14 +118,16 @@ class Incremental:
         self._overviews: tuple[str, list[tuple[str, str]]] | None = None  # what this build's overview pages are
         self.context: RenderContext | None = None
         self.lookup: OpenDataLookup | None = None
-        self.index = _Index()
+        self._index: _Index | None = None
         self.site = ""
+        self.sources: dict[str, str] = {}
+        """This build's hash of each source of the groups' values (`SOURCES`)."""
         self._fingerprints: dict[str, tuple[_Part, ...] | None] = {}
         self._parts: dict[Group, _Part | object] = {}
         self._texts: dict[tuple[str, str], str] = {}  # each group's part's value text, by its kind and key text
         self._kept: dict[str, tuple[list[StagedPage], RecordData | None] | None] = {}
         self._share_of: dict[str, str] = {}  # this build's share file of each record
-        self._files: dict[str, dict] = {}  # the last few share files read, by name
+        self._files: dict[str, _File] = {}  # the last few share files read, by name
         self._entries: dict[str, _Entry] = {}  # what each record of the shares in hand rendered to
 
     def prepare(self, context: RenderContext, lookup: OpenDataLookup | None) -> None:
@@ -128,13 +135,25 @@ class Incremental:
         self.context, self.lookup = context, lookup
         self._fingerprints, self._parts, self._texts, self._kept = {}, {}, {}, {}
         self._share_of, self._files, self._entries = {}, {}, {}
-        self._overviews = None
-        self.index = _gather(context)
+        self._overviews, self._index = None, None
         corpus = context.corpus
         self.site = _digest((
             code_version(), context.site_url, context.open_data, corpus.glossary, corpus.annotations,
             bool(corpus.links.dossiers), lookup.dossier_order if lookup is not None else None,
         ))
+        self.sources = source_digests(context)
+
+    @property
+    def index(self) -> _Index:
+        """The context's look-ups by group, gathered when first wanted (a rebuild whose records
+        are all kept wants none)."""
+        return self._gathered()
+
+    def _gathered(self) -> _Index:
+        if self._index is None:
+            assert self.context is not None
+            self._index = _gather(self.context)
+        return self._index
 
     def declared_groups(self, record: Record) -> set[Group]:
         """The groups the pages of `record` read (see the module's docstring)."""
@@ -192,12 +211,15 @@ class Incremental:
             part = self._parts[group] = _part_of(group, self.value(group))
         return part
 
-    def _unchanged(self, parts: tuple[_Part, ...]) -> bool:
+    def _unchanged(self, parts: tuple[_Part, ...], same: frozenset[str]) -> bool:
         """Whether every part a record's fingerprint hashed in the last build is as it is now: then
         so is its fingerprint (its groups follow from those parts' values: `declared_groups` reads
-        only groups it declares), which is not computed again."""
+        only groups it declares), which is not computed again. A part of a kind in `same` (whose
+        source is as it was when the part was hashed: `_File`) is not looked at."""
         now = self._texts
         for kind, key_text, value_text in parts:
+            if kind in same:
+                continue
             found = now.get((kind, key_text))
             if found is None:
                 key = _key_of(key_text)
@@ -255,6 +277,7 @@ class Incremental:
             if record.path not in self._kept:
                 self._kept[record.path] = self._kept_now(record)
             if self._kept[record.path] is None:
+                self._gathered()  # before the workers rendering the share fork, so they share it
                 return False
         return True
 
@@ -265,8 +288,11 @@ class Incremental:
         return self._kept_now(record) if found is _UNKNOWN else found
 
     def _kept_now(self, record: Record) -> tuple[list[StagedPage], RecordData | None] | None:
-        entry = self._last_entry(record.path)
-        if entry is None or not self._unchanged(entry[0]):
+        found = self._last_entry(record.path)
+        if found is None:
+            return None
+        entry, same = found
+        if not self._unchanged(entry[0], same):
             return None
         _, pages, data = entry
         for path, digest in pages:
@@ -275,8 +301,9 @@ class Incremental:
         self._entries[record.path] = entry
         return [StagedPage(path, digest, SAME) for path, digest in pages], data
 
-    def _last_entry(self, path: str) -> _Entry | None:
-        """What the record at `path` rendered to in the last build, from the share file it was kept in."""
+    def _last_entry(self, path: str) -> tuple[_Entry, frozenset[str]] | None:
+        """What the record at `path` rendered to in the last build, from the share file it was kept
+        in, with the kinds of group whose source is as it was when that file was written."""
         name = self.kept_in.get(path)
         if name is None:
             return None
@@ -284,8 +311,15 @@ class Incremental:
             if len(self._files) >= _FILES_HELD:  # a share's records were kept in one or two files: drop the oldest
                 del self._files[next(iter(self._files))]
             found = read_entry(self.folder / f"{name}.pickle")
-            self._files[name] = found if isinstance(found, dict) else {}
-        return self._files[name].get(path)
+            self._files[name] = found if isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], dict) else ({}, {})
+        sources, entries = self._files[name]
+        entry = entries.get(path)
+        return (entry, self._same_kinds(sources)) if entry is not None else None
+
+    def _same_kinds(self, sources: dict[str, str]) -> frozenset[str]:
+        """The kinds of group whose source (`SOURCES`) hashes as it did in `sources` (a share file's)."""
+        same = {name for name, digest in self.sources.items() if sources.get(name) == digest}
+        return frozenset(kind for kind, source in _SOURCE_OF.items() if source in same)
 
     def remember(self, record: Record, staged: Iterable[StagedPage], data: RecordData | None) -> None:
         """Note what the record rendered to under its fingerprint (its JSON files' text is left out:
@@ -302,10 +336,10 @@ class Incremental:
         records = tuple(records)
         name = self._share_name(records)
         entries = {record.path: entry for record in records if (entry := self._entries.pop(record.path, None)) is not None}
-        last = self._files.get(name)
-        if last is not None and last.keys() == entries.keys() and all(last[path] is entry for path, entry in entries.items()):
+        sources, last = self._files.get(name, (None, None))
+        if sources == self.sources and last.keys() == entries.keys() and all(last[path] is entry for path, entry in entries.items()):
             return
-        write_entry(self.folder / f"{name}.pickle", entries)
+        write_entry(self.folder / f"{name}.pickle", (self.sources, entries))
 
     def _share_name(self, records: tuple[Record, ...]) -> str:
         """Name the file of a share: the hash of the docs folder's and its records' paths (the same
@@ -320,7 +354,7 @@ class Incremental:
         build left them, when what they show is unchanged (`overview_digest`) and their files in
         docs/ are untouched since; else None (and `remember_overviews` is to be told what they are)."""
         assert self.context is not None
-        digest = overview_digest(self.context, self.site, self.views)
+        digest = overview_digest(self.context, self.site, self.views, self.sources)
         self._overviews = (digest, []) if digest is not None else None
         if digest is None or self.overviews is None or self.overviews[0] != digest:
             return None
@@ -355,6 +389,10 @@ _Part = tuple[str, str, str]
 _Entry = tuple[tuple[_Part, ...], list[tuple[str, str]], "RecordData | None"]
 """What a record rendered to: the parts its fingerprint hashes, its pages (path, hash) and its open
 data (without its files)."""
+
+_File = tuple[dict[str, str], dict[str, "_Entry"]]
+"""A share file: the hash of each source (`SOURCES`) in the build that wrote it, and what each of
+the share's records rendered to (valid for the groups' values in that build)."""
 
 _FILES_HELD = 4
 """How many share files of the last build are held at once (a share's records were in one or two)."""
@@ -403,6 +441,55 @@ def _key_of(key_text: str) -> object:
 def _hashed_as(group: Group) -> Group:
     """The group whose value is the same as `group`'s: a group found in the record alone is its record's."""
     return ("record", group[1]) if group[0] in _FOUND_IN_THE_RECORD_ALONE else group
+
+
+SOURCES: dict[str, Callable[[RenderContext], object]] = {
+    "addresses": lambda context: context.addresses,
+    "threads": lambda context: [(_plain(thread.question), _plain(thread.answer)) for thread in context.corpus.links.threads],
+    "statuses": lambda context: [(_plain(target), status) for target, status in context.corpus.links.statuses],
+    "events": lambda context: [_plain_event(event) for event in context.corpus.links.events],
+    "citations": lambda context: [_plain_citation(reference, citation) for reference, citation in context.mentions.citations.items()],
+    "documents": lambda context: context.mentions.documents,
+    "cited_in": lambda context: context.mentions.cited_in,
+    "dossiers": lambda context: (context.mentions.letter_dossiers, context.mentions.record_dossiers,
+                                 context.mentions.letter_cites, context.mentions.record_cites),
+    "notes": lambda context: context.notes,
+    "dossier_index": lambda context: context.corpus.links.dossiers,
+    "terms": lambda context: [(use.path, use.paragraph, use.term) for use in context.corpus.links.terms],
+}
+"""What the groups' values (and the pages that are no record's own: `overview_digest`) are read
+from, each hashed whole once a build (`source_digests`): every group of a kind is read from one
+source (`_SOURCE_OF`), so when that source hashes as it did when a share file was written, every
+group of the kind is as it was then, and its records' parts of that kind are not looked at again.
+The link pass's findings are hashed as plain tuples (several times faster than their dataclasses)."""
+
+_SOURCE_OF = {
+    "letter_page": "addresses", "record_page": "addresses", "threads": "threads", "statuses": "statuses",
+    "events": "events", "citations": "citations", "documents": "documents", "cited_in": "cited_in",
+    "dossiers": "dossiers", "notes": "notes",
+}
+"""The source (`SOURCES`) each kind of group's value is read from (`Incremental.value`); a kind
+not named here (a record's parse key, the site) is compared group by group, as text."""
+
+
+def source_digests(context: RenderContext) -> dict[str, str]:
+    """Hash each of the `SOURCES` of `context`."""
+    return {name: _digest(read(context)) for name, read in SOURCES.items()}
+
+
+def _plain_event(event: Event) -> tuple:
+    date = event.date
+    return (
+        (date.precision, date.year, date.month, date.day, date.period),
+        [(source.letter.path, source.letter.index, source.role, source.paragraph, source.written, source.phrase,
+          source.span.path, source.span.line, source.span.end_line, source.inferred) for source in event.sources],
+    )
+
+
+def _plain_citation(reference: Reference, citation: Citation) -> tuple:
+    letter = (citation.letter.path, citation.letter.index) if citation.letter is not None else None
+    cited = None if citation.reference is reference else citation.reference  # the same reference (`index_mentions`)
+    return reference, cited, letter, citation.page, citation.date
 
 
 def _gather(context: RenderContext) -> _Index:
@@ -526,18 +613,22 @@ def overview_context(context: RenderContext, views: dict[str, Record] | None = N
     return replace(seen, places=lazy_text_places(seen))  # made from the views and the addresses
 
 
-def overview_digest(context: RenderContext, site: str, view_digests: dict[str, str]) -> str | None:
+def overview_digest(context: RenderContext, site: str, view_digests: dict[str, str], sources: dict[str, str] | None = None) -> str | None:
     """Hash what `overview_context` keeps: `site` (the code, the site's address, the glossary and
     the notes: `Incremental.site`), each record's view by its hash, and the link pass's findings
-    the overviews read (the events in full, in one pickle). None when a record's view hash is unknown."""
+    the overviews read, by their sources' hashes (`source_digests`, unless given: the addresses,
+    the mentions, the notes, the dossiers, the events, the uses of terms, the statuses). None when
+    a record's view hash is unknown."""
     corpus = context.corpus
     views = [(record.path, view_digests.get(record.path)) for record in corpus.records]
     if any(digest is None for _, digest in views):
         return None
-    links = corpus.links
-    return _digest((
-        site, views, context.addresses, context.mentions, context.notes, links.dossiers,
-        links.events,
-        [(use.path, use.paragraph, use.term) for use in links.terms],
-        [(_plain(target), labels) for target, labels in context.statuses.items()],
-    ))
+    sources = sources if sources is not None else source_digests(context)
+    return _digest((site, views, [(name, sources[name]) for name in _OVERVIEW_SOURCES]))
+
+
+_OVERVIEW_SOURCES = (
+    "addresses", "citations", "documents", "cited_in", "dossiers", "notes", "dossier_index", "events", "terms", "statuses",
+)
+"""The sources (`SOURCES`) the pages that are no record's own read: all but the threads, which
+`overview_context` leaves out (the mentions are hashed as their parts: citations, documents, cited_in, dossiers)."""

@@ -16,16 +16,18 @@ Two kinds of test:
 
 from __future__ import annotations
 
+import datetime
+import pickle
 import shutil
 import sys
-from dataclasses import fields, replace
+from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
 
 import pytest
 
 from generator import emit
 from generator.build import generate, link_with_editorial, parse_and_link_sources, read_editorial
-from generator.incremental import Incremental, overview_context, view_digest
+from generator.incremental import Incremental, overview_context, source_digests, view_digest
 from generator.render import render_context, render_record, render_site_pages
 from generator.render.data import open_data_lookup
 
@@ -447,3 +449,89 @@ def test_a_letter_added_to_a_corpus_cut_in_shares_renders_only_what_reads_it(tmp
     assert "seeds/aaa-kopie.txt" in rendered and len(rendered) <= 10
     shutil.rmtree(tmp_path / "clean")
     assert _rebuild_and_compare(tmp_path, (seeds, docs, cache, GLOSSARY, ANNOTATIONS), monkeypatch, overviews=0) == []
+
+
+# --- A record's parts by their sources --------------------------------------------------------
+
+
+def _variants(value):
+    """Copies of the dataclass `value`, each with one of its fields (at any depth) changed."""
+    for found in fields(value):
+        old = getattr(value, found.name)
+        if is_dataclass(old):
+            changed = [*_variants(old)]
+        elif isinstance(old, tuple) and old and is_dataclass(old[0]):  # a tuple of dataclasses: its first one changed
+            changed = [(new, *old[1:]) for new in _variants(old[0])]
+        else:
+            changed = [_other(old)]
+        yield from (replace(value, **{found.name: new}) for new in changed)
+
+
+def _other(old):
+    """A value of the same kind as `old`, but another."""
+    if isinstance(old, bool):
+        return not old
+    if isinstance(old, int):
+        return old + 1
+    if isinstance(old, str):
+        return old + "x"
+    if isinstance(old, datetime.date):
+        return old + datetime.timedelta(days=1)
+    if isinstance(old, tuple):
+        return (*old, "x")
+    assert old is None, old
+    return "x"
+
+
+def _with_links(context, **changed):
+    return replace(context, corpus=replace(context.corpus, links=replace(context.corpus.links, **changed)))
+
+
+def test_the_sources_hashed_as_plain_tuples_change_with_every_field(tmp_path: Path) -> None:
+    """The threads, statuses, events and citations are hashed as plain tuples (`SOURCES`): a field
+    at any depth (a target's party, an event source's phrase, a citation's page, …) left out of
+    them would leave a record's pages as the last build's when that field changed."""
+    parsed = parse_and_link_sources(_corpus_folder(tmp_path, generated=40), None, workers=1)
+    context = render_context(link_with_editorial(parsed.records, parsed.diagnostics, read_editorial(GLOSSARY, ANNOTATIONS)), SITE_URL)
+    links, mentions = context.corpus.links, context.mentions
+    assert links.threads and links.statuses and links.events and mentions.citations
+    before = source_digests(context)
+    event = next(event for event in links.events if event.sources)
+    reference, citation = next((reference, citation) for reference, citation in mentions.citations.items() if citation.letter is not None)
+    changed = {
+        "threads": [_with_links(context, threads=(thread, *links.threads[1:])) for thread in _variants(links.threads[0])],
+        "statuses": [_with_links(context, statuses=((target, links.statuses[0][1]), *links.statuses[1:])) for target in _variants(links.statuses[0][0])]
+        + [_with_links(context, statuses=((links.statuses[0][0], "anders"), *links.statuses[1:]))],
+        "events": [_with_links(context, events=tuple(new if old is event else old for old in links.events)) for new in _variants(event)],
+        "citations": [replace(context, mentions=replace(mentions, citations={**mentions.citations, reference: new})) for new in _variants(citation)]
+        + [replace(context, mentions=replace(mentions, citations={(new if old is reference else old): value for old, value in mentions.citations.items()}))
+           for new in _variants(reference)],
+    }
+    assert len(changed["events"]) == len(fields(event.date)) + len(fields(event.sources[0])) - 2 + 2 + 3  # a key's and a span's fields
+    for name, contexts in changed.items():
+        for other in contexts:
+            assert source_digests(other)[name] != before[name], name
+
+
+def _share_files(cache: Path) -> dict[Path, tuple]:
+    return {path: pickle.loads(path.read_bytes()) for path in (cache / "rendered").glob("*.pickle")}
+
+
+def test_a_part_whose_source_is_unchanged_is_not_looked_at_and_one_whose_source_changed_is(tmp_path: Path, built, monkeypatch) -> None:
+    """A record's parts of a kind are compared one by one only when the kind's source hashes
+    otherwise than when its share file was written: a stale threads part goes unseen while the
+    threads hash as they did, and makes the record render again once they do not."""
+    seeds, docs, cache, *_ = built
+    edited = "seeds/001_dfb242f75dbdc9fb.txt"
+    for path, (sources, entries) in _share_files(cache).items():
+        if edited in entries:
+            parts, pages, data = entries[edited]
+            stale = tuple((kind, key, "Hstale") if kind == "threads" else (kind, key, value) for kind, key, value in parts)
+            assert stale != parts
+            path.write_bytes(pickle.dumps((sources, {**entries, edited: (stale, pages, data)})))
+            stale_file = path
+    assert _rebuild_and_compare(tmp_path, built, monkeypatch, overviews=0) == []
+    sources, entries = pickle.loads(stale_file.read_bytes())
+    stale_file.write_bytes(pickle.dumps(({**sources, "threads": "another build's"}, entries)))
+    shutil.rmtree(tmp_path / "clean")
+    assert _rebuild_and_compare(tmp_path, built, monkeypatch, overviews=0) == [edited]
