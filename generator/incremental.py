@@ -66,11 +66,12 @@ import os
 import pickle
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from pathlib import Path
 
 from generator.cache import code_version, folder_key, read_entry, write_entry
 from generator.model import Answer, Event, LetterKey, Paragraph, Question, Record, Reference, Target
-from generator.render.context import RenderContext
+from generator.render.context import ByRecord, RenderContext
 from generator.render.data import OpenDataLookup, RecordData
 from generator.render.mentions import Citation
 from generator.render.places import lazy_text_places
@@ -86,8 +87,6 @@ Group = tuple[str, object]
 class _Index:
     """The render context's look-ups gathered by the groups that hold them (built once per build)."""
 
-    threads: dict[LetterKey, list] = field(default_factory=dict)
-    statuses: dict[LetterKey, list] = field(default_factory=dict)
     text_links: dict[str, list] = field(default_factory=dict)
     notes: dict[str, list] = field(default_factory=dict)
     citations: dict[str, list] = field(default_factory=dict)
@@ -129,13 +128,14 @@ class Incremental:
         self._share_of: dict[str, str] = {}  # this build's share file of each record
         self._files: dict[str, _File] = {}  # the last few share files read, by name
         self._entries: dict[str, _Entry] = {}  # what each record of the shares in hand rendered to
+        self._untouched_pages: set[str] = set()  # the pages found as the last build left them (`_untouched`)
 
     def prepare(self, context: RenderContext, lookup: OpenDataLookup | None) -> None:
         """Gather the context's look-ups by group, and hash what every page may show."""
         self.context, self.lookup = context, lookup
         self._fingerprints, self._parts, self._texts, self._kept = {}, {}, {}, {}
         self._share_of, self._files, self._entries = {}, {}, {}
-        self._overviews, self._index = None, None
+        self._overviews, self._index, self._untouched_pages = None, None, set()
         corpus = context.corpus
         self.site = _digest((
             code_version(), context.site_url, context.open_data, corpus.glossary, corpus.annotations,
@@ -173,7 +173,7 @@ class Incremental:
             letters.update(LetterKey(citation.reference.span.path, 0) for citation in context.mentions.cited_in.get(page, ()))
         for key in own:
             groups.add(("events", key))
-            for _, targets in self.index.threads.get(key, ()):
+            for _, targets in _of_letter(context.threads, key):
                 letters.update(target.letter for target in targets)
         for link in self.index.text_links.get(record.path, ()):
             if link.target is not None:
@@ -258,9 +258,9 @@ class Incremental:
             return self.keys.get(key, _UNKNOWN)
         # as plain tuples, these are hashed several times faster than as the dataclasses they are
         if kind == "threads":
-            return [(_plain(target), [_plain(other) for other in others]) for target, others in index.threads.get(key, ())]
+            return [(_plain(target), [_plain(other) for other in others]) for target, others in _of_letter(context.threads, key)]
         if kind == "statuses":
-            return [(_plain(target), statuses) for target, statuses in index.statuses.get(key, ())]
+            return [(_plain(target), statuses) for target, statuses in _of_letter(context.statuses, key)]
         return getattr(index, kind).get(key)
 
     def all_kept(self, records: Iterable[Record]) -> bool:
@@ -295,9 +295,8 @@ class Incremental:
         if not self._unchanged(entry[0], same):
             return None
         _, pages, data = entry
-        for path, digest in pages:
-            if self.state.get(path) != (digest, *_stat(os.path.join(self._docs, path))):
-                return None
+        if not self._untouched(pages):
+            return None
         self._entries[record.path] = entry
         return [StagedPage(path, digest, SAME) for path, digest in pages], data
 
@@ -359,9 +358,8 @@ class Incremental:
         if digest is None or self.overviews is None or self.overviews[0] != digest:
             return None
         pages = self.overviews[1]
-        for path, page_digest in pages:
-            if self.state.get(path) != (page_digest, *_stat(os.path.join(self._docs, path))):
-                return None
+        if not self._untouched(pages):
+            return None
         self._overviews = self.overviews
         return [StagedPage(path, page_digest, SAME) for path, page_digest in pages]
 
@@ -370,11 +368,23 @@ class Incremental:
         if self._overviews is not None:
             self._overviews = (self._overviews[0], [(page.path, page.digest) for page in staged])
 
+    def _untouched(self, pages: list[tuple[str, str]]) -> bool:
+        """Whether each of `pages` (path, hash) is in docs/ as the last build left it (noted, for `committed`)."""
+        for path, digest in pages:
+            if self.state.get(path) != (digest, *_stat(os.path.join(self._docs, path))):
+                return False
+        self._untouched_pages.update(path for path, _ in pages)
+        return True
+
     def committed(self, pages: Iterable[StagedPage]) -> None:
         """Note each page now in docs/ with its hash, size and modification time, what the pages
-        that are no record's own were rendered from, and the share file of each record."""
+        that are no record's own were rendered from, and the share file of each record. A page
+        found untouched in this process and left as it was (`SAME`) is not looked at again."""
         state = {}
         for page in pages:
+            if page.state == SAME and page.path in self._untouched_pages and self.state[page.path][0] == page.digest:
+                state[page.path] = self.state[page.path]
+                continue
             found = _stat(os.path.join(self._docs, page.path))
             if found != (-1, -1):
                 state[page.path] = (page.digest, *found)
@@ -455,7 +465,7 @@ SOURCES: dict[str, Callable[[RenderContext], object]] = {
                                  context.mentions.letter_cites, context.mentions.record_cites),
     "notes": lambda context: context.notes,
     "dossier_index": lambda context: context.corpus.links.dossiers,
-    "terms": lambda context: [(use.path, use.paragraph, use.term) for use in context.corpus.links.terms],
+    "terms": lambda context: list(map(_PLAIN_TERM_USE, context.corpus.links.terms)),
 }
 """What the groups' values (and the pages that are no record's own: `overview_digest`) are read
 from, each hashed whole once a build (`source_digests`): every group of a kind is read from one
@@ -478,12 +488,14 @@ def source_digests(context: RenderContext) -> dict[str, str]:
 
 
 def _plain_event(event: Event) -> tuple:
-    date = event.date
-    return (
-        (date.precision, date.year, date.month, date.day, date.period),
-        [(source.letter.path, source.letter.index, source.role, source.paragraph, source.written, source.phrase,
-          source.span.path, source.span.line, source.span.end_line, source.inferred) for source in event.sources],
-    )
+    return _PLAIN_DATE(event.date), list(map(_PLAIN_EVENT_SOURCE, event.sources))
+
+
+_PLAIN_DATE = attrgetter("precision", "year", "month", "day", "period")
+_PLAIN_EVENT_SOURCE = attrgetter(
+    "letter.path", "letter.index", "role", "paragraph", "written", "phrase", "span.path", "span.line", "span.end_line", "inferred"
+)
+_PLAIN_TERM_USE = attrgetter("path", "paragraph", "term")
 
 
 def _plain_citation(reference: Reference, citation: Citation) -> tuple:
@@ -495,10 +507,6 @@ def _plain_citation(reference: Reference, citation: Citation) -> tuple:
 def _gather(context: RenderContext) -> _Index:
     """Gather the context's look-ups by group: linear in the corpus."""
     index = _Index()
-    for target, others in context.threads.items():
-        index.threads.setdefault(target.letter, []).append((target, others))
-    for target, statuses in context.statuses.items():
-        index.statuses.setdefault(target.letter, []).append((target, statuses))
     for link in context.corpus.links.text_links:  # not the render context's: it makes a record's when first looked up
         index.text_links.setdefault(link.path, []).append(link)
     for (page, anchor), notes in context.notes.items():
@@ -508,6 +516,12 @@ def _gather(context: RenderContext) -> _Index:
     for reference in context.corpus.links.references:
         index.references.setdefault(reference.span.path, []).append(reference)
     return index
+
+
+def _of_letter(found: dict[Target, tuple], key: LetterKey) -> list[tuple[Target, tuple]]:
+    """The entries of the threads or statuses (`RenderContext`) of the targets in letter `key`, in order."""
+    entries = found.entries(key.path) if isinstance(found, ByRecord) else found.items()
+    return [(target, values) for target, values in entries if target.letter == key]
 
 
 def _plain(target: Target) -> tuple:

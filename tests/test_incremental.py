@@ -17,6 +17,7 @@ Two kinds of test:
 from __future__ import annotations
 
 import datetime
+import hashlib
 import pickle
 import shutil
 import sys
@@ -293,10 +294,22 @@ def _rebuild_and_compare(tmp_path: Path, built, monkeypatch, overviews: int | No
 
 
 def test_a_rebuild_without_changes_renders_no_record_and_touches_no_file(tmp_path: Path, built, monkeypatch) -> None:
-    seeds, docs, *_ = built
+    seeds, docs, cache, *_ = built
     before = _files(docs)
     assert _rebuild_and_compare(tmp_path, built, monkeypatch, overviews=0) == []
     assert _files(docs) == before
+    _check_state(docs, cache)
+
+
+def _check_state(docs: Path, cache: Path) -> None:
+    """The hash, size and modification time the build noted of each page (those of the pages it
+    took from the last build without looking at them again) are the file's."""
+    (state_file,) = (cache / "incremental").glob("*.pickle")
+    state = pickle.loads(state_file.read_bytes())[0]
+    assert len(state) > 100
+    for path, (digest, size, mtime) in state.items():
+        found = (docs / path).stat()
+        assert (hashlib.sha256((docs / path).read_bytes()).hexdigest(), found.st_size, found.st_mtime_ns) == (digest, size, mtime), path
 
 
 def test_a_word_added_to_an_answer_renders_its_record_and_those_linked_to_it(tmp_path: Path, built, monkeypatch) -> None:
@@ -306,6 +319,7 @@ def test_a_word_added_to_an_answer_renders_its_record_and_those_linked_to_it(tmp
           "De leden van de fractie van BBB geven aan dat de details omtrent de exitstrategie echt ontbreken.")
     rendered = _rebuild_and_compare(tmp_path, built, monkeypatch, overviews=0)  # they show no letter's text
     assert "seeds/001_dfb242f75dbdc9fb.txt" in rendered
+    _check_state(built[1], built[2])
     assert len(rendered) < len(list(seeds.glob("*.txt")))
 
 

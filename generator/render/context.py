@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import Any
 
-from generator.model import Corpus, Letter, LetterKey, Record, Target, Term, TermUse, TextLink
+from generator.model import Corpus, Letter, LetterKey, Record, Target, Term, TermUse, TextLink, Thread
 from generator.render.addresses import Addresses, assign_addresses
 from generator.render.mentions import Mentions, index_mentions
 
@@ -16,7 +18,8 @@ class RenderContext:
 
     `threads` maps a question to the answers that answer it and an answer to the questions it
     answers; `statuses` maps a question or answer to its status labels; `text_links` maps
-    (record path, paragraph key) to the links over that paragraph's text. `open_data` says
+    (record path, paragraph key) to the links over that paragraph's text (these three, `terms`
+    and `places` make a record's entries when one is first looked up: `ByRecord`). `open_data` says
     whether the letters' JSON files are rendered beside their pages (they need the site's address).
     `site_url` is that address (`https://kamerdossier.example/`) when known: the citation under
     each question and answer gives its permalink with it (relative to the site's root without).
@@ -61,13 +64,8 @@ def build_context(
         for record in corpus.records
         for letter in record.letters
     }
-    threads: dict[Target, dict[Target, None]] = {}
-    for thread in corpus.links.threads:
-        _add(threads, thread.question, thread.answer)
-        _add(threads, thread.answer, thread.question)
-    statuses: dict[Target, dict[str, None]] = {}
-    for target, status in corpus.links.statuses:
-        _add(statuses, target, status)
+    threads = ByRecord(corpus.records, _by_target(corpus.links.threads), _target_path)
+    statuses = ByRecord(corpus.records, _by_target(corpus.links.statuses), _target_path)
     text_links = ByRecord(corpus.records, _by_paragraph(corpus.links.text_links))
     terms = ByRecord(corpus.records, _by_paragraph(corpus.links.terms))
     addresses = addresses if addresses is not None else assign_addresses(corpus)
@@ -75,8 +73,8 @@ def build_context(
         corpus,
         addresses,
         letters,
-        {key: tuple(values) for key, values in threads.items()},
-        {key: tuple(values) for key, values in statuses.items()},
+        threads,
+        statuses,
         text_links,
         open_data,
         index_mentions(corpus, addresses),
@@ -103,23 +101,61 @@ def _by_paragraph(found: tuple[TextLink, ...] | tuple[TermUse, ...]) -> Callable
     return make
 
 
+def _by_target(found: tuple[Thread, ...] | tuple[tuple[Target, str], ...]) -> Callable[[str], list[tuple[Target, tuple]]]:
+    """Make, for `ByRecord`, a record's entries of the threads (each question to the answers
+    threaded to it and each answer to its questions) or of the statuses (each question or answer
+    to its labels): by target, each target's in the order found, the same one once. `found` is
+    cut by record here, once (before a build's workers fork), each record's entries made in
+    whichever process first looks one up."""
+    by_record: dict[str, list[tuple[Target, object]]] = {}
+    for item in found:
+        if isinstance(item, Thread):
+            question, answer = item.question, item.answer
+            by_record.setdefault(question.letter.path, []).append((question, answer))
+            by_record.setdefault(answer.letter.path, []).append((answer, question))
+        else:
+            by_record.setdefault(item[0].letter.path, []).append(item)
+
+    def make(path: str) -> list[tuple[Target, tuple]]:
+        index: dict[Target, dict] = {}
+        for target, value in by_record.get(path, ()):
+            _add(index, target, value)
+        return [(target, tuple(values)) for target, values in index.items()]
+
+    return make
+
+
+def _target_path(target: Target) -> str:
+    return target.letter.path
+
+
 class ByRecord(dict):
-    """A dict keyed by (record path, …) whose entries for a record are made (`make(path)`) when one
-    of them is first looked up: a page reads only its own record's, a rebuild renders few pages.
-    Walked over, it holds every one of `records`' entries, in corpus order.
+    """A dict keyed by (record path, …) (or by what `path_of` finds a record's path in) whose
+    entries for a record are made (`make(path)`) when one of them is first looked up: a page reads
+    only its own record's, a rebuild renders few pages. Walked over, it holds every one of
+    `records`' entries, in corpus order; `entries(path)` gives a record's, in the order made.
     """
 
-    def __init__(self, records: tuple[Record, ...], make: Callable[[str], Iterable[tuple[tuple, object]]]) -> None:
+    def __init__(
+        self, records: tuple[Record, ...], make: Callable[[str], Iterable[tuple[object, object]]],
+        path_of: Callable[[Any], str] = itemgetter(0),
+    ) -> None:
         super().__init__()
-        self._records, self._make_entries = records, make
-        self._made: set[str] = set()
+        self._records, self._make_entries, self._path_of = records, make, path_of
+        self._made: dict[str, list[tuple[object, object]]] = {}
         self._all = False
 
-    def _make(self, path: str) -> None:
-        if path not in self._made:
-            self._made.add(path)
-            for key, value in self._make_entries(path):
+    def _make(self, path: str) -> list[tuple[object, object]]:
+        made = self._made.get(path)
+        if made is None:
+            made = self._made[path] = list(self._make_entries(path))
+            for key, value in made:
                 dict.__setitem__(self, key, value)
+        return made
+
+    def entries(self, path: str) -> list[tuple[object, object]]:
+        """The entries of the record at `path`, in the order made."""
+        return self._make(path)
 
     def _make_all(self) -> None:
         if not self._all:
@@ -130,17 +166,17 @@ class ByRecord(dict):
             self._all = True
 
     def __missing__(self, key: tuple):
-        self._make(key[0])
+        self._make(self._path_of(key))
         if dict.__contains__(self, key):
             return dict.__getitem__(self, key)
         raise KeyError(key)
 
     def get(self, key, default=None):
-        self._make(key[0])
+        self._make(self._path_of(key))
         return dict.get(self, key, default)
 
     def __contains__(self, key) -> bool:
-        self._make(key[0])
+        self._make(self._path_of(key))
         return dict.__contains__(self, key)
 
     def __bool__(self) -> bool:
