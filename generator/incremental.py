@@ -127,14 +127,15 @@ class Incremental:
         self._kept: dict[str, tuple[list[StagedPage], RecordData | None] | None] = {}
         self._share_of: dict[str, str] = {}  # this build's share file of each record
         self._files: dict[str, _File] = {}  # the last few share files read, by name
+        self._same: dict[str, frozenset[str]] = {}  # by share file, the kinds of group whose source is as it was (`_same_kinds`)
         self._entries: dict[str, _Entry] = {}  # what each record of the shares in hand rendered to
         self._untouched_pages: set[str] = set()  # the pages found as the last build left them (`_untouched`)
 
     def prepare(self, context: RenderContext, lookup: OpenDataLookup | None) -> None:
-        """Gather the context's look-ups by group, and hash what every page may show."""
+        """Hash what every page may show, and each source of the groups' values (`SOURCES`)."""
         self.context, self.lookup = context, lookup
         self._fingerprints, self._parts, self._texts, self._kept = {}, {}, {}, {}
-        self._share_of, self._files, self._entries = {}, {}, {}
+        self._share_of, self._files, self._same, self._entries = {}, {}, {}, {}
         self._overviews, self._index, self._untouched_pages = None, None, set()
         corpus = context.corpus
         self.site = _digest((
@@ -311,9 +312,9 @@ class Incremental:
                 del self._files[next(iter(self._files))]
             found = read_entry(self.folder / f"{name}.pickle")
             self._files[name] = found if isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], dict) else ({}, {})
-        sources, entries = self._files[name]
-        entry = entries.get(path)
-        return (entry, self._same_kinds(sources)) if entry is not None else None
+            self._same[name] = self._same_kinds(self._files[name][0])
+        entry = self._files[name][1].get(path)
+        return (entry, self._same[name]) if entry is not None else None
 
     def _same_kinds(self, sources: dict[str, str]) -> frozenset[str]:
         """The kinds of group whose source (`SOURCES`) hashes as it did in `sources` (a share file's)."""
