@@ -251,10 +251,10 @@ def _terms_alone(record: Record | None, alone: RecordLinks | None, glossary: tup
         return None
 
 
-def _read_and_parse(path: Path, shown: str, sidecar: Path | None, cache: Path | None) -> tuple[Record | None, tuple[Diagnostic, ...]]:
+def _read_and_parse(path: str, shown: str, sidecar: str | None, cache: Path | None) -> tuple[Record | None, tuple[Diagnostic, ...]]:
     starts: tuple[int, ...] = ()
     try:
-        text = read_source(path, shown, sidecar, cache)
+        text = read_source(Path(path), shown, Path(sidecar) if sidecar is not None else None, cache)
         starts = page_starts(text)
         record, found = parse_record(text)
     except SourceError as error:

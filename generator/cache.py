@@ -86,8 +86,9 @@ _NO_FOLLOW = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOC
 
 class SourceDigests:
     """The SHA-256 of each source file's bytes, kept from one build to the next by the file's path
-    and status (device, inode, size, modification and change time), so a rebuild reads only the
-    files that changed (the others' bytes would only be hashed, to find their parse's key).
+    (as the build names it) and status (device, inode, size, modification and change time), so a
+    rebuild reads only the files that changed (the others' bytes would only be hashed, to find their
+    parse's key). The device and inode tell the file, whatever folder a relative path starts from.
 
     Sound where it matters: a file whose bytes change gets a new change time (ctime), which no
     program can set (`touch -r`, `cp -p` and `rsync -t` put an old modification time back, but
@@ -109,7 +110,7 @@ class SourceDigests:
     def digest(self, path: str | Path) -> bytes | None:
         """The SHA-256 of the regular file at `path`; None when it is none (a link, a folder) or
         cannot be read (the reader reports it)."""
-        path = os.path.abspath(path)
+        path = os.fspath(path)
         now = time.time_ns()
         try:
             status = _status(os.lstat(path))
@@ -154,7 +155,7 @@ def _status(found: os.stat_result) -> tuple[int, int, int, int, int] | None:
     return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
 
 
-def parsed_key(path: Path, shown: str, sidecar: Path | None, digests: SourceDigests | None = None) -> str | None:
+def parsed_key(path: str | Path, shown: str, sidecar: str | Path | None, digests: SourceDigests | None = None) -> str | None:
     """The key of a source's parse; None when a file is not a regular file or cannot be read (the
     reader reports it). `digests`: the files' hashes kept by the last build (`SourceDigests`)."""
     digests = digests or SourceDigests(None)

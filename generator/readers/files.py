@@ -31,16 +31,17 @@ REFUSED_LINK = "symbolic link refused: only regular files inside the seeds folde
 
 @dataclass(frozen=True)
 class Source:
-    """A source file to read, and its sidecar file when it has one."""
+    """A source file to read, and its sidecar file when it has one: their paths, as text (a corpus
+    has thousands of files, and a path is only opened)."""
 
-    path: Path
-    sidecar: Path | None = None
+    path: str
+    sidecar: str | None = None
 
 
-def shown_path(path: Path, folder: Path) -> str:
+def shown_path(path: str | Path, folder: Path) -> str:
     """The path as messages show it: `seeds/<file>`, relative to the seeds folder's parent, with
     what a terminal would act on escaped (a file name may hold anything but `/`)."""
-    return printable(f"{folder.name}/{path.name}")
+    return printable(f"{folder.name}/{os.path.basename(path)}")
 
 
 def read_regular_file(path: Path, shown: str) -> bytes:
@@ -65,8 +66,7 @@ def list_sources(folder: Path, suffixes: Collection[str]) -> tuple[tuple[Source,
 
     Sorted by name. Every other entry that is not hidden is reported: a symbolic link, folder or
     special file is an error, a file no reader reads a warning, a sidecar without a source an error
-    (its facts would be lost). (Names are handled as text, one `os.scandir` of the folder: a
-    `Path` is made only for each source and sidecar found.)
+    (its facts would be lost). (Names and paths are text: one `os.scandir` of the folder.)
     """
     sources: list[str] = []
     sidecars: dict[str, list[str]] = {}
@@ -111,10 +111,11 @@ def list_sources(folder: Path, suffixes: Collection[str]) -> tuple[tuple[Source,
         elif len(names) > 1:
             problems.append(problem(shown(names[0]), 1, f"two sidecars for one letter: {' and '.join(names)}; keep one (the letter is not built)"))
     found = []
+    here = os.fspath(folder)
     for name in sources:
         beside = sidecars.get(_split_suffix(name)[0], ())
         if len(beside) <= 1:
-            found.append(Source(folder / name, folder / beside[0] if beside else None))
+            found.append(Source(os.path.join(here, name), os.path.join(here, beside[0]) if beside else None))
     return tuple(found), tuple(problems)
 
 
