@@ -119,7 +119,7 @@ class SourceDigests:
         if status is None:
             return None
         known = self._known.get(path)
-        if known is not None and known[0] == status:
+        if type(known) is tuple and len(known) == 2 and known[0] == status:  # (an index of another form is not read)
             self._found[path] = known
             return known[1]
         read = _read_digest(path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 from pathlib import Path
 
@@ -137,3 +138,17 @@ def test_a_source_changed_just_before_a_build_is_read_again_in_the_next(seeds: P
     hashed = _count_hashed(monkeypatch)
     assert parse_sources(seeds, cache, workers=1) == first
     assert sorted(hashed) == sorted(path.name for path in seeds.iterdir())
+
+
+def test_a_broken_index_of_the_sources_is_read_past(seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sources' statuses, when their file is not what the build wrote, count as unknown: every
+    source is read and hashed again, and nothing is parsed again."""
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(generator.cache, "SETTLED_NS", 0)
+    first = parse_sources(seeds, cache, workers=1)
+    index = cache / generator.cache.SOURCES_FILE
+    for broken in (b"not a pickle", pickle.dumps({str(seeds / ANSWER_SOURCE): 5}), pickle.dumps(["a list"])):
+        index.write_bytes(broken)
+        hashed, parsed = _count_hashed(monkeypatch), _count_parses(monkeypatch)
+        assert parse_sources(seeds, cache, workers=1) == first
+        assert ANSWER_SOURCE in hashed and parsed == []
