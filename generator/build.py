@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.cache import folder_key, load_parsed, parsed_key, read_entry, store_parsed_pickle, write_entry
+from generator.cache import SourceDigests, folder_key, load_parsed, parsed_key, read_entry, store_parsed_pickle, write_entry
 from generator.emit import emit_site
 from generator.errors import BuildFailed, SourceError, problem
 from generator.incremental import Incremental, view_digest
@@ -103,6 +103,7 @@ def parse_and_link_sources(
     and kept so in the cache (the terms with the glossary they were found with).
     """
     sources, diagnostics = survey_sources(seeds)
+    digests = SourceDigests(cache) if cache is not None else None  # a source's key reads it only when it changed
     glossary_key = hashlib.sha256(repr(glossary).encode("utf-8", "surrogatepass")).hexdigest()
     workers = workers or os.cpu_count() or 1
     results: list[tuple | None] = []
@@ -112,7 +113,7 @@ def parse_and_link_sources(
         """Make each source's job (its key reads the source); a source parsed before is taken from
         the cache here (a worker would load it, then pickle it again to send it); yield the others' jobs."""
         for source in sources:
-            job = _job(source, seeds, cache, glossary, glossary_key)
+            job = _job(source, seeds, cache, glossary, glossary_key, digests)
             results.append(_cached_source(job))
             if results[-1] is None:
                 pending.append((len(results) - 1, job))
@@ -129,6 +130,8 @@ def parse_and_link_sources(
         else:
             for number, job in pending:
                 results[number] = _parse_source(job)
+    if digests is not None:
+        digests.keep()
     records = tuple(record for record, *_ in results if record is not None)
     return Parsed(
         records,
@@ -141,11 +144,13 @@ def parse_and_link_sources(
     )
 
 
-def _job(source: Source, seeds: Path, cache: Path | None, glossary: tuple[Term, ...], glossary_key: str) -> tuple:
+def _job(
+    source: Source, seeds: Path, cache: Path | None, glossary: tuple[Term, ...], glossary_key: str, digests: SourceDigests | None
+) -> tuple:
     """What parsing one source needs, its parse key included (computed once, here: it reads the
-    source's bytes)."""
+    source's bytes, unless `digests` holds their hash)."""
     shown = shown_path(source.path, seeds)
-    key = parsed_key(source.path, shown, source.sidecar) if cache is not None else None
+    key = parsed_key(source.path, shown, source.sidecar, digests) if cache is not None else None
     return source.path, shown, source.sidecar, cache, glossary, glossary_key, key
 
 
@@ -246,10 +251,10 @@ def _terms_alone(record: Record | None, alone: RecordLinks | None, glossary: tup
         return None
 
 
-def _read_and_parse(path: Path, shown: str, sidecar: Path | None, cache: Path | None) -> tuple[Record | None, tuple[Diagnostic, ...]]:
+def _read_and_parse(path: str, shown: str, sidecar: str | None, cache: Path | None) -> tuple[Record | None, tuple[Diagnostic, ...]]:
     starts: tuple[int, ...] = ()
     try:
-        text = read_source(path, shown, sidecar, cache)
+        text = read_source(Path(path), shown, Path(sidecar) if sidecar is not None else None, cache)
         starts = page_starts(text)
         record, found = parse_record(text)
     except SourceError as error:

@@ -19,6 +19,8 @@ def shown_fragment(text: str) -> str:
 
 def printable(text: str) -> str:
     """Escape what a terminal would act on rather than show: `a\x1b[31mb` -> `a\\x1b[31mb`."""
+    if text.isprintable():  # nearly always: no character to look at one by one
+        return text
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 

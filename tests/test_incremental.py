@@ -28,7 +28,7 @@ import pytest
 
 from generator import emit
 from generator.build import generate, link_with_editorial, parse_and_link_sources, read_editorial
-from generator.incremental import Incremental, overview_context, source_digests, view_digest
+from generator.incremental import Incremental, _digest, overview_context, record_view, source_digests, view_digest
 from generator.render import render_context, render_record, render_site_pages
 from generator.render.data import open_data_lookup
 
@@ -423,6 +423,18 @@ def test_the_overview_pages_render_the_same_from_what_their_digest_hashes(tmp_pa
     assert dict(render_site_pages(seen)) == pages
     assert set(parsed.views) == {record.path for record in parsed.records}
     assert parsed.views == {record.path: view_digest(record) for record in parsed.records}
+
+
+@pytest.mark.parametrize("generated", [0, 60], ids=["seeds-and-development-letters", "generated-corpus"])
+def test_a_views_digest_is_the_hash_of_the_view_made_without_making_it(tmp_path: Path, generated: int) -> None:
+    """`view_digest` pickles the record as the view would be pickled, blanking as it goes: byte for
+    byte the hash of `record_view` (so a part the view keeps, and only such a part, changes it)."""
+    records = parse_and_link_sources(_corpus_folder(tmp_path, generated), None, workers=1).records
+    assert len(records) > 2 and any(footnote.text for record in records for letter in record.letters for footnote in letter.footnotes)
+    for record in records:
+        assert view_digest(record) == _digest(record_view(record)), record.path
+    paged = replace(records[0], page_starts=(1, 50))  # as a PDF's record (these sources are text)
+    assert view_digest(paged) == _digest(record_view(paged)) == view_digest(records[0])
 
 
 def test_a_view_hides_a_letters_text_but_not_what_overviews_show(tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ def survey_sources(folder: Path) -> tuple[tuple[Source, ...], tuple[Diagnostic, 
 
 def find_sources(folder: Path) -> list[Path]:
     """List the source files in `folder` that some reader reads, sorted by name."""
-    return [source.path for source in survey_sources(folder)[0]]
+    return [Path(source.path) for source in survey_sources(folder)[0]]
 
 
 def read_source(path: Path, shown: str, sidecar: Path | None | bool = True, cache: Path | None = None) -> SourceText:

@@ -31,16 +31,17 @@ REFUSED_LINK = "symbolic link refused: only regular files inside the seeds folde
 
 @dataclass(frozen=True)
 class Source:
-    """A source file to read, and its sidecar file when it has one."""
+    """A source file to read, and its sidecar file when it has one: their paths, as text (a corpus
+    has thousands of files, and a path is only opened)."""
 
-    path: Path
-    sidecar: Path | None = None
+    path: str
+    sidecar: str | None = None
 
 
-def shown_path(path: Path, folder: Path) -> str:
+def shown_path(path: str | Path, folder: Path) -> str:
     """The path as messages show it: `seeds/<file>`, relative to the seeds folder's parent, with
     what a terminal would act on escaped (a file name may hold anything but `/`)."""
-    return printable(f"{folder.name}/{path.name}")
+    return printable(f"{folder.name}/{os.path.basename(path)}")
 
 
 def read_regular_file(path: Path, shown: str) -> bytes:
@@ -65,51 +66,66 @@ def list_sources(folder: Path, suffixes: Collection[str]) -> tuple[tuple[Source,
 
     Sorted by name. Every other entry that is not hidden is reported: a symbolic link, folder or
     special file is an error, a file no reader reads a warning, a sidecar without a source an error
-    (its facts would be lost).
+    (its facts would be lost). (Names and paths are text: one `os.scandir` of the folder.)
     """
-    sources: list[Path] = []
-    sidecars: dict[str, list[Path]] = {}
+    sources: list[str] = []
+    sidecars: dict[str, list[str]] = {}
     problems: list[Diagnostic] = []
-    for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
-        path = Path(entry.path)
-        shown = shown_path(path, folder)
-        suffix = path.suffix.lower()
-        if entry.name.startswith("."):  # `.gitkeep`, editor files: not letters, unless they look like one
-            if suffix in (*suffixes, SIDECAR_SUFFIX):
-                problems.append(problem(shown, 1, "a hidden file; not read (its name starts with a dot)", severity="warning"))
+    read = (*suffixes, SIDECAR_SUFFIX)
+
+    def shown(name: str) -> str:
+        return printable(f"{folder.name}/{name}")
+
+    with os.scandir(folder) as scan:
+        entries = sorted(scan, key=lambda entry: entry.name)
+    for entry in entries:
+        name = entry.name
+        stem, suffix = _split_suffix(name)
+        if name.startswith("."):  # `.gitkeep`, editor files: not letters, unless they look like one
+            if suffix in read:
+                problems.append(problem(shown(name), 1, "a hidden file; not read (its name starts with a dot)", severity="warning"))
             continue
-        if entry.is_symlink() and suffix not in (*suffixes, SIDECAR_SUFFIX):
-            problems.append(problem(shown, 1, REFUSED_LINK))
+        if entry.is_symlink() and suffix not in read:
+            problems.append(problem(shown(name), 1, REFUSED_LINK))
         elif entry.is_symlink():  # listed, so its reading refuses it and its letter is not built without it
-            (sidecars.setdefault(path.stem, []) if suffix == SIDECAR_SUFFIX else sources).append(path)
+            (sidecars.setdefault(stem, []) if suffix == SIDECAR_SUFFIX else sources).append(name)
         elif entry.is_dir(follow_symlinks=False):
-            problems.append(problem(shown, 1, "a folder; not read (letters are read from the seeds folder itself)", severity="warning"))
+            problems.append(problem(shown(name), 1, "a folder; not read (letters are read from the seeds folder itself)", severity="warning"))
         elif not entry.is_file(follow_symlinks=False):
-            problems.append(problem(shown, 1, "not a regular file; refused"))
+            problems.append(problem(shown(name), 1, "not a regular file; refused"))
         elif suffix == SIDECAR_SUFFIX:
-            sidecars.setdefault(path.stem, []).append(path)
+            sidecars.setdefault(stem, []).append(name)
         elif suffix in suffixes:
-            sources.append(path)
+            sources.append(name)
         else:
-            known = ", ".join(sorted((*suffixes, SIDECAR_SUFFIX)))
-            problems.append(problem(shown, 1, f"not read: no reader for {suffix or 'files without a suffix'} (known: {known})", severity="warning"))
-    stems = {path.stem for path in sources}
-    folded = {path.stem.casefold(): path.name for path in sources}
-    for stem, paths in sorted(sidecars.items()):
+            known = ", ".join(sorted(read))
+            problems.append(problem(shown(name), 1, f"not read: no reader for {suffix or 'files without a suffix'} (known: {known})", severity="warning"))
+    stems = {_split_suffix(name)[0]: name for name in sources}
+    folded = {stem.casefold(): name for stem, name in stems.items()}
+    for stem, names in sorted(sidecars.items()):
         if stem not in stems:
             near = folded.get(stem.casefold())
             hint = f" (the letter {near} differs in case)" if near else ""
-            for path in paths:
-                problems.append(problem(shown_path(path, folder), 1, f"sidecar without a letter: no {stem}.txt (or other source) beside it{hint}; its facts are not used"))
-        elif len(paths) > 1:
-            names = " and ".join(p.name for p in paths)
-            problems.append(problem(shown_path(paths[0], folder), 1, f"two sidecars for one letter: {names}; keep one (the letter is not built)"))
-    found = tuple(
-        Source(path, sidecars[path.stem][0] if path.stem in sidecars else None)
-        for path in sources
-        if len(sidecars.get(path.stem, ())) <= 1
-    )
-    return found, tuple(problems)
+            for name in names:
+                problems.append(problem(shown(name), 1, f"sidecar without a letter: no {stem}.txt (or other source) beside it{hint}; its facts are not used"))
+        elif len(names) > 1:
+            problems.append(problem(shown(names[0]), 1, f"two sidecars for one letter: {' and '.join(names)}; keep one (the letter is not built)"))
+    found = []
+    here = os.fspath(folder)
+    for name in sources:
+        beside = sidecars.get(_split_suffix(name)[0], ())
+        if len(beside) <= 1:
+            found.append(Source(os.path.join(here, name), os.path.join(here, beside[0]) if beside else None))
+    return tuple(found), tuple(problems)
+
+
+def _split_suffix(name: str) -> tuple[str, str]:
+    """A file name's stem and its suffix in lower case, as `Path.stem` and `Path.suffix` split
+    them (`x.TXT` -> `x`, `.txt`; `.gitkeep` -> `.gitkeep`, ``; `x.` -> `x.`, ``)."""
+    dot = name.rfind(".")
+    if 0 < dot < len(name) - 1:
+        return name[:dot], name[dot:].lower()
+    return name, ""
 
 
 _UTF_BOMS = (
