@@ -18,14 +18,13 @@ Every question, answer and footnote carries the anchor its page gives it and an 
 
 The JSON files follow `generator/schema/kamerdossier.schema.json`, which the site serves at
 `SCHEMA_PATH`. Text goes out through `json_text`, `csv_text` and `xml_text` only
-(`generator.render.escape`: the character rule, then `json`, `csv`, `xml.etree`), never pasted
+(`generator.render.escape`: the character rule, then JSON, CSV or XML escaping), never pasted
 into markup, and the same corpus always gives the same bytes.
 """
 
 from __future__ import annotations
 
 import datetime
-import xml.etree.ElementTree as etree
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -57,7 +56,7 @@ from generator.render.addresses import (
     target_anchor,
 )
 from generator.render.context import RenderContext
-from generator.render.escape import csv_text, json_fragment, json_text, safe_url, xml_text
+from generator.render.escape import csv_text, json_fragment, json_text, safe_url, xml_attribute, xml_text
 from generator.render.labels import letter_title
 from generator.render.markdown import PageIds, dutch_date, letter_kind_label
 from generator.render.mentions import dossier_feed
@@ -78,7 +77,6 @@ TEXT_COLUMNS = frozenset({"question_text", "answer_text"})
 """The CSV columns holding a letter's text (the character rule for text; the others are metadata)."""
 
 ATOM = "http://www.w3.org/2005/Atom"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 FEED_AUTHOR = "Kamerdossier"
 LETTERS_FEED_TITLE = "Kamerdossier: nieuwe brieven"
 DOSSIER_FEED_TITLE = "Kamerdossier: nieuwe brieven in dossier {dossier}"
@@ -603,37 +601,51 @@ def _entry(data: _LetterData) -> LetterEntry:
 
 
 def _feed(path: str, title: str, letters: list[LetterEntry], site: _Site) -> str:
-    """Write an Atom feed of `letters`, newest first; an undated letter counts as of the newest."""
+    """Write an Atom feed of `letters`, newest first; an undated letter counts as of the newest.
+
+    Written as text, a line an element, indented by two spaces a level (as `xml.etree` indents);
+    every value goes in through `xml_text` or `xml_attribute`."""
     newest = max((entry.date for entry in letters if entry.date), default=NO_DATE)
     entries = sorted(letters, key=lambda entry: (entry.date is None, -(entry.date or NO_DATE).toordinal(), entry.json_path))
-    feed = etree.Element("feed", {"xmlns": ATOM, XML_LANG: "nl"})
-    _add(feed, "id", site.url(path))
-    _add(feed, "title", title)
-    _add(feed, "updated", _rfc3339(newest))
-    _add(feed, "link", rel="self", type="application/atom+xml", href=site.url(path))
-    _add(feed, "link", rel="alternate", type="text/html", href=site.url(""))
-    _add(_add(feed, "author"), "name", FEED_AUTHOR)
+    lines = [
+        _XML_DECLARATION,
+        f'<feed xmlns="{ATOM}" xml:lang="nl">',
+        _element(1, "id", site.url(path)),
+        _element(1, "title", title),
+        _element(1, "updated", _rfc3339(newest)),
+        _element(1, "link", rel="self", type="application/atom+xml", href=site.url(path)),
+        _element(1, "link", rel="alternate", type="text/html", href=site.url("")),
+        "  <author>",
+        _element(2, "name", FEED_AUTHOR),
+        "  </author>",
+    ]
     for letter in entries:
-        entry = _add(feed, "entry")
-        _add(entry, "id", letter.url)
-        _add(entry, "title", letter.title)
-        _add(entry, "updated", _rfc3339(letter.date or newest))
-        _add(entry, "link", rel="alternate", type="text/html", href=letter.url)
-        _add(entry, "link", rel="alternate", type="application/json", href=letter.json_url)
-        for dossier in letter.dossiers:
-            _add(entry, "category", term=dossier, label=f"Dossier {dossier}")
-        _add(entry, "summary", letter.summary, type="text")
-    etree.indent(feed, space="  ")
-    return etree.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+        lines += (
+            "  <entry>",
+            _element(2, "id", letter.url),
+            _element(2, "title", letter.title),
+            _element(2, "updated", _rfc3339(letter.date or newest)),
+            _element(2, "link", rel="alternate", type="text/html", href=letter.url),
+            _element(2, "link", rel="alternate", type="application/json", href=letter.json_url),
+            *(_element(2, "category", term=dossier, label=f"Dossier {dossier}") for dossier in letter.dossiers),
+            _element(2, "summary", letter.summary, type="text"),
+            "  </entry>",
+        )
+    lines.append("</feed>\n")
+    return "\n".join(lines)
 
 
-def _add(parent: etree.Element, name: str, text: str | None = None, **attributes: str) -> etree.Element:
-    """Add an element of the feed (Atom is its default namespace); ElementTree escapes text and
-    attribute values, `xml_text` cleans them by the character rule first."""
-    element = etree.SubElement(parent, name, {key: xml_text(value) for key, value in attributes.items()})
-    if text is not None:
-        element.text = xml_text(text)
-    return element
+_XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>"
+
+
+def _element(depth: int, name: str, text: str | None = None, **attributes: str) -> str:
+    """An element of the feed on a line of its own, `depth` levels in: its attributes through
+    `xml_attribute`, its text through `xml_text` (an element without text is written empty, `<x />`)."""
+    start = "  " * depth + "<" + name
+    for key, value in attributes.items():
+        start += f' {key}="{xml_attribute(value)}"'
+    content = xml_text(text) if text is not None else ""
+    return f"{start}>{content}</{name}>" if content else f"{start} />"
 
 
 def _rfc3339(date: datetime.date) -> str:
