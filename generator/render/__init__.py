@@ -59,8 +59,7 @@ def render_site(corpus: Corpus, site_url: str | None = None) -> dict[str, str]:
         records.append(data)
     if lookup is not None:
         entries = [entry for data in records for entry in data.entries]
-        for path, text in render_corpus_data(lookup, entries, [data.corpus_items for data in records], [data.pairs for data in records]):
-            pages[path] = text if isinstance(text, str) else "".join(text)
+        pages.update(render_corpus_data(lookup, entries, [data.corpus_items for data in records], [data.pairs for data in records]))
     return dict(sorted(pages.items()))
 
 

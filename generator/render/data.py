@@ -25,7 +25,7 @@ into markup, and the same corpus always gives the same bytes.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -61,7 +61,7 @@ from generator.render.labels import letter_title
 from generator.render.markdown import PageIds, dutch_date, letter_kind_label
 from generator.render.mentions import dossier_feed
 
-__all__ = ["LetterEntry", "OpenDataLookup", "RecordData", "join_corpus_items", "open_data_lookup", "render_corpus_data", "render_data", "render_record_data"]
+__all__ = ["CorpusData", "LetterEntry", "OpenDataLookup", "RecordData", "join_corpus_items", "open_data_lookup", "render_corpus_data", "render_data", "render_record_data"]
 
 CORPUS_JSON = "data/kamerdossier.json"
 PAIRS_CSV = "data/vragen-en-antwoorden.csv"
@@ -95,8 +95,7 @@ def render_data(context: RenderContext) -> dict[str, str]:
     records = [render_record_data(record, lookup) for record in context.corpus.records]
     files = dict(path_text for data in records for path_text in data.files)
     entries = [entry for data in records for entry in data.entries]
-    for path, text in render_corpus_data(lookup, entries, [data.corpus_items for data in records], [data.pairs for data in records]):
-        files[path] = text if isinstance(text, str) else "".join(text)
+    files.update(render_corpus_data(lookup, entries, [data.corpus_items for data in records], [data.pairs for data in records]))
     return dict(sorted(files.items()))
 
 
@@ -155,20 +154,55 @@ def join_corpus_items(pieces: Iterable[str]) -> str:
 
 def render_corpus_data(
     lookup: OpenDataLookup, entries: list[LetterEntry], corpus_items: Iterable[str], pairs: Iterable[str]
-) -> list[tuple[str, str | Iterator[str]]]:
-    """Render the corpus-wide open data from what each record's gave (`render_record_data`, in
-    corpus order): `CORPUS_JSON` and `PAIRS_CSV` as pieces of text, taken from `corpus_items` and
-    `pairs` as they are written (they hold every letter's text), the feeds as text."""
+) -> list[tuple[str, str]]:
+    """Render the corpus-wide open data, all at once, from what each record's gave
+    (`render_record_data`, in corpus order): `CORPUS_JSON`, `PAIRS_CSV` and the feeds."""
+    data = CorpusData(lookup)
+    head = data.head()
+    letters = [head[CORPUS_JSON], *(data.separator() + items for items in corpus_items if items)]
+    end, feeds = data.tail(entries)
+    return [(CORPUS_JSON, "".join(letters) + end), (PAIRS_CSV, head[PAIRS_CSV] + "".join(pairs)), *feeds]
+
+
+class CorpusData:
+    """Render the corpus-wide open data in pieces, as the records' data comes in corpus order, for
+    a writer that appends each piece as it comes (the letters' text is never held here).
+
+    `CORPUS_JSON` is `head()`'s, then for each record (or run of records) whose `corpus_items` is
+    not empty, `separator()` and the items, then the end `tail()` gives; `PAIRS_CSV` is `head()`'s,
+    then each record's `pairs`. Only `tail` needs every letter's entry: the feeds, and the list of
+    dossiers that follows the letters in `CORPUS_JSON`.
+    """
+
+    def __init__(self, lookup: OpenDataLookup) -> None:
+        self.lookup = lookup
+        self.letters = False
+        """Whether a letter's document has gone in the list of letters (`separator`)."""
+
+    def head(self) -> dict[str, str]:
+        """The start of `CORPUS_JSON`, up to its list of letters, and of `PAIRS_CSV`, its header."""
+        frame = _corpus_frame(self.lookup, [])
+        return {CORPUS_JSON: frame[: _letters_end(frame)], PAIRS_CSV: _PAIRS_HEADER}
+
+    def separator(self) -> str:
+        """What goes in `CORPUS_JSON` before the next `corpus_items` that is not empty."""
+        separator = "," + _LETTERS_ITEM if self.letters else _LETTERS_ITEM
+        self.letters = True
+        return separator
+
+    def tail(self, entries: list[LetterEntry]) -> tuple[str, list[tuple[str, str]]]:
+        """The end of `CORPUS_JSON` (after its letters), and the feeds, from every letter's entry."""
+        frame = _corpus_frame(self.lookup, entries)
+        closing = "\n  " if self.letters else ""  # a list holding a letter closes on a line of its own
+        return closing + frame[_letters_end(frame) :], _feeds(self.lookup, entries)
+
+
+def _corpus_frame(lookup: OpenDataLookup, entries: list[LetterEntry]) -> str:
+    """`CORPUS_JSON` with an empty list of letters. What stands before the list (the schema, the
+    site's address) depends on no letter: the start is the same with or without `entries`."""
     site = lookup.site
-    by_dossier: dict[str, list[LetterEntry]] = {}
-    citing: dict[str, list[LetterEntry]] = {}
-    for entry in entries:
-        for dossier in entry.dossiers:
-            by_dossier.setdefault(dossier, []).append(entry)
-        for dossier in entry.cited_dossiers:
-            citing.setdefault(dossier, []).append(entry)
-    dossiers = [dossier for dossier in lookup.dossier_order if dossier in by_dossier or dossier in citing]
-    frame = json_text(
+    by_dossier, citing = _dossiers_of(entries)
+    return json_text(
         {
             "schema": site.url(SCHEMA_PATH),
             "site_url": site.url(""),
@@ -181,49 +215,50 @@ def render_corpus_data(
                     "letters": [entry.url for entry in by_dossier.get(dossier, ())],
                     "citing_letters": [entry.url for entry in citing.get(dossier, ())],
                 }
-                for dossier in dossiers
+                for dossier in _dossiers_listed(lookup, by_dossier, citing)
             ],
         }
     )
-    files: list[tuple[str, str | Iterator[str]]] = [
-        (CORPUS_JSON, _with_letters(frame, corpus_items)),
-        (PAIRS_CSV, _with_rows(pairs)),
-        (LETTERS_FEED, _feed(LETTERS_FEED, LETTERS_FEED_TITLE, entries, site)),
-    ]
-    for dossier in dossiers:
-        files.append((
-            dossier_feed(dossier),
-            _feed(dossier_feed(dossier), DOSSIER_FEED_TITLE.format(dossier=dossier), by_dossier.get(dossier, []), site),
-        ))  # the letters in the dossier; a letter that only cites it is no news of the dossier
-    return files
+
+
+def _feeds(lookup: OpenDataLookup, entries: list[LetterEntry]) -> list[tuple[str, str]]:
+    """The feed of every letter, and one a dossier: the letters in the dossier (a letter that
+    only cites it is no news of the dossier)."""
+    by_dossier, citing = _dossiers_of(entries)
+    feeds = [(LETTERS_FEED, _feed(LETTERS_FEED, LETTERS_FEED_TITLE, entries, lookup.site))]
+    for dossier in _dossiers_listed(lookup, by_dossier, citing):
+        path = dossier_feed(dossier)
+        feeds.append((path, _feed(path, DOSSIER_FEED_TITLE.format(dossier=dossier), by_dossier.get(dossier, []), lookup.site)))
+    return feeds
+
+
+def _dossiers_of(entries: list[LetterEntry]) -> tuple[dict[str, list[LetterEntry]], dict[str, list[LetterEntry]]]:
+    """The letters in each dossier, and the letters citing each, in corpus order."""
+    by_dossier: dict[str, list[LetterEntry]] = {}
+    citing: dict[str, list[LetterEntry]] = {}
+    for entry in entries:
+        for dossier in entry.dossiers:
+            by_dossier.setdefault(dossier, []).append(entry)
+        for dossier in entry.cited_dossiers:
+            citing.setdefault(dossier, []).append(entry)
+    return by_dossier, citing
+
+
+def _dossiers_listed(lookup: OpenDataLookup, by_dossier: dict, citing: dict) -> list[str]:
+    """The dossiers a letter is in or cites, by number."""
+    return [dossier for dossier in lookup.dossier_order if dossier in by_dossier or dossier in citing]
 
 
 _EMPTY_LETTERS = '\n  "letters": []'
 """`CORPUS_JSON`'s list of letters, empty: where the letters' documents go (a top-level key, on a line of its own)."""
 
 
-def _with_letters(frame: str, corpus_items: Iterable[str]) -> Iterator[str]:
-    """Give `frame` (`CORPUS_JSON` written with an empty list of letters) in pieces, with the
-    letters' documents in the list, as `json_text` writes a list."""
-    split = frame.index(_EMPTY_LETTERS) + len(_EMPTY_LETTERS) - 1
-    yield frame[:split]
-    separator = _LETTERS_ITEM
-    for items in corpus_items:
-        if items:
-            yield separator + items
-            separator = "," + _LETTERS_ITEM
-    if separator != _LETTERS_ITEM:  # the list holds a letter: it closes on a line of its own
-        yield "\n  "
-    yield frame[split:]
+def _letters_end(frame: str) -> int:
+    """Where, in `frame` (`_corpus_frame`), the empty list of letters closes."""
+    return frame.index(_EMPTY_LETTERS) + len(_EMPTY_LETTERS) - 1
 
 
 _PAIRS_HEADER = csv_text(PAIR_COLUMNS, (), TEXT_COLUMNS)
-
-
-def _with_rows(pairs: Iterable[str]) -> Iterator[str]:
-    """Give `PAIRS_CSV` in pieces: its header, then the rows of each record."""
-    yield _PAIRS_HEADER
-    yield from pairs
 
 
 # --- The site and the corpus, looked up --------------------------------------------------------
