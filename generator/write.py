@@ -14,7 +14,7 @@ import hashlib
 import os
 import re
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import BinaryIO, NamedTuple, TextIO
 from pathlib import Path, PurePosixPath
 
@@ -81,7 +81,8 @@ class StagingStream:
         self.carried = b""
 
     def write(self, data: bytes) -> None:
-        data = self.carried + data
+        if self.carried:
+            data = self.carried + data
         self.carried = b"\r" if data.endswith(b"\r") else b""
         data = _normalised_bytes(data[: len(data) - len(self.carried)])
         self.hasher.update(data)
