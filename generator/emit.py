@@ -32,14 +32,12 @@ what `report` says of it; the caller links and renders again without it.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import math
 import os
 import pickle
 import signal
-import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from generator.incremental import Incremental
@@ -281,90 +279,32 @@ class _Forked:
 
     `fork_more` forks workers for the next shares while fewer than `workers` run (this process
     calls it between the pages it renders itself); `wait` waits for every share. What each share
-    gives goes in `done` as it is taken, `on_done` told of it; what a share raised is raised.
+    gives goes in `done` as it is collected, `on_done` told of it; what a share raised is raised.
     A worker leaves what it gives back in the scratch folder (`Staging.keep`) and exits; should one
     end without (killed, out of memory), the build fails naming the share. On leaving, workers
     still running are stopped.
-
-    A worker that ends while this process renders one of its own pages is replaced at once, not
-    after the page: some take seconds (the registers, the timeline), and both workers ending
-    within one would leave a core idle. The signal that a child ended (SIGCHLD) collects it and
-    forks the next (`_on_child_ended`), in the main thread between two steps of whatever runs;
-    its result is taken, and what it raised raised, only at the next `fork_more` or in `wait`.
     """
 
     def __init__(self, workers: int, shares: list[int], staging: Staging, done: dict[int, ShareResult], on_done: Callable[[], None]) -> None:
         self.workers, self.staging = workers, staging
         self.waiting = iter(shares)
         self.running: dict[int, int] = {}  # process id -> share
-        self.ended: list[tuple[int, int]] = []  # (share, wait status) of workers collected, their results not taken yet
         self.done, self.on_done = done, on_done
         self.shares = shares
-        self.busy = False  # in a method of its own: the signal's handler leaves the work to it
-        self.missed = False  # the signal came while busy
-        self.error: Exception | None = None  # what forking in the signal's handler raised
-        self.handler: object = None
 
     def __enter__(self) -> _Forked:
-        if threading.current_thread() is threading.main_thread():  # (a signal's handler runs only there)
-            self.handler = signal.signal(signal.SIGCHLD, self._on_child_ended)
         self.fork_more()
         return self
 
     def fork_more(self) -> None:
-        """Take the results of the workers that have ended, fork one for each next share while
-        there is room, and tell `on_done` of what was taken."""
-        with self._busy():
-            self._collect()
-            taken = self._take_ended()
-            self._fork()
-        if taken:
+        """Collect the workers that have finished, fork one for each next share while there is
+        room, and tell `on_done` of what was collected."""
+        collected = self._collect()
+        self._fork()
+        if collected:
             self.on_done()
-
-    def wait(self) -> None:
-        """Wait for every share, forking a worker for each next one as one ends."""
-        while self.running or self.ended:
-            with self._busy():
-                if not self.ended:
-                    pid = self._next_finished()
-                    self.ended.append((self.running.pop(pid), os.waitpid(pid, 0)[1]))
-                self._collect()
-                self._take_ended()
-                self._fork()
-            self.on_done()
-
-    @contextlib.contextmanager
-    def _busy(self) -> Iterator[None]:
-        """Keep the signal's handler from collecting or forking meanwhile; do what it missed after."""
-        self.busy = True
-        try:
-            yield
-        finally:
-            self.busy = False
-        if self.error is not None:
-            error, self.error = self.error, None
-            raise error
-        while self.missed:
-            self.missed = False
-            self._on_child_ended()
-
-    def _on_child_ended(self, *_: object) -> None:
-        """A child ended (SIGCHLD): collect the workers that have, and fork the next. Never raises
-        into the code it interrupts: an error waits for the next `fork_more` or `wait`."""
-        if self.busy:
-            self.missed = True
-            return
-        self.busy = True
-        try:
-            self._collect()
-            self._fork()
-        except Exception as error:
-            self.error = error
-        finally:
-            self.busy = False
 
     def _fork(self) -> None:
-        """Fork a worker for each next share while fewer than `workers` run."""
         while len(self.running) < self.workers:
             index = next(self.waiting, None)
             if index is None:
@@ -374,34 +314,44 @@ class _Forked:
                 _run_share(index, self.staging)
             self.running[pid] = index
 
-    def _collect(self) -> None:
-        """Collect the workers that have ended, without waiting (their results are taken by `_take_ended`)."""
+    def wait(self) -> None:
+        """Wait for every share, forking a worker for each next one as one finishes."""
+        while self.running:
+            self._finish(self._next_finished())
+            self._collect()
+            self._fork()
+            self.on_done()
+
+    def _collect(self) -> bool:
+        """Collect the workers that have ended, without waiting; tell whether there were any."""
+        collected = False
         for pid in list(self.running):
             finished, status = os.waitpid(pid, os.WNOHANG)
             if finished:
-                self.ended.append((self.running.pop(pid), status))
+                self._finish(pid, status)
+                collected = True
+        return collected
 
     def _next_finished(self) -> int:
         """Wait until a worker has ended (left to be collected); which one, when it is ours (else any of ours)."""
         ended = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOWAIT)
         return ended.si_pid if ended is not None and ended.si_pid in self.running else next(iter(self.running))
 
-    def _take_ended(self) -> bool:
-        """Take the results of the workers collected; tell whether there were any."""
-        taken = bool(self.ended)
-        while self.ended:
-            index, status = self.ended.pop(0)
-            code = os.waitstatus_to_exitcode(status)
-            if code != 0:
-                raise RuntimeError(f"the worker rendering share {index} ended without its result (exit status {code})")
-            succeeded, value = pickle.loads(self.staging.kept_bytes(_result_name(index)))
-            if not succeeded:
-                raise value
-            self.done[index] = value
-        return taken
+    def _finish(self, pid: int, status: int | None = None) -> None:
+        """Collect the worker `pid` (waiting for it when its `status` is not known yet) and take its result."""
+        if status is None:
+            _, status = os.waitpid(pid, 0)
+        index = self.running.pop(pid)
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            raise RuntimeError(f"the worker rendering share {index} ended without its result (exit status {code})")
+        succeeded, value = pickle.loads(self.staging.kept_bytes(_result_name(index)))
+        if not succeeded:
+            raise value
+        self.done[index] = value
 
     def staged(self) -> list[StagedPage]:
-        """Every page the workers staged so far and not yet taken, as they listed them."""
+        """Every page the workers staged so far and not yet collected, as they listed them."""
         pages = []
         for index in sorted(set(self.shares) - set(self.done)):
             try:
@@ -412,13 +362,10 @@ class _Forked:
         return pages
 
     def __exit__(self, *_: object) -> None:
-        if self.handler is not None:
-            signal.signal(signal.SIGCHLD, self.handler)  # type: ignore[arg-type]
         self.stop()
 
     def stop(self) -> None:
         """Stop the workers still running, and collect them."""
-        self.busy = True  # the signal's handler forks no more
         for pid in self.running:
             os.kill(pid, signal.SIGTERM)
         for pid in self.running:
@@ -440,7 +387,6 @@ def _run_share(index: int, staging: Staging) -> None:
     scratch folder, and exit, without running anything the forking process would on its way out."""
     status = 1
     try:
-        signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # forked, perhaps in the build's handler: it has no worker of its own
         with staging.keep_lines(_staged_name(index)) as log:
             try:
                 outcome = (True, _emit_share(index, lambda page: log.write(f"{page.path}\n") if page.state == STAGED else None))

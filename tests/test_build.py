@@ -14,8 +14,7 @@ import pytest
 from generator.build import generate
 from generator.cli import main
 
-REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO / "seeds"
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 BAD_FILES = {
     "empty.txt": (b"", "seeds/empty.txt:1: empty file"),
@@ -274,44 +273,6 @@ def test_a_record_failing_after_the_corpus_data_was_begun_leaves_no_half_file(tm
     corpus_data = json.loads((docs / "data" / "kamerdossier.json").read_text(encoding="utf-8"))
     assert [letter["record"]["source_path"] for letter in corpus_data["letters"]] == ["seeds/000_04ae587ba6eeb66d.txt"]
     assert not [path for path in docs.rglob(".*") if path.name != ".generated"], "nothing staged is left"
-
-
-def test_a_worker_ending_while_this_process_renders_a_page_is_replaced_at_once(tmp_path: Path, monkeypatch) -> None:
-    """Synthetic: the home page takes until every record's worker has begun (the registers take
-    seconds at 10,000 letters). Six real letters, a worker each, two at a time: the workers that
-    end meanwhile are replaced at once, not after the page, so the page ends as soon as the last
-    one begins (it would wait its full 30 s otherwise)."""
-    import generator.emit
-
-    seeds = tmp_path / "seeds"
-    shutil.copytree(SEEDS, seeds)
-    for letter in sorted((REPO / "tests" / "fixtures" / "letters").glob("ah-*.txt"))[:4]:
-        shutil.copy(letter, seeds / letter.name)
-    _on_every_core(monkeypatch)
-    monkeypatch.setattr(generator.emit, "SHARES_PER_WORKER", 1)
-    monkeypatch.setattr(generator.emit, "RECORDS_PER_SHARE", 1)
-    begun = tmp_path / "begonnen"
-    begun.mkdir()
-    real_record, real_pages = generator.emit.render_record, generator.emit.render_site_pages
-
-    def render_record(record, *args):
-        (begun / Path(record.path).name).touch()
-        return real_record(record, *args)
-
-    waited: list[int] = []
-
-    def render_site_pages(context):
-        deadline = time.monotonic() + 30
-        while len(list(begun.iterdir())) < len(context.corpus.records) and time.monotonic() < deadline:
-            time.sleep(0.01)
-        waited.append(len(list(begun.iterdir())))
-        yield from real_pages(context)
-
-    monkeypatch.setattr(generator.emit, "render_record", render_record)
-    monkeypatch.setattr(generator.emit, "render_site_pages", render_site_pages)
-    result = generate(seeds, tmp_path / "docs", SITE_URL)
-    assert waited == [6] and len([page for page in result.pages if page.endswith(".json") and "/" in page]) >= 6
-    assert not [d for d in result.diagnostics if d.severity == "error"]
 
 
 def test_a_worker_ending_without_its_result_fails_the_build_naming_it(tmp_path: Path, monkeypatch) -> None:
