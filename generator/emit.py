@@ -20,9 +20,11 @@ to the memory of the process forked (its page tables and the count of every page
 cost of all the forks grow with the square of the corpus. Beyond `MAX_SHARES` shares (16,000
 records) the shares grow instead of their number: a worker then copies a larger part of the
 corpus's memory (a 64th of what its records touch), and forking stays a fixed part of the time.
-The corpus-wide open data (`data/kamerdossier.json`, the CSV) is then written from
-the pieces each share left in the scratch folder, in corpus order: the same bytes on any number
-of cores.
+The corpus-wide open data (`data/kamerdossier.json`, the CSV) is written from the pieces each
+share leaves in the scratch folder, in corpus order, as the shares are done: this process appends
+a share's pieces once it and every share before it are done, between its own pages, while the
+workers render (`_CorpusDataWriter`). The same bytes on any number of cores, and only the feeds
+and the last share's pieces are left once the last worker has ended.
 
 A record whose pages raise while rendering is left out of the pages written and reported with
 what `report` says of it; the caller links and renders again without it.
@@ -35,16 +37,16 @@ import math
 import os
 import pickle
 import signal
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from generator.incremental import Incremental
 from generator.model import Corpus, Diagnostic, Record
-from generator.render import render_context, render_corpus_data, render_record, render_site_pages
+from generator.render import render_context, render_record, render_site_pages
 from generator.render.addresses import Addresses
 from generator.render.context import RenderContext
-from generator.render.data import LetterEntry, OpenDataLookup, join_corpus_items, open_data_lookup
-from generator.write import STAGED, StagedPage, Staging
+from generator.render.data import CORPUS_JSON, PAIRS_CSV, CorpusData, LetterEntry, OpenDataLookup, join_corpus_items, open_data_lookup
+from generator.write import STAGED, StagedPage, Staging, StagingStream
 
 __all__ = ["Emitted", "PARALLEL_FROM", "WORKERS", "emit_site"]
 
@@ -113,6 +115,7 @@ def emit_site(
     count = _share_count(len(corpus.records), workers) if parallel else 1
     site: list[StagedPage] = []
     failed: Exception | None = None
+    corpus_data: _CorpusDataWriter | None = None
     gc.freeze()  # the corpus lives until the end: no collection walks it again, here or in the workers
     try:
         context = render_context(corpus, site_url, addresses)
@@ -121,34 +124,50 @@ def emit_site(
             reuse.prepare(context, lookup)
         shares = _shares(corpus.records, count)
         _job = _Job(context, lookup, staging, report, shares, reuse)
+        done: dict[int, ShareResult] = {}
+        if lookup is not None:
+            corpus_data = _CorpusDataWriter(staging, lookup, done, len(shares))
+        take = corpus_data.take if corpus_data is not None else lambda: None
         # a share whose every record is as the last build left it is taken here: a worker forked to
         # read it would copy more memory than reading it costs (a rebuild forks for the changed ones)
-        done = {index: _emit_share(index) for index, share in enumerate(shares) if reuse is not None and reuse.all_kept(share)}
+        for index, share in enumerate(shares):
+            if reuse is not None and reuse.all_kept(share):
+                done[index] = _emit_share(index)
+                take()
         forking = [index for index in range(len(shares)) if index not in done]
         if parallel and sum(len(shares[index]) for index in forking) >= PARALLEL_FROM:
             gc.freeze()  # nor what the context added: the workers never collect (and so copy) what they inherit
-            with _Forked(workers, forking, staging) as forked:
+            with _Forked(workers, forking, staging, done, take) as forked:
                 try:
                     failed = _stage_site(staging, context, extra, reuse, site, between=forked.fork_more)
-                    done.update(forked.results())
+                    forked.wait()
                 except BaseException:  # a worker failed: nothing it or the others staged is left behind
                     forked.stop()
                     staging.discard([*site, *forked.staged(), *(page for staged, _, _ in done.values() for page in staged)])
                     raise
         else:
-            done.update((index, _emit_share(index)) for index in forking)
+            for index in forking:
+                done[index] = _emit_share(index)
+                take()
             failed = _stage_site(staging, context, extra, reuse, site)
         results = [done[index] for index in range(len(shares))]
+    except BaseException:
+        if corpus_data is not None:
+            corpus_data.abandon()
+        raise
     finally:
         _job = None
         gc.unfreeze()
     pages = [*site, *(page for staged, _, _ in results for page in staged)]
     failures = {path: found for _, _, share_failures in results for path, found in share_failures.items()}
-    if failed is None and lookup is not None and not failures:
-        entries = [entry for _, share_entries, _ in results for entry in share_entries]
-        parts = range(len(shares))
-        data = render_corpus_data(lookup, entries, _read_parts(staging, parts, ".json"), _read_parts(staging, parts, ".csv"))
-        failed = _stage_all(staging, data, pages)
+    if corpus_data is not None:
+        if failed is None and not failures:
+            try:
+                pages += corpus_data.finish()
+            except Exception as error:  # as a page that is no record's own: the caller finds the records that cause it
+                failed = error
+        if failed is not None or failures:
+            corpus_data.abandon()
     if failed is not None:
         staging.discard(pages)
         raise failed
@@ -198,21 +217,79 @@ def _stage_all(
 ShareResult = tuple[list[StagedPage], list[LetterEntry], dict[str, tuple[Diagnostic, ...]]]
 
 
+class _CorpusDataWriter:
+    """Stage the corpus-wide open data (`CorpusData`: `CORPUS_JSON`, the CSV, the feeds) as the
+    shares are done, in share order: `take` appends the pieces of every share done (in `done`)
+    whose shares before it are done too, as bytes, as it left them in the scratch folder; `finish`
+    closes the two files and stages the feeds once every share is done. So the files grow while the
+    workers render, and the same bytes come on any number of cores. A share with a failed record
+    stops it (the caller renders again without the record); `abandon` removes what it staged.
+    """
+
+    def __init__(self, staging: Staging, lookup: OpenDataLookup, done: dict[int, ShareResult], shares: int) -> None:
+        self.staging, self.done, self.shares = staging, done, shares
+        self.data = CorpusData(lookup)
+        self.entries: list[LetterEntry] = []
+        self.taken = 0
+        """How many shares, from the first, are in the files."""
+        self.streams: dict[str, StagingStream] = {}
+        self.staged: list[StagedPage] = []
+        self.failed = False
+        for path, head in self.data.head().items():
+            self.streams[path] = staging.open(path)
+            self.streams[path].write(head.encode("utf-8"))
+
+    def take(self) -> None:
+        """Append the pieces of the shares done that come next in share order."""
+        while not self.failed and self.taken in self.done:
+            _, entries, failures = self.done[self.taken]
+            if failures:  # no corpus-wide data is made: the build renders again without them
+                self.failed = True
+                return
+            self.entries += entries
+            items = self.staging.kept_bytes(_part_name(self.taken, ".json"))
+            if items:
+                self.streams[CORPUS_JSON].write(self.data.separator().encode("utf-8") + items)
+            self.streams[PAIRS_CSV].write(self.staging.kept_bytes(_part_name(self.taken, ".csv")))
+            self.taken += 1
+
+    def finish(self) -> list[StagedPage]:
+        """Close the files (every share taken) and stage the feeds; give the pages staged."""
+        self.take()
+        assert not self.failed and self.taken == self.shares, "every share is done first"
+        end, feeds = self.data.tail(self.entries)
+        self.streams[CORPUS_JSON].write(end.encode("utf-8"))
+        for path in list(self.streams):
+            self.staged.append(self.streams.pop(path).close())
+        for path, text in feeds:
+            self.staged.append(self.staging.stage(path, text))
+        return self.staged
+
+    def abandon(self) -> None:
+        """Remove what was staged, and the files begun."""
+        for stream in self.streams.values():
+            stream.abandon()
+        self.streams.clear()
+        self.staging.discard(self.staged)
+        self.staged = []
+
+
 class _Forked:
     """Render each of the `shares` (their indexes) in a process forked for it, at most `workers` at a time.
 
     `fork_more` forks workers for the next shares while fewer than `workers` run (this process
-    calls it between the pages it renders itself); `results` waits for every share and gives what
-    each gave, in share order, raising what a share raised. A worker leaves what it gives back in
-    the scratch folder (`Staging.keep`) and exits; should one end without (killed, out of memory),
-    the build fails naming the share. On leaving, workers still running are stopped.
+    calls it between the pages it renders itself); `wait` waits for every share. What each share
+    gives goes in `done` as it is collected, `on_done` told of it; what a share raised is raised.
+    A worker leaves what it gives back in the scratch folder (`Staging.keep`) and exits; should one
+    end without (killed, out of memory), the build fails naming the share. On leaving, workers
+    still running are stopped.
     """
 
-    def __init__(self, workers: int, shares: list[int], staging: Staging) -> None:
+    def __init__(self, workers: int, shares: list[int], staging: Staging, done: dict[int, ShareResult], on_done: Callable[[], None]) -> None:
         self.workers, self.staging = workers, staging
         self.waiting = iter(shares)
         self.running: dict[int, int] = {}  # process id -> share
-        self.done: dict[int, ShareResult] = {}
+        self.done, self.on_done = done, on_done
         self.shares = shares
 
     def __enter__(self) -> _Forked:
@@ -220,8 +297,14 @@ class _Forked:
         return self
 
     def fork_more(self) -> None:
-        """Collect the workers that have finished, and fork one for each next share while there is room."""
-        self._collect()
+        """Collect the workers that have finished, fork one for each next share while there is
+        room, and tell `on_done` of what was collected."""
+        collected = self._collect()
+        self._fork()
+        if collected:
+            self.on_done()
+
+    def _fork(self) -> None:
         while len(self.running) < self.workers:
             index = next(self.waiting, None)
             if index is None:
@@ -231,18 +314,23 @@ class _Forked:
                 _run_share(index, self.staging)
             self.running[pid] = index
 
-    def results(self) -> dict[int, ShareResult]:
+    def wait(self) -> None:
+        """Wait for every share, forking a worker for each next one as one finishes."""
         while self.running:
             self._finish(self._next_finished())
-            self.fork_more()
-        return dict(self.done)
+            self._collect()
+            self._fork()
+            self.on_done()
 
-    def _collect(self) -> None:
-        """Collect the workers that have ended, without waiting."""
+    def _collect(self) -> bool:
+        """Collect the workers that have ended, without waiting; tell whether there were any."""
+        collected = False
         for pid in list(self.running):
             finished, status = os.waitpid(pid, os.WNOHANG)
             if finished:
                 self._finish(pid, status)
+                collected = True
+        return collected
 
     def _next_finished(self) -> int:
         """Wait until a worker has ended (left to be collected); which one, when it is ours (else any of ours)."""
@@ -263,8 +351,8 @@ class _Forked:
         self.done[index] = value
 
     def staged(self) -> list[StagedPage]:
-        """Every page the workers staged so far: those of the shares done, and those the others listed."""
-        pages = [page for staged, _, _ in self.done.values() for page in staged]
+        """Every page the workers staged so far and not yet collected, as they listed them."""
+        pages = []
         for index in sorted(set(self.shares) - set(self.done)):
             try:
                 listed = self.staging.kept(_staged_name(index)).splitlines()
@@ -371,12 +459,11 @@ def _emit_share(index: int, on_staged: Callable[[StagedPage], None] = lambda pag
     if job.reuse is not None:
         job.reuse.remember_share(job.shares[index])
     if job.lookup is not None:
-        job.staging.keep(f"{index:05d}.json", join_corpus_items(items))
-        job.staging.keep(f"{index:05d}.csv", "".join(pairs))
+        job.staging.keep(_part_name(index, ".json"), join_corpus_items(items))
+        job.staging.keep(_part_name(index, ".csv"), "".join(pairs))
     return staged, entries, failures
 
 
-def _read_parts(staging: Staging, indexes: Iterable[int], suffix: str) -> Iterator[str]:
-    """Give the shares' pieces in order, each read when it is wanted."""
-    for index in indexes:
-        yield staging.kept(f"{index:05d}{suffix}")
+def _part_name(index: int, suffix: str) -> str:
+    """The scratch file where share `index` leaves its piece of the corpus-wide open data (`suffix`: `.json`, `.csv`)."""
+    return f"{index:05d}{suffix}"

@@ -14,8 +14,8 @@ import hashlib
 import os
 import re
 import shutil
-from collections.abc import Iterable, Iterator
-from typing import NamedTuple, TextIO
+from collections.abc import Iterable
+from typing import BinaryIO, NamedTuple, TextIO
 from pathlib import Path, PurePosixPath
 
 from generator.cache import replace_file, temporary_beside
@@ -69,6 +69,43 @@ class StagedPage(NamedTuple):
     state: str
 
 
+class StagingStream:
+    """A page being staged in pieces (`Staging.open`): `write` appends UTF-8 bytes to its temporary
+    file, line ends made `\\n` (a CR ending one piece and the LF opening the next are one line end);
+    `close` finishes it and tells what became of it, as `Staging.stage` does; `abandon` removes
+    what was written."""
+
+    def __init__(self, staging: Staging, path: str, stream: BinaryIO) -> None:
+        self.staging, self.path, self.stream = staging, path, stream
+        self.hasher = hashlib.sha256()
+        self.carried = b""
+
+    def write(self, data: bytes) -> None:
+        if self.carried:
+            data = self.carried + data
+        self.carried = b"\r" if data.endswith(b"\r") else b""
+        data = _normalised_bytes(data[: len(data) - len(self.carried)])
+        self.hasher.update(data)
+        self.stream.write(data)
+
+    def close(self) -> StagedPage:
+        if self.carried:
+            self.carried = b""
+            self.write(b"\n")
+        self.stream.close()
+        digest = self.hasher.hexdigest()
+        target = self.staging.docs / self.path
+        current = _hash_of_file(target, follow=True)
+        state = SAME if current == digest else REFUSED if self.staging._refused(self.path, target, current) else STAGED
+        if state != STAGED:
+            temporary_beside(target).unlink()
+        return StagedPage(self.path, digest, state)
+
+    def abandon(self) -> None:
+        self.stream.close()
+        temporary_beside(self.staging.docs / self.path).unlink(missing_ok=True)
+
+
 class Staging:
     """Write pages as they are rendered, and replace the files of the docs folder only once every
     page has been seen, so a refused page (or a failed letter) leaves the folder as it was.
@@ -103,19 +140,22 @@ class Staging:
                 return StagedPage(path, digest, REFUSED)
             _write_new(temporary, data)
             return StagedPage(path, digest, STAGED)
+        stream = self.open(path)
+        try:
+            for piece in text:
+                stream.write(piece.encode("utf-8"))
+        except BaseException:
+            stream.abandon()
+            raise
+        return stream.close()
+
+    def open(self, path: str) -> StagingStream:
+        """Stage one page written in pieces as they come (`StagingStream`): a large file, never held
+        whole, whose pieces need not be ready at once."""
+        _check_path(path)
+        target = self.docs / path
         self._folder(target.parent)
-        hasher = hashlib.sha256()
-        with open(temporary, "wb") as stream:
-            for piece in _normalised_pieces(text):
-                data = piece.encode("utf-8")
-                hasher.update(data)
-                stream.write(data)
-        digest = hasher.hexdigest()
-        current = _hash_of_file(target, follow=True)
-        state = SAME if current == digest else REFUSED if self._refused(path, target, current) else STAGED
-        if state != STAGED:
-            temporary.unlink()
-        return StagedPage(path, digest, state)
+        return StagingStream(self, path, open(temporary_beside(target), "wb"))
 
     def _refused(self, path: str, target: Path, current: object) -> bool:
         """A file is there that is not the page's (checked before): refuse it unless the list names
@@ -195,16 +235,6 @@ class Staging:
             shutil.rmtree(self.scratch)
 
 
-def _normalised_pieces(pieces: Iterable[str]) -> Iterator[str]:
-    """`_normalised` over text in pieces: a CR closing one piece and the LF opening the next are one line end."""
-    carried = ""
-    for piece in pieces:
-        piece = carried + piece
-        carried = "\r" if piece.endswith("\r") else ""
-        yield _normalised(piece[: len(piece) - len(carried)])
-    yield _normalised(carried)
-
-
 def _made_folder(folder: Path) -> bool:
     """Make `folder` and the folders above it that are missing; tell whether it was missing."""
     try:
@@ -274,6 +304,11 @@ def _check_path(path: str) -> None:
 
 def _normalised(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _normalised_bytes(data: bytes) -> bytes:
+    """`_normalised`, for UTF-8 bytes (no byte of a multi-byte character is a CR or LF)."""
+    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if b"\r" in data else data
 
 
 def _hash_of_file(path: Path, follow: bool = False) -> str | None:

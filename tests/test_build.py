@@ -3,8 +3,10 @@ strict mode fails; the same input gives byte-identical pages."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -208,6 +210,69 @@ def test_each_share_is_rendered_by_a_worker_of_its_own(tmp_path: Path, monkeypat
     assert len(rendered) == 2 and len(set(rendered.values())) == 2, rendered  # two records, two workers
     assert str(os.getpid()) not in rendered.values()
     assert one.pages == two.pages and _files(tmp_path / "een") == _files(tmp_path / "twee")
+
+
+def _a_share_a_record_the_first_slow(monkeypatch, finished: Path, fail: str | None = None) -> None:
+    """Render each record in a worker of its own (two at a time), the first record's worker a second
+    late, so the second share is done first; `fail` names a record whose pages raise;
+    `finished` notes each record as its worker is done with it."""
+    import generator.emit
+    import generator.render
+
+    _on_every_core(monkeypatch)
+    monkeypatch.setattr(generator.emit, "SHARES_PER_WORKER", 1)
+    monkeypatch.setattr(generator.emit, "RECORDS_PER_SHARE", 1)
+    real = generator.render.render_record
+
+    def render_record(record, *args):
+        if record.path.endswith("000_04ae587ba6eeb66d.txt"):
+            time.sleep(1)
+        if fail and record.path.endswith(fail):
+            raise RuntimeError("kapot")
+        rendered = real(record, *args)
+        with open(finished, "a", encoding="utf-8") as stream:
+            stream.write(f"{record.path}\n")
+        return rendered
+
+    monkeypatch.setattr(generator.emit, "render_record", render_record)
+
+
+def test_shares_done_out_of_order_give_the_corpus_data_in_corpus_order(tmp_path: Path, monkeypatch) -> None:
+    """The corpus-wide open data is written as the shares are done, each share's piece once the
+    shares before it are done: the second share done first still comes second, byte for byte."""
+    one = generate(SEEDS, tmp_path / "een", SITE_URL)
+    finished = tmp_path / "klaar"
+    _a_share_a_record_the_first_slow(monkeypatch, finished)
+    two = generate(SEEDS, tmp_path / "twee", SITE_URL)
+    order = finished.read_text(encoding="utf-8").splitlines()
+    assert [Path(path).name for path in order] == ["001_dfb242f75dbdc9fb.txt", "000_04ae587ba6eeb66d.txt"]
+    assert one.pages == two.pages and _files(tmp_path / "een") == _files(tmp_path / "twee")
+
+
+def test_a_record_failing_after_the_corpus_data_was_begun_leaves_no_half_file(tmp_path: Path, monkeypatch) -> None:
+    """Synthetic: the second record's pages raise in its worker, which is done first; the first
+    share's piece goes in `data/kamerdossier.json` when it is done, then the failure is met. No
+    half-written file (nor any staged file) is left, and the build renders again without the record."""
+    import generator.emit
+
+    docs = tmp_path / "docs"
+    _a_share_a_record_the_first_slow(monkeypatch, tmp_path / "klaar", fail="001_dfb242f75dbdc9fb.txt")
+    left_when_rendering: list[list[Path]] = []
+    real = generator.emit.render_context
+
+    def render_context(*args):
+        left_when_rendering.append(list(docs.rglob(".*.tmp")))
+        return real(*args)
+
+    monkeypatch.setattr(generator.emit, "render_context", render_context)
+    result = generate(SEEDS, docs, SITE_URL)
+    assert left_when_rendering == [[], []], "the first pass left nothing staged when the second began"
+    assert [str(d) for d in result.diagnostics if "internal error" in d.message] == [
+        "seeds/001_dfb242f75dbdc9fb.txt:1: internal error while rendering (RuntimeError); please report it; this letter is left out — kapot"
+    ]
+    corpus_data = json.loads((docs / "data" / "kamerdossier.json").read_text(encoding="utf-8"))
+    assert [letter["record"]["source_path"] for letter in corpus_data["letters"]] == ["seeds/000_04ae587ba6eeb66d.txt"]
+    assert not [path for path in docs.rglob(".*") if path.name != ".generated"], "nothing staged is left"
 
 
 def test_a_worker_ending_without_its_result_fails_the_build_naming_it(tmp_path: Path, monkeypatch) -> None:

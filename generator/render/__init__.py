@@ -46,8 +46,8 @@ def render_site(corpus: Corpus, site_url: str | None = None) -> dict[str, str]:
     site's address, also the open data (JSON, CSV, Atom feeds) that needs absolute URLs. Sorted by path.
 
     All at once, for a small corpus and for tests: a build renders the same pages a record at a
-    time (`render_context`, `render_record`, `render_site_pages`, `render_corpus_data`) and writes
-    each as it comes. Raises `PageConflict` when a dossier's page would be another page of the site (`index`).
+    time (`render_context`, `render_record`, `render_site_pages`, and the corpus-wide open data in
+    pieces: `generator.render.data.CorpusData`) and writes each as it comes. Raises `PageConflict` when a dossier's page would be another page of the site (`index`).
     """
     context = render_context(corpus, site_url)
     lookup = open_data_lookup(context) if site_url else None
@@ -59,8 +59,7 @@ def render_site(corpus: Corpus, site_url: str | None = None) -> dict[str, str]:
         records.append(data)
     if lookup is not None:
         entries = [entry for data in records for entry in data.entries]
-        for path, text in render_corpus_data(lookup, entries, [data.corpus_items for data in records], [data.pairs for data in records]):
-            pages[path] = text if isinstance(text, str) else "".join(text)
+        pages.update(render_corpus_data(lookup, entries, [data.corpus_items for data in records], [data.pairs for data in records]))
     return dict(sorted(pages.items()))
 
 

@@ -18,15 +18,14 @@ Every question, answer and footnote carries the anchor its page gives it and an 
 
 The JSON files follow `generator/schema/kamerdossier.schema.json`, which the site serves at
 `SCHEMA_PATH`. Text goes out through `json_text`, `csv_text` and `xml_text` only
-(`generator.render.escape`: the character rule, then `json`, `csv`, `xml.etree`), never pasted
+(`generator.render.escape`: the character rule, then JSON, CSV or XML escaping), never pasted
 into markup, and the same corpus always gives the same bytes.
 """
 
 from __future__ import annotations
 
 import datetime
-import xml.etree.ElementTree as etree
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -57,12 +56,12 @@ from generator.render.addresses import (
     target_anchor,
 )
 from generator.render.context import RenderContext
-from generator.render.escape import csv_text, json_fragment, json_text, safe_url, xml_text
+from generator.render.escape import csv_text, json_fragment, json_text, safe_url, xml_attribute, xml_text
 from generator.render.labels import letter_title
 from generator.render.markdown import PageIds, dutch_date, letter_kind_label
 from generator.render.mentions import dossier_feed
 
-__all__ = ["LetterEntry", "OpenDataLookup", "RecordData", "join_corpus_items", "open_data_lookup", "render_corpus_data", "render_data", "render_record_data"]
+__all__ = ["CorpusData", "LetterEntry", "OpenDataLookup", "RecordData", "join_corpus_items", "open_data_lookup", "render_corpus_data", "render_data", "render_record_data"]
 
 CORPUS_JSON = "data/kamerdossier.json"
 PAIRS_CSV = "data/vragen-en-antwoorden.csv"
@@ -78,7 +77,6 @@ TEXT_COLUMNS = frozenset({"question_text", "answer_text"})
 """The CSV columns holding a letter's text (the character rule for text; the others are metadata)."""
 
 ATOM = "http://www.w3.org/2005/Atom"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 FEED_AUTHOR = "Kamerdossier"
 LETTERS_FEED_TITLE = "Kamerdossier: nieuwe brieven"
 DOSSIER_FEED_TITLE = "Kamerdossier: nieuwe brieven in dossier {dossier}"
@@ -97,8 +95,7 @@ def render_data(context: RenderContext) -> dict[str, str]:
     records = [render_record_data(record, lookup) for record in context.corpus.records]
     files = dict(path_text for data in records for path_text in data.files)
     entries = [entry for data in records for entry in data.entries]
-    for path, text in render_corpus_data(lookup, entries, [data.corpus_items for data in records], [data.pairs for data in records]):
-        files[path] = text if isinstance(text, str) else "".join(text)
+    files.update(render_corpus_data(lookup, entries, [data.corpus_items for data in records], [data.pairs for data in records]))
     return dict(sorted(files.items()))
 
 
@@ -157,20 +154,55 @@ def join_corpus_items(pieces: Iterable[str]) -> str:
 
 def render_corpus_data(
     lookup: OpenDataLookup, entries: list[LetterEntry], corpus_items: Iterable[str], pairs: Iterable[str]
-) -> list[tuple[str, str | Iterator[str]]]:
-    """Render the corpus-wide open data from what each record's gave (`render_record_data`, in
-    corpus order): `CORPUS_JSON` and `PAIRS_CSV` as pieces of text, taken from `corpus_items` and
-    `pairs` as they are written (they hold every letter's text), the feeds as text."""
+) -> list[tuple[str, str]]:
+    """Render the corpus-wide open data, all at once, from what each record's gave
+    (`render_record_data`, in corpus order): `CORPUS_JSON`, `PAIRS_CSV` and the feeds."""
+    data = CorpusData(lookup)
+    head = data.head()
+    letters = [head[CORPUS_JSON], *(data.separator() + items for items in corpus_items if items)]
+    end, feeds = data.tail(entries)
+    return [(CORPUS_JSON, "".join(letters) + end), (PAIRS_CSV, head[PAIRS_CSV] + "".join(pairs)), *feeds]
+
+
+class CorpusData:
+    """Render the corpus-wide open data in pieces, as the records' data comes in corpus order, for
+    a writer that appends each piece as it comes (the letters' text is never held here).
+
+    `CORPUS_JSON` is `head()`'s, then for each record (or run of records) whose `corpus_items` is
+    not empty, `separator()` and the items, then the end `tail()` gives; `PAIRS_CSV` is `head()`'s,
+    then each record's `pairs`. Only `tail` needs every letter's entry: the feeds, and the list of
+    dossiers that follows the letters in `CORPUS_JSON`.
+    """
+
+    def __init__(self, lookup: OpenDataLookup) -> None:
+        self.lookup = lookup
+        self.letters = False
+        """Whether a letter's document has gone in the list of letters (`separator`)."""
+
+    def head(self) -> dict[str, str]:
+        """The start of `CORPUS_JSON`, up to its list of letters, and of `PAIRS_CSV`, its header."""
+        frame = _corpus_frame(self.lookup, [])
+        return {CORPUS_JSON: frame[: _letters_end(frame)], PAIRS_CSV: _PAIRS_HEADER}
+
+    def separator(self) -> str:
+        """What goes in `CORPUS_JSON` before the next `corpus_items` that is not empty."""
+        separator = "," + _LETTERS_ITEM if self.letters else _LETTERS_ITEM
+        self.letters = True
+        return separator
+
+    def tail(self, entries: list[LetterEntry]) -> tuple[str, list[tuple[str, str]]]:
+        """The end of `CORPUS_JSON` (after its letters), and the feeds, from every letter's entry."""
+        frame = _corpus_frame(self.lookup, entries)
+        closing = "\n  " if self.letters else ""  # a list holding a letter closes on a line of its own
+        return closing + frame[_letters_end(frame) :], _feeds(self.lookup, entries)
+
+
+def _corpus_frame(lookup: OpenDataLookup, entries: list[LetterEntry]) -> str:
+    """`CORPUS_JSON` with an empty list of letters. What stands before the list (the schema, the
+    site's address) depends on no letter: the start is the same with or without `entries`."""
     site = lookup.site
-    by_dossier: dict[str, list[LetterEntry]] = {}
-    citing: dict[str, list[LetterEntry]] = {}
-    for entry in entries:
-        for dossier in entry.dossiers:
-            by_dossier.setdefault(dossier, []).append(entry)
-        for dossier in entry.cited_dossiers:
-            citing.setdefault(dossier, []).append(entry)
-    dossiers = [dossier for dossier in lookup.dossier_order if dossier in by_dossier or dossier in citing]
-    frame = json_text(
+    by_dossier, citing = _dossiers_of(entries)
+    return json_text(
         {
             "schema": site.url(SCHEMA_PATH),
             "site_url": site.url(""),
@@ -183,49 +215,50 @@ def render_corpus_data(
                     "letters": [entry.url for entry in by_dossier.get(dossier, ())],
                     "citing_letters": [entry.url for entry in citing.get(dossier, ())],
                 }
-                for dossier in dossiers
+                for dossier in _dossiers_listed(lookup, by_dossier, citing)
             ],
         }
     )
-    files: list[tuple[str, str | Iterator[str]]] = [
-        (CORPUS_JSON, _with_letters(frame, corpus_items)),
-        (PAIRS_CSV, _with_rows(pairs)),
-        (LETTERS_FEED, _feed(LETTERS_FEED, LETTERS_FEED_TITLE, entries, site)),
-    ]
-    for dossier in dossiers:
-        files.append((
-            dossier_feed(dossier),
-            _feed(dossier_feed(dossier), DOSSIER_FEED_TITLE.format(dossier=dossier), by_dossier.get(dossier, []), site),
-        ))  # the letters in the dossier; a letter that only cites it is no news of the dossier
-    return files
+
+
+def _feeds(lookup: OpenDataLookup, entries: list[LetterEntry]) -> list[tuple[str, str]]:
+    """The feed of every letter, and one a dossier: the letters in the dossier (a letter that
+    only cites it is no news of the dossier)."""
+    by_dossier, citing = _dossiers_of(entries)
+    feeds = [(LETTERS_FEED, _feed(LETTERS_FEED, LETTERS_FEED_TITLE, entries, lookup.site))]
+    for dossier in _dossiers_listed(lookup, by_dossier, citing):
+        path = dossier_feed(dossier)
+        feeds.append((path, _feed(path, DOSSIER_FEED_TITLE.format(dossier=dossier), by_dossier.get(dossier, []), lookup.site)))
+    return feeds
+
+
+def _dossiers_of(entries: list[LetterEntry]) -> tuple[dict[str, list[LetterEntry]], dict[str, list[LetterEntry]]]:
+    """The letters in each dossier, and the letters citing each, in corpus order."""
+    by_dossier: dict[str, list[LetterEntry]] = {}
+    citing: dict[str, list[LetterEntry]] = {}
+    for entry in entries:
+        for dossier in entry.dossiers:
+            by_dossier.setdefault(dossier, []).append(entry)
+        for dossier in entry.cited_dossiers:
+            citing.setdefault(dossier, []).append(entry)
+    return by_dossier, citing
+
+
+def _dossiers_listed(lookup: OpenDataLookup, by_dossier: dict, citing: dict) -> list[str]:
+    """The dossiers a letter is in or cites, by number."""
+    return [dossier for dossier in lookup.dossier_order if dossier in by_dossier or dossier in citing]
 
 
 _EMPTY_LETTERS = '\n  "letters": []'
 """`CORPUS_JSON`'s list of letters, empty: where the letters' documents go (a top-level key, on a line of its own)."""
 
 
-def _with_letters(frame: str, corpus_items: Iterable[str]) -> Iterator[str]:
-    """Give `frame` (`CORPUS_JSON` written with an empty list of letters) in pieces, with the
-    letters' documents in the list, as `json_text` writes a list."""
-    split = frame.index(_EMPTY_LETTERS) + len(_EMPTY_LETTERS) - 1
-    yield frame[:split]
-    separator = _LETTERS_ITEM
-    for items in corpus_items:
-        if items:
-            yield separator + items
-            separator = "," + _LETTERS_ITEM
-    if separator != _LETTERS_ITEM:  # the list holds a letter: it closes on a line of its own
-        yield "\n  "
-    yield frame[split:]
+def _letters_end(frame: str) -> int:
+    """Where, in `frame` (`_corpus_frame`), the empty list of letters closes."""
+    return frame.index(_EMPTY_LETTERS) + len(_EMPTY_LETTERS) - 1
 
 
 _PAIRS_HEADER = csv_text(PAIR_COLUMNS, (), TEXT_COLUMNS)
-
-
-def _with_rows(pairs: Iterable[str]) -> Iterator[str]:
-    """Give `PAIRS_CSV` in pieces: its header, then the rows of each record."""
-    yield _PAIRS_HEADER
-    yield from pairs
 
 
 # --- The site and the corpus, looked up --------------------------------------------------------
@@ -603,37 +636,51 @@ def _entry(data: _LetterData) -> LetterEntry:
 
 
 def _feed(path: str, title: str, letters: list[LetterEntry], site: _Site) -> str:
-    """Write an Atom feed of `letters`, newest first; an undated letter counts as of the newest."""
+    """Write an Atom feed of `letters`, newest first; an undated letter counts as of the newest.
+
+    Written as text, a line an element, indented by two spaces a level (as `xml.etree` indents);
+    every value goes in through `xml_text` or `xml_attribute`."""
     newest = max((entry.date for entry in letters if entry.date), default=NO_DATE)
     entries = sorted(letters, key=lambda entry: (entry.date is None, -(entry.date or NO_DATE).toordinal(), entry.json_path))
-    feed = etree.Element("feed", {"xmlns": ATOM, XML_LANG: "nl"})
-    _add(feed, "id", site.url(path))
-    _add(feed, "title", title)
-    _add(feed, "updated", _rfc3339(newest))
-    _add(feed, "link", rel="self", type="application/atom+xml", href=site.url(path))
-    _add(feed, "link", rel="alternate", type="text/html", href=site.url(""))
-    _add(_add(feed, "author"), "name", FEED_AUTHOR)
+    lines = [
+        _XML_DECLARATION,
+        f'<feed xmlns="{ATOM}" xml:lang="nl">',
+        _element(1, "id", site.url(path)),
+        _element(1, "title", title),
+        _element(1, "updated", _rfc3339(newest)),
+        _element(1, "link", rel="self", type="application/atom+xml", href=site.url(path)),
+        _element(1, "link", rel="alternate", type="text/html", href=site.url("")),
+        "  <author>",
+        _element(2, "name", FEED_AUTHOR),
+        "  </author>",
+    ]
     for letter in entries:
-        entry = _add(feed, "entry")
-        _add(entry, "id", letter.url)
-        _add(entry, "title", letter.title)
-        _add(entry, "updated", _rfc3339(letter.date or newest))
-        _add(entry, "link", rel="alternate", type="text/html", href=letter.url)
-        _add(entry, "link", rel="alternate", type="application/json", href=letter.json_url)
-        for dossier in letter.dossiers:
-            _add(entry, "category", term=dossier, label=f"Dossier {dossier}")
-        _add(entry, "summary", letter.summary, type="text")
-    etree.indent(feed, space="  ")
-    return etree.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+        lines += (
+            "  <entry>",
+            _element(2, "id", letter.url),
+            _element(2, "title", letter.title),
+            _element(2, "updated", _rfc3339(letter.date or newest)),
+            _element(2, "link", rel="alternate", type="text/html", href=letter.url),
+            _element(2, "link", rel="alternate", type="application/json", href=letter.json_url),
+            *(_element(2, "category", term=dossier, label=f"Dossier {dossier}") for dossier in letter.dossiers),
+            _element(2, "summary", letter.summary, type="text"),
+            "  </entry>",
+        )
+    lines.append("</feed>\n")
+    return "\n".join(lines)
 
 
-def _add(parent: etree.Element, name: str, text: str | None = None, **attributes: str) -> etree.Element:
-    """Add an element of the feed (Atom is its default namespace); ElementTree escapes text and
-    attribute values, `xml_text` cleans them by the character rule first."""
-    element = etree.SubElement(parent, name, {key: xml_text(value) for key, value in attributes.items()})
-    if text is not None:
-        element.text = xml_text(text)
-    return element
+_XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>"
+
+
+def _element(depth: int, name: str, text: str | None = None, **attributes: str) -> str:
+    """An element of the feed on a line of its own, `depth` levels in: its attributes through
+    `xml_attribute`, its text through `xml_text` (an element without text is written empty, `<x />`)."""
+    start = "  " * depth + "<" + name
+    for key, value in attributes.items():
+        start += f' {key}="{xml_attribute(value)}"'
+    content = xml_text(text) if text is not None else ""
+    return f"{start}>{content}</{name}>" if content else f"{start} />"
 
 
 def _rfc3339(date: datetime.date) -> str:

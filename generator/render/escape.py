@@ -10,7 +10,7 @@ Every renderer hands source text to exactly one function here, the one for the f
     safe_url                                     a link destination      http(s) only
     json_text                                    JSON files              `orjson`, text cleaned
     csv_cell                                     CSV cells               formulas defused
-    xml_text                                     Atom feeds              `xml.etree` escapes the rest
+    xml_text / xml_attribute                     Atom feeds              `<` -> `&lt;`
 
 Before escaping, each of them applies the character rule, in one of two strengths:
 
@@ -58,6 +58,7 @@ __all__ = [
     "json_text",
     "metadata_text",
     "safe_url",
+    "xml_attribute",
     "xml_text",
 ]
 
@@ -433,6 +434,26 @@ def csv_text(header: tuple[str, ...], rows: Iterable[tuple[str, ...]], body_colu
 
 
 def xml_text(text: str) -> str:
-    """Clean a value for an Atom feed by the metadata rule; `xml.etree` escapes what is left, and
-    nothing XML 1.0 cannot hold (C0 controls, surrogates, U+FFFE) remains."""
-    return metadata_text(text)
+    """Escape a value as character data of an Atom feed: the metadata rule, then `&`, `<` and `>`
+    as references (as `xml.etree` writes text). Nothing XML 1.0 cannot hold (C0 controls,
+    surrogates, U+FFFE) remains.
+
+    >>> xml_text("R&D <b>\\x07")
+    'R&amp;D &lt;b&gt;�'
+    """
+    text = metadata_text(text)
+    return html.escape(text, quote=False) if "&" in text or "<" in text or ">" in text else text
+
+
+def xml_attribute(text: str) -> str:
+    """Escape a value for a double-quoted attribute of an Atom feed: as `xml_text`, and `"`, the
+    line end and the tab as references (as `xml.etree` writes attributes: a parser would make
+    white space of a literal line end or tab).
+
+    >>> xml_attribute('a "b"\\tc\\nd')
+    'a &quot;b&quot;&#09;c&#10;d'
+    """
+    text = xml_text(text)
+    if '"' in text or "\n" in text or "\t" in text:
+        return text.replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#09;")
+    return text

@@ -22,6 +22,7 @@ from generator.render import render_site
 from generator.render.addresses import assign_addresses, page_url
 from generator.render.context import build_context
 from generator.render.data import CORPUS_JSON, LETTERS_FEED, PAIR_COLUMNS, PAIRS_CSV, render_data
+from generator.render.escape import metadata_text, xml_attribute, xml_text
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA = REPO / "generator" / "schema" / "kamerdossier.schema.json"
@@ -319,6 +320,16 @@ def test_characters_xml_cannot_hold_do_not_break_the_feed(corpus: Corpus) -> Non
     assert any("Vragen\ufffd over\ufffd Microsoft" in title for title in titles)
     # the JSON could hold them escaped, but control characters reach no output (generator.render.escape)
     assert json.loads(files[WRITTEN_QUESTIONS_JSON])["letter"]["subject"] == "Vragen\ufffd over\ufffd Microsoft"
+
+
+@pytest.mark.parametrize("value", [HOSTILE, "Dossier \"36 600\"\tA\nB", "R&D ]]> &amp; <!-- x -->", "Kathmann\u202e (GL)\x07"])
+def test_a_feeds_text_and_attributes_reach_an_xml_parser_as_they_are(value: str) -> None:
+    """Synthetic values (no letter has a tab or a quote in a dossier number): what a feed writes
+    (`xml_text`, `xml_attribute`) parses back to the value as the metadata rule leaves it, line
+    end and tab in an attribute included."""
+    element = etree.fromstring(f'<entry term="{xml_attribute(value)}">{xml_text(value)}</entry>')
+    assert element.get("term") == element.text == metadata_text(value)
+    assert len(element) == 0
 
 
 def test_output_is_byte_identical_across_runs(files: dict[str, str]) -> None:

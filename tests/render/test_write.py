@@ -134,3 +134,32 @@ def test_pages_listed_by_an_older_version_are_taken_over(tmp_path: Path) -> None
     write_pages({"index.md": "# Kamerdossier\n"}, tmp_path)
     assert (tmp_path / "index.md").read_text(encoding="utf-8") == "# Kamerdossier\n"
     assert (tmp_path / MANIFEST).read_text(encoding="utf-8") == f"{_sha256(HOME_TEXT)}  index.md\n"
+
+
+def test_a_page_staged_in_pieces_is_the_page_staged_whole(tmp_path: Path) -> None:
+    """A large file (the corpus-wide JSON) is staged a piece at a time as the pieces come: the same
+    bytes and hash as staged whole, a CR LF split between two pieces one line end."""
+    from generator.write import Staging
+
+    whole, pieces = Staging(tmp_path / "heel"), Staging(tmp_path / "stukken")
+    expected = whole.stage("data/x.json", "{\r\n  \"a\": \"Financiën\"\r\n}\r")
+    stream = pieces.open("data/x.json")
+    for piece in ("{\r", "\n  \"a\": \"Financi", "ën\"\r\n}", "\r"):
+        stream.write(piece.encode("utf-8"))
+    assert stream.close() == expected
+    whole.commit([expected])
+    pieces.commit([expected])
+    assert (tmp_path / "stukken" / "data" / "x.json").read_bytes() == (tmp_path / "heel" / "data" / "x.json").read_bytes() == (
+        '{\n  "a": "Financiën"\n}\n'.encode("utf-8")
+    )
+
+
+def test_a_page_abandoned_while_staged_in_pieces_leaves_nothing(tmp_path: Path) -> None:
+    from generator.write import Staging
+
+    write_pages({"data/x.json": "{}\n"}, tmp_path)
+    stream = Staging(tmp_path).open("data/x.json")
+    stream.write(b'{"half": ')
+    stream.abandon()
+    assert sorted(path.name for path in (tmp_path / "data").iterdir()) == ["x.json"]
+    assert (tmp_path / "data" / "x.json").read_text(encoding="utf-8") == "{}\n"
