@@ -19,12 +19,13 @@ built page is read again. Given only a built site, its pages are read for their 
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from collections.abc import Collection, Iterable, Mapping, Set
 from pathlib import Path
 
-from generator.cache import file_status, read_entry, write_entry
+from generator.cache import read_entry, write_entry
 from generator.errors import KamerdossierError
 from generator.redirects import (  # noqa: F401 (the docstring uses NO_REDIRECTS)
     ANCHOR,
@@ -216,30 +217,40 @@ def read_manifest(path: Path, missing_ok: bool = False) -> dict[str, int]:
     A missing file is an error (the check would pass by checking nothing), unless `missing_ok`:
     a new site that has published nothing yet.
     """
+    data = _manifest_bytes(path, missing_ok)
+    return parse_manifest(data.decode("utf-8"), path.name) if data is not None else {}
+
+
+def _manifest_bytes(path: Path, missing_ok: bool) -> bytes | None:
+    """The manifest's bytes; None when it is missing and `missing_ok` (else a ManifestError)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_bytes()
     except FileNotFoundError:
         if missing_ok:
-            return {}
+            return None
         raise ManifestError(
             f"{path}: not found; it lists every address the site has published, and the build checks that each "
             f"still works. Restore it, or build a new site that has published nothing yet with {NEW_SITE_FLAG}"
         ) from None
-    return parse_manifest(text, path.name)
 
 
 def read_published(path: Path, state: Path | None = None, missing_ok: bool = False) -> Collection[str]:
     """The addresses `path` lists (`read_manifest`, without their lines), kept in the `state` file
-    (a cache) by the manifest's size and modification time: a build that finds the manifest as
-    the last build left it takes them from there instead of reading and checking every line."""
-    status = file_status(str(path)) if state is not None else None
-    if status is not None:
-        kept = read_entry(state)
-        if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == status and isinstance(kept[1], list):
-            return kept[1]
-    published = read_manifest(path, missing_ok)
-    if status is not None:
-        write_entry(state, (status, list(published)))
+    (a cache) by the SHA-256 of the manifest's bytes: a build that finds the manifest as the last
+    build left it takes them from there instead of checking every line. (By its bytes, not its size
+    and time: the manifest is a file people edit and copy, and hashing it costs little beside
+    checking its lines.)"""
+    if state is None:
+        return read_manifest(path, missing_ok)
+    data = _manifest_bytes(path, missing_ok)
+    if data is None:
+        return {}
+    digest = hashlib.sha256(data).hexdigest()
+    kept = read_entry(state)
+    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == digest and isinstance(kept[1], list):
+        return kept[1]
+    published = list(parse_manifest(data.decode("utf-8"), path.name))
+    write_entry(state, (digest, published))
     return published
 
 

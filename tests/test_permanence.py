@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import doctest
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -227,6 +228,24 @@ def test_the_manifest_kept_between_builds_is_read_again_once_it_changes(site_cop
         keep_published_addresses(site_copy, manifest, tmp_path / "redirects.toml", state=state)
     gone = f"{ANSWER_LETTER}#bbb-vraag-99"
     manifest.write_text(manifest.read_text(encoding="utf-8") + f"{gone}\n", encoding="utf-8")
+    with pytest.raises(BuildFailed, match=rf"published\.txt:\d+: no longer produced — {re.escape(gone)}"):
+        keep_published_addresses(site_copy, manifest, tmp_path / "redirects.toml", state=state)
+
+
+def test_the_manifest_kept_between_builds_is_read_again_after_an_edit_that_keeps_its_size_and_time(
+    site_copy: Path, manifest: Path, tmp_path: Path
+) -> None:
+    """The kept addresses are keyed by the manifest's bytes: an edit that keeps the file's size,
+    with its modification time put back (as `touch -r` or `cp -p` can), is still seen."""
+    state = tmp_path / ".cache" / "manifest.pickle"
+    keep_published_addresses(site_copy, manifest, tmp_path / "redirects.toml", state=state)
+    before = manifest.stat()
+    text = manifest.read_text(encoding="utf-8")
+    assert f"\n{ANSWER_LETTER}#bbb-vraag-1\n" in text
+    gone = f"{ANSWER_LETTER}#bbb-vraag-0"  # the same length: no question 0 is produced
+    manifest.write_text(text.replace(f"\n{ANSWER_LETTER}#bbb-vraag-1\n", f"\n{gone}\n", 1), encoding="utf-8")
+    os.utime(manifest, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (manifest.stat().st_size, manifest.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
     with pytest.raises(BuildFailed, match=rf"published\.txt:\d+: no longer produced — {re.escape(gone)}"):
         keep_published_addresses(site_copy, manifest, tmp_path / "redirects.toml", state=state)
 
