@@ -21,7 +21,13 @@ and every process it started (forked workers, Pagefind), so pages shared copy-on
 Speed goals live here, never in timed tests.
 
     python benchmarks/generate.py 1000                           # the generator alone
-    python benchmarks/generate.py --site 1000 10000 --generator-only 100000 --results benchmarks/RESULTS.md
+    python benchmarks/generate.py --site 1000x3 10000 --generator-only 100000 --results benchmarks/RESULTS.md
+
+A size written `NxK` is measured K times, each on a corpus made anew, and the table shows the run
+whose generator time is the median (every figure of that column from that one run), with each
+run's times beneath. A small corpus is a few seconds of work beside fixed costs (starting the
+worker pools, loading the word lists), and one run of it moves by half from run to run: the
+per-letter ratios against it need its median, not one draw.
 
 Prints a Markdown table (one column a size, then the target) and, with `--results`, writes it
 with the machine's load and the command to that file.
@@ -257,12 +263,41 @@ def table(results: dict[int, dict[str, object]]) -> str:
     lines = [header, "|---|" + "---|" * (len(sizes) + 1)]
     lines += [f"| {label} | " + " | ".join(values) + f" | {target} |" for label, values, target in rows]
     lines.append("")
+    lines += _runs_note(results)
     small = sizes[0]
     for large in sizes[1:]:
         lines.append(f"Generator time per letter at {large:,} ÷ at {small:,}: ×{_growth(results, small, large, _generator_seconds):.2f} (target ≤ 1.1; 1.00 is linear).  ")
         if site(results[small]) and site(results[large]):
             lines.append(f"Full build time per letter at {large:,} ÷ at {small:,}: ×{_growth(results, small, large, lambda r: r['build']['seconds']):.2f} (target ≤ 1.1).  ")
     return "\n".join(lines)
+
+
+def _size_spec(text: str) -> tuple[int, int]:
+    """`N` or `NxK` (a corpus of N letters, measured K times) as (N, K)."""
+    size, x, times = text.partition("x")
+    try:
+        parsed = int(size), int(times if x else 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (N or NxK, e.g. 1000 or 1000x3)") from None
+    if parsed[0] < 1 or parsed[1] < 1:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (N and K at least 1)")
+    return parsed
+
+
+def _median_run(runs: list[dict]) -> dict:
+    """Of several runs at one size, the one whose generator time is the median (the lower of the two middle ones)."""
+    return sorted(runs, key=_generator_seconds)[(len(runs) - 1) // 2]
+
+
+def _runs_note(results: dict[int, dict]) -> list[str]:
+    """A line for each size measured more than once: every run's generator and whole times."""
+    return [
+        f"N = {n:,}: the median of {len(r['runs'])} runs by generator time; each run's generator / whole: "
+        + ", ".join(f"{generator:.1f} / {whole:.1f} s" for generator, whole in r["runs"])
+        + ".  "
+        for n, r in sorted(results.items())
+        if len(r.get("runs", ())) > 1
+    ]
 
 
 def _growth(results: dict, small: int, large: int, seconds) -> float:
@@ -286,16 +321,19 @@ def main(argv: list[str]) -> int:
         print(json.dumps(_child_build(Path(argv[1]), Path(argv[2]), Path(argv[3]))))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000])
+    parser.add_argument("sizes", nargs="*", type=_size_spec, default=[(100, 1), (1000, 1)], metavar="N[xK]", help="corpus sizes (`NxK`: measured K times, the median run shown)")
     parser.add_argument("--site", "--mkdocs", action="store_true", help="the full build, the rebuild and the browser's figures (slow)")
     parser.add_argument("--generator-only", type=int, nargs="*", default=[], metavar="N", help="sizes measured for the generator alone")
     parser.add_argument("--results", type=Path, help="write the table, with the machine's load, to this file")
     args = parser.parse_args(argv)
     before = machine()
     results = {}
-    for size in args.sizes:
-        results[size] = run(size, args.site)
-        print(f"N = {size:,}: done ({machine()})", file=sys.stderr)
+    for size, times in args.sizes:
+        runs = []
+        for _ in range(times):
+            runs.append(run(size, args.site))
+            print(f"N = {size:,}: run {len(runs)} of {times} done ({machine()})", file=sys.stderr)
+        results[size] = {**_median_run(runs), "runs": [(_generator_seconds(r), r["build"]["seconds"]) for r in runs]}
     text = table(results)
     if args.generator_only:
         alone = {size: run(size, False) for size in args.generator_only}
