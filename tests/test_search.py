@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import BuildFailed
-from generator.search import BUNDLE, CHUNK_LOCATIONS, index_site
+from generator.search import BUNDLE, CHUNK_LOCATIONS, UI_FILES, index_site
 from tests.pagefind_index import read_entries, read_fragments, read_parts
 
 SMALL_PARTS = 150_000
@@ -30,6 +30,18 @@ def test_the_same_pages_give_a_byte_identical_index(built_site: Path, tmp_path: 
     assert indexes[0] and indexes[0].keys() == indexes[1].keys()
     assert [name for name in indexes[0] if indexes[0][name] != indexes[1][name]] == []
     assert indexes[0] == _index_files(built_site)  # and the build's own index is the same
+
+
+def test_pagefinds_own_interfaces_are_left_out_of_the_site(built_site: Path, tmp_path: Path) -> None:
+    """The search box is Material's, driven through pagefind.js (tests/browser): Pagefind's own
+    interfaces and highlighting script are never loaded, in the first part or any other."""
+    site = Path(shutil.copytree(built_site, tmp_path / "site"))
+    (site / BUNDLE / "pagefind-ui.js").write_text("left by an older build", encoding="utf-8")
+    index_site(site, part_bytes=SMALL_PARTS)
+    names = {path.name for path in (site / BUNDLE).rglob("*") if path.is_file()}
+    assert "pagefind.js" in names and "pagefind-entry.json" in names
+    assert names & UI_FILES == set()
+    assert {path.name for path in (built_site / BUNDLE).rglob("*")} & UI_FILES == set()
 
 
 def test_a_site_without_pages_to_index_fails_the_build(tmp_path: Path) -> None:
