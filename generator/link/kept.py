@@ -115,7 +115,7 @@ class KeptMatches:
         if kept is None:
             self.compared += 1
             match, problems = matching_written(answering, written)
-            place = next(position for position, at in enumerate(written.letters) if at is match) if match is not None else None
+            place = written.position(match) if match is not None else None
             kept = (names[place] if place is not None else None, tuple(problems))
         if key is not None:
             self.found[key] = kept
