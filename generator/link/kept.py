@@ -47,6 +47,9 @@ joined, role, party, number, and the same of the answer), and its unplaced answe
 Stored = tuple[bytes | None, dict[str, bytes], dict[bytes, KeptMatch], dict[bytes, PlainThreads]]
 """What a build keeps: `written`, `letters`, `found` and `threads_found`."""
 
+Found = tuple[dict[bytes, KeptMatch], dict[str, bytes], dict[bytes, PlainThreads], int, bytes | None]
+"""What a build found: `found`, `letters`, `threads_found`, `compared` and `written`."""
+
 FORMAT = 2
 """The form `Stored` has (kept with it by the build: a cache of another form is not read)."""
 
@@ -79,6 +82,24 @@ class KeptMatches:
             return cls(keys)
         written, letters, found, threads = stored
         return cls(keys, found, letters, written, threads_before=threads)
+
+    def part(self) -> KeptMatches:
+        """Matches that look up what this one's earlier build kept, and find their own: for a part
+        of the answering letters, given back with `found_now` and added with `add`."""
+        return KeptMatches(self.keys, self.before, self.letters_before, self.written_before, threads_before=self.threads_before)
+
+    def found_now(self) -> Found:
+        """What this build found (sent back by a part: `part`)."""
+        return self.found, self.letters, self.threads_found, self.compared, self.written
+
+    def add(self, found: Found) -> None:
+        """Add what a part found (`found_now`), after this one's own."""
+        matches, letters, threads, compared, written = found
+        self.found.update(matches)
+        self.letters.update(letters)
+        self.threads_found.update(threads)
+        self.compared += compared
+        self.written = self.written if self.written is not None else written
 
     def stored(self) -> Stored:
         """What to keep for the next build."""
