@@ -443,6 +443,8 @@ def link_render_and_write(
         finally:
             timings["link"] += time.perf_counter() - start
         start = time.perf_counter()
+        if reuse is not None:
+            reuse.hash_links(corpus, addresses)  # on the second core, while emit_site makes the render context
         staging = Staging(docs)
         try:
             emitted = emit_site(corpus, site_url, staging, _rendering_failure, extra, reuse=reuse, addresses=addresses)

@@ -55,6 +55,9 @@ class SecondCore(Generic[Result]):
         return self
 
     def __exit__(self, *_: object) -> None:
+        self.stop()
+
+    def stop(self) -> None:
         """Stop and collect the forked process, unless its result was taken."""
         if self.pid is not None:
             os.kill(self.pid, signal.SIGKILL)
