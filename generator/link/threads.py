@@ -18,6 +18,10 @@ every number it covers, `#antwoord-4` and `#antwoord-5`)::
 
 An answer that answers no question, where the letter it answers is known, is reported as a
 warning at the answer's `path:line`.
+
+Each answering letter is threaded on its own: in a large corpus whose matches are to be found,
+the later half is threaded in a process forked for it, on the second core (`SPLIT_FROM`,
+`generator.second_core`), with the same result.
 """
 
 from __future__ import annotations
