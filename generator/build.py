@@ -20,7 +20,7 @@ from generator.cache import SourceDigests, folder_key, load_parsed, parsed_key, 
 from generator.emit import emit_site
 from generator.errors import BuildFailed, SourceError, problem
 from generator.incremental import Incremental, view_digest
-from generator.link import KeptMatches, RecordLinks, find_record_terms, link_corpus, link_record
+from generator.link import KEPT_FORMAT, KeptMatches, RecordLinks, find_record_terms, link_corpus, link_record
 from generator.model import Corpus, Diagnostic, Record, SourceSpan, Term, TermUse
 from generator.parse import page_starts, parse_record
 from generator.permanence import (
@@ -308,7 +308,7 @@ def link_and_address(
     with _cycle_collector_paused():
         corpus = link_corpus(records, diagnostics + editorial.diagnostics, editorial.terms, alone, terms, kept)
         if kept is not None and kept.changed():
-            write_entry(cache / KEPT_MATCHES, (sys.version, kept.stored()))
+            write_entry(cache / KEPT_MATCHES, (_KEPT_VERSION, kept.stored()))
         corpus = replace(corpus, annotations=editorial.notes)
         addresses = assign_addresses(corpus)
         return replace(corpus, diagnostics=corpus.diagnostics + annotation_problems(corpus, addresses)), addresses
@@ -318,13 +318,16 @@ KEPT_MATCHES = Path("link") / "matches.pickle"
 """Where in the cache folder the matches of answering letters are kept (`KeptMatches`), with
 the Python they were found with (difflib compares the texts)."""
 
+_KEPT_VERSION = f"{sys.version} kept {KEPT_FORMAT}"
+"""What the matches are kept with: the Python, and the form they are kept in (`generator.link.kept.FORMAT`)."""
+
 
 def _kept_matches(cache: Path | None, parsed: Parsed | None) -> KeptMatches | None:
     """The matches the last build kept in `cache`, to be looked up by `parsed`'s parse keys."""
     if cache is None or parsed is None:
         return None
     found = read_entry(cache / KEPT_MATCHES)
-    return KeptMatches.restored(parsed.keys, found[1] if isinstance(found, tuple) and len(found) == 2 and found[0] == sys.version else None)
+    return KeptMatches.restored(parsed.keys, found[1] if isinstance(found, tuple) and len(found) == 2 and found[0] == _KEPT_VERSION else None)
 
 
 @contextmanager
@@ -440,6 +443,8 @@ def link_render_and_write(
         finally:
             timings["link"] += time.perf_counter() - start
         start = time.perf_counter()
+        if reuse is not None:
+            reuse.hash_links(corpus, addresses)  # on the second core, while emit_site makes the render context
         staging = Staging(docs)
         try:
             emitted = emit_site(corpus, site_url, staging, _rendering_failure, extra, reuse=reuse, addresses=addresses)

@@ -71,11 +71,13 @@ from operator import attrgetter
 from pathlib import Path
 
 from generator.cache import code_version, folder_key, read_entry, write_entry
-from generator.model import Answer, Event, Footnote, LetterKey, Paragraph, Question, Record, Reference, SourceSpan, Target
+from generator.model import Answer, Corpus, Event, Footnote, LetterKey, Paragraph, Question, Record, Reference, SourceSpan, Target
+from generator.render.addresses import Addresses
 from generator.render.context import ByRecord, RenderContext
 from generator.render.data import OpenDataLookup, RecordData
 from generator.render.mentions import Citation
 from generator.render.places import lazy_text_places
+from generator.second_core import SecondCore
 from generator.write import SAME, StagedPage
 
 RENDERED_FOLDER = "rendered"
@@ -131,6 +133,7 @@ class Incremental:
         self._same: dict[str, frozenset[str]] = {}  # by share file, the kinds of group whose source is as it was (`_same_kinds`)
         self._entries: dict[str, _Entry] = {}  # what each record of the shares in hand rendered to
         self._untouched_pages: set[str] = set()  # the pages found as the last build left them (`_untouched`)
+        self._linked: tuple[Corpus, Addresses, SecondCore[dict[str, str]]] | None = None  # `hash_links`
 
     def prepare(self, context: RenderContext, lookup: OpenDataLookup | None) -> None:
         """Hash what every page may show, and each source of the groups' values (`SOURCES`)."""
@@ -143,7 +146,30 @@ class Incremental:
             code_version(), context.site_url, context.open_data, corpus.glossary, corpus.annotations,
             bool(corpus.links.dossiers), lookup.dossier_order if lookup is not None else None,
         ))
-        self.sources = source_digests(context)
+        self.sources = source_digests(context, self._linked_digests(context))
+
+    def hash_links(self, corpus: Corpus, addresses: Addresses) -> None:
+        """Start hashing the sources read from the linked `corpus` and its `addresses` alone
+        (`linked_digests`) in a process forked for it (`generator.second_core`), while this one
+        makes the render context; `prepare` takes them, when its context is of this corpus."""
+        self._stop_hashing()
+        self._linked = (corpus, addresses, SecondCore(lambda: linked_digests(corpus, addresses)))
+
+    def _linked_digests(self, context: RenderContext) -> dict[str, str] | None:
+        """What `hash_links` found, when it hashed the corpus and addresses of `context`."""
+        if self._linked is None:
+            return None
+        corpus, addresses, hashing = self._linked
+        if corpus is not context.corpus or addresses is not context.addresses:
+            self._stop_hashing()
+            return None
+        self._linked = None
+        return hashing.result()
+
+    def _stop_hashing(self) -> None:
+        if self._linked is not None:
+            self._linked[2].stop()
+            self._linked = None
 
     @property
     def index(self) -> _Index:
@@ -455,19 +481,25 @@ def _hashed_as(group: Group) -> Group:
     return ("record", group[1]) if group[0] in _FOUND_IN_THE_RECORD_ALONE else group
 
 
+LINKED_SOURCES: dict[str, Callable[[Corpus, Addresses], object]] = {
+    "addresses": lambda corpus, addresses: addresses,
+    "threads": lambda corpus, _: [(_plain(thread.question), _plain(thread.answer)) for thread in corpus.links.threads],
+    "statuses": lambda corpus, _: [(_plain(target), status) for target, status in corpus.links.statuses],
+    "events": lambda corpus, _: [_plain_event(event) for event in corpus.links.events],
+    "dossier_index": lambda corpus, _: corpus.links.dossiers,
+    "terms": lambda corpus, _: list(map(_PLAIN_TERM_USE, corpus.links.terms)),
+}
+"""The `SOURCES` read from the linked corpus and its addresses alone: hashed as soon as the corpus
+is linked, while the render context is made (`Incremental.hash_links`)."""
+
 SOURCES: dict[str, Callable[[RenderContext], object]] = {
-    "addresses": lambda context: context.addresses,
-    "threads": lambda context: [(_plain(thread.question), _plain(thread.answer)) for thread in context.corpus.links.threads],
-    "statuses": lambda context: [(_plain(target), status) for target, status in context.corpus.links.statuses],
-    "events": lambda context: [_plain_event(event) for event in context.corpus.links.events],
+    **{name: (lambda context, read=read: read(context.corpus, context.addresses)) for name, read in LINKED_SOURCES.items()},
     "citations": lambda context: [_plain_citation(reference, citation) for reference, citation in context.mentions.citations.items()],
     "documents": lambda context: context.mentions.documents,
     "cited_in": lambda context: context.mentions.cited_in,
     "dossiers": lambda context: (context.mentions.letter_dossiers, context.mentions.record_dossiers,
                                  context.mentions.letter_cites, context.mentions.record_cites),
     "notes": lambda context: context.notes,
-    "dossier_index": lambda context: context.corpus.links.dossiers,
-    "terms": lambda context: list(map(_PLAIN_TERM_USE, context.corpus.links.terms)),
 }
 """What the groups' values (and the pages that are no record's own: `overview_digest`) are read
 from, each hashed whole once a build (`source_digests`): every group of a kind is read from one
@@ -484,9 +516,15 @@ _SOURCE_OF = {
 not named here (a record's parse key, the site) is compared group by group, as text."""
 
 
-def source_digests(context: RenderContext) -> dict[str, str]:
-    """Hash each of the `SOURCES` of `context`."""
-    return {name: _digest(read(context)) for name, read in SOURCES.items()}
+def source_digests(context: RenderContext, linked: dict[str, str] | None = None) -> dict[str, str]:
+    """Hash each of the `SOURCES` of `context`; those `linked` holds (`linked_digests`) are taken from there."""
+    linked = linked or {}
+    return {name: linked[name] if name in linked else _digest(read(context)) for name, read in SOURCES.items()}
+
+
+def linked_digests(corpus: Corpus, addresses: Addresses) -> dict[str, str]:
+    """Hash each of the `LINKED_SOURCES` of the linked `corpus` and its `addresses`."""
+    return {name: _digest(read(corpus, addresses)) for name, read in LINKED_SOURCES.items()}
 
 
 def _plain_event(event: Event) -> tuple:

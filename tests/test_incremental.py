@@ -561,3 +561,25 @@ def test_a_part_whose_source_is_unchanged_is_not_looked_at_and_one_whose_source_
     stale_file.write_bytes(pickle.dumps(({**sources, "threads": "another build's"}, entries)))
     shutil.rmtree(tmp_path / "clean")
     assert _rebuild_and_compare(tmp_path, built, monkeypatch, overviews=0) == [edited]
+
+
+def test_the_sources_hashed_while_the_context_is_made_are_those_hashed_with_it(tmp_path: Path) -> None:
+    """`Incremental.hash_links` hashes the sources read from the linked corpus alone in a forked
+    process while the render context is made; `prepare` takes them only for a context of that
+    corpus, and they are what hashing them with the context gives."""
+    parsed = parse_and_link_sources(_corpus_folder(tmp_path, generated=40), tmp_path / ".cache", workers=1)
+    corpus = link_with_editorial(parsed.records, parsed.diagnostics, read_editorial(GLOSSARY, ANNOTATIONS))
+    context = render_context(corpus, SITE_URL)
+    lookup = open_data_lookup(context)
+    here = Incremental(tmp_path / ".cache", tmp_path / "docs", parsed.keys, parsed.views)
+    here.prepare(context, lookup)
+    forked = Incremental(tmp_path / ".cache", tmp_path / "docs", parsed.keys, parsed.views)
+    forked.hash_links(corpus, context.addresses)
+    hashing = forked._linked[2]
+    assert hashing.pid is not None  # hashed in a forked process
+    forked.prepare(context, lookup)
+    assert forked.sources == here.sources and forked._linked is None and hashing.pid is None
+    other = _with_links(context, threads=context.corpus.links.threads[1:])
+    forked.hash_links(corpus, context.addresses)  # the corpus before its threads changed: not taken
+    forked.prepare(other, lookup)
+    assert forked.sources == source_digests(other) != here.sources

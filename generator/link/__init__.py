@@ -28,14 +28,14 @@ from dataclasses import replace
 from generator.link._walk import in_reading_order
 from generator.link.dossiers import dossier_index
 from generator.link.events import list_events
-from generator.link.kept import KeptMatches
+from generator.link.kept import FORMAT as KEPT_FORMAT, KeptMatches
 from generator.link.record import RecordLinks, find_record_terms, link_record
 from generator.link.status import list_statuses
 from generator.link.terms import find_terms
 from generator.link.threads import thread_corpus
 from generator.model import Corpus, Diagnostic, Links, Record, Term, TermUse
 
-__all__ = ["KeptMatches", "RecordLinks", "dossier_index", "find_record_terms", "link_corpus", "link_record"]
+__all__ = ["KEPT_FORMAT", "KeptMatches", "RecordLinks", "dossier_index", "find_record_terms", "link_corpus", "link_record"]
 
 
 def _by_place(records: tuple[Record, ...], diagnostics: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:

@@ -14,7 +14,9 @@ to the answering letter or to any letter the indexes offer it changes the key, a
 compared again; a letter whose record has no parse key is always compared.
 
 The threads an answering letter makes with the letters it answers (`generator.link.threads`)
-depend on those letters alone: they are kept too, pickled, by the hash of the letters' names.
+depend on those letters alone: they are kept too, by the hash of the letters' names, each as a
+plain tuple naming its letters by their place among those (`_plain_threads`): pickled once with
+the rest, and several times faster to pickle than the threads themselves.
 
 The indexes are made of every written-questions letter of the corpus: when those are the same
 letters, in the same order, as in the build that kept the matches (`written`, the hash of their
@@ -29,18 +31,27 @@ kept (`restored`) and stores `stored()` when it `changed()`::
 from __future__ import annotations
 
 import hashlib
-import pickle
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from generator.link.matching import LetterAt, WrittenLetters, compared_letters, matching_written
-from generator.model import Diagnostic, Letter, Record, Thread
+from generator.model import Diagnostic, Letter, LetterKey, Record, Target, Thread
 
 KeptMatch = tuple[str | None, tuple[Diagnostic, ...]]
 """The name of the letter matched (None: none), and the warnings."""
 
-Stored = tuple[bytes | None, dict[str, bytes], dict[bytes, KeptMatch], dict[bytes, bytes]]
+PlainThreads = tuple[tuple[tuple[int, str, str | None, int, int, str, str | None, int], ...], tuple[Diagnostic, ...]]
+"""The threads an answering letter makes, each as (place of the question's letter among the letters
+joined, role, party, number, and the same of the answer), and its unplaced answers (`_plain_threads`)."""
+
+Stored = tuple[bytes | None, dict[str, bytes], dict[bytes, KeptMatch], dict[bytes, PlainThreads]]
 """What a build keeps: `written`, `letters`, `found` and `threads_found`."""
+
+Found = tuple[dict[bytes, KeptMatch], dict[str, bytes], dict[bytes, PlainThreads], int, bytes | None]
+"""What a build found: `found`, `letters`, `threads_found`, `compared` and `written`."""
+
+FORMAT = 2
+"""The form `Stored` has (kept with it by the build: a cache of another form is not read)."""
 
 
 @dataclass
@@ -56,10 +67,10 @@ class KeptMatches:
     found: dict[bytes, KeptMatch] = field(default_factory=dict)
     letters: dict[str, bytes] = field(default_factory=dict)
     written: bytes | None = None
-    threads_before: Mapping[bytes, bytes] = field(default_factory=dict)
-    threads_found: dict[bytes, bytes] = field(default_factory=dict)
-    """The threads of each answering letter and its unplaced answers (`threads`), pickled, by
-    the hash of the names of the letters they join."""
+    threads_before: Mapping[bytes, PlainThreads] = field(default_factory=dict)
+    threads_found: dict[bytes, PlainThreads] = field(default_factory=dict)
+    """The threads of each answering letter and its unplaced answers (`threads`), as plain tuples,
+    by the hash of the names of the letters they join."""
     compared: int = 0
     """How many answering letters were matched by comparing (not taken from `before`)."""
     _named: tuple[WrittenLetters | None, list[str | None], dict[str, int]] = field(default=(None, [], {}), repr=False, compare=False)
@@ -71,6 +82,24 @@ class KeptMatches:
             return cls(keys)
         written, letters, found, threads = stored
         return cls(keys, found, letters, written, threads_before=threads)
+
+    def part(self) -> KeptMatches:
+        """Matches that look up what this one's earlier build kept, and find their own: for a part
+        of the answering letters, given back with `found_now` and added with `add`."""
+        return KeptMatches(self.keys, self.before, self.letters_before, self.written_before, threads_before=self.threads_before)
+
+    def found_now(self) -> Found:
+        """What this build found (sent back by a part: `part`)."""
+        return self.found, self.letters, self.threads_found, self.compared, self.written
+
+    def add(self, found: Found) -> None:
+        """Add what a part found (`found_now`), after this one's own."""
+        matches, letters, threads, compared, written = found
+        self.found.update(matches)
+        self.letters.update(letters)
+        self.threads_found.update(threads)
+        self.compared += compared
+        self.written = self.written if self.written is not None else written
 
     def stored(self) -> Stored:
         """What to keep for the next build."""
@@ -87,14 +116,13 @@ class KeptMatches:
         if None in names:
             return make()
         key = hashlib.sha256(repr(names).encode("utf-8", "surrogatepass")).digest()
-        data = self.threads_before.get(key)
-        if data is None:
-            threads, unplaced = made = make()
-            data = pickle.dumps((tuple(threads), tuple(unplaced)), protocol=pickle.HIGHEST_PROTOCOL)
+        plain = self.threads_before.get(key)
+        if plain is None:
+            made = make()
+            plain = _plain_threads(sources, *made)
         else:
-            threads, unplaced = pickle.loads(data)
-            made = list(threads), list(unplaced)
-        self.threads_found[key] = data
+            made = _threads_from_plain(sources, plain)
+        self.threads_found[key] = plain
         return made
 
     def _name(self, record: Record, letter: Letter) -> str | None:
@@ -115,7 +143,7 @@ class KeptMatches:
         if kept is None:
             self.compared += 1
             match, problems = matching_written(answering, written)
-            place = next(position for position, at in enumerate(written.letters) if at is match) if match is not None else None
+            place = written.position(match) if match is not None else None
             kept = (names[place] if place is not None else None, tuple(problems))
         if key is not None:
             self.found[key] = kept
@@ -146,3 +174,23 @@ class KeptMatches:
             self._named = written, names, positions
             self.written = None if None in names else hashlib.sha256("\n".join(names).encode()).digest()
         return self._named[1], self._named[2]
+
+
+def _plain_threads(sources: list[LetterAt], threads: list[Thread], unplaced: list[Diagnostic]) -> PlainThreads:
+    """`threads` (between letters of `sources`) as plain tuples, and the `unplaced` answers."""
+    places = {(record.path, letter.index): place for place, (record, letter) in enumerate(sources)}
+    return tuple(
+        (places[question.letter.path, question.letter.index], question.role, question.party, question.number,
+         places[answer.letter.path, answer.letter.index], answer.role, answer.party, answer.number)
+        for question, answer in ((thread.question, thread.answer) for thread in threads)
+    ), tuple(unplaced)
+
+
+def _threads_from_plain(sources: list[LetterAt], plain: PlainThreads) -> tuple[list[Thread], list[Diagnostic]]:
+    """The threads and unplaced answers `_plain_threads` gave, between the letters of `sources`."""
+    keys = [LetterKey(record.path, letter.index) for record, letter in sources]
+    threads, unplaced = plain
+    return [
+        Thread(Target(keys[question], question_role, question_party, question_number), Target(keys[answer], answer_role, answer_party, answer_number))
+        for question, question_role, question_party, question_number, answer, answer_role, answer_party, answer_number in threads
+    ], list(unplaced)

@@ -340,6 +340,7 @@ class WrittenLetters:
         self._keys: dict[int, LetterKeys] = {}  # by id of the letter: each letter's, found once
         self._candidates: dict[tuple, tuple[list[int], frozenset[int]]] = {}
         self._sharing: dict[tuple[str | None, tuple[str, ...], int], list[int] | None] = {}
+        self._held: dict[int, list[list[int]] | None] = {}  # `_holding` by id of the answering letter
 
     # The indexes are made when first looked at: a rebuild that keeps every match looks at none.
 
@@ -361,6 +362,22 @@ class WrittenLetters:
             for key in dict.fromkeys((*_reprint_keys(letter), *_subject_reprint_keys(letter))):
                 by_text[key].append(position)
         return by_text
+
+    @cached_property
+    def _positions(self) -> dict[int, int]:
+        """Each letter's position, by the `id` of its (record, letter) pair in `letters`."""
+        return {id(at): position for position, at in enumerate(self.letters)}
+
+    def position(self, at: LetterAt) -> int:
+        """The position of `at`, one of `letters` (`matching_written` gives one)."""
+        return self._positions[id(at)]
+
+    def holding(self, answering: Letter) -> list[list[int]] | None:
+        """`_holding(answering, self)`, found once for each answering letter (`compared_letters`
+        and `matching_written` both read it)."""
+        if id(answering) not in self._held:
+            self._held[id(answering)] = _holding(answering, self)
+        return self._held[id(answering)]
 
     def keys(self, letter: Letter) -> LetterKeys:
         """The letter's `_asker_keys` and `_subject_keys`."""
@@ -422,7 +439,7 @@ def _holding(answering: Letter, written: WrittenLetters) -> list[list[int]] | No
 def compared_letters(answering: Letter, written: WrittenLetters) -> tuple[list[int], list[list[int]] | None]:
     """The written-questions letters `matching_written` reads for `answering`, by position: its
     candidates (`_candidates`), and the letters holding each of its texts (`_holding`)."""
-    return written.candidates(answering)[0], _holding(answering, written)
+    return written.candidates(answering)[0], written.holding(answering)
 
 
 def _reprinted(answering: Letter, written: WrittenLetters) -> int | None:
@@ -436,7 +453,7 @@ def _reprinted(answering: Letter, written: WrittenLetters) -> int | None:
     `REPRINTS_LOOKED_UP`; or a letter that may share none).
     """
     mine = {n: q for q in questions_of(answering) for n in q.numbers}
-    holding = _holding(answering, written)
+    holding = written.holding(answering)
     candidates = written.candidates(answering)[0]
     combined = sum(1 for q in mine.values() if len(q.numbers) > 1)
     if (mine and combined * 2 >= len(mine)) or holding is None or len(candidates) <= sum(map(len, holding)):
@@ -464,7 +481,7 @@ def matching_written(answering: Letter, written: WrittenLetters) -> tuple[Letter
     if position is not None:
         return written.letters[position], []
     candidates = written.candidates(answering)[0]
-    holding = Counter(at for held in _holding(answering, written) or () for at in held)
+    holding = Counter(at for held in written.holding(answering) or () for at in held)
     ordered = sorted(candidates, key=lambda at: (-holding[at], at))
     budget = _Comparisons(COMPARISONS_PER_LETTER)
     best: tuple[float, int] | None = None

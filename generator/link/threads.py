@@ -18,11 +18,16 @@ every number it covers, `#antwoord-4` and `#antwoord-5`)::
 
 An answer that answers no question, where the letter it answers is known, is reported as a
 warning at the answer's `path:line`.
+
+Each answering letter is threaded on its own: in a large corpus whose matches are to be found,
+the later half is threaded in a process forked for it, on the second core (`SPLIT_FROM`,
+`generator.second_core`), with the same result.
 """
 
 from __future__ import annotations
 
 from generator.link.kept import KeptMatches
+from generator.second_core import SecondCore
 from generator.link.matching import (
     LetterAt,
     WrittenLetters,
@@ -140,17 +145,36 @@ def thread_corpus(
         return _thread_corpus(records, kept)
 
 
+SPLIT_FROM = 200
+"""From how many answering letters on, when their matches are to be found (none kept from an
+earlier build), the later half is threaded in a process forked for it (`generator.second_core`)."""
+
+
 def _thread_corpus(records: tuple[Record, ...], kept: KeptMatches | None) -> tuple[tuple[Thread, ...], tuple[Diagnostic, ...]]:
     written = [
         (record, letter) for record in records for letter in record.letters if letter.kind == WRITTEN_QUESTIONS
     ]
     index = WrittenLetters(written)
-    threads: list[Thread] = []  # each answering letter's own: no two letters make the same thread
-    diagnostics: list[Diagnostic] = []
-    for record in records:
-        for letter in record.letters:
-            if any(isinstance(block, Answer) for block in letter.body):
-                found, problems = _thread_letter(record, letter, index, kept)
-                threads.extend(found)
-                diagnostics.extend(problems)
-    return tuple(threads), tuple(diagnostics)
+    answering = [
+        (record, letter) for record in records for letter in record.letters if any(isinstance(block, Answer) for block in letter.body)
+    ]
+    if len(answering) < SPLIT_FROM or (kept is not None and kept.before):
+        found = _thread_letters(answering, index, kept)
+    else:  # matching is the costly part, each letter's on its own: the later half on the second core
+        half = len(answering) // 2
+        part = kept.part() if kept is not None else None
+        with SecondCore(lambda: (_thread_letters(answering[half:], index, part), part.found_now() if part is not None else None)) as second:
+            found = _thread_letters(answering[:half], index, kept)
+            later, found_later = second.result()
+        found += later
+        if kept is not None and found_later is not None:
+            kept.add(found_later)
+    threads = tuple(thread for letter_threads, _ in found for thread in letter_threads)  # no two letters make the same thread
+    return threads, tuple(problem for _, problems in found for problem in problems)
+
+
+def _thread_letters(
+    letters: list[LetterAt], written: WrittenLetters, kept: KeptMatches | None
+) -> list[tuple[list[Thread], list[Diagnostic]]]:
+    """Each answering letter's threads and what went wrong (`_thread_letter`), in order."""
+    return [_thread_letter(record, letter, written, kept) for record, letter in letters]

@@ -18,6 +18,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import PurePosixPath
 
 from generator.errors import SourceError
@@ -166,8 +167,19 @@ class _Claim:
 
     folder: str
     stem: str
-    distinctions: tuple[str, ...]  # slugs added in turn while paths still collide
     owner: tuple[str, int]  # (record path, letter index or -1 for the record page)
+    record: Record
+    letter: Letter | None  # None: the record's page
+
+    @cached_property
+    def distinctions(self) -> tuple[str, ...]:
+        """The slugs added in turn while paths still collide (made for a claim that collides)."""
+        record, letter = self.record, self.letter
+        file = PurePosixPath(record.path)
+        if letter is None:
+            return (slugify(record.identifier or ""), _file_slug(file), "verslag", _file_hash(file))
+        first = slugify(record.identifier or "") or _shortened(slugify(letter.sender or ""))
+        return (first, _file_slug(file), f"brief-{letter.index + 1}", _file_hash(file))
 
 
 def assign_addresses(corpus: Corpus) -> Addresses:
@@ -218,17 +230,17 @@ def _folder(chamber: str, date: datetime.date | None) -> str:
     return f"{chamber_slug(chamber) or NO_CHAMBER}/{date.isoformat() if date else UNDATED}"
 
 
-def _file_slug(record: Record) -> str:
-    return slugify(PurePosixPath(record.path).stem)
+def _file_slug(file: PurePosixPath) -> str:
+    return slugify(file.stem)
 
 
 FILE_HASH_LENGTH = 8
 """Hex digits of the file name's hash that tell apart files whose names slug alike."""
 
 
-def _file_hash(record: Record) -> str:
+def _file_hash(file: PurePosixPath) -> str:
     """`seeds/Vragen.txt` -> 8 hex digits of the SHA-256 of `Vragen.txt`: stable, and differs where slugs do not."""
-    return hashlib.sha256(PurePosixPath(record.path).name.encode("utf-8", "surrogatepass")).hexdigest()[:FILE_HASH_LENGTH]
+    return hashlib.sha256(file.name.encode("utf-8", "surrogatepass")).hexdigest()[:FILE_HASH_LENGTH]
 
 
 class AddressConflict(SourceError):
@@ -242,20 +254,16 @@ def _refuse_shared_path(path: str, claims: list[_Claim]) -> None:
 
 
 def _record_claim(record: Record) -> _Claim:
-    distinctions = (slugify(record.identifier or ""), _file_slug(record), "verslag", _file_hash(record))
-    return _Claim(
-        _folder(record.chamber, record_date(record)), slugify(record.kind) or "record", distinctions, (record.path, -1)
-    )
+    return _Claim(_folder(record.chamber, record_date(record)), slugify(record.kind) or "record", (record.path, -1), record, None)
 
 
 def _letter_claim(record: Record, letter: Letter) -> _Claim:
-    first = slugify(record.identifier or "") or _shortened(slugify(letter.sender or ""))
-    distinctions = (first, _file_slug(record), f"brief-{letter.index + 1}", _file_hash(record))
     return _Claim(
         _folder(letter.chamber or record.chamber, letter_date(record, letter)),
         slugify(letter.kind) or "brief",
-        distinctions,
         (record.path, letter.index),
+        record,
+        letter,
     )
 
 
@@ -292,5 +300,7 @@ def _distinct_paths(claims: list[_Claim]) -> dict[tuple[str, int], str]:
 
 
 def _path(claim: _Claim, depth: int) -> str:
+    if not depth:
+        return f"{claim.folder}/{claim.stem}.md"
     parts = [part for part in claim.distinctions[:depth] if part]
     return f"{claim.folder}/{'-'.join([claim.stem, *parts])}.md"

@@ -25,8 +25,9 @@ into markup, and the same corpus always gives the same bytes.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from urllib.parse import urlsplit
 
 from generator.model import (
@@ -55,7 +56,7 @@ from generator.render.addresses import (
     record_date,
     target_anchor,
 )
-from generator.render.context import RenderContext
+from generator.render.context import ByRecord, RenderContext
 from generator.render.escape import csv_text, json_fragment, json_text, safe_url, xml_attribute, xml_text
 from generator.render.labels import letter_title
 from generator.render.markdown import PageIds, dutch_date, letter_kind_label
@@ -286,9 +287,10 @@ class _Site:
 class OpenDataLookup:
     """What every letter's data looks up in the whole corpus, gathered once.
 
-    `answers` maps each target naming an answer to that answer; `documents` maps the official
-    identifiers of records and letters in the corpus to their pages' URLs; `dossiers` maps each
-    letter to its dossiers, `dossier_order` lists every dossier by number.
+    `answers` maps each target naming an answer to that answer (a record's entries made when one
+    is first looked up: `ByRecord`); `documents` maps the official identifiers of records and
+    letters in the corpus to their pages' URLs; `dossiers` maps each letter to its dossiers,
+    `dossier_order` lists every dossier by number.
     """
 
     context: RenderContext
@@ -310,14 +312,7 @@ def open_data_lookup(context: RenderContext) -> OpenDataLookup:
     """Gather, once, what every letter's open data looks up in the whole corpus (needs `context.site_url`)."""
     site = _Site(context.site_url or "")
     corpus = context.corpus
-    answers: dict[Target, Answer] = {}
-    for record in corpus.records:
-        for letter in record.letters:
-            key = LetterKey(record.path, letter.index)
-            for block in letter.body:
-                if isinstance(block, Answer):
-                    for number in _numbers(block):
-                        answers.setdefault(Target(key, ANSWER, block.party, number), block)
+    answers = ByRecord(corpus.records, _answers_by_target(corpus.records), _TARGET_PATH)  # a record's made when first looked up
     index = dict(corpus.links.dossiers)
     references: dict[str, list[Reference]] = {}
     for reference in corpus.links.references:
@@ -326,6 +321,30 @@ def open_data_lookup(context: RenderContext) -> OpenDataLookup:
         context, site, answers, _documents_in_corpus(context, site), context.mentions.letter_dossiers, tuple(index),
         {path: tuple(found) for path, found in references.items()},
     )
+
+
+_TARGET_PATH = attrgetter("letter.path")
+
+
+def _answers_by_target(records: tuple[Record, ...]) -> Callable[[str], list[tuple[Target, Answer]]]:
+    """Make, for `ByRecord`, a record's entries of `OpenDataLookup.answers`: each number an answer
+    answers (`_numbers`) to the answer, the first answer under a number kept."""
+    by_path: dict[str, list[Record]] = {}
+    for record in records:
+        by_path.setdefault(record.path, []).append(record)
+
+    def make(path: str) -> list[tuple[Target, Answer]]:
+        answers: dict[Target, Answer] = {}
+        for record in by_path.get(path, ()):
+            for letter in record.letters:
+                key = LetterKey(path, letter.index)
+                for block in letter.body:
+                    if isinstance(block, Answer):
+                        for number in _numbers(block):
+                            answers.setdefault(Target(key, ANSWER, block.party, number), block)
+        return list(answers.items())
+
+    return make
 
 
 def _documents_in_corpus(context: RenderContext, site: _Site) -> dict[str, str]:

@@ -7,13 +7,15 @@ published shape), which quotes questions 1 to 10 and is threaded to them by comp
 
 from __future__ import annotations
 
+import pickle
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
-from generator.build import KEPT_MATCHES, generate, parse_and_link_sources
-from generator.cache import read_entry
+from generator.build import _KEPT_VERSION, KEPT_MATCHES, generate, parse_and_link_sources
+from generator.cache import read_entry, write_entry
 from generator.link import KeptMatches, link_corpus
 from generator.link import kept as kept_module
 from generator.link import matching, threads
@@ -147,3 +149,19 @@ def test_a_build_keeps_its_matches_in_the_cache_and_a_rebuild_reuses_them(tmp_pa
     compared = _count_comparisons(monkeypatch)
     generate(seeds, tmp_path / "docs", cache=cache)
     assert compared == []
+
+
+def test_matches_kept_in_another_form_are_not_read(tmp_path: Path, monkeypatch) -> None:
+    """A cache the code before `kept.FORMAT` 2 wrote (each letter's threads pickled, tagged with the
+    Python's version alone) is passed over: the letter is compared again, and the build keeps its
+    matches in the present form."""
+    seeds, cache = _seeds(tmp_path), tmp_path / ".cache"
+    generate(seeds, tmp_path / "docs", cache=cache)
+    _, stored = read_entry(cache / KEPT_MATCHES)
+    written, letters, found, threads_found = stored
+    old = {key: pickle.dumps(([], [])) for key in threads_found}  # the old form, holding no threads
+    write_entry(cache / KEPT_MATCHES, (sys.version, (written, letters, found, old)))
+    compared = _count_comparisons(monkeypatch)
+    generate(seeds, tmp_path / "docs", cache=cache)
+    assert compared == [f"seeds/{ANSWERS}"]
+    assert read_entry(cache / KEPT_MATCHES) == (_KEPT_VERSION, stored)

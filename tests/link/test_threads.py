@@ -6,6 +6,7 @@ import datetime
 from dataclasses import replace
 
 from generator.link import matching as matching_module
+from generator.link import threads as threads_module
 from generator.link.threads import thread_corpus
 from generator.model import LetterKey, Member, Target, Thread
 
@@ -150,6 +151,7 @@ def _count_comparisons(monkeypatch) -> list[tuple[str, str]]:
     """Record every (answering, asked) pair of letters `threads` compares (`_compared`: the
     texts it would score, by `_reprints` or `_score`)."""
     calls: list[tuple[str, str]] = []
+    monkeypatch.setattr(threads_module, "SPLIT_FROM", 10**9)  # every letter threaded in this process, where they are counted
     real = matching_module._compared
     monkeypatch.setattr(matching_module, "_compared", lambda a, b: calls.append((a.span.path, b.span.path)) or real(a, b))
     return calls

@@ -1,0 +1,99 @@
+"""Compute part of a pure step in a forked process while this one computes the rest (issue 9).
+
+Between parsing and rendering the build's process works alone, and the machine's second core sits
+idle. A step whose work splits into independent parts (threading the answering letters of the
+corpus, each matched on its own) gives one part to a process forked for it: it shares the corpus
+with this one (copy-on-write), computes its part, sends the result back pickled through a pipe,
+and exits. The result is the same as computing that part here, after the rest; and it is computed
+here when the fork fails, or the forked process ends without a result (it raised: computed here,
+it raises here too)::
+
+    with SecondCore(lambda: work(second_half)) as second:
+        first = work(first_half)
+        both = first + second.result()
+
+Leaving the block without the result (this process's part raised) stops the forked process.
+
+Only for work whose result is small beside what it reads: the result is pickled, sent and
+unpickled, and forking costs time in proportion to the memory of this process.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+Result = TypeVar("Result")
+
+
+class SecondCore(Generic[Result]):
+    """`work()`, computed in a process forked now; its result is taken with `result()`."""
+
+    def __init__(self, work: Callable[[], Result]) -> None:
+        self.work = work
+        self.pid: int | None = None
+        self.reading: int | None = None
+        if not hasattr(os, "fork"):
+            return
+        reading, writing = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(reading)
+            os.close(writing)
+            return
+        if pid == 0:  # the forked process: compute, send, never return
+            os.close(reading)
+            _compute_and_send(work, writing)
+        os.close(writing)
+        self.pid, self.reading = pid, reading
+
+    def __enter__(self) -> SecondCore[Result]:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        """Stop and collect the forked process, unless its result was taken."""
+        if self.pid is not None:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            self.pid = None
+        if self.reading is not None:
+            os.close(self.reading)
+            self.reading = None
+
+    def result(self) -> Result:
+        """The result of `work()`: as the forked process sent it, or computed here when it sent none."""
+        data = self._received()
+        return pickle.loads(data) if data else self.work()
+
+    def _received(self) -> bytes:
+        """What the forked process sent (nothing when it failed), once it has ended."""
+        if self.pid is None or self.reading is None:
+            return b""
+        chunks = []
+        with os.fdopen(self.reading, "rb") as stream:  # read while it writes: a pipe holds 64 KB
+            self.reading = None
+            while chunk := stream.read(1 << 20):
+                chunks.append(chunk)
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = None
+        return b"".join(chunks) if os.waitstatus_to_exitcode(status) == 0 else b""
+
+
+def _compute_and_send(work: Callable[[], object], writing: int) -> None:
+    """In the forked process: send `work()`'s result pickled, and exit (1 when it raised or could
+    not be sent), without running anything the forking process would on its way out."""
+    status = 1
+    try:
+        data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(writing, "wb") as stream:
+            stream.write(data)
+        status = 0
+    finally:
+        os._exit(status)
