@@ -130,7 +130,13 @@ _OTHER_SPACE = re.compile(r"[^\S \u00a0\u2007\u202f]")
 def _joined_spaces(text: str) -> str:
     """`_SPACE_RUN.sub(" ", text)`, without writing anew the text that has no run to join (most
     text): one search for a class and one for two spaces cost a fifth of the substitution, which
-    matches every single space, and a quarter of one search for either (an alternation)."""
+    matches every single space, and a quarter of one search for either (an alternation).
+
+    Every white-space character but the space is a control or separator, so not printable: in
+    printable text (nearly all of it) only two spaces in a row make a run, and `str.isprintable`
+    finds that out in a third of the time the class search takes."""
+    if text.isprintable():
+        return _SPACE_RUN.sub(" ", text) if "  " in text else text
     return _SPACE_RUN.sub(" ", text) if _OTHER_SPACE.search(text) or "  " in text else text
 
 _ACTIVE_INLINE = re.compile(

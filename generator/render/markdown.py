@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TypeVar
 
 from generator.model import (
@@ -29,6 +30,7 @@ from generator.model import (
     Record,
     Target,
     Term,
+    TermUse,
     TextLink,
 )
 from generator.render.addresses import (
@@ -41,7 +43,7 @@ from generator.render.addresses import (
     target_anchor,
 )
 from generator.render.citation import cite, part_label, permalink, publication_citation
-from generator.render.context import RenderContext
+from generator.render.context import RenderContext, of_record
 from generator.render.escape import (
     FOOTNOTE_PLACE_MARKER,
     attribute_text,
@@ -254,6 +256,25 @@ class LetterText:
         self._publication: str | None = None
         """How the citations name the letter's publication (`_citation`), once made."""
 
+    # What the link pass found in the record, looked up by this page: its record's own, found once
+    # (`of_record`), when first looked up (a letter's places need only its anchors).
+
+    @cached_property
+    def _text_links(self) -> dict[tuple[str, str], tuple[TextLink, ...]]:
+        return of_record(self.context.text_links, self.record.path)
+
+    @cached_property
+    def _term_uses(self) -> dict[tuple[str, str], tuple[TermUse, ...]]:
+        return of_record(self.context.terms, self.record.path)
+
+    @cached_property
+    def _statuses(self) -> dict[Target, tuple[str, ...]]:
+        return of_record(self.context.statuses, self.record.path)
+
+    @cached_property
+    def _threads(self) -> dict[Target, tuple[Target, ...]]:
+        return of_record(self.context.threads, self.record.path)
+
     def _claim_anchors(self, ids: PageIds) -> dict[int, tuple[str, tuple[str, ...]]]:
         """Give each question and answer its anchor, then each combined one its further anchors."""
         wanted: dict[int, list[str]] = {}
@@ -373,7 +394,7 @@ class LetterText:
         `Antwoord op vraag 4 en 5`. The site's Markdown extension makes both elements
         (generator/mdext_syntax.py: `HeadingMarks`).
         """
-        statuses = _gathered(self.context.statuses, targets)
+        statuses = _gathered(self._statuses, targets)
         marks = f' {STATUS_ATTRIBUTE}="{STATUS_SEPARATOR.join(map(attribute_text, statuses))}"' if statuses else ""
         marks += f' {ANCHORS_ATTRIBUTE}="{" ".join(extra)}"' if extra else ""
         party = f" ({escape_line(block.party)})" if block.party else ""
@@ -391,7 +412,7 @@ class LetterText:
     def _thread_line(self, label: str, targets: list[Target]) -> str:
         """Link a question to its answers (`Beantwoord in: [antwoord op vraag 1 …]`) or an answer to
         its questions (`Antwoord op: [vraag 1 …]`): the label says how, the link's text what."""
-        others = _gathered(self.context.threads, targets)
+        others = _gathered(self._threads, targets)
         links = [link for link in (self._target_link(other) for other in others) if link]
         if not links:
             return ""
@@ -442,7 +463,7 @@ class LetterText:
 
     def _links(self, paragraph: Paragraph) -> list[_Link]:
         links = []
-        for text_link in self.context.text_links.get((self.record.path, paragraph.key), ()):
+        for text_link in self._text_links.get((self.record.path, paragraph.key), ()):
             destination = self._link_destination(text_link)
             if destination is not None:
                 links.append(_Link(text_link.start, text_link.end, destination))
@@ -450,7 +471,7 @@ class LetterText:
 
     def _terms(self, paragraph: Paragraph) -> list[_Term]:
         """The glossary terms this paragraph uses, each with its explanation."""
-        uses = self.context.terms.get((self.record.path, paragraph.key), ())
+        uses = self._term_uses.get((self.record.path, paragraph.key), ())
         return [_Term(use.start, use.end, self._term_title(use.term), use.term) for use in uses]
 
     def _term_title(self, name: str) -> str:
