@@ -28,6 +28,7 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from generator.model import (
@@ -372,8 +373,7 @@ class _LetterData:
     pairs: tuple[tuple[str, ...], ...]
 
 
-@dataclass(frozen=True)
-class _Block:
+class _Block(NamedTuple):
     """A question or answer of the letter at hand, with the anchor and URL its page gives it, and
     what the link pass found for it."""
 

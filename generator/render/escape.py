@@ -32,9 +32,7 @@ Addresses (page paths, anchors) are made of ASCII letters, digits and `-` only
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import json
 import re
 from collections.abc import Iterable
@@ -203,8 +201,8 @@ def escape_text(text: str, at_line_start: bool = True) -> str:
     """
     text = _joined_spaces(body_text(text))
     escaped = _ACTIVE_INLINE.sub(_escape_inline, text) if _ACTIVE_INLINE_START.search(text) else text
-    if at_line_start:
-        escaped = _ACTIVE_LINE_START.sub(_escape_line_start, escaped)
+    if at_line_start and (start := _ACTIVE_LINE_START.match(escaped)) is not None:
+        escaped = _escape_line_start(start) + escaped[start.end() :]  # one place only: the line's start
     return escaped.replace(FOOTNOTE_PLACE_MARKER, "&#47;" + FOOTNOTE_PLACE_MARKER[1:])
 
 
@@ -429,14 +427,28 @@ def csv_cell(cell: str, body: bool = False) -> str:
 
 def csv_text(header: tuple[str, ...], rows: Iterable[tuple[str, ...]], body_columns: frozenset[str]) -> str:
     """Write rows of cells as CSV under `header`, with `\\n` line ends, each cell by `csv_cell`
-    (the columns named in `body_columns` hold a letter's text)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
+    (the columns named in `body_columns` hold a letter's text), as `csv.writer` writes them
+    (`_csv_line`)."""
     body = [name in body_columns for name in header]
+    lines = [_csv_line(header)]
     for row in rows:
-        writer.writerow([csv_cell(cell, is_body) for cell, is_body in zip(row, body, strict=True)])
-    return out.getvalue()
+        lines.append(_csv_line([csv_cell(cell, is_body) for cell, is_body in zip(row, body, strict=True)]))
+    return "".join(lines)
+
+
+def _csv_line(cells: Iterable[str]) -> str:
+    """A row of CSV as `csv.writer(…, lineterminator="\\n")` writes it (the excel dialect): a cell
+    holding a comma, a quote or a line end in quotes, its quotes doubled; a row of one empty cell
+    `""`. `csv.writer` looks at every character of every cell in turn, and its rows are a
+    letter's questions and answers: `str` finds these three characters several times faster."""
+    fields = [_csv_field(cell) for cell in cells]
+    return (",".join(fields) if fields != [""] else '""') + "\n"
+
+
+def _csv_field(cell: str) -> str:
+    if '"' in cell:
+        return '"' + cell.replace('"', '""') + '"'
+    return f'"{cell}"' if "," in cell or "\n" in cell else cell
 
 
 def xml_text(text: str) -> str:

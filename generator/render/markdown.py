@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from dataclasses import dataclass
 from functools import cached_property
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from generator.model import (
     OFFICIAL_IDENTIFIER_PREFIXES,
@@ -216,9 +215,10 @@ def join_blocks(blocks: list[str]) -> str:
 # --- Letter text -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Link:
-    """A link over characters `start`..`end` of a paragraph, to `destination` (already safe)."""
+class _Link(NamedTuple):
+    """A link over characters `start`..`end` of a paragraph, to `destination` (already safe).
+    (A named tuple, as `_Term` and the open data's `_Block`: made for every link, and a frozen
+    dataclass is several times slower to make.)"""
 
     start: int
     end: int
@@ -420,27 +420,29 @@ class LetterText:
 
     def _target_link(self, target: Target) -> str | None:
         """Write a link to a question or answer elsewhere: `[antwoord op vraag 7 (BBB), Antwoordbrief, ...](...)`."""
-        destination = self._target_destination(target)
-        if destination is None:
+        found = self._target_destination(target)
+        if found is None:
             return None
+        page, destination = found
         label = self._labels.get(target.letter)
         if label is None:
-            found = self.context.letter(target.letter)
-            if found is None:
+            record_and_letter = self.context.letter(target.letter)
+            if record_and_letter is None:
                 return None
-            label = self._labels[target.letter] = letter_label(*found).lower()
+            label = self._labels[target.letter] = letter_label(*record_and_letter).lower()
         party = f" ({escape_line(target.party)})" if target.party else ""
         text = f"{'vraag' if target.role == QUESTION else 'antwoord op vraag'} {target.number}{party}"
-        if self._link_to(target.letter)[0] != self.page:
+        if page != self.page:
             text += f", {label}"
         return f"[{text}]({destination})"
 
-    def _target_destination(self, target: Target) -> str | None:
+    def _target_destination(self, target: Target) -> tuple[str, str] | None:
+        """The page of a question or answer and the link to it from this page (None without a page)."""
         page, link = self._link_to(target.letter)
         anchor = target_anchor(target)
         if page is None or anchor is None:
             return None
-        return f"{link}#{anchor}"  # as `relative_link(self.page, page, anchor)` writes it
+        return page, f"{link}#{anchor}"  # as `relative_link(self.page, page, anchor)` writes it
 
     def _link_to(self, key: LetterKey) -> tuple[str | None, str]:
         """The page of letter `key` (None without one) and the link to it from this page (empty
@@ -482,14 +484,14 @@ class LetterText:
 
     def _link_destination(self, text_link: TextLink) -> str | None:
         if text_link.target is not None:
-            return self._target_destination(text_link.target)
+            found = self._target_destination(text_link.target)
+            return found[1] if found is not None else None
         if text_link.reference is not None:
             return safe_url(text_link.reference.url)
         return None
 
 
-@dataclass(frozen=True)
-class _Term:
+class _Term(NamedTuple):
     """A use of a glossary term over characters `start`..`end` of a paragraph, with its explanation."""
 
     start: int
