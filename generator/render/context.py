@@ -131,6 +131,10 @@ def _target_path(target: Target) -> str:
     return target.letter.path
 
 
+_ABSENT = object()
+"""What `ByRecord.get` finds for a key not (yet) in the dict."""
+
+
 class ByRecord(dict):
     """A dict keyed by (record path, …) (or by what `path_of` finds a record's path in) whose
     entries for a record are made (`make(path)`) when one of them is first looked up: a page reads
@@ -207,9 +211,6 @@ class ByRecord(dict):
     def items(self):
         self._make_all()
         return dict.items(self)
-
-
-_ABSENT = object()
 
 
 def of_record(index: dict[Any, T], path: str) -> dict[Any, T]:

@@ -462,9 +462,9 @@ def _blocks(letter: Letter, key: LetterKey, page: str, lookup: OpenDataLookup) -
             anchor = ids.claim(name(block.party, block.number))
             targets = tuple(Target(key, role, block.party, number) for number in _numbers(block))
             status = next(iter(statuses.get(targets[0], ())), UNANSWERED)
-            threaded = dict.fromkeys(other for target in targets for other in threads.get(target, ()))
-            urls = tuple((other, lookup.target_url(other)) for other in threaded)
-            found.append(_Block(block, role, anchor, lookup.site.page(page, anchor), key, targets, status, urls))
+            others = dict.fromkeys(other for target in targets for other in threads.get(target, ()))
+            threaded = tuple((other, lookup.target_url(other)) for other in others)
+            found.append(_Block(block, role, anchor, lookup.site.page(page, anchor), key, targets, status, threaded))
     return found
 
 

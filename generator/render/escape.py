@@ -37,6 +37,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 import orjson
@@ -224,9 +225,11 @@ _NOT_ATTRIBUTE_SAFE = re.compile(r"(?:[^\w \-.,()/’']|_)+")
 it, and inline syntax (`_`, `*`, `[`, `<`, `&`, ...) would act, as inline patterns run first."""
 
 
+@lru_cache(maxsize=4096)
 def attribute_text(text: str) -> str:
     """Reduce text to characters that are safe inside `attr="..."` in an attribute list
-    (`data-toc-label`): anything else becomes a space, white space runs one space."""
+    (`data-toc-label`): anything else becomes a space, white space runs one space. (Kept: what
+    goes in, a question's label or a status, is alike on many pages.)"""
     return " ".join(_NOT_ATTRIBUTE_SAFE.sub(" ", metadata_text(text)).split())
 
 

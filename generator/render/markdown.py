@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import NamedTuple, TypeVar
 
 from generator.model import (
@@ -516,8 +516,14 @@ def term_markup(text: str, title: str) -> str:
 
     The explanation is escaped for HTML (`html_text`), and what Markdown could still act on is
     written as character references, so it stays one attribute of plain text."""
-    attribute = _MARKDOWN_IN_ATTRIBUTE.sub(lambda m: f"&#{ord(m.group())};", html_text(title))
-    return f'<abbr class="kd-term" title="{attribute}" tabindex="0">{text}</abbr>'
+    return f'<abbr class="kd-term" title="{_term_attribute(title)}" tabindex="0">{text}</abbr>'
+
+
+@lru_cache(maxsize=1024)
+def _term_attribute(title: str) -> str:
+    """A term's explanation as `term_markup` writes it in its attribute (kept: the glossary's few
+    explanations are written at every use of a term)."""
+    return _MARKDOWN_IN_ATTRIBUTE.sub(lambda m: f"&#{ord(m.group())};", html_text(title))
 
 
 def _gathered(index: dict[Target, tuple[T, ...]], targets: list[Target]) -> list[T]:
