@@ -351,6 +351,11 @@ class Target:
     party: str | None
     number: int
 
+    def __hash__(self) -> int:
+        # the generated hash would hash the letter's key by a call of its own: renderers look up
+        # questions and answers by target hundreds of times a letter
+        return hash((self.letter.path, self.letter.index, self.role, self.party, self.number))
+
 
 @dataclass(frozen=True)
 class Reference:

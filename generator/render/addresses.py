@@ -14,6 +14,7 @@ These addresses are promised to readers as permanent (docs/citeren.md): change t
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import re
 import unicodedata
@@ -67,8 +68,14 @@ def target_anchor(target: Target) -> str | None:
 
 
 def _anchor(role: str, party: str | None, number: int) -> str:
-    party_part = slugify(party) if party else ""
+    party_part = _party_slug(party) if party else ""
     return f"{party_part}-{role}-{number}" if party_part else f"{role}-{number}"
+
+
+@functools.lru_cache(maxsize=1024)
+def _party_slug(party: str) -> str:
+    """`slugify(party)`, kept: a corpus names a few dozen parties in tens of anchors a page."""
+    return slugify(party)
 
 
 def page_url(page: str) -> str:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from generator.model import Corpus, Letter, LetterKey, Record, Target, Term, TermUse, TextLink, Thread
 from generator.render.addresses import Addresses, assign_addresses
 from generator.render.mentions import Mentions, index_mentions
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -129,11 +131,17 @@ def _target_path(target: Target) -> str:
     return target.letter.path
 
 
+_ABSENT = object()
+"""What `ByRecord.get` finds for a key not (yet) in the dict."""
+
+
 class ByRecord(dict):
     """A dict keyed by (record path, …) (or by what `path_of` finds a record's path in) whose
     entries for a record are made (`make(path)`) when one of them is first looked up: a page reads
     only its own record's, a rebuild renders few pages. Walked over, it holds every one of
-    `records`' entries, in corpus order; `entries(path)` gives a record's, in the order made.
+    `records`' entries, in corpus order; `entries(path)` gives a record's, in the order made, and
+    `of(path)` the same as a dict, where a page looks up its own record's at the cost of one dict
+    look-up each (`of_record`).
     """
 
     def __init__(
@@ -142,20 +150,23 @@ class ByRecord(dict):
     ) -> None:
         super().__init__()
         self._records, self._make_entries, self._path_of = records, make, path_of
-        self._made: dict[str, list[tuple[object, object]]] = {}
+        self._made: dict[str, dict[object, object]] = {}
         self._all = False
 
-    def _make(self, path: str) -> list[tuple[object, object]]:
+    def _make(self, path: str) -> dict[object, object]:
         made = self._made.get(path)
         if made is None:
-            made = self._made[path] = list(self._make_entries(path))
-            for key, value in made:
-                dict.__setitem__(self, key, value)
+            made = self._made[path] = dict(self._make_entries(path))
+            dict.update(self, made)
         return made
+
+    def of(self, path: str) -> dict[object, object]:
+        """The entries of the record at `path`, as a dict (not to be changed)."""
+        return self._make(path)
 
     def entries(self, path: str) -> list[tuple[object, object]]:
         """The entries of the record at `path`, in the order made."""
-        return self._make(path)
+        return list(self._make(path).items())
 
     def _make_all(self) -> None:
         if not self._all:
@@ -172,12 +183,11 @@ class ByRecord(dict):
         raise KeyError(key)
 
     def get(self, key, default=None):
-        self._make(self._path_of(key))
-        return dict.get(self, key, default)
+        found = dict.get(self, key, _ABSENT)  # a record's entries, once made, are looked up as in any dict
+        return found if found is not _ABSENT else self._make(self._path_of(key)).get(key, default)
 
     def __contains__(self, key) -> bool:
-        self._make(self._path_of(key))
-        return dict.__contains__(self, key)
+        return dict.__contains__(self, key) or key in self._make(self._path_of(key))
 
     def __bool__(self) -> bool:
         return True  # answered without making every entry (an empty corpus has none to make)
@@ -201,6 +211,12 @@ class ByRecord(dict):
     def items(self):
         self._make_all()
         return dict.items(self)
+
+
+def of_record(index: dict[Any, T], path: str) -> dict[Any, T]:
+    """The entries of `index` (a `ByRecord`, or any dict with the same keys) that a page of the
+    record at `path` looks up: the record's own when `index` makes them by record (`ByRecord.of`)."""
+    return index.of(path) if isinstance(index, ByRecord) else index
 
 
 def _add(index: dict, key: object, value: object) -> None:

@@ -28,6 +28,7 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from generator.model import (
@@ -56,7 +57,7 @@ from generator.render.addresses import (
     record_date,
     target_anchor,
 )
-from generator.render.context import ByRecord, RenderContext
+from generator.render.context import ByRecord, RenderContext, of_record
 from generator.render.escape import csv_text, json_fragment, json_text, safe_url, xml_attribute, xml_text
 from generator.render.labels import letter_title
 from generator.render.markdown import PageIds, dutch_date, letter_kind_label
@@ -372,9 +373,9 @@ class _LetterData:
     pairs: tuple[tuple[str, ...], ...]
 
 
-@dataclass(frozen=True)
-class _Block:
-    """A question or answer of the letter at hand, with the anchor and URL its page gives it."""
+class _Block(NamedTuple):
+    """A question or answer of the letter at hand, with the anchor and URL its page gives it, and
+    what the link pass found for it."""
 
     block: Question | Answer
     role: str
@@ -383,13 +384,18 @@ class _Block:
     key: LetterKey
     targets: tuple[Target, ...]
     """The targets the link pass names this block by, one per number it covers."""
+    status: str
+    """The status the link pass gave the block (by its own number)."""
+    threaded: tuple[tuple[Target, str | None], ...]
+    """What the block is threaded to (a question's answers, an answer's questions), each once, in
+    the order found, with its URL (None when it has no page)."""
 
 
 def _letter_data(record: Record, letter: Letter, page: str, lookup: OpenDataLookup) -> _LetterData:
     """Gather a letter's metadata, questions, answers, footnotes and references as one document."""
     site = lookup.site
     key = LetterKey(record.path, letter.index)
-    blocks = _blocks(letter, key, page, site)
+    blocks = _blocks(letter, key, page, lookup)
     record_page = lookup.context.addresses.record_page(record)
     identifiers = ((record.identifier,) if not has_record_page(record) else ()) + letter.identifiers
     date = letter_date(record, letter)
@@ -439,12 +445,15 @@ def _json_path(page: str) -> str:
     return page.removesuffix(".md") + ".json"
 
 
-def _blocks(letter: Letter, key: LetterKey, page: str, site: _Site) -> list[_Block]:
-    """Give each question and answer the anchor its page gives it.
+def _blocks(letter: Letter, key: LetterKey, page: str, lookup: OpenDataLookup) -> list[_Block]:
+    """Give each question and answer the anchor its page gives it, its status and what it is
+    threaded to (looked up in its record's own findings: `of_record`).
 
     The page claims each question's and answer's own anchor first, in body order, and a block
     asking for an anchor already taken gets `-2`, `-3`, … (`generator.render.markdown.LetterText`).
     """
+    statuses = of_record(lookup.context.statuses, key.path)
+    threads = of_record(lookup.context.threads, key.path)
     ids = PageIds()
     found = []
     for block in letter.body:
@@ -452,7 +461,10 @@ def _blocks(letter: Letter, key: LetterKey, page: str, site: _Site) -> list[_Blo
             role, name = (QUESTION, question_anchor) if isinstance(block, Question) else (ANSWER, answer_anchor)
             anchor = ids.claim(name(block.party, block.number))
             targets = tuple(Target(key, role, block.party, number) for number in _numbers(block))
-            found.append(_Block(block, role, anchor, site.page(page, anchor), key, targets))
+            status = next(iter(statuses.get(targets[0], ())), UNANSWERED)
+            others = dict.fromkeys(other for target in targets for other in threads.get(target, ()))
+            threaded = tuple((other, lookup.target_url(other)) for other in others)
+            found.append(_Block(block, role, anchor, lookup.site.page(page, anchor), key, targets, status, threaded))
     return found
 
 
@@ -486,11 +498,11 @@ def _question(item: _Block, lookup: OpenDataLookup) -> dict:
         "numbered": question.numbered,
         "party": question.party,
         "quoted": question.quoted,
-        "status": _status(item, lookup),
+        "status": item.status,
         "text": _text(question.paragraphs),
         "context": _text(question.context),
         "footnotes": _marker_numbers(_all_paragraphs(question)),
-        "answers": _threaded(item, lookup),
+        "answers": _threaded(item),
         "referrals": _referrals(item, lookup),
         "source": _source(question.span),
     }
@@ -505,11 +517,11 @@ def _answer(item: _Block, lookup: OpenDataLookup) -> dict:
         "number": answer.number,
         "numbers": list(_numbers(answer)),
         "party": answer.party,
-        "status": _status(item, lookup),
+        "status": item.status,
         "text": _text(_own(answer.paragraphs)),
         "quoted": [{"text": p.text.strip(), "source": _source(p.span)} for p in answer.paragraphs if p.quoted and p.text.strip()],
         "footnotes": _marker_numbers(answer.paragraphs),
-        "questions": _threaded(item, lookup),
+        "questions": _threaded(item),
         "referrals": _referrals(item, lookup),
         "source": _source(answer.span),
     }
@@ -556,27 +568,17 @@ def _marker_numbers(paragraphs: tuple[Paragraph, ...]) -> list[int]:
     return list(dict.fromkeys(marker.number for paragraph in paragraphs for marker in paragraph.markers))
 
 
-def _status(item: _Block, lookup: OpenDataLookup) -> str:
-    """The status the link pass gave the block (by its own number)."""
-    return next(iter(lookup.context.statuses.get(item.targets[0], ())), UNANSWERED)
-
-
-def _threaded(item: _Block, lookup: OpenDataLookup) -> list[str]:
+def _threaded(item: _Block) -> list[str]:
     """The URLs of what the block is threaded to: a question's answers, an answer's questions."""
-    urls: list[str] = []
-    for target in item.targets:
-        for other in lookup.context.threads.get(target, ()):
-            url = lookup.target_url(other)
-            if url is not None and url not in urls:
-                urls.append(url)
-    return urls
+    return list(dict.fromkeys(url for _, url in item.threaded if url is not None))
 
 
 def _referrals(item: _Block, lookup: OpenDataLookup) -> list[dict]:
     """The questions and answers the block's text points to (`het antwoord op vraag 10`)."""
     found = []
+    text_links = of_record(lookup.context.text_links, item.key.path)
     for paragraph in _all_paragraphs(item.block):
-        for link in lookup.context.text_links.get((item.key.path, paragraph.key), ()):
+        for link in text_links.get((item.key.path, paragraph.key), ()):
             url = lookup.target_url(link.target) if link.target is not None else None
             if link.target is not None and url is not None:
                 found.append({"text": paragraph.text[link.start : link.end], "role": link.target.role, "url": url})
@@ -589,8 +591,9 @@ def _references(
     """The documents the letter cites, in reading order, each with the URL of where it is cited
     (the question, answer or footnote citing it; the letter's page for any other paragraph)."""
     cited_at: dict[Reference, str] = {}
+    text_links = of_record(lookup.context.text_links, record.path)
     for paragraph, where in places.items():
-        for link in lookup.context.text_links.get((record.path, paragraph), ()):
+        for link in text_links.get((record.path, paragraph), ()):
             if link.reference is not None:
                 cited_at.setdefault(link.reference, where)
     found = []
@@ -625,13 +628,12 @@ def _pairs(item: _Block, data: dict, letter_url: str, lookup: OpenDataLookup) ->
     an answer threaded to no question a row of its own (empty question columns). `data` is the
     block's document (`_question`, `_answer`), whose text and status the rows repeat."""
     party, number, status = item.block.party or "", str(item.block.number), data["status"]
-    threaded = [other for target in item.targets for other in lookup.context.threads.get(target, ())]
     if item.role == ANSWER:
-        return [] if threaded else [(letter_url, party, number, "", "", item.url, data["text"], status)]
+        return [] if item.threaded else [(letter_url, party, number, "", "", item.url, data["text"], status)]
     question = (letter_url, party, number, item.url, data["text"])
     rows = []
-    for other in dict.fromkeys(threaded):
-        answer, url = lookup.answers.get(other), lookup.target_url(other)
+    for other, url in item.threaded:
+        answer = lookup.answers.get(other)
         if answer is not None and url is not None:
             rows.append((*question, url, _text(_own(answer.paragraphs)), status))
     return list(dict.fromkeys(rows)) or [(*question, "", "", status)]

@@ -14,6 +14,7 @@ FINANCIËN - …`), stays on the page as it was printed.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 
 from generator.model import (
@@ -91,8 +92,10 @@ def dates_label(dates: tuple[datetime.date, ...]) -> str:
     return _listed([dutch_date(date) for date in dates]) if dates else dutch_date(None)
 
 
+@functools.lru_cache(maxsize=1024)
 def numbers_label(numbers: tuple[int, ...]) -> str:
-    """Write question numbers as Dutch prose: `4`, `4 en 5`, `4, 5 en 6`."""
+    """Write question numbers as Dutch prose: `4`, `4 en 5`, `4, 5 en 6` (kept: a letter's
+    questions and answers are labelled in its page, its places and its citations alike)."""
     return _listed([str(number) for number in numbers])
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from dataclasses import dataclass
-from typing import TypeVar
+from functools import cached_property, lru_cache
+from typing import NamedTuple, TypeVar
 
 from generator.model import (
     OFFICIAL_IDENTIFIER_PREFIXES,
@@ -29,6 +29,7 @@ from generator.model import (
     Record,
     Target,
     Term,
+    TermUse,
     TextLink,
 )
 from generator.render.addresses import (
@@ -41,7 +42,7 @@ from generator.render.addresses import (
     target_anchor,
 )
 from generator.render.citation import cite, part_label, permalink, publication_citation
-from generator.render.context import RenderContext
+from generator.render.context import RenderContext, of_record
 from generator.render.escape import (
     FOOTNOTE_PLACE_MARKER,
     attribute_text,
@@ -214,9 +215,10 @@ def join_blocks(blocks: list[str]) -> str:
 # --- Letter text -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Link:
-    """A link over characters `start`..`end` of a paragraph, to `destination` (already safe)."""
+class _Link(NamedTuple):
+    """A link over characters `start`..`end` of a paragraph, to `destination` (already safe).
+    (A named tuple, as `_Term` and the open data's `_Block`: made for every link, and a frozen
+    dataclass is several times slower to make.)"""
 
     start: int
     end: int
@@ -253,6 +255,25 @@ class LetterText:
         """Each glossary term used on the page: its explanation (`_terms`)."""
         self._publication: str | None = None
         """How the citations name the letter's publication (`_citation`), once made."""
+
+    # What the link pass found in the record, looked up by this page: its record's own, found once
+    # (`of_record`), when first looked up (a letter's places need only its anchors).
+
+    @cached_property
+    def _text_links(self) -> dict[tuple[str, str], tuple[TextLink, ...]]:
+        return of_record(self.context.text_links, self.record.path)
+
+    @cached_property
+    def _term_uses(self) -> dict[tuple[str, str], tuple[TermUse, ...]]:
+        return of_record(self.context.terms, self.record.path)
+
+    @cached_property
+    def _statuses(self) -> dict[Target, tuple[str, ...]]:
+        return of_record(self.context.statuses, self.record.path)
+
+    @cached_property
+    def _threads(self) -> dict[Target, tuple[Target, ...]]:
+        return of_record(self.context.threads, self.record.path)
 
     def _claim_anchors(self, ids: PageIds) -> dict[int, tuple[str, tuple[str, ...]]]:
         """Give each question and answer its anchor, then each combined one its further anchors."""
@@ -373,7 +394,7 @@ class LetterText:
         `Antwoord op vraag 4 en 5`. The site's Markdown extension makes both elements
         (generator/mdext_syntax.py: `HeadingMarks`).
         """
-        statuses = _gathered(self.context.statuses, targets)
+        statuses = _gathered(self._statuses, targets)
         marks = f' {STATUS_ATTRIBUTE}="{STATUS_SEPARATOR.join(map(attribute_text, statuses))}"' if statuses else ""
         marks += f' {ANCHORS_ATTRIBUTE}="{" ".join(extra)}"' if extra else ""
         party = f" ({escape_line(block.party)})" if block.party else ""
@@ -391,7 +412,7 @@ class LetterText:
     def _thread_line(self, label: str, targets: list[Target]) -> str:
         """Link a question to its answers (`Beantwoord in: [antwoord op vraag 1 …]`) or an answer to
         its questions (`Antwoord op: [vraag 1 …]`): the label says how, the link's text what."""
-        others = _gathered(self.context.threads, targets)
+        others = _gathered(self._threads, targets)
         links = [link for link in (self._target_link(other) for other in others) if link]
         if not links:
             return ""
@@ -399,27 +420,29 @@ class LetterText:
 
     def _target_link(self, target: Target) -> str | None:
         """Write a link to a question or answer elsewhere: `[antwoord op vraag 7 (BBB), Antwoordbrief, ...](...)`."""
-        destination = self._target_destination(target)
-        if destination is None:
+        found = self._target_destination(target)
+        if found is None:
             return None
+        page, destination = found
         label = self._labels.get(target.letter)
         if label is None:
-            found = self.context.letter(target.letter)
-            if found is None:
+            record_and_letter = self.context.letter(target.letter)
+            if record_and_letter is None:
                 return None
-            label = self._labels[target.letter] = letter_label(*found).lower()
+            label = self._labels[target.letter] = letter_label(*record_and_letter).lower()
         party = f" ({escape_line(target.party)})" if target.party else ""
         text = f"{'vraag' if target.role == QUESTION else 'antwoord op vraag'} {target.number}{party}"
-        if self._link_to(target.letter)[0] != self.page:
+        if page != self.page:
             text += f", {label}"
         return f"[{text}]({destination})"
 
-    def _target_destination(self, target: Target) -> str | None:
+    def _target_destination(self, target: Target) -> tuple[str, str] | None:
+        """The page of a question or answer and the link to it from this page (None without a page)."""
         page, link = self._link_to(target.letter)
         anchor = target_anchor(target)
         if page is None or anchor is None:
             return None
-        return f"{link}#{anchor}"  # as `relative_link(self.page, page, anchor)` writes it
+        return page, f"{link}#{anchor}"  # as `relative_link(self.page, page, anchor)` writes it
 
     def _link_to(self, key: LetterKey) -> tuple[str | None, str]:
         """The page of letter `key` (None without one) and the link to it from this page (empty
@@ -442,7 +465,7 @@ class LetterText:
 
     def _links(self, paragraph: Paragraph) -> list[_Link]:
         links = []
-        for text_link in self.context.text_links.get((self.record.path, paragraph.key), ()):
+        for text_link in self._text_links.get((self.record.path, paragraph.key), ()):
             destination = self._link_destination(text_link)
             if destination is not None:
                 links.append(_Link(text_link.start, text_link.end, destination))
@@ -450,7 +473,7 @@ class LetterText:
 
     def _terms(self, paragraph: Paragraph) -> list[_Term]:
         """The glossary terms this paragraph uses, each with its explanation."""
-        uses = self.context.terms.get((self.record.path, paragraph.key), ())
+        uses = self._term_uses.get((self.record.path, paragraph.key), ())
         return [_Term(use.start, use.end, self._term_title(use.term), use.term) for use in uses]
 
     def _term_title(self, name: str) -> str:
@@ -461,14 +484,14 @@ class LetterText:
 
     def _link_destination(self, text_link: TextLink) -> str | None:
         if text_link.target is not None:
-            return self._target_destination(text_link.target)
+            found = self._target_destination(text_link.target)
+            return found[1] if found is not None else None
         if text_link.reference is not None:
             return safe_url(text_link.reference.url)
         return None
 
 
-@dataclass(frozen=True)
-class _Term:
+class _Term(NamedTuple):
     """A use of a glossary term over characters `start`..`end` of a paragraph, with its explanation."""
 
     start: int
@@ -493,8 +516,14 @@ def term_markup(text: str, title: str) -> str:
 
     The explanation is escaped for HTML (`html_text`), and what Markdown could still act on is
     written as character references, so it stays one attribute of plain text."""
-    attribute = _MARKDOWN_IN_ATTRIBUTE.sub(lambda m: f"&#{ord(m.group())};", html_text(title))
-    return f'<abbr class="kd-term" title="{attribute}" tabindex="0">{text}</abbr>'
+    return f'<abbr class="kd-term" title="{_term_attribute(title)}" tabindex="0">{text}</abbr>'
+
+
+@lru_cache(maxsize=1024)
+def _term_attribute(title: str) -> str:
+    """A term's explanation as `term_markup` writes it in its attribute (kept: the glossary's few
+    explanations are written at every use of a term)."""
+    return _MARKDOWN_IN_ATTRIBUTE.sub(lambda m: f"&#{ord(m.group())};", html_text(title))
 
 
 def _gathered(index: dict[Target, tuple[T, ...]], targets: list[Target]) -> list[T]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from generator.model import REFERRED, STATUSES, UNANSWERED, Answer, Letter, LetterKey, Question, Record, Target
-from generator.render.context import RenderContext
+from generator.render.context import RenderContext, of_record
 
 NOUNS = {"vraag": ("vraag", "vragen"), "antwoord": ("antwoord", "antwoorden")}
 
@@ -31,12 +31,13 @@ def counted(number: int, status: str) -> str:
 def _counted(record: Record, letter: Letter, context: RenderContext) -> tuple[str, Counter[str]]:
     """What a letter counts ("vraag" or "antwoord") and how many of each status it has."""
     key = LetterKey(record.path, letter.index)
+    statuses = of_record(context.statuses, record.path)
     answers = [block for block in letter.body if isinstance(block, Answer)]
     blocks = answers or [block for block in letter.body if isinstance(block, Question) and not block.quoted]
     role = "antwoord" if answers else "vraag"
     counts: Counter[str] = Counter()
     for block in blocks:
-        labels = context.statuses.get(Target(key, role, block.party, block.number), ())
+        labels = statuses.get(Target(key, role, block.party, block.number), ())
         counts[labels[0] if labels else UNANSWERED] += 1
     return role, counts
 

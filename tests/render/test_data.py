@@ -384,6 +384,27 @@ def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_defused() -> None:
     ]
 
 
+def test_csv_is_written_as_the_csv_module_writes_it() -> None:
+    """`csv_text` writes rows itself (`csv.writer` is slow on a letter's text): every row here
+    (synthetic cells, of the characters that make a cell quoted and those that do not) must come
+    out as `csv.writer(…, lineterminator="\\n")` writes it, once the cells are made by `csv_cell`."""
+    from itertools import product
+
+    from generator.render.escape import csv_cell, csv_text
+
+    pieces = ["", "a", ",", '"', "\n", "\r", "\r\n", " ", "=", "'", ";", "\t", "\x00", "é", '""', "a,b\nc"]
+    cells = ["".join(combination) for combination in product(pieces, repeat=2)]
+    rows = [(cell,) for cell in cells] + [tuple(cells[i : i + 3]) for i in range(len(cells) - 2)] + [(), ("", "")]
+    for body in (frozenset(), frozenset({"b"})):
+        for row in rows:
+            header = tuple("abc"[: len(row)])
+            expected = io.StringIO()
+            writer = csv.writer(expected, lineterminator="\n")
+            writer.writerow(header)
+            writer.writerow([csv_cell(cell, name in body) for cell, name in zip(row, header)])
+            assert csv_text(header, [row], body) == expected.getvalue(), repr(row)
+
+
 def test_the_groenlinks_answer_begins_with_the_ministers_words_and_marks_the_questions_it_quotes(files: dict[str, str]) -> None:
     """seeds/001_… lines 409-443: the answer opens with `Allereerst wil ik graag aangeven …`; the
     members' questions it quotes on the way (lines 415-422 and 430) are quoted, not answer text."""

@@ -10,6 +10,7 @@ the same place.
 from __future__ import annotations
 
 import html
+import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -242,3 +243,15 @@ def test_a_footnote_marker_opening_a_paragraph_before_a_colon_defines_no_footnot
     _, soup = _render(record)
     assert soup.find("sup", id="fnref:1")
     assert ": zie de brief" in soup.get_text()
+
+
+def test_every_white_space_run_is_joined_and_non_breaking_spaces_stay() -> None:
+    """`_joined_spaces` looks for a run in printable text as two spaces only: that holds because
+    every white-space character but the space is not printable (checked here over all of Unicode)."""
+    white = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()]
+    assert [character for character in white if character.isprintable()] == [" "]
+    for character in white:
+        joined = "a b" if character not in "\u00a0\u2007\u202f" else f"a{character * 2}b"
+        assert escape_text(f"a{character * 2}b") == joined, repr(character)
+        assert escape_text(f"a {character}b") == ("a b" if character not in "\u00a0\u2007\u202f" else f"a {character}b")
+    assert escape_text("a  b") == "a b"
