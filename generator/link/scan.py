@@ -23,6 +23,8 @@ _FOLDED_AWAY = re.compile("[" + "".join(map(chr, FOLDED_TO_ASCII)) + "]")
 def folded(text: str) -> str:
     """`text` lower-cased as the case-insensitive patterns read it (`FOLDED_TO_ASCII`): a word they
     would find in any case is in it in lower case."""
+    if text.isascii():  # most texts: none of those characters (a check without reading the text)
+        return text.lower()
     return (text.translate(FOLDED_TO_ASCII) if _FOLDED_AWAY.search(text) else text).lower()
 
 
