@@ -586,6 +586,8 @@ JOIN_WINDOW = 1000
 
 def _breaks_address(text: str) -> bool:
     """Whether `text` ends inside a web address, after one of `ADDRESS_BREAKS`."""
+    if not text.endswith(ADDRESS_BREAKS) and not text[-1:].isspace():
+        return False  # its last word, which ends the text, ends in no break (most lines)
     token = text.rsplit(None, 1)[-1] if text.strip() else ""
     return ("://" in token or "www." in token) and token.endswith(ADDRESS_BREAKS)
 
