@@ -46,13 +46,29 @@ _NON_WORD = re.compile(r"[\W_]+")
 LetterAt = tuple[Record, Letter]
 
 
+_ASCII_NON_WORD_TO_SPACE = bytes(b" "[0] if _NON_WORD.match(chr(byte)) else byte for byte in range(256))
+"""A `bytes.translate` table: each ASCII character `_NON_WORD` matches becomes a space."""
+
+
 def _normalized(text: str) -> str:
-    """`Vraag: ‘Belastingdienst’ verplaatst…` -> `vraag belastingdienst verplaatst`."""
+    """`Vraag: ‘Belastingdienst’ verplaatst…` -> `vraag belastingdienst verplaatst`.
+
+    The words (runs of characters but `_NON_WORD`'s) of the text without accents, case-folded,
+    with one space between them. Once the few kinds of character beyond ASCII that are no word's
+    (quotes, dashes) are spaces, a text is ASCII (nearly always) and its words are split off as
+    bytes, several times faster than the pattern replaces the spaces between them."""
     plain = unicodedata.normalize("NFKD", text)
     if not plain.isascii():  # drop the accents (combining marks), looking at each character once
         marks = [char for char in set(plain) if unicodedata.combining(char)]
         plain = plain.translate(dict.fromkeys(map(ord, marks))) if marks else plain
-    return _NON_WORD.sub(" ", plain.casefold()).strip()
+    plain = plain.casefold()
+    if not plain.isascii():
+        for char in set(plain):
+            if not char.isascii() and _NON_WORD.match(char):
+                plain = plain.replace(char, " ")
+        if not plain.isascii():  # a word beyond ASCII (`ø`)
+            return _NON_WORD.sub(" ", plain).strip()
+    return b" ".join(plain.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE).split()).decode("ascii")
 
 
 def party_key(party: str | None) -> str:

@@ -89,19 +89,21 @@ REFERRAL_PATTERNS: tuple[tuple[str, re.Pattern[str], str | None], ...] = (
 OVERSIZED_NUMBER = re.compile(r"(?<![\w])[Vv]ra(?:ag|gen)\s+(?P<digits>\d{5}\d*+)")
 """`vraag 99999…`: a number longer than any question's, which no referral reads (it stays text)."""
 
-_OVERSIZED_HINT = re.compile(r"[Vv]ra(?:ag|gen)\s+\d{5}")
-"""What every oversized referral holds, found by a fast scan (it starts with a character class;
-the lookbehind above makes the engine try the whole pattern at every character)."""
+_OVERSIZED_HINT = re.compile(r"ra(?<=[Vv]ra)(?:ag|gen)\s+\d{5}")
+"""What every oversized referral holds (`[Vv]ra(?:ag|gen)\s+\d{5}`), found by a fast scan: it starts
+with a literal, the `V` or `v` before it looked back at (the lookbehind above, and a pattern that
+starts with a character class, make the engine try the whole pattern at every character)."""
 
 REQUIRED_TEXT = {
     "antwoord op de n-de vraag": re.compile(rf"de\s+(?:{'|'.join(ORDINALS)})\s+vraag"),
     "antwoord op vraag n": re.compile(r"ntwoord(?:en|ing)?\s+(?:op|van|bij|onder)\s+(?:de\s+)?vra(?:ag|gen)\s+\d"),
     "antwoord n": re.compile(r"ntwoord(?:en)?\s+\d"),
-    "vraag n": re.compile(r"[Vv]ra(?:ag|gen)\s+\d"),
+    "vraag n": re.compile(r"ra(?<=[Vv]ra)(?:ag|gen)\s+\d"),  # [Vv]ra(?:ag|gen)\s+\d, from its literal
 }
 """Text each pattern's matches hold: a text without it is not searched with that pattern (the
 link pass reads every paragraph, and each pattern starts with a lookbehind, which makes the engine
-try it at every character; these start with a literal or a class, which it finds fast)."""
+try it at every character; these start with a literal, which it finds fast: a pattern starting
+with a character class, `[Vv]ra…`, is tried at every character too)."""
 
 _NUMBER = re.compile(r"\d+")
 _RANGE = re.compile(r"(?P<first>\d+)\s*(?:t/m|tot\s+en\s+met)\s*(?P<last>\d+)")

@@ -17,13 +17,18 @@ FOLDED_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\
 """The characters beyond ASCII that Python's case-insensitive patterns match to an ASCII letter
 (`İ`, `ı` as `i`, `ſ` as `s`, the Kelvin sign as `k`): with them mapped and the rest lower-cased, a
 text holds a word in lower case wherever such a pattern would find it in any case."""
-_FOLDED_AWAY = re.compile("[" + "".join(map(chr, FOLDED_TO_ASCII)) + "]")
+_FOLDED_AWAY = "".join(map(chr, FOLDED_TO_ASCII))
 
 
 def folded(text: str) -> str:
     """`text` lower-cased as the case-insensitive patterns read it (`FOLDED_TO_ASCII`): a word they
-    would find in any case is in it in lower case."""
-    return (text.translate(FOLDED_TO_ASCII) if _FOLDED_AWAY.search(text) else text).lower()
+    would find in any case is in it in lower case.
+
+    Most texts hold none of those characters: an ASCII text is known to without reading it, and
+    looking for each of the four (a fast search) costs a tenth of a pattern of the four."""
+    if not text.isascii() and any(char in text for char in _FOLDED_AWAY):
+        text = text.translate(FOLDED_TO_ASCII)
+    return text.lower()
 
 
 def finds_after_boundary(

@@ -69,4 +69,7 @@ def _month(written: str) -> int:
     >>> _month("Juli"), _month("\u017feptember")
     (7, 9)
     """
+    found = MONTHS.get(written.lower())  # as written, in any case (nearly always): no pattern to try
+    if found is not None:
+        return found
     return next(number for name, number in MONTHS.items() if re.fullmatch(name, written, re.IGNORECASE))

@@ -159,18 +159,17 @@ class Line(NamedTuple):
     wrapped: bool = False  # the source line ends in a space: its text went on (see ENDED_FULL_LINE)
 
 
-@dataclass(frozen=True)
-class RawParagraph:
-    """A paragraph joined from source lines, before footnote markers are taken out."""
+class RawParagraph(NamedTuple):
+    """A paragraph joined from source lines, before footnote markers are taken out (a tuple, as
+    `Line`: a record makes one for every paragraph, and a tuple is made several times faster)."""
 
     text: str
     first: int
     last: int
 
 
-@dataclass(frozen=True)
-class CleanParagraph:
-    """A paragraph with its footnote markers taken out."""
+class CleanParagraph(NamedTuple):
+    """A paragraph with its footnote markers taken out (a tuple, as `RawParagraph`)."""
 
     text: str
     first: int
@@ -586,6 +585,8 @@ JOIN_WINDOW = 1000
 
 def _breaks_address(text: str) -> bool:
     """Whether `text` ends inside a web address, after one of `ADDRESS_BREAKS`."""
+    if not text.endswith(ADDRESS_BREAKS) and not text[-1:].isspace():
+        return False  # its last word, which ends the text, ends in no break (most lines)
     token = text.rsplit(None, 1)[-1] if text.strip() else ""
     return ("://" in token or "www." in token) and token.endswith(ADDRESS_BREAKS)
 
@@ -613,9 +614,8 @@ def _width(lines: list[Line | None]) -> int:
     return max(MIN_WIDTH, int(statistics.quantiles(lengths, n=10)[7]))
 
 
-@dataclass(frozen=True)
-class _Block:
-    """Consecutive non-blank lines, and how it is separated from the block before it."""
+class _Block(NamedTuple):
+    """Consecutive non-blank lines, and how it is separated from the block before it (a tuple, as `RawParagraph`)."""
 
     lines: tuple[Line, ...]
     after_page_break: bool
@@ -723,10 +723,11 @@ class _MarkerCandidates:
     parts before and after the number. Looking each footnote's marker up here instead of
     searching the paragraphs with its own pattern gives the same marker, and a record with
     thousands of footnote bodies and no markers (each body searched for from the last marker
-    on) stays linear.
+    on) stays linear. Only the places of `numbers` (the footnotes' own) are kept: no other is
+    looked up, and most digits in a letter (dates, amounts, article numbers) are none of them.
     """
 
-    def __init__(self, paragraphs: list[RawParagraph], paren_style: bool) -> None:
+    def __init__(self, paragraphs: list[RawParagraph], paren_style: bool, numbers: set[int]) -> None:
         before, after = (PAREN_MARKER if paren_style else GLUED_MARKER).split("(?P<number>{n})")
         fits_before, fits_after = re.compile(before), re.compile(after)
         self.paragraphs = paragraphs
@@ -746,8 +747,10 @@ class _MarkerCandidates:
             )
             for start, run_end in places:
                 digits = paragraph.text[start:run_end]
-                if len(digits) > 3 or digits != str(int(digits)) or not fits_before.match(paragraph.text, start):
-                    continue  # no footnote number (more than three digits, a leading zero), or no marker
+                if len(digits) > 3 or int(digits) not in numbers or digits != str(int(digits)):
+                    continue  # no footnote's number (more than three digits, another, a leading zero)
+                if not fits_before.match(paragraph.text, start):
+                    continue  # no marker
                 following = fits_after.match(paragraph.text, run_end)
                 if following is None:
                     continue
@@ -796,7 +799,7 @@ def _take_markers(
     # (paragraph index, start, end) per footnote, in order
     position = (0, 0)
     referenced: set[int] = set()
-    candidates = _MarkerCandidates(paragraphs if footnotes else [], paren_style)
+    candidates = _MarkerCandidates(paragraphs if footnotes else [], paren_style, {note.number for note in footnotes})
     for note in footnotes:
         match = candidates.first(note.number, position, note.span.line)
         if match is not None:

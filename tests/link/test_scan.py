@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from pathlib import Path
 
+import pytest
+
+from generator.link.matching import _normalized
+from generator.link.references import REQUIRED_TEXT as REFERENCE_HINTS
+from generator.link.referrals import _OVERSIZED_HINT
+from generator.link.referrals import REQUIRED_TEXT as REFERRAL_HINTS
 from generator.link.scan import FOLDED_TO_ASCII, finds_after_boundary, folded
 
 
@@ -23,3 +31,43 @@ def test_finds_after_a_boundary_are_the_finds_of_the_lookbehind_pattern() -> Non
     lookbehind = re.compile(r"(?<!\w)(?:ab|b|\)ab)")
     found = [(start, end) for _, start, end in finds_after_boundary(boundary, text, "find")]
     assert found == [match.span() for match in lookbehind.finditer(text)] == [(0, 2), (7, 9), (10, 12), (17, 18)]
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def _seed_lines() -> list[str]:
+    return [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_question_text_is_normalized_as_the_word_pattern_defines_it() -> None:
+    """`_normalized` splits the words off as ASCII bytes where it can; it gives what its
+    definition gives: the words (runs of characters but `[\\W_]`) of the text without accents,
+    case-folded, one space between them."""
+
+    def defined(text: str) -> str:
+        plain = unicodedata.normalize("NFKD", text)
+        plain = "".join(char for char in plain if not unicodedata.combining(char))
+        return re.sub(r"[\W_]+", " ", plain.casefold()).strip()
+
+    # Every line of the seeds (quotes, dashes, accents), and synthetic texts for what they lack:
+    # words beyond ASCII (ø, ß, ﬁ, İ), an em space, underscores, digits, nothing but punctuation.
+    texts = [*_seed_lines(), "Søren’s straße – ﬁnanciën_2024 İstanbul\u2003x", "“…”", "", "a_b__c", "Ⅻ ½ x²"]
+    assert [_normalized(text) for text in texts] == [defined(text) for text in texts]
+    assert _normalized("Vraag: ‘Belastingdienst’ verplaatst…") == "vraag belastingdienst verplaatst"
+
+
+@pytest.mark.parametrize(
+    ("hint", "pattern"),
+    [
+        (REFERENCE_HINTS["kamerbrief"], r"\dD\d{5}"),
+        (REFERRAL_HINTS["vraag n"], r"[Vv]ra(?:ag|gen)\s+\d"),
+        (_OVERSIZED_HINT, r"[Vv]ra(?:ag|gen)\s+\d{5}"),
+    ],
+)
+def test_hints_led_by_a_literal_find_what_the_class_led_patterns_find(hint: re.Pattern[str], pattern: str) -> None:
+    # The seeds' lines, and synthetic texts at the edges: at the start, a letter before, a
+    # digit or space short, other case.
+    texts = [*_seed_lines(), "2025D42960", "D42960", "x 1D12345 y", "12D1234", "Vraag 3", "vragen\t12345", "vraag", "avraag 1", "VRAAG 1", "ra 1"]
+    assert [bool(hint.search(text)) for text in texts] == [bool(re.search(pattern, text)) for text in texts]
+    assert any(hint.search(text) for text in texts) and not all(hint.search(text) for text in texts)
