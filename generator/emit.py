@@ -9,10 +9,11 @@ hashes, what the corpus-wide open data keeps of each letter and the letters that
 exits. The pages that are no record's own (home, months, overviews) are a job of their own, the
 longest, forked first (`SITE_JOB`): the shares fill the other cores around it. Meanwhile this
 process renders nothing: it sleeps until a worker ends, forks the next job in its place at once,
-and takes in what the ended one gave. So no core waits on this process, and this process, touching
-none of the corpus, copies none of it (a process that writes to memory it shares with forked
-workers copies each page it writes to, and did so again after every fork: its own pages were 2 to
-4 times slower than unshared).
+and takes in what the ended one gave. So no core waits for this process to fork, and this
+process touches next to none of the corpus's memory: when it rendered those pages itself between
+forks, a long page left a finished worker unreplaced for seconds, and every fork made it copy
+again (copy-on-write) the corpus's memory its pages touched (forking at once as workers ended
+made its pages 2 to 4 times slower).
 
 A worker per share, not one per core for the whole run: a forked process copies every page of
 memory it writes to, and rendering writes all over the corpus's memory (reference counts, new
