@@ -6,8 +6,14 @@ each share is rendered by a worker process forked for it after the render contex
 shares the linked corpus with this process, copy-on-write), at most one a core at a time. A worker
 renders and stages its share's pages and open data, leaves in the scratch folder only paths,
 hashes, what the corpus-wide open data keeps of each letter and the letters that failed, and
-exits. Meanwhile this process renders the pages that are no record's own (home, months,
-overviews), forking the next worker whenever one has finished.
+exits. The pages that are no record's own (home, months, overviews) are a job of their own, the
+longest, forked first (`SITE_JOB`): the shares fill the other cores around it. Meanwhile this
+process renders nothing: it sleeps until a worker ends, forks the next job in its place at once,
+and takes in what the ended one gave. So no core waits for this process to fork, and this
+process touches next to none of the corpus's memory: when it rendered those pages itself between
+forks, a long page left a finished worker unreplaced for seconds, and every fork made it copy
+again (copy-on-write) the corpus's memory its pages touched (forking at once as workers ended
+made its pages 2 to 4 times slower).
 
 A worker per share, not one per core for the whole run: a forked process copies every page of
 memory it writes to, and rendering writes all over the corpus's memory (reference counts, new
@@ -22,9 +28,9 @@ records) the shares grow instead of their number: a worker then copies a larger 
 corpus's memory (a 64th of what its records touch), and forking stays a fixed part of the time.
 The corpus-wide open data (`data/kamerdossier.json`, the CSV) is written from the pieces each
 share leaves in the scratch folder, in corpus order, as the shares are done: this process appends
-a share's pieces once it and every share before it are done, between its own pages, while the
-workers render (`_CorpusDataWriter`). The same bytes on any number of cores, and only the feeds
-and the last share's pieces are left once the last worker has ended.
+a share's pieces once it and every share before it are done, while the workers render
+(`_CorpusDataWriter`). The same bytes on any number of cores, and only the feeds and the last
+share's pieces are left once the last worker has ended.
 
 A record whose pages raise while rendering is left out of the pages written and reported with
 what `report` says of it; the caller links and renders again without it.
@@ -76,7 +82,8 @@ class Emitted:
 
 @dataclass(frozen=True)
 class _Job:
-    """What the workers are forked with: the render context and everything a share needs."""
+    """What the workers are forked with: the render context and everything a share needs, and the
+    `extra` pages the site's own job stages."""
 
     context: RenderContext
     lookup: OpenDataLookup | None
@@ -84,10 +91,14 @@ class _Job:
     report: Report
     shares: tuple[tuple[Record, ...], ...]
     reuse: Incremental | None = None
+    extra: Iterable[tuple[str, str]] = ()
 
 
 _job: _Job | None = None
 """The job of the current `emit_site`, set before the workers fork so they inherit it."""
+
+SITE_JOB = -1
+"""The job of staging the pages that are no record's own (`_stage_site`), beside the shares' jobs (their indexes)."""
 
 
 def emit_site(
@@ -113,8 +124,7 @@ def emit_site(
     workers = workers or WORKERS or os.cpu_count() or 1
     parallel = workers > 1 and len(corpus.records) >= PARALLEL_FROM
     count = _share_count(len(corpus.records), workers) if parallel else 1
-    site: list[StagedPage] = []
-    failed: Exception | None = None
+    site: SiteResult = ([], 0, None)
     corpus_data: _CorpusDataWriter | None = None
     gc.freeze()  # the corpus lives until the end: no collection walks it again, here or in the workers
     try:
@@ -122,8 +132,9 @@ def emit_site(
         lookup = open_data_lookup(context) if site_url else None
         if reuse is not None:
             reuse.prepare(context, lookup)
+        kept = reuse.kept_overviews() if reuse is not None else None
         shares = _shares(corpus.records, count)
-        _job = _Job(context, lookup, staging, report, shares, reuse)
+        _job = _Job(context, lookup, staging, report, shares, reuse, extra)
         done: dict[int, ShareResult] = {}
         if lookup is not None:
             corpus_data = _CorpusDataWriter(staging, lookup, done, len(shares))
@@ -137,19 +148,31 @@ def emit_site(
         forking = [index for index in range(len(shares)) if index not in done]
         if parallel and sum(len(shares[index]) for index in forking) >= PARALLEL_FROM:
             gc.freeze()  # nor what the context added: the workers never collect (and so copy) what they inherit
-            with _Forked(workers, forking, staging, done, take) as forked:
-                try:
-                    failed = _stage_site(staging, context, extra, reuse, site, between=forked.fork_more)
-                    forked.wait()
-                except BaseException:  # a worker failed: nothing it or the others staged is left behind
-                    forked.stop()
-                    staging.discard([*site, *forked.staged(), *(page for staged, _, _ in done.values() for page in staged)])
-                    raise
+            if kept is not None:  # nothing to render: the last build's pages, and the extra ones
+                site = _stage_site(staging, context, extra, kept)
+
+            def collected(index: int, value: object) -> None:
+                nonlocal site
+                if index == SITE_JOB:
+                    site = value
+                else:
+                    done[index] = value
+                    take()
+
+            forked = _Forked(workers, [SITE_JOB] * (kept is None) + forking, staging, collected)
+            try:
+                forked.wait()
+            except BaseException:  # a worker failed: nothing it or the others staged is left behind
+                forked.stop()
+                staging.discard([*site[0], *forked.staged(), *(page for staged, _, _ in done.values() for page in staged)])
+                raise
         else:
             for index in forking:
                 done[index] = _emit_share(index)
                 take()
-            failed = _stage_site(staging, context, extra, reuse, site)
+            site = _stage_site(staging, context, extra, kept)
+        if reuse is not None and kept is None and site[2] is None:
+            reuse.remember_overviews(site[0][: site[1]])
         results = [done[index] for index in range(len(shares))]
     except BaseException:
         if corpus_data is not None:
@@ -158,7 +181,8 @@ def emit_site(
     finally:
         _job = None
         gc.unfreeze()
-    pages = [*site, *(page for staged, _, _ in results for page in staged)]
+    failed = site[2]
+    pages = [*site[0], *(page for staged, _, _ in results for page in staged)]
     failures = {path: found for _, _, share_failures in results for path, found in share_failures.items()}
     if corpus_data is not None:
         if failed is None and not failures:
@@ -174,44 +198,45 @@ def emit_site(
     return Emitted(tuple(pages), failures)
 
 
+SiteResult = tuple[list[StagedPage], int, "Exception | None"]
+"""What staging the pages that are no record's own gave (`_stage_site`): the pages staged, how many
+of them (the first) are `render_site_pages`' (the rest are the extra ones), and what rendering raised."""
+
+
 def _stage_site(
     staging: Staging,
     context: RenderContext,
     extra: Iterable[tuple[str, str]],
-    reuse: Incremental | None,
-    into: list[StagedPage],
-    between: Callable[[], None] = lambda: None,
-) -> Exception | None:
-    """Stage the pages that are no record's own (`render_site_pages`) and the `extra` ones, as
-    `_stage_all` does; with `reuse`, the former are taken from the last build when what they show
-    is unchanged (`Incremental.kept_overviews`)."""
-    kept = reuse.kept_overviews() if reuse is not None else None
-    if kept is not None:
-        into += kept
-    else:
-        failed = _stage_all(staging, render_site_pages(context), into, between)
-        if failed is not None:
-            return failed
-        if reuse is not None:
-            reuse.remember_overviews(into)
-    return _stage_all(staging, extra, into, between)
+    kept: list[StagedPage] | None,
+    on_staged: Callable[[StagedPage], None] = lambda page: None,
+) -> SiteResult:
+    """Stage the pages that are no record's own (`render_site_pages`), unless `kept` gives them as
+    the last build left them (`Incremental.kept_overviews`), then the `extra` ones, as `_stage_all`
+    does (telling `on_staged` of each)."""
+    pages = list(kept) if kept is not None else []
+    failed = _stage_all(staging, render_site_pages(context), pages, on_staged) if kept is None else None
+    overviews = len(pages)
+    if failed is None:
+        failed = _stage_all(staging, extra, pages, on_staged)
+    return pages, overviews, failed
 
 
 def _stage_all(
-    staging: Staging, pages: Iterable[tuple[str, object]], into: list[StagedPage], between: Callable[[], None] = lambda: None
+    staging: Staging, pages: Iterable[tuple[str, object]], into: list[StagedPage], on_staged: Callable[[StagedPage], None] = lambda page: None
 ) -> Exception | None:
-    """Stage each page as it is rendered, calling `between` after each; give what rendering
-    raised, if it did (having staged the ones before). What `between` raises goes on."""
+    """Stage each page as it is rendered, telling `on_staged` of each; give what rendering raised,
+    if it did (having staged the ones before). What `on_staged` raises goes on."""
     pages = iter(pages)
     while True:
         try:
             page = next(pages, None)
             if page is None:
                 return None
-            into.append(staging.stage(*page))
+            staged = staging.stage(*page)
+            into.append(staged)
         except Exception as error:
             return error
-        between()
+        on_staged(staged)
 
 
 ShareResult = tuple[list[StagedPage], list[LetterEntry], dict[str, tuple[Diagnostic, ...]]]
@@ -275,34 +300,30 @@ class _CorpusDataWriter:
 
 
 class _Forked:
-    """Render each of the `shares` (their indexes) in a process forked for it, at most `workers` at a time.
+    """Run each of the `jobs` (a share's index, or `SITE_JOB`) in a process forked for it, in the
+    order given, at most `workers` at a time.
 
-    `fork_more` forks workers for the next shares while fewer than `workers` run (this process
-    calls it between the pages it renders itself); `wait` waits for every share. What each share
-    gives goes in `done` as it is collected, `on_done` told of it; what a share raised is raised.
-    A worker leaves what it gives back in the scratch folder (`Staging.keep`) and exits; should one
-    end without (killed, out of memory), the build fails naming the share. On leaving, workers
-    still running are stopped.
+    `wait` forks the first ones, then sleeps until a worker ends, collects it, forks the next job
+    in its place at once, and tells `on_done` what the ended one gave (its job, and the value);
+    so until every job is done. What a job raised is raised. A worker leaves what it gives back in
+    the scratch folder (`Staging.keep`) and exits; should one end without (killed, out of memory),
+    the build fails naming its job. On leaving, workers still running are stopped.
     """
 
-    def __init__(self, workers: int, shares: list[int], staging: Staging, done: dict[int, ShareResult], on_done: Callable[[], None]) -> None:
-        self.workers, self.staging = workers, staging
-        self.waiting = iter(shares)
-        self.running: dict[int, int] = {}  # process id -> share
-        self.done, self.on_done = done, on_done
-        self.shares = shares
+    def __init__(self, workers: int, jobs: list[int], staging: Staging, on_done: Callable[[int, object], None]) -> None:
+        self.workers, self.jobs, self.staging, self.on_done = workers, jobs, staging, on_done
+        self.waiting = iter(jobs)
+        self.running: dict[int, int] = {}  # process id -> job
+        self.done: set[int] = set()
 
-    def __enter__(self) -> _Forked:
-        self.fork_more()
-        return self
-
-    def fork_more(self) -> None:
-        """Collect the workers that have finished, fork one for each next share while there is
-        room, and tell `on_done` of what was collected."""
-        collected = self._collect()
+    def wait(self) -> None:
+        """Run every job, forking a worker for the next one as soon as one has ended."""
         self._fork()
-        if collected:
-            self.on_done()
+        while self.running:
+            index, status = self._finish(self._next_finished())
+            self._fork()  # before taking in what the ended one gave: the core is not left waiting
+            self.on_done(index, self._result(index, status))
+            self.done.add(index)
 
     def _fork(self) -> None:
         while len(self.running) < self.workers:
@@ -310,59 +331,42 @@ class _Forked:
             if index is None:
                 return
             pid = os.fork()
-            if pid == 0:  # the worker: render the share, leave the result, never return
-                _run_share(index, self.staging)
+            if pid == 0:  # the worker: run the job, leave the result, never return
+                _run_job(index, self.staging)
             self.running[pid] = index
-
-    def wait(self) -> None:
-        """Wait for every share, forking a worker for each next one as one finishes."""
-        while self.running:
-            self._finish(self._next_finished())
-            self._collect()
-            self._fork()
-            self.on_done()
-
-    def _collect(self) -> bool:
-        """Collect the workers that have ended, without waiting; tell whether there were any."""
-        collected = False
-        for pid in list(self.running):
-            finished, status = os.waitpid(pid, os.WNOHANG)
-            if finished:
-                self._finish(pid, status)
-                collected = True
-        return collected
 
     def _next_finished(self) -> int:
         """Wait until a worker has ended (left to be collected); which one, when it is ours (else any of ours)."""
         ended = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOWAIT)
         return ended.si_pid if ended is not None and ended.si_pid in self.running else next(iter(self.running))
 
-    def _finish(self, pid: int, status: int | None = None) -> None:
-        """Collect the worker `pid` (waiting for it when its `status` is not known yet) and take its result."""
-        if status is None:
-            _, status = os.waitpid(pid, 0)
-        index = self.running.pop(pid)
+    def _finish(self, pid: int) -> tuple[int, int]:
+        """Collect the worker `pid` (waiting for it should it still run); give its job and exit status."""
+        _, status = os.waitpid(pid, 0)
+        return self.running.pop(pid), status
+
+    def _result(self, index: int, status: int) -> object:
+        """What job `index` gave, its worker having ended with `status`; raise what it raised."""
         code = os.waitstatus_to_exitcode(status)
         if code != 0:
-            raise RuntimeError(f"the worker rendering share {index} ended without its result (exit status {code})")
+            raise RuntimeError(f"the worker rendering {_job_title(index)} ended without its result (exit status {code})")
         succeeded, value = pickle.loads(self.staging.kept_bytes(_result_name(index)))
         if not succeeded:
             raise value
-        self.done[index] = value
+        return value
 
     def staged(self) -> list[StagedPage]:
-        """Every page the workers staged so far and not yet collected, as they listed them."""
+        """Every page the workers staged so far whose job's result was not taken in, as they listed them."""
         pages = []
-        for index in sorted(set(self.shares) - set(self.done)):
+        for index in self.jobs:
+            if index in self.done:
+                continue
             try:
                 listed = self.staging.kept(_staged_name(index)).splitlines()
             except FileNotFoundError:  # not started
                 continue
             pages += (StagedPage(path, "", STAGED) for path in listed)
         return pages
-
-    def __exit__(self, *_: object) -> None:
-        self.stop()
 
     def stop(self) -> None:
         """Stop the workers still running, and collect them."""
@@ -373,33 +377,60 @@ class _Forked:
         self.running.clear()
 
 
+def _job_title(index: int) -> str:
+    return "the pages that are no record's own" if index == SITE_JOB else f"share {index}"
+
+
+def _job_name(index: int) -> str:
+    return "site" if index == SITE_JOB else f"{index:05d}"
+
+
 def _result_name(index: int) -> str:
-    return f"{index:05d}.result"
+    return f"{_job_name(index)}.result"
 
 
 def _staged_name(index: int) -> str:
     """The scratch file where a worker lists each page it stages, as it stages it."""
-    return f"{index:05d}.staged"
+    return f"{_job_name(index)}.staged"
 
 
-def _run_share(index: int, staging: Staging) -> None:
-    """In a forked worker: render share `index`, keep what it gives (or what it raised) in the
-    scratch folder, and exit, without running anything the forking process would on its way out."""
+def _run_job(index: int, staging: Staging) -> None:
+    """In a forked worker: run job `index` (stage share `index`, or the pages that are no record's
+    own), keep what it gives (or what it raised) in the scratch folder, and exit, without running
+    anything the forking process would on its way out."""
     status = 1
     try:
         with staging.keep_lines(_staged_name(index)) as log:
+
+            def note(page: StagedPage) -> None:
+                if page.state == STAGED:
+                    log.write(f"{page.path}\n")
+
             try:
-                outcome = (True, _emit_share(index, lambda page: log.write(f"{page.path}\n") if page.state == STAGED else None))
+                outcome = (True, _emit_site_pages(note) if index == SITE_JOB else _emit_share(index, note))
             except BaseException as error:  # given back to the build process, which raises it
-                outcome = (False, error)
-        try:
-            data = pickle.dumps(outcome)
-        except Exception:  # an exception that cannot be pickled is given back as its description
-            data = pickle.dumps((False, RuntimeError(repr(outcome[1]))))
-        staging.keep_bytes(_result_name(index), data)
+                outcome = (False, _picklable(error))
+        staging.keep_bytes(_result_name(index), pickle.dumps(outcome))
         status = 0
     finally:
         os._exit(status)
+
+
+def _picklable(error: BaseException) -> BaseException:
+    """`error`, or a `RuntimeError` describing it should it not come back whole through pickle."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        return RuntimeError(repr(error))
+    return error
+
+
+def _emit_site_pages(on_staged: Callable[[StagedPage], None]) -> SiteResult:
+    """Stage the pages that are no record's own and the extra ones (`_stage_site`), telling `on_staged` of each."""
+    job = _job
+    assert job is not None
+    pages, overviews, failed = _stage_site(job.staging, job.context, job.extra, None, on_staged)
+    return pages, overviews, _picklable(failed) if failed is not None else None
 
 
 def _share_count(records: int, workers: int) -> int:

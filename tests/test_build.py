@@ -212,6 +212,64 @@ def test_each_share_is_rendered_by_a_worker_of_its_own(tmp_path: Path, monkeypat
     assert one.pages == two.pages and _files(tmp_path / "een") == _files(tmp_path / "twee")
 
 
+def test_the_pages_no_record_owns_are_a_worker_of_their_own_forked_first(tmp_path: Path, monkeypatch) -> None:
+    """Home, months, overviews and the extra pages are staged by a worker forked before any
+    share's (the longest job first); the build's process renders no page while workers run, and
+    the pages are the bytes one process writes."""
+    import generator.emit
+
+    one = generate(SEEDS, tmp_path / "een", SITE_URL)
+    _on_every_core(monkeypatch)
+    seen = tmp_path / "pids"
+
+    def noting(what, real):
+        def render(*args):
+            with open(seen, "a", encoding="utf-8") as stream:
+                stream.write(f"{os.getpid()} {what}\n")
+            return real(*args)
+
+        return render
+
+    monkeypatch.setattr(generator.emit, "render_site_pages", noting("site", generator.emit.render_site_pages))
+    monkeypatch.setattr(generator.emit, "render_record", noting("record", generator.emit.render_record))
+    jobs: list[list[int]] = []
+
+    class Forked(generator.emit._Forked):
+        def __init__(self, workers, given, *args) -> None:
+            jobs.append(list(given))
+            super().__init__(workers, given, *args)
+
+    monkeypatch.setattr(generator.emit, "_Forked", Forked)
+    two = generate(SEEDS, tmp_path / "twee", SITE_URL)
+    assert jobs == [[generator.emit.SITE_JOB, 0, 1]]
+    processes = [line.split(" ", 1) for line in seen.read_text(encoding="utf-8").splitlines()]
+    assert sorted(what for _, what in processes) == ["record", "record", "site"]
+    assert len({pid for pid, _ in processes}) == 3 and str(os.getpid()) not in {pid for pid, _ in processes}
+    assert one.pages == two.pages and _files(tmp_path / "een") == _files(tmp_path / "twee")
+
+
+def test_the_worker_of_the_pages_no_record_owns_ending_without_its_result_fails_the_build(tmp_path: Path, monkeypatch) -> None:
+    """Synthetic: the worker staging the pages that are no record's own ends abruptly after the home
+    page (as one killed for lack of memory would): the build fails naming it, and neither what it
+    staged nor what the shares staged is left in docs/."""
+    import generator.emit
+
+    _on_every_core(monkeypatch)
+    real = generator.emit.render_site_pages
+
+    def render_site_pages(context):
+        pages = real(context)
+        yield next(pages)
+        time.sleep(0.5)  # the shares stage their pages meanwhile
+        os._exit(9)
+
+    monkeypatch.setattr(generator.emit, "render_site_pages", render_site_pages)
+    docs = tmp_path / "docs"
+    with pytest.raises(RuntimeError, match=r"the worker rendering the pages that are no record's own ended without its result \(exit status 9\)"):
+        generate(SEEDS, docs, SITE_URL)
+    assert not [path for path in docs.rglob(".*")], "nothing staged is left"
+
+
 def _a_share_a_record_the_first_slow(monkeypatch, finished: Path, fail: str | None = None) -> None:
     """Render each record in a worker of its own (two at a time), the first record's worker a second
     late, so the second share is done first; `fail` names a record whose pages raise;

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import os
 import pickle
 import shutil
 import sys
@@ -475,6 +476,42 @@ def test_a_letter_added_to_a_corpus_cut_in_shares_renders_only_what_reads_it(tmp
     assert "seeds/aaa-kopie.txt" in rendered and len(rendered) <= 10
     shutil.rmtree(tmp_path / "clean")
     assert _rebuild_and_compare(tmp_path, (seeds, docs, cache, GLOSSARY, ANNOTATIONS), monkeypatch, overviews=0) == []
+
+
+def test_the_pages_no_record_owns_rendered_by_a_worker_are_taken_by_the_next_build(tmp_path: Path, monkeypatch) -> None:
+    """On two processes the pages that are no record's own are rendered in a worker of their own
+    (`generator.emit.SITE_JOB`); the build's process notes what it staged, so a rebuild that
+    changes what they show renders them again (in a worker), and the next one takes them as left."""
+    monkeypatch.setattr(emit, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(emit, "WORKERS", 2)
+    noted = tmp_path / "overviews"
+    real = emit.render_site_pages
+
+    def render_site_pages(*args):
+        with open(noted, "a", encoding="utf-8") as stream:
+            stream.write(f"{os.getpid()}\n")
+        return real(*args)
+
+    def rendered_in() -> list[str]:
+        found = noted.read_text(encoding="utf-8").splitlines() if noted.exists() else []
+        noted.unlink(missing_ok=True)
+        return found
+
+    monkeypatch.setattr(emit, "render_site_pages", render_site_pages)
+    seeds = _corpus_folder(tmp_path)
+    docs, cache = tmp_path / "docs", tmp_path / ".cache"
+    _build(seeds, docs, cache)
+    first = rendered_in()
+    assert len(first) == 1 and first != [str(os.getpid())]
+    copied = sorted(seeds.glob("ah-tk-*.txt"))[0]
+    shutil.copy(copied, seeds / f"kopie-{copied.name}")  # a letter more: the home page and registers list it
+    _rebuild_and_compare(tmp_path, (seeds, docs, cache, GLOSSARY, ANNOTATIONS), monkeypatch)
+    again = rendered_in()
+    assert len(again) == 2 and str(os.getpid()) not in again  # the rebuild's, and the clean build's to compare with
+    before = _files(docs)
+    _build(seeds, docs, cache)
+    assert rendered_in() == [] and _files(docs) == before
+    _check_state(docs, cache)
 
 
 # --- A record's parts by their sources --------------------------------------------------------
