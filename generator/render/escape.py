@@ -80,6 +80,8 @@ _DIRECTION_FORMAT = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 """The direction controls and the direction marks (LRM RLM ALM): none belongs in metadata."""
 
 REPLACEMENT = "\ufffd"
+NO_BREAK_SPACE = "\u00a0"
+"""Not printable to `str.isprintable` (a separator), left by the character rule, and common in letters."""
 
 
 def _control(match: re.Match[str]) -> str:
@@ -91,8 +93,9 @@ def _control(match: re.Match[str]) -> str:
 def _unchanged(text: str) -> bool:
     """Whether neither rule changes a text that is not printable (`str.isprintable`, tried first):
     every character either rule changes is a control or format character, which it finds, as it
-    finds the line end and the tab, which both rules leave (a letter's text has line ends)."""
-    return text.replace("\n", "").replace("\t", "").isprintable()
+    finds the line end, the tab and the no-break space, which both rules leave (a letter's text has
+    line ends, and Dutch typesetting puts a no-break space in numbers and names: `31\u00a0066`)."""
+    return text.replace("\n", "").replace("\t", "").replace(NO_BREAK_SPACE, "").isprintable()
 
 
 def body_text(text: str) -> str:
@@ -347,12 +350,13 @@ def _json_unchanged_by_rule(document: object) -> str | None:
     Every such character is a control or format character, not printable: `orjson` escapes a
     control below U+0020 (`_ESCAPED_CONTROL`; the tab and the line end, which the rule leaves, as
     `\\t` and `\\n`), refuses a lone surrogate, and writes every other one as it is, where
-    `str.isprintable` finds it once the line ends between the values are left out."""
+    `str.isprintable` finds it once the line ends between the values (and the no-break spaces,
+    which the rule leaves) are left out."""
     try:
         written = orjson.dumps(document, option=_JSON_OPTIONS).decode("utf-8")
     except TypeError:  # orjson.JSONEncodeError: not a JSON value, or a lone surrogate
         return None
-    if _ESCAPED_CONTROL.search(written) or not written.replace("\n", "").isprintable():
+    if _ESCAPED_CONTROL.search(written) or not written.replace("\n", "").replace(NO_BREAK_SPACE, "").isprintable():
         return None
     return written
 

@@ -77,3 +77,21 @@ def test_a_fragment_reads_as_the_document_written_in_one_go(depth: int) -> None:
 def test_keys_must_be_strings() -> None:
     with pytest.raises(TypeError):
         json_text({1: "a"})
+
+
+def test_a_letter_with_no_break_spaces_is_left_alone_the_fast_way() -> None:
+    """Dutch letters print no-break spaces (seeds/000_04ae587ba6eeb66d.txt has eight, as PDF
+    extraction gives them); not printable to `str.isprintable`, but left by the character rule, so
+    such text is neither rewritten nor written by the slow JSON writer."""
+    from pathlib import Path
+
+    from generator.render.escape import _json_unchanged_by_rule
+
+    seed = Path(__file__).parents[2] / "seeds" / "000_04ae587ba6eeb66d.txt"
+    lines = [line for line in seed.read_text(encoding="utf-8").splitlines() if "\u00a0" in line]
+    assert len(lines) >= 3
+    text = "\n".join(lines)
+    assert body_text(text) is text and metadata_text(lines[0]) is lines[0]
+    document = {"title": lines[0], "letters": [{"text": text}]}
+    assert _json_unchanged_by_rule(document) is not None
+    assert json_text(document) == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
