@@ -299,7 +299,7 @@ REQUIRED_TEXT = {
     "kamerstuk": re.compile("Kamerstuk"),
     "kamerbrief": re.compile(r"D(?<=\dD)\d{5}"),
 }
-"""Text each pattern's matches hold: a text without it is not searched with that pattern (the
+r"""Text each pattern's matches hold: a text without it is not searched with that pattern (the
 patterns cost a scan each, and the link pass reads every paragraph and footnote). Each starts
 with a literal, which the engine finds fast (a document number's `D`, then the digit before it
 looked back at: `\dD\d{5}`, starting with a class, made the engine try every character, and cost

@@ -90,7 +90,7 @@ OVERSIZED_NUMBER = re.compile(r"(?<![\w])[Vv]ra(?:ag|gen)\s+(?P<digits>\d{5}\d*+
 """`vraag 99999…`: a number longer than any question's, which no referral reads (it stays text)."""
 
 _OVERSIZED_HINT = re.compile(r"ra(?<=[Vv]ra)(?:ag|gen)\s+\d{5}")
-"""What every oversized referral holds (`[Vv]ra(?:ag|gen)\s+\d{5}`), found by a fast scan: it starts
+r"""What every oversized referral holds (`[Vv]ra(?:ag|gen)\s+\d{5}`), found by a fast scan: it starts
 with a literal, the `V` or `v` before it looked back at (the lookbehind above, and a pattern that
 starts with a character class, make the engine try the whole pattern at every character)."""
 
