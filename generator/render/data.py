@@ -59,7 +59,7 @@ from generator.render.addresses import (
 )
 from generator.render.context import ByRecord, RenderContext, of_record
 from generator.render.escape import csv_text, json_fragment, json_text, safe_url, xml_attribute, xml_text
-from generator.render.labels import letter_title
+from generator.render.labels import covered_numbers, letter_title
 from generator.render.markdown import PageIds, dutch_date, letter_kind_label
 from generator.render.mentions import dossier_feed
 
@@ -341,7 +341,7 @@ def _answers_by_target(records: tuple[Record, ...]) -> Callable[[str], list[tupl
                 key = LetterKey(path, letter.index)
                 for block in letter.body:
                     if isinstance(block, Answer):
-                        for number in _numbers(block):
+                        for number in covered_numbers(block):
                             answers.setdefault(Target(key, ANSWER, block.party, number), block)
         return list(answers.items())
 
@@ -460,7 +460,7 @@ def _blocks(letter: Letter, key: LetterKey, page: str, lookup: OpenDataLookup) -
         if isinstance(block, (Question, Answer)):
             role, name = (QUESTION, question_anchor) if isinstance(block, Question) else (ANSWER, answer_anchor)
             anchor = ids.claim(name(block.party, block.number))
-            targets = tuple(Target(key, role, block.party, number) for number in _numbers(block))
+            targets = tuple(Target(key, role, block.party, number) for number in covered_numbers(block))
             status = next(iter(statuses.get(targets[0], ())), UNANSWERED)
             others = dict.fromkeys(other for target in targets for other in threads.get(target, ()))
             threaded = tuple((other, lookup.target_url(other)) for other in others)
@@ -494,7 +494,7 @@ def _question(item: _Block, lookup: OpenDataLookup) -> dict:
         "anchor": item.anchor,
         "url": item.url,
         "number": question.number,
-        "numbers": list(_numbers(question)),
+        "numbers": list(covered_numbers(question)),
         "numbered": question.numbered,
         "party": question.party,
         "quoted": question.quoted,
@@ -515,7 +515,7 @@ def _answer(item: _Block, lookup: OpenDataLookup) -> dict:
         "anchor": item.anchor,
         "url": item.url,
         "number": answer.number,
-        "numbers": list(_numbers(answer)),
+        "numbers": list(covered_numbers(answer)),
         "party": answer.party,
         "status": item.status,
         "text": _text(_own(answer.paragraphs)),
@@ -541,11 +541,6 @@ def _footnote(footnote: Footnote, page: str, site: _Site) -> dict:
 def _footnote_anchor(footnote: Footnote) -> str:
     """The id Python-Markdown's footnotes give footnote `N` as the letter prints it: `fn:N`."""
     return f"fn:{footnote.number}"
-
-
-def _numbers(block: Question | Answer) -> tuple[int, ...]:
-    """The numbers a question or answer covers, its own number first."""
-    return (block.number, *(number for number in block.numbers if number != block.number))
 
 
 def _all_paragraphs(block: Question | Answer) -> tuple[Paragraph, ...]:

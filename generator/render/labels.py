@@ -27,7 +27,9 @@ from generator.model import (
     RECORD_WRITTEN_OVERLEG,
     RECORD_WRITTEN_QUESTIONS,
     WRITTEN_QUESTIONS,
+    Answer,
     Letter,
+    Question,
     Record,
 )
 from generator.render.addresses import letter_date
@@ -90,6 +92,11 @@ def _dated(record: Record, letter: Letter) -> str:
 def dates_label(dates: tuple[datetime.date, ...]) -> str:
     """`2 december 2025 en 12 februari 2026`; `zonder datum` for none."""
     return _listed([dutch_date(date) for date in dates]) if dates else dutch_date(None)
+
+
+def covered_numbers(block: Question | Answer) -> tuple[int, ...]:
+    """The numbers a question or answer covers, its own number first (`Antwoord 4 en 5`: 4, 5)."""
+    return (block.number, *(number for number in block.numbers if number != block.number))
 
 
 @functools.lru_cache(maxsize=1024)

@@ -55,6 +55,7 @@ from generator.render.escape import (
 )
 from generator.render.labels import (  # noqa: F401 (also imported from here by other renderers)
     capitalized,
+    covered_numbers,
     dutch_date,
     letter_kind_label,
     letter_label,
@@ -281,7 +282,7 @@ class LetterText:
         for position, block in enumerate(self.letter.body):
             if isinstance(block, (Question, Answer)):
                 anchor = question_anchor if isinstance(block, Question) else answer_anchor
-                wanted[position] = [anchor(block.party, number) for number in _numbers(block)]
+                wanted[position] = [anchor(block.party, number) for number in covered_numbers(block)]
         primary = {position: ids.claim(names[0]) for position, names in wanted.items()}
         return {
             position: (primary[position], tuple(name for name in names[1:] if ids.claim_if_free(name)))
@@ -356,7 +357,7 @@ class LetterText:
         return paragraphs
 
     def _question(self, question: Question, anchor: str, extra: tuple[str, ...]) -> list[str]:
-        numbers = _numbers(question)
+        numbers = covered_numbers(question)
         targets = self._targets(QUESTION, question, numbers)
         words = f"Vraag {numbers_label(numbers)}"
         blocks = [self._section(self._qa_heading(words, question, targets, anchor, extra)), self._citation(QUESTION, question, numbers, anchor)]
@@ -366,7 +367,7 @@ class LetterText:
         return blocks + self._notes(anchor, *extra)
 
     def _answer(self, answer: Answer, anchor: str, extra: tuple[str, ...]) -> list[str]:
-        numbers = _numbers(answer)
+        numbers = covered_numbers(answer)
         targets = self._targets(ANSWER, answer, numbers)
         words = f"Antwoord op vraag {numbers_label(numbers)}"
         blocks = [self._section(self._qa_heading(words, answer, targets, anchor, extra)), self._citation(ANSWER, answer, numbers, anchor)]
@@ -532,11 +533,6 @@ def _gathered(index: dict[Target, tuple[T, ...]], targets: list[Target]) -> list
     if len(targets) == 1:
         return list(index.get(targets[0], ()))
     return list(dict.fromkeys(value for target in targets for value in index.get(target, ())))
-
-
-def _numbers(block: Question | Answer) -> tuple[int, ...]:
-    """The numbers a question or answer covers, its own number first."""
-    return (block.number, *(number for number in block.numbers if number != block.number))
 
 
 CITATION_LABEL = "Citeer als:"

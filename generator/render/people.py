@@ -26,7 +26,7 @@ from generator.model import ANSWER_LETTER, APPENDIX_ANSWERS, Answer, Letter, Let
 from generator.render.addresses import answer_anchor, question_anchor, relative_link, slugify
 from generator.render.cited import letters_newest_first
 from generator.render.context import RenderContext
-from generator.render.labels import COMMITTEE_NAME, capitalized, letter_label, numbers_label
+from generator.render.labels import COMMITTEE_NAME, capitalized, covered_numbers, letter_label, numbers_label
 from generator.render.escape import escape_heading, escape_line, front_matter
 from generator.render.markdown import PageIds, heading_block, join_blocks, metadata_block, title_block
 from generator.render.paging import chunked, continued_pages, page_title, pages_line
@@ -287,7 +287,7 @@ def block_links(blocks: dict[LetterKey, list], word: str, page: str, context: Re
         for block, anchor in blocks[key]:
             party = f" ({escape_line(block.party)})" if block.party else ""
             link = f"#{anchor}" if target == page else f"{to_letter}#{anchor}"
-            lines.append(f"    - [{capitalized(f'{word} {numbers_label(_numbers(block))}{party}, {where}')}]({link})")
+            lines.append(f"    - [{capitalized(f'{word} {numbers_label(covered_numbers(block))}{party}, {where}')}]({link})")
     return "\n".join(lines)
 
 
@@ -295,7 +295,3 @@ def _letter_link(key: LetterKey, page: str, context: RenderContext) -> str:
     record, letter = context.letters[key]
     target = context.addresses.letter_page(key) or page
     return f"[{escape_line(letter_label(record, letter))}]({relative_link(page, target)})"
-
-
-def _numbers(block: Question | Answer) -> tuple[int, ...]:
-    return (block.number, *(number for number in block.numbers if number != block.number))
