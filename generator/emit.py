@@ -397,14 +397,21 @@ def _staged_name(index: int) -> str:
 def _run_job(index: int, staging: Staging) -> None:
     """In a forked worker: run job `index` (stage share `index`, or the pages that are no record's
     own), keep what it gives (or what it raised) in the scratch folder, and exit, without running
-    anything the forking process would on its way out."""
+    anything the forking process would on its way out.
+
+    Stopped (`_Forked.stop`, when another job failed), it ends only between two pages, once the
+    page staged last is in its list: SIGTERM is held back while a page is written, so no page's
+    temporary file is left that the list does not name (the build removes what the lists name)."""
     status = 1
     try:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
         with staging.keep_lines(_staged_name(index)) as log:
 
             def note(page: StagedPage) -> None:
                 if page.state == STAGED:
                     log.write(f"{page.path}\n")
+                if signal.SIGTERM in signal.sigpending():  # stopped: the page is listed, end here
+                    os._exit(1)
 
             try:
                 outcome = (True, _emit_site_pages(note) if index == SITE_JOB else _emit_share(index, note))

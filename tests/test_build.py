@@ -353,6 +353,36 @@ def test_a_worker_ending_without_its_result_fails_the_build_naming_it(tmp_path: 
     assert not [path for path in docs.rglob(".*")], "nothing staged is left"
 
 
+def test_a_worker_stopped_while_it_writes_a_page_leaves_no_file_behind(tmp_path: Path, monkeypatch) -> None:
+    """Synthetic: share 0's worker ends abruptly while the worker of the pages that are no record's
+    own is writing the home page (its temporary file written, the page not yet in its list). The
+    build stops that worker; it ends only once the page is listed, so the build removes the file."""
+    import generator.emit
+    from generator.write import Staging
+
+    _on_every_core(monkeypatch)
+    real_render, real_stage = generator.emit.render_record, Staging.stage
+
+    def render_record(record, *args):
+        if record.path.endswith("000_04ae587ba6eeb66d.txt"):
+            time.sleep(0.3)  # the other worker is inside its slow write by now
+            os._exit(9)
+        return real_render(record, *args)
+
+    def stage(self, path, text):
+        staged = real_stage(self, path, text)
+        if path == "index.md":
+            time.sleep(1.5)  # written, not yet listed: where a stop used to leave the file
+        return staged
+
+    monkeypatch.setattr(generator.emit, "render_record", render_record)
+    monkeypatch.setattr(Staging, "stage", stage)
+    docs = tmp_path / "docs"
+    with pytest.raises(RuntimeError, match=r"share 0 ended without its result"):
+        generate(SEEDS, docs, SITE_URL)
+    assert not [path for path in docs.rglob(".*")], "nothing staged is left"
+
+
 @pytest.mark.parametrize("cores", ["one process", "two processes"])
 def test_a_page_raising_while_rendering_leaves_out_its_letter_only(tmp_path: Path, monkeypatch, cores: str) -> None:
     """Synthetic: rendering the written questions' page raises (no real letter makes it raise). The
