@@ -477,18 +477,21 @@ def _emit_share(index: int, on_staged: Callable[[StagedPage], None] = lambda pag
         kept = job.reuse.kept(record) if job.reuse is not None else None
         if kept is not None:
             own, data = kept
+            for page in own:
+                on_staged(page)
         else:
             try:
                 pages, data = render_record(record, job.context, job.lookup)
             except Exception as error:  # a renderer bug must not stop the other letters: report it as an error
                 failures[record.path] = job.report(record, error)
                 continue
-            own = [job.staging.stage(path, text) for path, text in pages]
+            own = []
+            for path, text in pages:  # each page told of before the next is written: a stop may end the worker there
+                own.append(job.staging.stage(path, text))
+                on_staged(own[-1])
             if job.reuse is not None:
                 job.reuse.remember(record, own, data)
-        for page in own:
-            staged.append(page)
-            on_staged(page)
+        staged += own
         if data is not None:
             entries += data.entries
             if data.corpus_items:

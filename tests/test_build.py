@@ -353,26 +353,42 @@ def test_a_worker_ending_without_its_result_fails_the_build_naming_it(tmp_path: 
     assert not [path for path in docs.rglob(".*")], "nothing staged is left"
 
 
-def test_a_worker_stopped_while_it_writes_a_page_leaves_no_file_behind(tmp_path: Path, monkeypatch) -> None:
-    """Synthetic: share 0's worker ends abruptly while the worker of the pages that are no record's
-    own is writing the home page (its temporary file written, the page not yet in its list). The
-    build stops that worker; it ends only once the page is listed, so the build removes the file."""
+@pytest.mark.parametrize("writer", ["the pages that are no record's own", "a share"])
+def test_a_worker_stopped_while_it_writes_a_page_leaves_no_file_behind(tmp_path: Path, monkeypatch, writer: str) -> None:
+    """Synthetic: share 0's worker ends abruptly while another worker is writing a page (its
+    temporary file written, the page not yet in its list): the worker of the pages that are no
+    record's own writing the home page, or share 1's writing the first of its letter's several
+    pages. The build stops that worker; it ends only once every page it wrote is listed, so the
+    build removes every file. No timing: share 0 ends once the other is inside its write, and the
+    write ends once the stop has come."""
+    import signal
+
     import generator.emit
     from generator.write import Staging
 
     _on_every_core(monkeypatch)
+    inside = tmp_path / "inside"
     real_render, real_stage = generator.emit.render_record, Staging.stage
+    slow = "index.md" if writer.startswith("the pages") else None
+
+    def until(done) -> None:
+        for _ in range(1000):
+            if done():
+                return
+            time.sleep(0.01)
+        raise AssertionError("the other worker never came")
 
     def render_record(record, *args):
         if record.path.endswith("000_04ae587ba6eeb66d.txt"):
-            time.sleep(0.3)  # the other worker is inside its slow write by now
+            until(inside.exists)
             os._exit(9)
         return real_render(record, *args)
 
     def stage(self, path, text):
         staged = real_stage(self, path, text)
-        if path == "index.md":
-            time.sleep(1.5)  # written, not yet listed: where a stop used to leave the file
+        if (path == slow or slow is None and path.startswith("eerste-kamer/")) and not inside.exists():  # only share 1 writes there
+            inside.touch()
+            until(lambda: signal.SIGTERM in signal.sigpending())  # written, not yet listed: where a stop used to leave it
         return staged
 
     monkeypatch.setattr(generator.emit, "render_record", render_record)
@@ -380,6 +396,7 @@ def test_a_worker_stopped_while_it_writes_a_page_leaves_no_file_behind(tmp_path:
     docs = tmp_path / "docs"
     with pytest.raises(RuntimeError, match=r"share 0 ended without its result"):
         generate(SEEDS, docs, SITE_URL)
+    assert inside.exists(), "the other worker was inside its write"
     assert not [path for path in docs.rglob(".*")], "nothing staged is left"
 
 
