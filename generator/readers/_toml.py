@@ -28,6 +28,7 @@ KeyLines = dict[tuple[str, ...], int]
 
 _POSITION = re.compile(r"\s*\(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$")
 _BLANK = re.compile(r"[ \t\r]*+")
+_BLANK_LINES = re.compile(r"[ \t\r\n]*+")
 _COMMENT = re.compile(r"#[^\n]*+")
 _STRINGS = {  # each stops at the end of the text, a one-line string at the end of its line
     '"""': re.compile(r'"""(?:[^"\\]++|\\[\s\S]|"(?!""))*+(?:"""(?:"{0,2}+))?+'),
@@ -103,12 +104,10 @@ class _Scanner:
         expect_key = True
         while self.index < len(text):
             char = text[self.index]
-            if char == "\n":
-                self.index += 1
-                self.line, self.line_start = self.line + 1, self.index
-                expect_key = expect_key or not brackets
-            elif char in " \t\r":
-                self.index = _BLANK.match(text, self.index).end()
+            if char in " \t\r\n":
+                start, self.index = self.index, _BLANK_LINES.match(text, self.index).end()
+                if self._count_lines(start):
+                    expect_key = expect_key or not brackets
             elif char == "#":
                 self.index = _COMMENT.match(text, self.index).end()
             elif expect_key and not brackets and char == "[":  # a table header: [a.b] or [[a.b]]
@@ -184,10 +183,15 @@ class _Scanner:
         quote = text[start]
         pattern = _STRINGS[quote * 3 if text.startswith(quote * 3, start) else quote]
         self.index = pattern.match(text, start).end()
-        newlines = text.count("\n", start, self.index)
+        self._count_lines(start)
+
+    def _count_lines(self, start: int) -> int:
+        """Count the lines that end between `start` and `index`; give their number."""
+        newlines = self.text.count("\n", start, self.index)
         if newlines:
             self.line += newlines
-            self.line_start = text.rfind("\n", start, self.index) + 1
+            self.line_start = self.text.rfind("\n", start, self.index) + 1
+        return newlines
 
     def _check_integer(self) -> None:
         """Refuse a decimal integer at `index` longer than Python reads."""
