@@ -173,9 +173,12 @@ class _Scanner:
             self._too_deep()
         if base is None:
             return None, depth + len(parts)
-        for length in range(1, len(parts) + 1):
-            self.lines.setdefault(base + tuple(parts[:length]), line)
-        return base + tuple(parts), depth + len(parts)
+        path = base + tuple(parts)
+        for length in range(len(path), 0, -1):  # the key, then each table it names, until one is known
+            if path[:length] in self.lines:
+                break  # and so are the tables that one names
+            self.lines[path[:length]] = line
+        return path, depth + len(parts)
 
     def _string(self) -> None:
         """Step past the string that starts at `index`."""
