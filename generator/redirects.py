@@ -29,12 +29,13 @@ import html
 import json
 import posixpath
 import re
-import tomllib
 from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import KamerdossierError
+from generator.errors import KamerdossierError, ReadError
+from generator.readers._toml import TomlError, read_toml
+from generator.readers.files import decode_text
 
 HOME = "/"
 """The home page's address (the site root)."""
@@ -70,6 +71,7 @@ class Redirects:
 
     pages: dict[str, str] = field(default_factory=dict)
     anchors: dict[str, str] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict, compare=False)  # old address -> its line in the file
 
 
 NO_REDIRECTS = Redirects()
@@ -119,50 +121,68 @@ def address_checker() -> Callable[[str], bool]:
 
 
 def read_redirects(path: Path) -> Redirects:
-    """Read and check the declared redirects in `path`; no file means no redirects."""
+    """Read and check the declared redirects in `path`; no file (or an empty one) means no redirects."""
+    shown = path.name
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         return NO_REDIRECTS
-    return parse_redirects(text, str(path.name))
+    except OSError as error:
+        raise RedirectsError(f"{shown}:1: cannot be read ({error.strerror})") from None
+    try:
+        text = decode_text(data, shown) if data.strip() else ""
+    except ReadError as error:  # not UTF-8, UTF-16, a NUL byte: named at its line
+        raise RedirectsError(str(error)) from None
+    return parse_redirects(text, shown)
 
 
 def parse_redirects(text: str, shown: str = REDIRECT_FILE) -> Redirects:
     """Parse `redirects.toml` text into Redirects, every value a full address.
 
     An `[anchors]` value without `/` is an anchor on the same page: `"a/#vraag-1" = "vraag-2"`
-    -> `{"a/#vraag-1": "a/#vraag-2"}`. Anything that is not an address is an error naming it.
+    -> `{"a/#vraag-1": "a/#vraag-2"}`. Anything that is not an address is an error naming it at
+    its line, `redirects.toml:<line>: …`; every such problem is named, in the order of the file.
     """
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise RedirectsError(f"{shown}: not valid TOML: {error}") from error
-    problems = [f"{shown}: unknown table [{name}]; only [pages] and [anchors]" for name in data if name not in TABLES]
+        data, lines = read_toml(text)
+    except TomlError as error:
+        raise RedirectsError(f"{shown}:{error.line}: {error.message}") from None
+    problems = [(lines.get((name,), 1), f"unknown key {_shown(name)}; only the tables [pages] and [anchors]") for name in data if name not in TABLES]
     pages: dict[str, str] = {}
     anchors: dict[str, str] = {}
-    for old, new in _table(data, "pages", shown, problems).items():
+    found: dict[str, int] = {}
+    for old, new in _table(data, "pages", lines, problems).items():
+        line = found[old] = lines.get(("pages", old), lines.get(("pages",), 1))
         if not PAGE_ADDRESS.match(old) or not isinstance(new, str) or not PAGE_ADDRESS.match(new):
-            problems.append(f"{shown}: [pages] {old!r} = {new!r}: both must be page addresses such as 'eerste-kamer/2026-02-12/antwoordbrief/'")
+            problems.append((line, f"[pages] {_shown(old)} = {_shown(new)}: both must be page addresses such as 'eerste-kamer/2026-02-12/antwoordbrief/'"))
         else:
             pages[old] = new
-    for old, new in _table(data, "anchors", shown, problems).items():
+    for old, new in _table(data, "anchors", lines, problems).items():
+        line = found[old] = lines.get(("anchors", old), lines.get(("anchors",), 1))
         page, anchor = split_address(old)
         target = join_address(page, new) if isinstance(new, str) and ANCHOR.match(new) else new
         if anchor is None or not is_address(old) or not isinstance(target, str) or not is_address(target) or "#" not in target:
-            problems.append(f"{shown}: [anchors] {old!r} = {new!r}: the key must be a page address with '#anchor', the value an anchor or a page address with '#anchor'")
+            problems.append((line, f"[anchors] {_shown(old)} = {_shown(new)}: the key must be a page address with '#anchor', the value an anchor or a page address with '#anchor'"))
         else:
             anchors[old] = target
     if problems:
-        raise RedirectsError("\n".join(problems))
-    return Redirects(pages, anchors)
+        raise RedirectsError("\n".join(f"{shown}:{line}: {message}" for line, message in sorted(problems, key=lambda problem: problem[0])))
+    return Redirects(pages, anchors, found)
 
 
-def _table(data: dict, name: str, shown: str, problems: list[str]) -> dict:
+def _table(data: dict, name: str, lines: dict[tuple[str, ...], int], problems: list[tuple[int, str]]) -> dict:
     table = data.get(name, {})
     if not isinstance(table, dict):
-        problems.append(f"{shown}: [{name}] must be a table")
+        problems.append((lines.get((name,), 1), f"[{name}] must be a table"))
         return {}
     return table
+
+
+def _shown(value: object) -> str:
+    """A key or value as a message shows it: Python's quoted form (which escapes what a terminal
+    would act on), at most 80 characters."""
+    text = repr(value)
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 def _step(address: str, redirects: Redirects, produced: Set[str]) -> str | None:
@@ -198,23 +218,27 @@ def final_address(address: str, redirects: Redirects, produced: Set[str]) -> str
 
 
 def redirect_problems(redirects: Redirects, produced: Set[str], shown: str = REDIRECT_FILE) -> list[str]:
-    """List every declared redirect that cannot work on this site, as `redirects.toml: ...` lines.
+    """List every declared redirect that cannot work on this site, as `redirects.toml:<line>: ...`.
 
     A page redirect must not start at a page the site still has (its redirect page would replace
     it), and every redirect must end at an address the site produces.
     """
     problems = []
+
+    def place(old: str) -> str:
+        return f"{shown}:{redirects.lines[old]}" if old in redirects.lines else shown
+
     for old, new in sorted(redirects.pages.items()):
         if old in produced:
-            problems.append(f"{shown}: [pages] {old!r} is still a page of the site; remove the redirect or the page")
+            problems.append(f"{place(old)}: [pages] {_shown(old)} is still a page of the site; remove the redirect or the page")
         elif final_address(old, redirects, produced) is None:
-            problems.append(f"{shown}: [pages] {old!r} = {new!r} leads to no page the site produces")
+            problems.append(f"{place(old)}: [pages] {_shown(old)} = {_shown(new)} leads to no page the site produces")
     for old, new in sorted(redirects.anchors.items()):
         page, _ = split_address(old)
         if page not in produced and page not in redirects.pages:
-            problems.append(f"{shown}: [anchors] {old!r}: page {page!r} is not produced and has no [pages] redirect to hold the anchor map")
+            problems.append(f"{place(old)}: [anchors] {_shown(old)}: page {_shown(page)} is not produced and has no [pages] redirect to hold the anchor map")
         elif old not in produced and final_address(old, redirects, produced) is None:
-            problems.append(f"{shown}: [anchors] {old!r} = {new!r} leads to no anchor the site produces")
+            problems.append(f"{place(old)}: [anchors] {_shown(old)} = {_shown(new)} leads to no anchor the site produces")
     return problems
 
 

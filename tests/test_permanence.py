@@ -291,16 +291,17 @@ def test_anchor_redirects_to_another_page_are_relative_links() -> None:
 )
 def test_a_redirect_that_cannot_work_is_a_problem(declared: str, produced: set[str], problem: str) -> None:
     problems = redirect_problems(parse_redirects(declared), produced)
-    assert len(problems) >= 1 and all(line.startswith("redirects.toml: ") for line in problems)
+    assert len(problems) >= 1 and problems[0].startswith("redirects.toml:2: ")  # each at its key's line
+    assert all(re.match(r"redirects\.toml:[23]: ", line) for line in problems)
     assert problem in problems[0]
 
 
 @pytest.mark.parametrize(
     "declared",
-    ['[pages]\n"/a/b" = "c/"\n', '[pages]\n"a/#x" = "c/"\n', '[anchors]\n"a/" = "x"\n', '[anchors]\n"a/#x" = "c/"\n', "[elders]\n", "[pages\n"],
+    ['[pages]\n"/a/b" = "c/"\n', '[pages]\n"a/#x" = "c/"\n', '[anchors]\n"a/" = "x"\n', '[anchors]\n"a/#x" = "c/"\n', "\n[elders]\n", "\n[pages\n"],
 )
 def test_redirects_that_are_not_addresses_are_refused(declared: str) -> None:
-    with pytest.raises(RedirectsError, match=r"^redirects\.toml: "):
+    with pytest.raises(RedirectsError, match=r"^redirects\.toml:2: "):
         parse_redirects(declared)
 
 

@@ -20,9 +20,9 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from generator.errors import SourceError
+from generator.errors import SourceError, problem
 from generator.model import Annotation, Diagnostic, SourceSpan
-from generator.readers._yaml import compose_yaml, line_of, mapping_of, text_of
+from generator.readers._yaml import compose_yaml, line_of, mapping_of, read_text_file, text_of
 
 __all__ = ["read_annotations"]
 
@@ -42,7 +42,7 @@ def read_annotations(folder: Path, shown: str) -> tuple[tuple[Annotation, ...], 
         return (), ()
     notes: list[Annotation] = []
     problems: list[Diagnostic] = []
-    for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix == SUFFIX):
+    for path in sorted(p for p in folder.iterdir() if p.suffix == SUFFIX):  # a folder `x.md` is named, not skipped
         note, found = _read_note(path, f"{shown}/{path.name}")
         problems += found
         if note is not None:
@@ -52,41 +52,41 @@ def read_annotations(folder: Path, shown: str) -> tuple[tuple[Annotation, ...], 
 
 def _read_note(path: Path, shown: str) -> tuple[Annotation | None, list[Diagnostic]]:
     try:
-        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        return None, [Diagnostic(shown, 1, "not valid UTF-8")]
+        text = read_text_file(path, shown) or ""
+    except SourceError as error:
+        return None, [error.diagnostic]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if not lines or lines[0].strip() != FENCE:
-        return None, [Diagnostic(shown, 1, "a note starts with front matter between `---` lines")]
+        return None, [problem(shown, 1, "a note starts with front matter between `---` lines")]
     end = next((number for number in range(1, len(lines)) if lines[number].strip() == FENCE), None)
     if end is None:
-        return None, [Diagnostic(shown, 1, "the front matter has no closing `---` line")]
+        return None, [problem(shown, 1, "the front matter has no closing `---` line")]
     try:
         node = compose_yaml("\n".join(lines[1:end]), shown, first_line=2)
     except SourceError as error:
         return None, [error.diagnostic]
     if node is None:
-        return None, [Diagnostic(shown, 2, "the front matter is empty; a note needs " + ", ".join(REQUIRED))]
+        return None, [problem(shown, 2, "the front matter is empty; a note needs " + ", ".join(REQUIRED))]
     fields, problems = mapping_of(node, shown, 2, FIELDS, WHAT)
     values: dict[str, str] = {}
     for name, value in fields.items():
         text_value = text_of(value)
         if not text_value or "\n" in text_value:
-            problems.append(Diagnostic(shown, line_of(value, 2), f"`{name}` must be one line of text"))
+            problems.append(problem(shown, line_of(value, 2), f"`{name}` must be one line of text"))
         else:
             values[name] = text_value
     missing = [name for name in REQUIRED if name not in fields]
     if missing:
-        problems.append(Diagnostic(shown, 1, "the front matter needs " + ", ".join(f"`{name}`" for name in missing)))
+        problems.append(problem(shown, 1, "the front matter needs " + ", ".join(f"`{name}`" for name in missing)))
     date = None
     if "date" in values:
         try:
             date = datetime.date.fromisoformat(values["date"])
         except ValueError:
-            problems.append(Diagnostic(shown, line_of(fields["date"], 2), "`date` must be a date like 2026-02-20", values["date"]))
+            problems.append(problem(shown, line_of(fields["date"], 2), "`date` must be a date like 2026-02-20", values["date"]))
     body = "\n".join(lines[end + 1 :]).strip("\n")
     if not body.strip():
-        problems.append(Diagnostic(shown, end + 2, "the note has no text after its front matter"))
+        problems.append(problem(shown, end + 2, "the note has no text after its front matter"))
     if problems or date is None:
         return None, problems
     return Annotation(

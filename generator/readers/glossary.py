@@ -9,6 +9,7 @@ The file is a YAML list; every entry names a term and explains it::
       source: https://…                 # optional: where to read more (http or https)
 
 A bad entry is reported as `begrippen.yml:<line>: <what>` and left out; the other terms are kept.
+A file that is not UTF-8 text, is larger than 1 MB or is not YAML is one error at its line.
 A term or spelling given twice is an error at its second place. A missing file is no glossary.
 """
 
@@ -18,9 +19,9 @@ from pathlib import Path
 
 import yaml
 
-from generator.errors import ReadError, SourceError
+from generator.errors import SourceError, problem
 from generator.model import Diagnostic, SourceSpan, Term
-from generator.readers._yaml import compose_yaml, is_text, line_of, mapping_of, text_of
+from generator.readers._yaml import compose_yaml, is_text, line_of, mapping_of, read_text_file, text_of
 
 __all__ = ["read_glossary"]
 
@@ -30,20 +31,15 @@ WHAT = "a glossary entry"
 
 def read_glossary(path: Path, shown: str) -> tuple[tuple[Term, ...], tuple[Diagnostic, ...]]:
     """Read the glossary at `path` (`shown` in messages); a missing file gives no terms."""
-    if not path.is_file():
-        return (), ()
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return (), (ReadError(shown, 1, "not valid UTF-8").diagnostic,)
-    try:
-        root = compose_yaml(text, shown)
+        text = read_text_file(path, shown)
+        root = compose_yaml(text, shown) if text is not None else None
     except SourceError as error:
         return (), (error.diagnostic,)
     if root is None:
         return (), ()
     if not isinstance(root, yaml.SequenceNode):
-        return (), (Diagnostic(shown, line_of(root), "the glossary must be a list of entries (`- term: …`)"),)
+        return (), (problem(shown, line_of(root), "the glossary must be a list of entries (`- term: …`)"),)
     terms: list[Term] = []
     problems: list[Diagnostic] = []
     names: dict[str, int] = {}
@@ -55,11 +51,11 @@ def read_glossary(path: Path, shown: str) -> tuple[tuple[Term, ...], tuple[Diagn
             continue
         line = term.span.line
         if term.name.casefold() in names:
-            problems.append(Diagnostic(shown, line, f"term given twice (first on line {names[term.name.casefold()]})", term.name))
+            problems.append(problem(shown, line, f"term given twice (first on line {names[term.name.casefold()]})", term.name))
             continue
         taken = [form for form in term.forms if form in spellings]
         if taken:
-            problems.append(Diagnostic(shown, line, f"spelling already marks the term {spellings[taken[0]]}", taken[0]))
+            problems.append(problem(shown, line, f"spelling already marks the term {spellings[taken[0]]}", taken[0]))
             continue
         names[term.name.casefold()] = line
         spellings.update(dict.fromkeys(term.forms, term.name))
@@ -78,22 +74,22 @@ def _term(node: yaml.Node, shown: str) -> tuple[Term | None, list[Diagnostic]]:
         if name in fields:
             values[name] = text_of(fields[name])
             if not values[name]:
-                problems.append(Diagnostic(shown, line_of(fields[name]), f"`{name}` must be a line of text"))
+                problems.append(problem(shown, line_of(fields[name]), f"`{name}` must be a line of text"))
     forms: list[str] = []
     if "forms" in fields:
         items = fields["forms"].value if isinstance(fields["forms"], yaml.SequenceNode) else [fields["forms"]]
         for item in items:
             form = text_of(item) if is_text(item) else None
             if not form or "\n" in form:
-                problems.append(Diagnostic(shown, line_of(item), "each of `forms` must be a spelling on one line"))
+                problems.append(problem(shown, line_of(item), "each of `forms` must be a spelling on one line"))
             else:
                 forms.append(" ".join(form.split()))
     for required in ("term", "explanation"):
         if required not in fields:
-            problems.append(Diagnostic(shown, line, f"{WHAT} needs `{required}`"))
+            problems.append(problem(shown, line, f"{WHAT} needs `{required}`"))
     source = values.get("source")
     if source and not source.lower().startswith(("https://", "http://")):
-        problems.append(Diagnostic(shown, line_of(fields["source"]), "`source` must be a web address (http or https)", source))
+        problems.append(problem(shown, line_of(fields["source"]), "`source` must be a web address (http or https)", source))
     if problems:
         return None, problems
     name = " ".join(str(values["term"]).split())

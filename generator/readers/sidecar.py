@@ -1,7 +1,8 @@
 """Read and check a sidecar (`seeds/<name>.toml`): the facts a letter's text does not carry.
 
 Each key has a type and a shape; a value that has neither is an error at the line of its key
-(a TOML syntax error at the line and column TOML names), never coerced: `dossiers = "31066"` is
+(a TOML syntax error at the line and column TOML names; an integer longer than Python reads or
+values nested too deep at their own line and column: `generator.readers._toml`), never coerced: `dossiers = "31066"` is
 not five dossiers 3, 1, 0, 6, 6. An unknown key is a warning naming it (and the known key it is
 probably a misspelling of). A byte-order mark is accepted.
 
@@ -21,12 +22,12 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-import tomllib
 import urllib.parse
 from collections.abc import Callable
 
 from generator.errors import ReadError, problem
 from generator.model import EERSTE_KAMER, TWEEDE_KAMER, Diagnostic, Sidecar
+from generator.readers._toml import TomlError, read_toml
 from generator.readers.files import decode_text
 
 SIDECAR_LIMIT = 64 * 1024
@@ -48,8 +49,6 @@ LAST_DATE = datetime.date(2100, 12, 31)
 URL_LIMIT = 2000
 _URL_FORBIDDEN = re.compile(r"[\s\"'<>\\^`{|}\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
-_TOML_POSITION = re.compile(r"\s*\(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$")
-
 
 def read_sidecar(data: bytes, shown: str) -> tuple[Sidecar, tuple[Diagnostic, ...]]:
     """Check the sidecar `data` (the bytes of `shown`) and give its facts and warnings.
@@ -60,13 +59,10 @@ def read_sidecar(data: bytes, shown: str) -> tuple[Sidecar, tuple[Diagnostic, ..
         raise ReadError(shown, 1, f"sidecar larger than {SIDECAR_LIMIT // 1024} KB; refused")
     text = decode_text(data, shown) if data.strip() else ""
     try:
-        facts = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ReadError(shown, *_toml_error(str(error), text)) from None
-    except (ValueError, RecursionError) as error:  # an integer of thousands of digits; arrays nested thousands deep
-        reason = "nested too deeply" if isinstance(error, RecursionError) else "a number too long"
-        raise ReadError(shown, 1, f"not valid TOML: {reason}") from None
-    lines = _key_lines(text)
+        facts, key_lines = read_toml(text)
+    except TomlError as error:
+        raise ReadError(shown, error.line, error.message) from None
+    lines = {path[0]: line for path, line in key_lines.items() if len(path) == 1}
     found: dict[str, object] = {}
     problems: list[Diagnostic] = []
     for key, value in facts.items():
@@ -157,92 +153,3 @@ def _shown_value(value: object) -> str:
     """A value as written in TOML, roughly: strings quoted, the rest as Python shows it."""
     text = f'"{value}"' if isinstance(value, str) else str(value)
     return text if len(text) <= 60 else text[:57] + "…"
-
-
-def _toml_error(message: str, text: str) -> tuple[int, str]:
-    """Turn tomllib's message into (line, message with the column): its own position, not line 1."""
-    position = _TOML_POSITION.search(message)
-    what = message[: position.start()] if position else message
-    if position and position["line"]:
-        return int(position["line"]), f"not valid TOML: {what} (column {position['column']})"
-    return max(1, text.count("\n") + (0 if text.endswith("\n") else 1)), f"not valid TOML: {what} (at the end of the file)"
-
-
-def _key_lines(text: str) -> dict[str, int]:
-    """Find the line each top-level key is first written on (in valid TOML), in one pass.
-
-    >>> _key_lines('# feiten\\nchamber = "Eerste Kamer"\\n[extra]\\nx = 1')
-    {'chamber': 2, 'extra': 3}
-    """
-    lines: dict[str, int] = {}
-    line, index, depth, line_start, in_table = 1, 0, 0, True, False
-    while index < len(text):
-        char = text[index]
-        if char == "\n":
-            line, line_start = line + 1, True
-            index += 1
-        elif char in " \t\r":
-            index += 1
-        elif char == "#":
-            end = text.find("\n", index)
-            index = len(text) if end < 0 else end
-        elif depth == 0 and line_start:  # a key/value pair or a table header starts here
-            line_start = False
-            header = char == "["
-            key, index = _read_key(text, index + (2 if text.startswith("[[", index) else 1) if header else index)
-            if header or not in_table:  # keys under a table header are the table's, not top-level
-                lines.setdefault(key, line)
-            in_table = in_table or header
-            if header:
-                end = text.find("\n", index)
-                index = len(text) if end < 0 else end
-        elif char in "\"'":
-            end = _string_end(text, index)
-            line += text.count("\n", index, end)
-            index = end
-        else:
-            depth += (char in "[{") - (char in "]}")
-            index += 1
-    return lines
-
-
-def _read_key(text: str, index: int) -> tuple[str, int]:
-    """Read a (dotted) key from `index`: its first part, decoded, and where the key ends."""
-    first = None
-    while True:
-        while index < len(text) and text[index] in " \t":
-            index += 1
-        start = index
-        if index < len(text) and text[index] in "\"'":
-            index = _string_end(text, index)
-            part = tomllib.loads(f"k = {text[start:index]}")["k"]
-        else:
-            while index < len(text) and (text[index].isalnum() or text[index] in "_-"):
-                index += 1
-            part = text[start:index]
-        first = part if first is None else first
-        while index < len(text) and text[index] in " \t":
-            index += 1
-        if index < len(text) and text[index] == ".":
-            index += 1
-            continue
-        return first, index
-
-
-def _string_end(text: str, index: int) -> int:
-    """Where the TOML string starting at `index` ends (just past its closing quote)."""
-    quote = text[index]
-    triple = text.startswith(quote * 3, index)
-    closing = quote * 3 if triple else quote
-    position = index + len(closing)
-    while position < len(text):
-        if quote == '"' and text[position] == "\\":
-            position += 2
-            continue
-        if text.startswith(closing, position):
-            position += len(closing)
-            while triple and position < len(text) and text[position] == quote and text.startswith(closing, position - 2):
-                position += 1  # `""""` closes with one quote inside the string
-            return position
-        position += 1
-    return len(text)

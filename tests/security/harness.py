@@ -80,8 +80,12 @@ class Built:
         return sorted(self.site.rglob("*.html")) if self.site and self.site.exists() else []
 
 
-def build(root: Path, seeds: Path, strict: bool = False, site: bool = True, docs: Path | None = None) -> Built:
-    """Build `seeds` with the command line into `root` (docs/, site/); never raises for a bad case."""
+def build(
+    root: Path, seeds: Path, strict: bool = False, site: bool = True, docs: Path | None = None, glossary: Path | None = None
+) -> Built:
+    """Build `seeds` with the command line into `root` (docs/, site/); never raises for a bad case.
+
+    The glossary is the repository's `begrippen.yml` unless `glossary` is given."""
     from generator.cli import main
 
     docs = docs or (root / "docs" if (root / "docs").exists() else make_docs(root))
@@ -95,6 +99,8 @@ def build(root: Path, seeds: Path, strict: bool = False, site: bool = True, docs
         args.append("--no-site")
     if strict:
         args.append("--strict")
+    if glossary is not None:
+        args += ["--glossary", str(glossary)]
     (root / "published.txt").touch()
     stderr = io.StringIO()
     with contextlib.redirect_stderr(stderr):

@@ -43,15 +43,18 @@ BAD = {
     "source_url data": ('source_url = "data:text/html,<script>alert(1)</script>"', "source_url must be an http or https address"),
     "source_url without host": ('source_url = "https:///pad"', "source_url must be an http or https address"),
     "dossier of 5,000 digits": (f'dossiers = ["{"9" * 5000}"]', "not a dossier number"),
-    "integer of 5,000 digits": (f"dossiers = [{'9' * 5000}]", "not valid TOML: a number too long"),
-    "nested thousands deep": ("dossiers = " + "[" * 5000 + "]" * 5000, "not valid TOML: nested too deeply"),
+    # tomllib raises a ValueError for these, a RecursionError for those, naming no line: once line 1
+    "integer of 5,000 digits": (
+        f"dossiers = [{'9' * 5000}]", "not valid TOML: an integer of 5000 digits, more than the 4300 Python reads (column 13)"),
+    "integer of 5,000 digits with underscores": (
+        f"date = 1_{'0' * 4999}", "not valid TOML: an integer of 5000 digits, more than the 4300 Python reads (column 8)"),
+    "arrays nested thousands deep": (
+        "dossiers = " + "[" * 5000 + "]" * 5000, "not valid TOML: values nested more than 100 deep (arrays, tables, dotted keys) (column 111)"),
+    "inline tables nested thousands deep": (
+        "dossiers = " + "{a = " * 5000 + "1" + "}" * 5000, "not valid TOML: values nested more than 100 deep (arrays, tables, dotted keys) (column 258)"),
+    "a dotted key thousands deep": ("dossiers" + ".a" * 5000 + " = 1", "not valid TOML: values nested more than 100 deep (arrays, tables, dotted keys) (column 1)"),
 }
-"""Case -> (the sidecar's third line, what the error says)."""
-
-
-def _sidecar_line(case: str) -> int:
-    """TOML reports a too-long integer and deep nesting without a line: those name line 1."""
-    return 1 if BAD[case][1].startswith("not valid TOML") else 3
+"""Case -> (the sidecar's third line, what the error says). The hostile values are synthetic."""
 
 
 @pytest.mark.parametrize("case", sorted(BAD))
@@ -60,15 +63,14 @@ def test_a_bad_sidecar_value_is_an_error_at_its_line_and_the_other_letters_build
     seeds = make_seeds(tmp_path, {f"{QUESTIONS}.toml": f"{HEAD}{line}\n"})
     built = build(tmp_path, seeds, site=False)
     assert built.status == 0
-    assert f"error: {SIDECAR}:{_sidecar_line(case)}: " in built.stderr
-    assert message in built.stderr
+    assert any(line.startswith(f"error: {SIDECAR}:3: ") and message in line for line in built.stderr.splitlines())
     assert "Traceback" not in built.stderr and "9" * 100 not in built.stderr
     for page in OTHER_PAGES:
         assert (built.docs / page).is_file(), page
     assert not (built.docs / QUESTIONS_PAGE).exists(), "a letter whose facts are wrong is not published with them"
 
 
-@pytest.mark.parametrize("case", ["dossier named index", "datetime date", "identifier a number"])
+@pytest.mark.parametrize("case", ["dossier named index", "datetime date", "identifier a number", "integer of 5,000 digits", "arrays nested thousands deep"])
 def test_the_strict_build_fails_on_a_bad_sidecar(tmp_path: Path, case: str) -> None:
     seeds = make_seeds(tmp_path, {f"{QUESTIONS}.toml": f"{HEAD}{BAD[case][0]}\n"})
     built = build(tmp_path, seeds, strict=True, site=False)
