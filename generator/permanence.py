@@ -26,7 +26,8 @@ from collections.abc import Collection, Iterable, Mapping, Set
 from pathlib import Path
 
 from generator.cache import read_entry, write_entry
-from generator.errors import KamerdossierError
+from generator.errors import KamerdossierError, ReadError
+from generator.readers.files import decode_text
 from generator.redirects import (  # noqa: F401 (the docstring uses NO_REDIRECTS)
     ANCHOR,
     HOME,
@@ -218,7 +219,15 @@ def read_manifest(path: Path, missing_ok: bool = False) -> dict[str, int]:
     a new site that has published nothing yet.
     """
     data = _manifest_bytes(path, missing_ok)
-    return parse_manifest(data.decode("utf-8"), path.name) if data is not None else {}
+    return parse_manifest(_manifest_text(data, path.name), path.name) if data is not None else {}
+
+
+def _manifest_text(data: bytes, shown: str) -> str:
+    """The manifest's text; not UTF-8, UTF-16 or a NUL byte is a ManifestError at its line."""
+    try:
+        return decode_text(data, shown) if data.strip() else ""
+    except ReadError as error:
+        raise ManifestError(str(error)) from None
 
 
 def _manifest_bytes(path: Path, missing_ok: bool) -> bytes | None:
@@ -249,7 +258,7 @@ def read_published(path: Path, state: Path | None = None, missing_ok: bool = Fal
     kept = read_entry(state)
     if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == digest and isinstance(kept[1], list):
         return kept[1]
-    published = list(parse_manifest(data.decode("utf-8"), path.name))
+    published = list(parse_manifest(_manifest_text(data, path.name), path.name))
     write_entry(state, (digest, published))
     return published
 

@@ -29,6 +29,7 @@ from generator.permanence import (
     parse_manifest,
     published_addresses,
     read_manifest,
+    read_published,
 )
 from generator.redirects import (
     NO_REDIRECTS,
@@ -319,6 +320,21 @@ def test_every_line_of_a_manifest_is_checked(text: str, problem: str) -> None:
     """The manifest is checked page by page and anchor by anchor (`_all_addresses`); a wrong line is named."""
     with pytest.raises(ManifestError, match=rf"^published\.txt:{re.escape(problem)}$"):
         parse_manifest(text)
+
+
+@pytest.mark.parametrize("kept", [False, True], ids=["read", "kept between builds"])
+@pytest.mark.parametrize(
+    "data, problem",
+    [(b"a/\n\xff\xfe/\n", "published.txt:2: not valid UTF-8"), (b"a/\nb/\x00\n", "published.txt:2: binary file (NUL byte)"),
+     (b"\xff\xfea\x00/\x00", "published.txt:1: UTF-16 text")],
+)
+def test_a_manifest_that_is_not_utf8_text_is_named_at_its_line(tmp_path: Path, data: bytes, problem: str, kept: bool) -> None:
+    """Synthetic (a hand-edited or copied file): not UTF-8, a NUL byte, UTF-16 is one error at its
+    line, as for every other file read, not a UnicodeDecodeError out of the build."""
+    manifest = tmp_path / "published.txt"
+    manifest.write_bytes(data)
+    with pytest.raises(ManifestError, match=rf"^{re.escape(problem)}"):
+        read_published(manifest, tmp_path / "state.pickle" if kept else None)
 
 
 def test_an_address_listed_twice_keeps_its_first_line() -> None:
