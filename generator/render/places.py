@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from generator.model import Answer, Letter, LetterKey, Paragraph, Question, Record
 from generator.render.context import ByRecord, RenderContext
-from generator.render.labels import numbers_label
+from generator.render.labels import covered_numbers, numbers_label
 from generator.render.markdown import LetterText, PageIds
 
 __all__ = ["OPENING", "TextPlace", "footnote_anchor", "lazy_text_places", "letter_anchors", "text_places"]
@@ -99,7 +99,7 @@ def _letter_places(record: Record, letter: Letter, context: RenderContext) -> di
         elif isinstance(block, (Question, Answer)):
             anchor = text.anchors[position][0]
             party = f" ({block.party})" if block.party else ""
-            numbers = numbers_label((block.number, *(n for n in block.numbers if n != block.number)))
+            numbers = numbers_label(covered_numbers(block))
             what = "vraag" if isinstance(block, Question) else "antwoord op vraag"
             place = TextPlace(page, anchor, f"{what} {numbers}{party}", key)
             inner = (*block.context, *block.paragraphs) if isinstance(block, Question) else block.paragraphs
