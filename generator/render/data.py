@@ -48,19 +48,17 @@ from generator.render.annotations import annotations_data
 from generator.render.addresses import (
     ANSWER,
     QUESTION,
-    answer_anchor,
     has_record_page,
     letter_date,
     letter_dates,
     page_url,
-    question_anchor,
     record_date,
     target_anchor,
 )
 from generator.render.context import ByRecord, RenderContext, of_record
 from generator.render.escape import csv_text, json_fragment, json_text, safe_url, xml_attribute, xml_text
 from generator.render.labels import covered_numbers, letter_title
-from generator.render.markdown import PageIds, dutch_date, letter_kind_label
+from generator.render.markdown import dutch_date, letter_kind_label, qa_anchors
 from generator.render.mentions import dossier_feed
 
 __all__ = ["CorpusData", "LetterEntry", "OpenDataLookup", "RecordData", "join_corpus_items", "open_data_lookup", "render_corpus_data", "render_data", "render_record_data"]
@@ -450,16 +448,16 @@ def _blocks(letter: Letter, key: LetterKey, page: str, lookup: OpenDataLookup) -
     threaded to (looked up in its record's own findings: `of_record`).
 
     The page claims each question's and answer's own anchor first, in body order, and a block
-    asking for an anchor already taken gets `-2`, `-3`, … (`generator.render.markdown.LetterText`).
+    asking for an anchor already taken gets `-2`, `-3`, … (`generator.render.markdown.qa_anchors`).
     """
     statuses = of_record(lookup.context.statuses, key.path)
     threads = of_record(lookup.context.threads, key.path)
-    ids = PageIds()
+    anchors = qa_anchors(letter)
     found = []
-    for block in letter.body:
+    for position, block in enumerate(letter.body):
         if isinstance(block, (Question, Answer)):
-            role, name = (QUESTION, question_anchor) if isinstance(block, Question) else (ANSWER, answer_anchor)
-            anchor = ids.claim(name(block.party, block.number))
+            role = QUESTION if isinstance(block, Question) else ANSWER
+            anchor = anchors[position][0]
             targets = tuple(Target(key, role, block.party, number) for number in covered_numbers(block))
             status = next(iter(statuses.get(targets[0], ())), UNANSWERED)
             others = dict.fromkeys(other for target in targets for other in threads.get(target, ()))

@@ -76,22 +76,22 @@ class PageIds:
     """
 
     def __init__(self) -> None:
-        self._taken: set[str] = set()
+        self.taken: set[str] = set()
 
     def claim(self, wanted: str) -> str:
         """Take `wanted` (or the first free numbered variant of it) and return what was taken."""
         candidate, count = wanted, 1
-        while candidate in self._taken:
+        while candidate in self.taken:
             count += 1
             candidate = f"{wanted}-{count}"
-        self._taken.add(candidate)
+        self.taken.add(candidate)
         return candidate
 
     def claim_if_free(self, wanted: str) -> bool:
         """Take `wanted` only if nobody has; tell whether it was taken now."""
-        if wanted in self._taken:
+        if wanted in self.taken:
             return False
-        self._taken.add(wanted)
+        self.taken.add(wanted)
         return True
 
 
@@ -216,6 +216,49 @@ def join_blocks(blocks: list[str]) -> str:
 # --- Letter text -------------------------------------------------------------------------------
 
 
+def qa_anchors(letter: Letter) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """The anchors a letter's page gives its questions and answers, by their position in its body:
+    (the anchor, the further anchors of a combined one). Made once per letter, whoever asks
+    first: its page, its places, its open data (`_claimed_once`)."""
+    return _claimed_once(letter)[0]
+
+
+def _claim_anchors(letter: Letter, ids: PageIds) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """Claim each question's and answer's anchor in `ids`, in body order, then each combined
+    one's further anchors (those still free)."""
+    wanted: dict[int, list[str]] = {}
+    for position, block in enumerate(letter.body):
+        if isinstance(block, (Question, Answer)):
+            anchor = question_anchor if isinstance(block, Question) else answer_anchor
+            wanted[position] = [anchor(block.party, number) for number in covered_numbers(block)]
+    primary = {position: ids.claim(names[0]) for position, names in wanted.items()}
+    return {
+        position: (primary[position], tuple(name for name in names[1:] if ids.claim_if_free(name)))
+        for position, names in wanted.items()
+    }
+
+
+_CLAIMED: dict[int, tuple[Letter, dict[int, tuple[str, tuple[str, ...]]], frozenset[str]]] = {}
+"""The anchors of the letters rendered last (`_claimed_once`), by the letter's identity: a letter
+is the same object to its page, its places and its open data, and hashing a letter (a tree of
+frozen dataclasses) would cost more than claiming its anchors again."""
+_CLAIMED_KEPT = 256
+
+
+def _claimed_once(letter: Letter) -> tuple[dict[int, tuple[str, tuple[str, ...]]], frozenset[str]]:
+    """`_claim_anchors` on a page with no id claimed yet, and the ids it took, kept for the
+    letters rendered last (the entry holds the letter, so its identity is no other's meanwhile)."""
+    found = _CLAIMED.get(id(letter))
+    if found is not None and found[0] is letter:
+        return found[1], found[2]
+    ids = PageIds()
+    anchors, taken = _claim_anchors(letter, ids), frozenset(ids.taken)
+    if len(_CLAIMED) >= _CLAIMED_KEPT:
+        _CLAIMED.clear()
+    _CLAIMED[id(letter)] = (letter, anchors, taken)
+    return anchors, taken
+
+
 class _Link(NamedTuple):
     """A link over characters `start`..`end` of a paragraph, to `destination` (already safe).
     (A named tuple, as `_Term` and the open data's `_Block`: made for every link, and a frozen
@@ -277,17 +320,13 @@ class LetterText:
         return of_record(self.context.threads, self.record.path)
 
     def _claim_anchors(self, ids: PageIds) -> dict[int, tuple[str, tuple[str, ...]]]:
-        """Give each question and answer its anchor, then each combined one its further anchors."""
-        wanted: dict[int, list[str]] = {}
-        for position, block in enumerate(self.letter.body):
-            if isinstance(block, (Question, Answer)):
-                anchor = question_anchor if isinstance(block, Question) else answer_anchor
-                wanted[position] = [anchor(block.party, number) for number in covered_numbers(block)]
-        primary = {position: ids.claim(names[0]) for position, names in wanted.items()}
-        return {
-            position: (primary[position], tuple(name for name in names[1:] if ids.claim_if_free(name)))
-            for position, names in wanted.items()
-        }
+        """Give each question and answer its anchor, then each combined one its further anchors
+        (`qa_anchors`, on a page that has claimed no id yet, as a letter's has not)."""
+        if not ids.taken:
+            anchors, taken = _claimed_once(self.letter)
+            ids.taken.update(taken)
+            return anchors
+        return _claim_anchors(self.letter, ids)
 
     def metadata(self) -> list[tuple[str, str]]:
         """Name the footnotes no marker in the text refers to, so that their words are shown and reachable."""
