@@ -42,7 +42,7 @@ from generator.render.addresses import (
     target_anchor,
 )
 from generator.render.citation import cite, part_label, permalink, publication_citation
-from generator.render.context import RenderContext, of_record
+from generator.render.context import BlockKey, RenderContext, of_blocks, of_record
 from generator.render.escape import (
     FOOTNOTE_PLACE_MARKER,
     attribute_text,
@@ -312,12 +312,12 @@ class LetterText:
         return of_record(self.context.terms, self.record.path)
 
     @cached_property
-    def _statuses(self) -> dict[Target, tuple[str, ...]]:
-        return of_record(self.context.statuses, self.record.path)
+    def _statuses(self) -> dict[BlockKey, tuple[str, ...]]:
+        return of_blocks(self.context.statuses, self.record.path)
 
     @cached_property
-    def _threads(self) -> dict[Target, tuple[Target, ...]]:
-        return of_record(self.context.threads, self.record.path)
+    def _threads(self) -> dict[BlockKey, tuple[Target, ...]]:
+        return of_blocks(self.context.threads, self.record.path)
 
     def _claim_anchors(self, ids: PageIds) -> dict[int, tuple[str, tuple[str, ...]]]:
         """Give each question and answer its anchor, then each combined one its further anchors
@@ -420,11 +420,13 @@ class LetterText:
         self.explained = set()
         return heading
 
-    def _targets(self, role: str, block: Question | Answer, numbers: tuple[int, ...]) -> list[Target]:
-        """The targets the link pass names the block by, one per number it covers (`_numbers`)."""
-        return [Target(self.key, role, block.party, number) for number in numbers]
+    def _targets(self, role: str, block: Question | Answer, numbers: tuple[int, ...]) -> list[BlockKey]:
+        """The targets the link pass names the block by, one per number it covers (`covered_numbers`),
+        as its record's findings are looked up (`of_blocks`)."""
+        index, party = self.letter.index, block.party
+        return [(index, role, party, number) for number in numbers]
 
-    def _qa_heading(self, words: str, block: Question | Answer, targets: list[Target], anchor: str, extra: tuple[str, ...]) -> str:
+    def _qa_heading(self, words: str, block: Question | Answer, targets: list[BlockKey], anchor: str, extra: tuple[str, ...]) -> str:
         """Write the heading of a question or answer:
         `### Vraag 7 (BBB) {#bbb-vraag-7 data-toc-label="Vraag 7 (BBB)" data-kd-status="beantwoord"}`.
 
@@ -449,7 +451,7 @@ class LetterText:
         part = part_label(role, block.party, numbers)
         return citation_block(cite(self._publication, part, permalink(self.page, anchor, self.context.site_url)), part)
 
-    def _thread_line(self, label: str, targets: list[Target]) -> str:
+    def _thread_line(self, label: str, targets: list[BlockKey]) -> str:
         """Link a question to its answers (`Beantwoord in: [antwoord op vraag 1 …]`) or an answer to
         its questions (`Antwoord op: [vraag 1 …]`): the label says how, the link's text what."""
         others = _gathered(self._threads, targets)
@@ -566,7 +568,7 @@ def _term_attribute(title: str) -> str:
     return _MARKDOWN_IN_ATTRIBUTE.sub(lambda m: f"&#{ord(m.group())};", html_text(title))
 
 
-def _gathered(index: dict[Target, tuple[T, ...]], targets: list[Target]) -> list[T]:
+def _gathered(index: dict[BlockKey, tuple[T, ...]], targets: list[BlockKey]) -> list[T]:
     """Collect what `index` holds for each of `targets`, each value once, in order (a target's
     values are each there once: most blocks have one target)."""
     if len(targets) == 1:
