@@ -151,6 +151,7 @@ class ByRecord(dict):
         super().__init__()
         self._records, self._make_entries, self._path_of = records, make, path_of
         self._made: dict[str, dict[object, object]] = {}
+        self._keyed: dict[tuple[str, Callable], dict[object, object]] = {}
         self._all = False
 
     def _make(self, path: str) -> dict[object, object]:
@@ -164,6 +165,14 @@ class ByRecord(dict):
         """The entries of the record at `path`, as a dict (not to be changed)."""
         return self._make(path)
 
+    def keyed(self, path: str, key: Callable[[Any], object]) -> dict[object, object]:
+        """The entries of the record at `path`, as a dict by `key` of each entry's key (made once
+        per record and `key`; not to be changed)."""
+        found = self._keyed.get((path, key))
+        if found is None:
+            found = self._keyed[(path, key)] = {key(entry): value for entry, value in self._make(path).items()}
+        return found
+
     def entries(self, path: str) -> list[tuple[object, object]]:
         """The entries of the record at `path`, in the order made."""
         return list(self._make(path).items())
@@ -172,6 +181,7 @@ class ByRecord(dict):
         if not self._all:
             dict.clear(self)
             self._made.clear()
+            self._keyed.clear()
             for record in self._records:
                 self._make(record.path)
             self._all = True
@@ -217,6 +227,38 @@ def of_record(index: dict[Any, T], path: str) -> dict[Any, T]:
     """The entries of `index` (a `ByRecord`, or any dict with the same keys) that a page of the
     record at `path` looks up: the record's own when `index` makes them by record (`ByRecord.of`)."""
     return index.of(path) if isinstance(index, ByRecord) else index
+
+
+BlockKey = tuple[int, str, "str | None", int]
+"""A question or answer of a record, named within it: (letter index, role, party, number), as its
+`Target` names it in the corpus."""
+
+
+def of_blocks(index: dict[Target, T], path: str) -> dict[BlockKey, T] | _TargetsOf:
+    """The entries of `index` (the threads or the statuses: a `ByRecord` by `Target`, or any dict
+    with the same keys) of the targets in the record at `path`, to be looked up (`get`) by
+    `BlockKey`: a page looks up its questions and answers by a plain tuple, which hashes and
+    compares without a call of Python code (a `Target` takes three: its hash, its equality and its
+    letter's). Any other dict is looked up by the target each key names (`_TargetsOf`)."""
+    if isinstance(index, ByRecord):
+        return index.keyed(path, block_key)
+    return _TargetsOf(index, path)
+
+
+def block_key(target: Target) -> BlockKey:
+    """The `BlockKey` of `target` (its record's path left out)."""
+    return (target.letter.index, target.role, target.party, target.number)
+
+
+class _TargetsOf:
+    """`of_blocks` of a dict that is no `ByRecord`: each `BlockKey` looked up as its `Target`."""
+
+    def __init__(self, index: dict[Target, Any], path: str) -> None:
+        self.index, self.path = index, path
+
+    def get(self, key: BlockKey, default: Any = None) -> Any:
+        letter, role, party, number = key
+        return self.index.get(Target(LetterKey(self.path, letter), role, party, number), default)
 
 
 def _add(index: dict, key: object, value: object) -> None:

@@ -48,19 +48,17 @@ from generator.render.annotations import annotations_data
 from generator.render.addresses import (
     ANSWER,
     QUESTION,
-    answer_anchor,
     has_record_page,
     letter_date,
     letter_dates,
     page_url,
-    question_anchor,
     record_date,
     target_anchor,
 )
-from generator.render.context import ByRecord, RenderContext, of_record
+from generator.render.context import ByRecord, RenderContext, of_blocks, of_record
 from generator.render.escape import csv_text, json_fragment, json_text, safe_url, xml_attribute, xml_text
 from generator.render.labels import covered_numbers, letter_title
-from generator.render.markdown import PageIds, dutch_date, letter_kind_label
+from generator.render.markdown import dutch_date, letter_kind_label, qa_anchors
 from generator.render.mentions import dossier_feed
 
 __all__ = ["CorpusData", "LetterEntry", "OpenDataLookup", "RecordData", "join_corpus_items", "open_data_lookup", "render_corpus_data", "render_data", "render_record_data"]
@@ -382,8 +380,6 @@ class _Block(NamedTuple):
     anchor: str
     url: str
     key: LetterKey
-    targets: tuple[Target, ...]
-    """The targets the link pass names this block by, one per number it covers."""
     status: str
     """The status the link pass gave the block (by its own number)."""
     threaded: tuple[tuple[Target, str | None], ...]
@@ -447,24 +443,24 @@ def _json_path(page: str) -> str:
 
 def _blocks(letter: Letter, key: LetterKey, page: str, lookup: OpenDataLookup) -> list[_Block]:
     """Give each question and answer the anchor its page gives it, its status and what it is
-    threaded to (looked up in its record's own findings: `of_record`).
+    threaded to (looked up in its record's own findings: `of_blocks`).
 
     The page claims each question's and answer's own anchor first, in body order, and a block
-    asking for an anchor already taken gets `-2`, `-3`, … (`generator.render.markdown.LetterText`).
+    asking for an anchor already taken gets `-2`, `-3`, … (`generator.render.markdown.qa_anchors`).
     """
-    statuses = of_record(lookup.context.statuses, key.path)
-    threads = of_record(lookup.context.threads, key.path)
-    ids = PageIds()
+    statuses = of_blocks(lookup.context.statuses, key.path)
+    threads = of_blocks(lookup.context.threads, key.path)
+    anchors = qa_anchors(letter)
     found = []
-    for block in letter.body:
+    for position, block in enumerate(letter.body):
         if isinstance(block, (Question, Answer)):
-            role, name = (QUESTION, question_anchor) if isinstance(block, Question) else (ANSWER, answer_anchor)
-            anchor = ids.claim(name(block.party, block.number))
-            targets = tuple(Target(key, role, block.party, number) for number in covered_numbers(block))
+            role = QUESTION if isinstance(block, Question) else ANSWER
+            anchor = anchors[position][0]
+            targets = [(key.index, role, block.party, number) for number in covered_numbers(block)]  # as the link pass names it
             status = next(iter(statuses.get(targets[0], ())), UNANSWERED)
             others = dict.fromkeys(other for target in targets for other in threads.get(target, ()))
             threaded = tuple((other, lookup.target_url(other)) for other in others)
-            found.append(_Block(block, role, anchor, lookup.site.page(page, anchor), key, targets, status, threaded))
+            found.append(_Block(block, role, anchor, lookup.site.page(page, anchor), key, status, threaded))
     return found
 
 

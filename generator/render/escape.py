@@ -210,9 +210,11 @@ def escape_text(text: str, at_line_start: bool = True) -> str:
     return escaped.replace(FOOTNOTE_PLACE_MARKER, "&#47;" + FOOTNOTE_PLACE_MARKER[1:])
 
 
+@lru_cache(maxsize=8192)
 def escape_line(text: str) -> str:
     """Escape a metadata value (a title, a name, an identifier) for Markdown: the metadata rule
-    (`metadata_text`), stripped, then escaped as a whole line."""
+    (`metadata_text`), stripped, then escaped as a whole line. (Kept: a party, a chamber, a
+    person's name or a letter's label is written on many pages, the overviews' most of all.)"""
     return escape_text(metadata_text(text).strip())
 
 

@@ -95,8 +95,14 @@ def dates_label(dates: tuple[datetime.date, ...]) -> str:
 
 
 def covered_numbers(block: Question | Answer) -> tuple[int, ...]:
-    """The numbers a question or answer covers, its own number first (`Antwoord 4 en 5`: 4, 5)."""
-    return (block.number, *(number for number in block.numbers if number != block.number))
+    """The numbers a question or answer covers, its own number first (`Antwoord 4 en 5`: 4, 5).
+
+    (Most blocks cover their own number alone: that one is answered without walking `numbers`,
+    as every page, place and open-data block asks for it.)"""
+    own, numbers = block.number, block.numbers
+    if not numbers or (len(numbers) == 1 and numbers[0] == own):
+        return (own,)
+    return (own, *[number for number in numbers if number != own])
 
 
 @functools.lru_cache(maxsize=1024)

@@ -42,7 +42,7 @@ from generator.render.addresses import (
     target_anchor,
 )
 from generator.render.citation import cite, part_label, permalink, publication_citation
-from generator.render.context import RenderContext, of_record
+from generator.render.context import BlockKey, RenderContext, of_blocks, of_record
 from generator.render.escape import (
     FOOTNOTE_PLACE_MARKER,
     attribute_text,
@@ -76,22 +76,22 @@ class PageIds:
     """
 
     def __init__(self) -> None:
-        self._taken: set[str] = set()
+        self.taken: set[str] = set()
 
     def claim(self, wanted: str) -> str:
         """Take `wanted` (or the first free numbered variant of it) and return what was taken."""
         candidate, count = wanted, 1
-        while candidate in self._taken:
+        while candidate in self.taken:
             count += 1
             candidate = f"{wanted}-{count}"
-        self._taken.add(candidate)
+        self.taken.add(candidate)
         return candidate
 
     def claim_if_free(self, wanted: str) -> bool:
         """Take `wanted` only if nobody has; tell whether it was taken now."""
-        if wanted in self._taken:
+        if wanted in self.taken:
             return False
-        self._taken.add(wanted)
+        self.taken.add(wanted)
         return True
 
 
@@ -216,6 +216,49 @@ def join_blocks(blocks: list[str]) -> str:
 # --- Letter text -------------------------------------------------------------------------------
 
 
+def qa_anchors(letter: Letter) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """The anchors a letter's page gives its questions and answers, by their position in its body:
+    (the anchor, the further anchors of a combined one). Made once per letter, whoever asks
+    first: its page, its places, its open data (`_claimed_once`)."""
+    return _claimed_once(letter)[0]
+
+
+def _claim_anchors(letter: Letter, ids: PageIds) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """Claim each question's and answer's anchor in `ids`, in body order, then each combined
+    one's further anchors (those still free)."""
+    wanted: dict[int, list[str]] = {}
+    for position, block in enumerate(letter.body):
+        if isinstance(block, (Question, Answer)):
+            anchor = question_anchor if isinstance(block, Question) else answer_anchor
+            wanted[position] = [anchor(block.party, number) for number in covered_numbers(block)]
+    primary = {position: ids.claim(names[0]) for position, names in wanted.items()}
+    return {
+        position: (primary[position], tuple(name for name in names[1:] if ids.claim_if_free(name)))
+        for position, names in wanted.items()
+    }
+
+
+_CLAIMED: dict[int, tuple[Letter, dict[int, tuple[str, tuple[str, ...]]], frozenset[str]]] = {}
+"""The anchors of the letters rendered last (`_claimed_once`), by the letter's identity: a letter
+is the same object to its page, its places and its open data, and hashing a letter (a tree of
+frozen dataclasses) would cost more than claiming its anchors again."""
+_CLAIMED_KEPT = 256
+
+
+def _claimed_once(letter: Letter) -> tuple[dict[int, tuple[str, tuple[str, ...]]], frozenset[str]]:
+    """`_claim_anchors` on a page with no id claimed yet, and the ids it took, kept for the
+    letters rendered last (the entry holds the letter, so its identity is no other's meanwhile)."""
+    found = _CLAIMED.get(id(letter))
+    if found is not None and found[0] is letter:
+        return found[1], found[2]
+    ids = PageIds()
+    anchors, taken = _claim_anchors(letter, ids), frozenset(ids.taken)
+    if len(_CLAIMED) >= _CLAIMED_KEPT:
+        _CLAIMED.clear()
+    _CLAIMED[id(letter)] = (letter, anchors, taken)
+    return anchors, taken
+
+
 class _Link(NamedTuple):
     """A link over characters `start`..`end` of a paragraph, to `destination` (already safe).
     (A named tuple, as `_Term` and the open data's `_Block`: made for every link, and a frozen
@@ -269,25 +312,21 @@ class LetterText:
         return of_record(self.context.terms, self.record.path)
 
     @cached_property
-    def _statuses(self) -> dict[Target, tuple[str, ...]]:
-        return of_record(self.context.statuses, self.record.path)
+    def _statuses(self) -> dict[BlockKey, tuple[str, ...]]:
+        return of_blocks(self.context.statuses, self.record.path)
 
     @cached_property
-    def _threads(self) -> dict[Target, tuple[Target, ...]]:
-        return of_record(self.context.threads, self.record.path)
+    def _threads(self) -> dict[BlockKey, tuple[Target, ...]]:
+        return of_blocks(self.context.threads, self.record.path)
 
     def _claim_anchors(self, ids: PageIds) -> dict[int, tuple[str, tuple[str, ...]]]:
-        """Give each question and answer its anchor, then each combined one its further anchors."""
-        wanted: dict[int, list[str]] = {}
-        for position, block in enumerate(self.letter.body):
-            if isinstance(block, (Question, Answer)):
-                anchor = question_anchor if isinstance(block, Question) else answer_anchor
-                wanted[position] = [anchor(block.party, number) for number in covered_numbers(block)]
-        primary = {position: ids.claim(names[0]) for position, names in wanted.items()}
-        return {
-            position: (primary[position], tuple(name for name in names[1:] if ids.claim_if_free(name)))
-            for position, names in wanted.items()
-        }
+        """Give each question and answer its anchor, then each combined one its further anchors
+        (`qa_anchors`, on a page that has claimed no id yet, as a letter's has not)."""
+        if not ids.taken:
+            anchors, taken = _claimed_once(self.letter)
+            ids.taken.update(taken)
+            return anchors
+        return _claim_anchors(self.letter, ids)
 
     def metadata(self) -> list[tuple[str, str]]:
         """Name the footnotes no marker in the text refers to, so that their words are shown and reachable."""
@@ -381,11 +420,13 @@ class LetterText:
         self.explained = set()
         return heading
 
-    def _targets(self, role: str, block: Question | Answer, numbers: tuple[int, ...]) -> list[Target]:
-        """The targets the link pass names the block by, one per number it covers (`_numbers`)."""
-        return [Target(self.key, role, block.party, number) for number in numbers]
+    def _targets(self, role: str, block: Question | Answer, numbers: tuple[int, ...]) -> list[BlockKey]:
+        """The targets the link pass names the block by, one per number it covers (`covered_numbers`),
+        as its record's findings are looked up (`of_blocks`)."""
+        index, party = self.letter.index, block.party
+        return [(index, role, party, number) for number in numbers]
 
-    def _qa_heading(self, words: str, block: Question | Answer, targets: list[Target], anchor: str, extra: tuple[str, ...]) -> str:
+    def _qa_heading(self, words: str, block: Question | Answer, targets: list[BlockKey], anchor: str, extra: tuple[str, ...]) -> str:
         """Write the heading of a question or answer:
         `### Vraag 7 (BBB) {#bbb-vraag-7 data-toc-label="Vraag 7 (BBB)" data-kd-status="beantwoord"}`.
 
@@ -410,7 +451,7 @@ class LetterText:
         part = part_label(role, block.party, numbers)
         return citation_block(cite(self._publication, part, permalink(self.page, anchor, self.context.site_url)), part)
 
-    def _thread_line(self, label: str, targets: list[Target]) -> str:
+    def _thread_line(self, label: str, targets: list[BlockKey]) -> str:
         """Link a question to its answers (`Beantwoord in: [antwoord op vraag 1 …]`) or an answer to
         its questions (`Antwoord op: [vraag 1 …]`): the label says how, the link's text what."""
         others = _gathered(self._threads, targets)
@@ -527,7 +568,7 @@ def _term_attribute(title: str) -> str:
     return _MARKDOWN_IN_ATTRIBUTE.sub(lambda m: f"&#{ord(m.group())};", html_text(title))
 
 
-def _gathered(index: dict[Target, tuple[T, ...]], targets: list[Target]) -> list[T]:
+def _gathered(index: dict[BlockKey, tuple[T, ...]], targets: list[BlockKey]) -> list[T]:
     """Collect what `index` holds for each of `targets`, each value once, in order (a target's
     values are each there once: most blocks have one target)."""
     if len(targets) == 1:

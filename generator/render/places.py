@@ -20,8 +20,8 @@ from typing import NamedTuple
 
 from generator.model import Answer, Letter, LetterKey, Paragraph, Question, Record
 from generator.render.context import ByRecord, RenderContext
-from generator.render.labels import numbers_label
-from generator.render.markdown import LetterText, PageIds
+from generator.render.labels import covered_numbers, numbers_label
+from generator.render.markdown import qa_anchors
 
 __all__ = ["OPENING", "TextPlace", "footnote_anchor", "lazy_text_places", "letter_anchors", "text_places"]
 
@@ -68,38 +68,33 @@ def lazy_text_places(context: RenderContext) -> ByRecord:
 
 def letter_anchors(record: Record, letter: Letter, context: RenderContext) -> dict[str, str]:
     """Every anchor a letter's page gives its questions, answers and footnotes, with its label."""
+    if context.addresses.letter_page(LetterKey(record.path, letter.index)) is None:
+        return {}
     anchors: dict[str, str] = {}
     for place in _letter_places(record, letter, context).values():
         if place.anchor is not None:
             anchors.setdefault(place.anchor, place.label)
-    text = _letter_text(record, letter, context)
-    if text is not None:
-        for primary, extra in text.anchors.values():
-            for name in extra:
-                anchors.setdefault(name, anchors.get(primary, ""))
+    for primary, extra in qa_anchors(letter).values():
+        for name in extra:
+            anchors.setdefault(name, anchors.get(primary, ""))
     return anchors
 
 
-def _letter_text(record: Record, letter: Letter, context: RenderContext) -> LetterText | None:
-    """The letter's text as its page renders it (a cover note's page is its record's page)."""
-    page = context.addresses.letter_page(LetterKey(record.path, letter.index))
-    return LetterText(record, letter, page, context, PageIds()) if page is not None else None
-
-
 def _letter_places(record: Record, letter: Letter, context: RenderContext) -> dict[str, TextPlace]:
-    text = _letter_text(record, letter, context)
-    if text is None:
+    key = LetterKey(record.path, letter.index)
+    page = context.addresses.letter_page(key)  # a cover note's page is its record's page
+    if page is None:
         return {}
-    page, key = text.page, text.key
+    anchors = qa_anchors(letter)
     opening, plain = TextPlace(page, None, OPENING, key), TextPlace(page, None, "", key)  # one each: they are alike
     places = dict.fromkeys((paragraph.key for paragraph in letter.head), opening)
     for position, block in enumerate(letter.body):
         if isinstance(block, Paragraph):
             places[block.key] = plain
         elif isinstance(block, (Question, Answer)):
-            anchor = text.anchors[position][0]
+            anchor = anchors[position][0]
             party = f" ({block.party})" if block.party else ""
-            numbers = numbers_label((block.number, *(n for n in block.numbers if n != block.number)))
+            numbers = numbers_label(covered_numbers(block))
             what = "vraag" if isinstance(block, Question) else "antwoord op vraag"
             place = TextPlace(page, anchor, f"{what} {numbers}{party}", key)
             inner = (*block.context, *block.paragraphs) if isinstance(block, Question) else block.paragraphs

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from generator.model import REFERRED, STATUSES, UNANSWERED, Answer, Letter, LetterKey, Question, Record, Target
-from generator.render.context import RenderContext, of_record
+from generator.model import REFERRED, STATUSES, UNANSWERED, Answer, Letter, Question, Record
+from generator.render.context import RenderContext, of_blocks
 
 NOUNS = {"vraag": ("vraag", "vragen"), "antwoord": ("antwoord", "antwoorden")}
 
@@ -30,14 +30,13 @@ def counted(number: int, status: str) -> str:
 
 def _counted(record: Record, letter: Letter, context: RenderContext) -> tuple[str, Counter[str]]:
     """What a letter counts ("vraag" or "antwoord") and how many of each status it has."""
-    key = LetterKey(record.path, letter.index)
-    statuses = of_record(context.statuses, record.path)
+    statuses = of_blocks(context.statuses, record.path)
     answers = [block for block in letter.body if isinstance(block, Answer)]
     blocks = answers or [block for block in letter.body if isinstance(block, Question) and not block.quoted]
     role = "antwoord" if answers else "vraag"
     counts: Counter[str] = Counter()
     for block in blocks:
-        labels = statuses.get(Target(key, role, block.party, block.number), ())
+        labels = statuses.get((letter.index, role, block.party, block.number), ())  # its target (`of_blocks`)
         counts[labels[0] if labels else UNANSWERED] += 1
     return role, counts
 
