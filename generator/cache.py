@@ -202,9 +202,12 @@ def temporary_beside(path: Path) -> Path:
 def replace_file(path: Path, data: bytes, temporary: Path | None = None) -> None:
     """Write `data` to `path` through a temporary file beside it (`temporary_beside`, unless named),
     so a reader never meets half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     temporary = temporary or temporary_beside(path)
-    temporary.write_bytes(data)
+    try:
+        temporary.write_bytes(data)
+    except FileNotFoundError:  # the folder is made when missing, not looked for before each file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
     os.replace(temporary, path)
 
 

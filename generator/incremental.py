@@ -65,6 +65,7 @@ import hashlib
 import io
 import os
 import pickle
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
@@ -127,6 +128,7 @@ class Incremental:
         self._fingerprints: dict[str, tuple[_Part, ...] | None] = {}
         self._parts: dict[Group, _Part | object] = {}
         self._texts: dict[tuple[str, str], str] = {}  # each group's part's value text, by its kind and key text
+        self._of_letters: dict[tuple[str, str], dict[int, list[tuple[Target, tuple]]]] = {}  # `_of_letter`
         self._kept: dict[str, tuple[list[StagedPage], RecordData | None] | None] = {}
         self._share_of: dict[str, str] = {}  # this build's share file of each record
         self._files: dict[str, _File] = {}  # the last few share files read, by name
@@ -138,7 +140,7 @@ class Incremental:
     def prepare(self, context: RenderContext, lookup: OpenDataLookup | None) -> None:
         """Hash what every page may show, and each source of the groups' values (`SOURCES`)."""
         self.context, self.lookup = context, lookup
-        self._fingerprints, self._parts, self._texts, self._kept = {}, {}, {}, {}
+        self._fingerprints, self._parts, self._texts, self._kept, self._of_letters = {}, {}, {}, {}, {}
         self._share_of, self._files, self._same, self._entries = {}, {}, {}, {}
         self._overviews, self._index, self._untouched_pages = None, None, set()
         corpus = context.corpus
@@ -201,7 +203,7 @@ class Incremental:
             letters.update(LetterKey(citation.reference.span.path, 0) for citation in context.mentions.cited_in.get(page, ()))
         for key in own:
             groups.add(("events", key))
-            for _, targets in _of_letter(context.threads, key):
+            for _, targets in self._of_letter("threads", key):
                 letters.update(target.letter for target in targets)
         for link in self.index.text_links.get(record.path, ()):
             if link.target is not None:
@@ -273,23 +275,36 @@ class Incremental:
         if kind == "dossiers":
             mentions = context.mentions
             if isinstance(key, LetterKey):
-                return mentions.letter_dossiers.get(key), mentions.letter_cites.get(key)
-            return mentions.record_dossiers.get(key), mentions.record_cites.get(key)
+                found = mentions.letter_dossiers.get(key), mentions.letter_cites.get(key)
+            else:
+                found = mentions.record_dossiers.get(key), mentions.record_cites.get(key)
+            return None if found == (None, None) else found  # most letters: written out, not hashed (`_part_of`)
+        # the events, threads and statuses as plain tuples: hashed several times faster than as the dataclasses they are
         if kind == "events":  # a page shows of each event its date and the letter's own sources (`timeline_slice`)
             events = context.corpus.links.events  # in the order of their dates, each date once
-            return [(events[position].date, [events[position].sources[source] for source in sources]) for position, sources in context.events.get(key, ())]
+            return [
+                (_PLAIN_DATE(events[position].date), [_PLAIN_EVENT_SOURCE(events[position].sources[source]) for source in sources])
+                for position, sources in context.events.get(key, ())
+            ]
         if kind == "documents":
             return context.mentions.documents.get(key)
         if kind == "cited_in":
             return context.mentions.cited_in.get(key)
         if kind in _FOUND_IN_THE_RECORD_ALONE:
             return self.keys.get(key, _UNKNOWN)
-        # as plain tuples, these are hashed several times faster than as the dataclasses they are
         if kind == "threads":
-            return [(_plain(target), [_plain(other) for other in others]) for target, others in _of_letter(context.threads, key)]
+            return [(_plain(target), list(map(_plain, others))) for target, others in self._of_letter(kind, key)]
         if kind == "statuses":
-            return [(_plain(target), statuses) for target, statuses in _of_letter(context.statuses, key)]
+            return [(_plain(target), statuses) for target, statuses in self._of_letter(kind, key)]
         return getattr(index, kind).get(key)
+
+    def _of_letter(self, kind: str, key: LetterKey) -> list[tuple[Target, tuple]]:
+        """The entries of the threads or statuses (`kind`: the `RenderContext`'s) of the targets in
+        letter `key`, in order: a record's are cut by letter once, for all its letters."""
+        letters = self._of_letters.get((kind, key.path))
+        if letters is None:
+            letters = self._of_letters[(kind, key.path)] = _by_letter(getattr(self.context, kind), key.path)
+        return letters.get(key.index, [])
 
     def all_kept(self, records: Iterable[Record]) -> bool:
         """Whether the last build left the pages of every one of `records` (a share of the corpus,
@@ -299,7 +314,8 @@ class Incremental:
         name = self._share_name(records)
         for record in records:
             self._share_of[record.path] = name
-        if not self.state:
+        if not self.state:  # a first build: every record is rendered, and its fingerprint wants the index
+            self._gathered()  # gathered here, before the workers fork, not once in each of them
             return False
         for record in records:
             if record.path not in self._kept:
@@ -462,7 +478,7 @@ def _part_of(group: Group, value: object) -> tuple[str, str, str] | object:
     elif isinstance(value, (list, tuple)) and not value:
         value_text = f"E{type(value).__name__}"
     else:
-        value_text = "H" + _digest((group, value))
+        value_text = "H" + _digest((kind, key_text, value))
     return kind, key_text, value_text
 
 
@@ -558,25 +574,45 @@ def _gather(context: RenderContext) -> _Index:
     return index
 
 
-def _of_letter(found: dict[Target, tuple], key: LetterKey) -> list[tuple[Target, tuple]]:
-    """The entries of the threads or statuses (`RenderContext`) of the targets in letter `key`, in order."""
-    entries = found.entries(key.path) if isinstance(found, ByRecord) else found.items()
-    return [(target, values) for target, values in entries if target.letter == key]
+def _by_letter(found: dict[Target, tuple], path: str) -> dict[int, list[tuple[Target, tuple]]]:
+    """The entries of the threads or statuses (`RenderContext`) of the targets in the record at
+    `path`, in order, by the index of their letter."""
+    entries = found.entries(path) if isinstance(found, ByRecord) else [item for item in found.items() if item[0].letter.path == path]
+    letters: dict[int, list[tuple[Target, tuple]]] = {}
+    for entry in entries:
+        letters.setdefault(entry[0].letter.index, []).append(entry)
+    return letters
 
 
-def _plain(target: Target) -> tuple:
-    return (target.letter.path, target.letter.index, target.role, target.party, target.number)
+_plain = attrgetter("letter.path", "letter.index", "role", "party", "number")
+"""A target as a plain tuple (its letter's path and index, its role, party and number)."""
 
 
 def _digest(value: object, pickler_class: type[pickle.Pickler] = pickle.Pickler) -> str:
     """Hash a value of the model (frozen dataclasses, tuples, strings, numbers, dates) by what it
     holds: pickled without its memo, so equal values give equal bytes however their parts are
-    shared (a value read from a cache shares strings otherwise than one just made)."""
-    stream = io.BytesIO()
-    pickler = pickler_class(stream, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.fast = True  # no memo: every part written out in full (the model holds no cycles)
-    pickler.dump(value)
+    shared (a value read from a cache shares strings otherwise than one just made). One pickler
+    of each class a thread serves every call (a fingerprint hashes a dozen small values)."""
+    picklers = _PICKLERS.__dict__
+    found = picklers.get(pickler_class)
+    if found is None:
+        stream = io.BytesIO()
+        pickler = pickler_class(stream, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.fast = True  # no memo: every part written out in full (the model holds no cycles)
+        found = picklers[pickler_class] = (stream, pickler)
+    stream, pickler = found
+    stream.seek(0)
+    stream.truncate()
+    try:
+        pickler.dump(value)
+    except BaseException:
+        del picklers[pickler_class]  # a pickler a dump failed in is not used again
+        raise
     return hashlib.blake2b(stream.getbuffer(), digest_size=20).hexdigest()
+
+
+_PICKLERS = threading.local()
+"""By pickler class, the stream and pickler `_digest` writes with in this thread."""
 
 
 def _stat(path: str) -> tuple[int, int]:
@@ -642,15 +678,18 @@ _BLANKED = {
 furniture's go with it), every paragraph's and footnote's text and markers, the page furniture."""
 
 
+def _blanked_reduce(blanked: dict[str, object]) -> Callable[[object], tuple]:
+    """How `_ViewPickler` writes a node of a type `_BLANKED` names: as the default pickling writes
+    it (its class and its fields), the fields `blanked` names blanked."""
+    return lambda node: (copyreg.__newobj__, (type(node),), {**node.__dict__, **blanked}, None, None)
+
+
 class _ViewPickler(pickle.Pickler):
     """Pickle a record as its `record_view`: each node `_BLANKED` names is written as the default
-    pickling writes it (its class and its fields), those fields blanked; every other as it is."""
+    pickling writes it (its class and its fields), those fields blanked; every other as it is.
+    By a dispatch table, looked up by the pickler itself: a node of another type calls no Python."""
 
-    def reducer_override(self, node):
-        blanked = _BLANKED.get(type(node))
-        if blanked is None:
-            return NotImplemented
-        return copyreg.__newobj__, (type(node),), {**node.__dict__, **blanked}, None, None
+    dispatch_table = {node_type: _blanked_reduce(blanked) for node_type, blanked in _BLANKED.items()}
 
 
 def _blank_span(span):

@@ -576,6 +576,39 @@ def test_the_sources_hashed_as_plain_tuples_change_with_every_field(tmp_path: Pa
             assert source_digests(other)[name] != before[name], name
 
 
+def test_a_letters_threads_statuses_and_events_in_a_fingerprint_change_with_every_field(tmp_path: Path) -> None:
+    """A fingerprint holds the threads, statuses and events of each letter a record reads as plain
+    tuples (`Incremental.value`), as their sources are hashed: a field at any depth left out of
+    them would leave a record's pages as the last build's when that field changed."""
+    parsed = parse_and_link_sources(_corpus_folder(tmp_path, generated=40), None, workers=1)
+    corpus = link_with_editorial(parsed.records, parsed.diagnostics, read_editorial(GLOSSARY, ANNOTATIONS))
+    links = corpus.links
+
+    def part(corpus, group):
+        here = Incremental(tmp_path / ".cache", tmp_path / "docs", parsed.keys)
+        here.prepare(render_context(corpus, SITE_URL), None)
+        return here._part(group)
+
+    def with_links(**changed):
+        return replace(corpus, links=replace(links, **changed))
+
+    thread = links.threads[0]
+    target, status = links.statuses[0]
+    event = next(event for event in links.events if event.sources)
+    cases = {
+        ("threads", thread.question.letter): [with_links(threads=(new, *links.threads[1:])) for new in _variants(thread)],
+        ("statuses", target.letter): [with_links(statuses=((new, status), *links.statuses[1:])) for new in _variants(target)]
+        + [with_links(statuses=((target, "anders"), *links.statuses[1:]))],
+        ("events", event.sources[0].letter): [with_links(events=tuple(new if old is event else old for old in links.events)) for new in _variants(event)],
+    }
+    assert len(cases[("events", event.sources[0].letter)]) == len(fields(event.date)) + len(fields(event.sources[0])) - 2 + 2 + 3
+    for group, changed in cases.items():
+        before = part(corpus, group)
+        assert before[2].startswith("H")  # hashed: not empty
+        for other in changed:
+            assert part(other, group) != before, group
+
+
 def _share_files(cache: Path) -> dict[Path, tuple]:
     return {path: pickle.loads(path.read_bytes()) for path in (cache / "rendered").glob("*.pickle")}
 
