@@ -59,8 +59,8 @@ def _normalized(text: str) -> str:
     bytes, several times faster than the pattern replaces the spaces between them."""
     plain = unicodedata.normalize("NFKD", text)
     if not plain.isascii():  # drop the accents (combining marks), looking at each character once
-        marks = [char for char in set(plain) if unicodedata.combining(char)]
-        plain = plain.translate(dict.fromkeys(map(ord, marks))) if marks else plain
+        for mark in [char for char in set(plain) if unicodedata.combining(char)]:
+            plain = plain.replace(mark, "")  # a text holds few kinds (a dict's `translate` reads char by char)
     plain = plain.casefold()
     if not plain.isascii():
         for char in set(plain):
