@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 import statistics
 from bisect import bisect_left
+from collections.abc import Container
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -551,7 +552,7 @@ def _ends_sentence(text: str) -> bool:
     return bool(SENTENCE_END.search(text))
 
 
-def _join_lines(texts: list[str], vocabulary: frozenset[str]) -> str:
+def _join_lines(texts: list[str], vocabulary: Container[str]) -> str:
     """Join the lines of one paragraph, mending hyphens at line ends.
 
     Each decision reads the end of the text joined so far, its last `JOIN_WINDOW` characters
@@ -701,7 +702,7 @@ def _continues(paragraph: list[_Block], after: _Block, width: int) -> bool:
     return len(paragraph) > 1 or len(last) >= FULL_LINE * width
 
 
-def _paragraphs(blocks: list[_Block], vocabulary: frozenset[str], width: int) -> list[RawParagraph]:
+def _paragraphs(blocks: list[_Block], vocabulary: Container[str], width: int) -> list[RawParagraph]:
     """Join blocks into paragraphs."""
     groups: list[list[_Block]] = []
     for block in blocks:
@@ -886,11 +887,14 @@ def clean_text(
     pages, page_numbers = _lone_markers(pages, footnotes, path)
     body_lines = [line for page in pages for line in page]
     pdftotext = any(PAGE_BREAK in line for line in lines)
-    vocabulary = _vocabulary(body_lines) if pdftotext or _hyphen_at_line_end(body_lines) else frozenset()
+    known = _vocabulary(body_lines) if pdftotext else frozenset()  # every word: `restore_dropped` reads them all
+    vocabulary: Container[str] = known
+    if not pdftotext and _hyphen_at_line_end(body_lines):  # the few words the hyphens' decisions ask for
+        vocabulary = hyphens.LetterWords(line.text for line in body_lines if line is not None)
     width = _width(body_lines)
     raw = _paragraphs(_blocks(pages, width), vocabulary, width)
     if pdftotext:  # pdftotext, which drops a compound's line-end hyphen
-        restored = hyphens.restore_dropped([p.text for p in raw], vocabulary)
+        restored = hyphens.restore_dropped([p.text for p in raw], known)
         raw = [RawParagraph(text, p.first, p.last) for text, p in zip(restored, raw)]
     paragraphs, footnotes = _take_markers(raw, footnotes, paren_style)
     furniture = sorted([*furniture, *repeated, *footnote_numbers, *page_numbers], key=lambda item: item.span.line)
