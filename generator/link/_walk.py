@@ -43,7 +43,22 @@ def walk_paragraphs(record: Record, footnotes: bool = False) -> Iterator[Place]:
     paragraphs), then, with `footnotes`, the footnote bodies as paragraphs under their keys (`fn<letter>-<n>`).
     The section party is set by each heading (a heading naming no party ends the section) and
     by each question or answer that names one.
+
+    The steps that read one record (`generator.link.record`) each walk it, one after the other:
+    the places of the record walked last are kept (one record's, per value of `footnotes`) and
+    given again, not made again.
     """
+    walked = _walked.get(footnotes)
+    if walked is None or walked[0] is not record:
+        walked = _walked[footnotes] = (record, tuple(_walk(record, footnotes)))
+    return iter(walked[1])
+
+
+_walked: dict[bool, tuple[Record, tuple[Place, ...]]] = {}
+"""footnotes -> (the record walked last, its places): see `walk_paragraphs`."""
+
+
+def _walk(record: Record, footnotes: bool) -> Iterator[Place]:
     order = 0
     for letter in record.letters:
         for paragraph in letter.head:

@@ -15,7 +15,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.link._walk import walk_paragraphs
-from generator.link.references import find_references
+from generator.link.references import REQUIRED_TEXT, find_references
+from generator.link.scan import hinted
 from generator.model import Diagnostic, Record, Reference, TextLink
 
 
@@ -36,9 +37,10 @@ def cite_record(record: Record) -> tuple[tuple[TextLink, ...], tuple[Reference, 
     links: list[TextLink] = []
     references: list[Reference] = []
     problems: dict[str, list[Reference]] = {}
-    for place in walk_paragraphs(record, footnotes=True):
+    places = list(walk_paragraphs(record, footnotes=True))
+    for place, hints in zip(places, hinted([place.paragraph.text for place in places], REQUIRED_TEXT)):
         paragraph = place.paragraph
-        for found in find_references(paragraph.text, paragraph.span):
+        for found in find_references(paragraph.text, paragraph.span, hints) if hints else ():
             reference = replace(found.reference, letter=place.letter.index)
             links.append(TextLink(record.path, paragraph.key, found.start, found.end, reference=reference))
             references.append(reference)

@@ -50,6 +50,10 @@ _ASCII_NON_WORD_TO_SPACE = bytes(b" "[0] if _NON_WORD.match(chr(byte)) else byte
 """A `bytes.translate` table: each ASCII character `_NON_WORD` matches becomes a space."""
 
 
+_ASCII = frozenset(map(chr, range(128)))
+"""The ASCII characters: no accent, and `_ASCII_NON_WORD_TO_SPACE` spaces those that are no word's."""
+
+
 def _normalized(text: str) -> str:
     """`Vraag: ‘Belastingdienst’ verplaatst…` -> `vraag belastingdienst verplaatst`.
 
@@ -58,13 +62,13 @@ def _normalized(text: str) -> str:
     (quotes, dashes) are spaces, a text is ASCII (nearly always) and its words are split off as
     bytes, several times faster than the pattern replaces the spaces between them."""
     plain = unicodedata.normalize("NFKD", text)
-    if not plain.isascii():  # drop the accents (combining marks), looking at each character once
-        marks = [char for char in set(plain) if unicodedata.combining(char)]
-        plain = plain.translate(dict.fromkeys(map(ord, marks))) if marks else plain
+    if not plain.isascii():  # drop the accents (combining marks), looking at each kind of character once
+        for mark in [char for char in set(plain).difference(_ASCII) if unicodedata.combining(char)]:
+            plain = plain.replace(mark, "")  # a text holds few kinds (a dict's `translate` reads char by char)
     plain = plain.casefold()
     if not plain.isascii():
-        for char in set(plain):
-            if not char.isascii() and _NON_WORD.match(char):
+        for char in set(plain).difference(_ASCII):
+            if _NON_WORD.match(char):
                 plain = plain.replace(char, " ")
         if not plain.isascii():  # a word beyond ASCII (`ø`)
             return _NON_WORD.sub(" ", plain).strip()

@@ -63,7 +63,7 @@ D-number inside a URL stays part of the URL.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from generator.link.spans import Spans
@@ -306,8 +306,9 @@ looked back at: `\dD\d{5}`, starting with a class, made the engine try every cha
 more than the other four together); `D` alone is in almost every text, so it is no hint by itself."""
 
 
-def find_references(text: str, span: SourceSpan) -> tuple[FoundReference, ...]:
-    """Find every cited document in `text` (a paragraph or footnote at `span`), in text order.
+def find_references(text: str, span: SourceSpan, hinted: Collection[str] | None = None) -> tuple[FoundReference, ...]:
+    """Find every cited document in `text` (a paragraph or footnote at `span`), in text order;
+    `hinted`: the names of `REQUIRED_TEXT` found in `text` (`scan.hinted`), when they were looked for already.
 
     "zie Kamerstuk 26643, nr. 1315." -> (FoundReference(4, 29, Reference("kamerstuk",
     "Kamerstuk 26643, nr. 1315", span, identifier="kst-26643-1315", ...)),)
@@ -315,7 +316,7 @@ def find_references(text: str, span: SourceSpan) -> tuple[FoundReference, ...]:
     taken: list[FoundReference] = []
     spans = Spans()
     for name, pattern, build in REFERENCE_PATTERNS:
-        if not REQUIRED_TEXT[name].search(text):
+        if name not in hinted if hinted is not None else not REQUIRED_TEXT[name].search(text):
             continue
         for match in pattern.finditer(text):
             built = build(match, span)

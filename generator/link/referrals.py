@@ -21,6 +21,7 @@ Every printed number gets a link range: the first covers the phrase up to and in
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from generator.link.spans import Spans
@@ -105,6 +106,10 @@ link pass reads every paragraph, and each pattern starts with a lookbehind, whic
 try it at every character; these start with a literal, which it finds fast: a pattern starting
 with a character class, `[Vv]ra…`, is tried at every character too)."""
 
+OVERSIZED = "oversized"
+HINTS = {**REQUIRED_TEXT, OVERSIZED: _OVERSIZED_HINT}
+"""Every hint of this module by name: a record's paragraphs are searched for them at once (`scan.hinted`)."""
+
 _NUMBER = re.compile(r"\d+")
 _RANGE = re.compile(r"(?P<first>\d+)\s*(?:t/m|tot\s+en\s+met)\s*(?P<last>\d+)")
 
@@ -176,19 +181,23 @@ def _numbers(match: re.Match[str], first_start: int) -> tuple[tuple[int, ...], t
     return tuple(sorted(set(numbers))), tuple(links)
 
 
-def oversized_referrals(text: str) -> tuple[str, ...]:
+def oversized_referrals(text: str, hinted: Collection[str] | None = None) -> tuple[str, ...]:
     """The referrals in `text` to a question number of more than four digits, shortened for a
-    message: "zie het antwoord op vraag 99999…9" -> ("vraag 99999…",)."""
-    if not _OVERSIZED_HINT.search(text):
+    message: "zie het antwoord op vraag 99999…9" -> ("vraag 99999…",). `hinted`: the names of
+    `HINTS` found in `text` (`scan.hinted`), when they were looked for already."""
+    if OVERSIZED not in hinted if hinted is not None else not _OVERSIZED_HINT.search(text):
         return ()
     return tuple(f"{match.group()[: match.start('digits') - match.start() + 5]}…" for match in OVERSIZED_NUMBER.finditer(text))
 
 
-def find_referrals(text: str, bare_role: str, parties: tuple[str, ...] = ()) -> tuple[Referral, ...]:
+def find_referrals(
+    text: str, bare_role: str, parties: tuple[str, ...] = (), hinted: Collection[str] | None = None
+) -> tuple[Referral, ...]:
     """Find every referral to questions or answers in `text`, in text order.
 
     `bare_role` is the role of a bare "vraag N" ("antwoord" inside an answer, "vraag" elsewhere);
-    `parties` are the parties of the letter, to read a named party as the letter spells it.
+    `parties` are the parties of the letter, to read a named party as the letter spells it;
+    `hinted`: the names of `HINTS` found in `text` (`scan.hinted`), when they were looked for already.
 
     "Zoals aangegeven bij vraag 1 is dit traject gestart in 2021." with "antwoord"
     -> (Referral(start=21, end=28, role="antwoord", numbers=(1,), party=None, links=((1, 21, 28),)),)
@@ -196,7 +205,7 @@ def find_referrals(text: str, bare_role: str, parties: tuple[str, ...] = ()) -> 
     found: list[Referral] = []
     taken = Spans()
     for name, pattern, role in REFERRAL_PATTERNS:
-        if not REQUIRED_TEXT[name].search(text):
+        if name not in hinted if hinted is not None else not REQUIRED_TEXT[name].search(text):
             continue
         for match in pattern.finditer(text):
             party, end = _party(match, parties)

@@ -20,7 +20,8 @@ import re
 from functools import cache
 
 from generator.link._walk import walk_paragraphs
-from generator.link.referrals import ROLE_ANSWER, ROLE_QUESTION, find_referrals, oversized_referrals
+from generator.link.referrals import HINTS, ROLE_ANSWER, ROLE_QUESTION, find_referrals, oversized_referrals
+from generator.link.scan import hinted
 from generator.model import Answer, Diagnostic, Heading, Letter, LetterKey, Question, Record, Target, TextLink
 
 NodeIndex = dict[tuple[str, str, int], Target]
@@ -82,17 +83,20 @@ def resolve_record(record: Record) -> tuple[tuple[TextLink, ...], tuple[Diagnost
     indexes: dict[int, NodeIndex] = {}
     parties = {letter.index: _parties(letter) for letter in record.letters}
     orders = {letter.index: _nearest_first(record, letter) for letter in record.letters}
-    for place in walk_paragraphs(record):
+    places = list(walk_paragraphs(record))
+    for place, hints in zip(places, hinted([place.paragraph.text for place in places], HINTS)):
+        if not hints:
+            continue  # no referral (most paragraphs)
         paragraph, letter = place.paragraph, place.letter
         in_answer = isinstance(place.block, Answer) and not paragraph.quoted
         bare = ROLE_ANSWER if in_answer else ROLE_QUESTION
-        for fragment in oversized_referrals(paragraph.text):
+        for fragment in oversized_referrals(paragraph.text, hints):
             diagnostics.append(Diagnostic(
                 paragraph.span.path, paragraph.span.line,
                 "referral to a question number of more than four digits: no such question; left as text",
                 fragment, "warning",
             ))
-        for referral in find_referrals(paragraph.text, bare, parties[letter.index]):
+        for referral in find_referrals(paragraph.text, bare, parties[letter.index], hints):
             party = referral.party or place.party
             printed = {number: (start, end) for number, start, end in referral.links}
             for number in referral.numbers:

@@ -11,7 +11,8 @@ lower-cased (`folded`) or with a cheap pattern, and runs the full pattern only w
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping
 
 FOLDED_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 """The characters beyond ASCII that Python's case-insensitive patterns match to an ASCII letter
@@ -88,3 +89,29 @@ def starts_near(text: str, anchors: list[int], words_before: int, boundary: re.P
 
 _WORDS_BACK = {count: re.compile(rf"\S*+(?:\s++\S++){{0,{count}}}+") for count in range(4)}
 """Read backwards from an anchor: the rest of its word, then up to `count` words before it."""
+
+
+def hinted(texts: list[str], hints: Mapping[str, re.Pattern[str]]) -> list[set[str]]:
+    """For each of `texts`, the names of the `hints` found in it (a text where none is found
+    holds none), each hint searched for in all of `texts` at once: most texts (a record's
+    paragraphs) hold none, and one search a record costs less than one a paragraph.
+
+    The texts are read joined by line breaks, so a find may run from one text into the next (a
+    hint holding `\\s`): the text it starts in is named then, needlessly, and the search goes on at
+    the next text's start, so no find inside a text is passed over::
+
+        >>> hinted(["zie vraag", "3 en vraag 4", "niets"], {"vraag n": re.compile(r"vraag\\s+\\d")})
+        [{'vraag n'}, {'vraag n'}, set()]
+    """
+    starts = [0]
+    for text in texts:
+        starts.append(starts[-1] + len(text) + 1)
+    joined = "\n".join(texts)
+    found: list[set[str]] = [set() for _ in texts]
+    for name, hint in hints.items():
+        at = 0
+        while (match := hint.search(joined, at)) is not None:
+            index = bisect_right(starts, match.start()) - 1
+            found[index].add(name)
+            at = starts[index + 1]  # this text is named: go on at the next
+    return found

@@ -49,8 +49,25 @@ def _spelling(form: str) -> str:
     return r"\s+".join(re.escape(word) for word in form.split())
 
 
-@lru_cache(maxsize=4)  # made once per glossary, not once per record (`generator.link.record`)
 def _pattern(glossary: tuple[Term, ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """`_glossary_pattern` of `glossary`; the glossary asked for last is known by identity (a
+    record's worker is handed the same glossary object for every record of a chunk), without
+    hashing every term again, as the cache of `_glossary_pattern` does."""
+    global _last_pattern
+    last = _last_pattern  # one tuple: read once, it is never half another's
+    if last is not None and last[0] is glossary:
+        return last[1]
+    found = _glossary_pattern(glossary)
+    _last_pattern = (glossary, found)
+    return found
+
+
+_last_pattern: tuple[tuple[Term, ...], tuple[re.Pattern[str] | None, dict[str, str]]] | None = None
+"""The glossary `_pattern` was asked for last, and its pattern."""
+
+
+@lru_cache(maxsize=4)  # made once per glossary, not once per record (`generator.link.record`)
+def _glossary_pattern(glossary: tuple[Term, ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     r"""One pattern for every spelling of every term, and spelling -> term name.
 
     The pattern matches the character before a use and holds the use in group `use`, in a

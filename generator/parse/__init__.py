@@ -36,7 +36,7 @@ from generator.model import (
     SourceText,
 )
 from generator.parse import letters, questions
-from generator.parse.dates import impossible_dates, parse_dutch_date
+from generator.parse.dates import impossible_dates_in, parse_dutch_date
 from generator.parse.layout import clean_layout
 from generator.parse.text import CleanFootnote, clean_text
 
@@ -205,10 +205,10 @@ HEADING_PARAGRAPHS = 3
 def _impossible_dates(source: SourceText, paragraphs: list[Paragraph], footnotes: list[CleanFootnote]) -> list[Diagnostic]:
     """Report every date no calendar has (`31 februari 2025`, `99 maart 2025`) at its line."""
     found = []
-    for text, span in [(p.text, p.span) for p in paragraphs] + [(n.text, n.span) for n in footnotes]:
-        for written in impossible_dates(text):
-            line = _line_of(source, span, " ".join(written.split()[:2]))  # day and month
-            found.append(problem(source.path, line, "impossible date; not used as a date", written))
+    spans = [p.span for p in paragraphs] + [n.span for n in footnotes]
+    for index, written in impossible_dates_in([p.text for p in paragraphs] + [n.text for n in footnotes]):
+        line = _line_of(source, spans[index], " ".join(written.split()[:2]))  # day and month
+        found.append(problem(source.path, line, "impossible date; not used as a date", written))
     return found
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
+import itertools
 import re
 
 MONTHS = {
@@ -52,6 +54,27 @@ def impossible_dates(text: str) -> list[str]:
     ['31 februari 2025', '99 maart 2025']
     """
     return [match.group() for match in DUTCH_DATE.finditer(text) if _date(match) is None]
+
+
+def impossible_dates_in(texts: list[str]) -> list[tuple[int, str]]:
+    """`impossible_dates` of each of `texts`, as (index of the text, date as written), in order:
+    the texts are read in one pass, joined by a character that is neither white space nor a
+    word's, so no date runs from one into the next and each one's start and end read as a text's
+    own (a paragraph holds a date seldom; searching each on its own cost a call per paragraph).
+
+    >>> impossible_dates_in(["Den Haag, 31", "februari 2025", "ingezonden 99 maart 2025"])
+    [(2, '99 maart 2025')]
+    """
+    found = []
+    starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=0))
+    for match in DUTCH_DATE.finditer(_TEXT_SEPARATOR.join(texts)):
+        if _date(match) is None:
+            found.append((bisect.bisect_right(starts, match.start()) - 1, match.group()))
+    return found
+
+
+_TEXT_SEPARATOR = "\x00"
+"""What `impossible_dates_in` joins texts by: not white space, no word's character."""
 
 
 def _date(match: re.Match[str]) -> datetime.date | None:

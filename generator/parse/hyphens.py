@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?P<word>[^\W\d_]++)-$")
 """The letters right before a line-end hyphen (`beoorde-`)."""
@@ -65,13 +65,77 @@ def vocabulary(texts: Iterable[str]) -> frozenset[str]:
     >>> sorted(vocabulary(["de motie-Kathmann en de beoorde-", "ling"]))
     ['de', 'en', 'ling', 'motie-kathmann']
     """
+    return frozenset(map(str.lower, WORDS.findall(_kept_text(texts))))  # no word runs over a line end
+
+
+def _kept_text(texts: Iterable[str]) -> str:
+    """The lines whose words are the vocabulary, joined by line breaks: each without its end's
+    white space, and without its last word when that ends in a hyphen."""
     kept: list[str] = []
     for text in texts:
         stripped = text.rstrip()
         if stripped.endswith("-"):
             stripped = stripped[: len(stripped) - len(stripped.split()[-1])] if stripped.split() else ""
         kept.append(stripped)
-    return frozenset(map(str.lower, WORDS.findall("\n".join(kept))))  # no word runs over a line end
+    return "\n".join(kept)
+
+
+class LetterWords(Container[str]):
+    """`vocabulary(texts)` as `keeps_hyphen` reads it, `word in words`, without gathering it: most
+    letters ask for a few words (one or two per line-end hyphen), and finding each in the text is
+    cheaper than reading every word of the letter into a set.
+
+    A word is in it when it stands in the text lower-cased as a word of its own (`WORDS`: letters,
+    compounds whole). That is where `vocabulary` finds it when lower-casing changes no character
+    into more or fewer (`İ`) and reads none by its context (the final sigma): a text where it may
+    is read into the set, as is one whose words were looked for long (`SEARCH_BUDGET`), so a
+    letter costs no more than its text's length times a constant.
+
+    >>> words = LetterWords(["de motie-Kathmann en de beoorde-", "ling"])
+    >>> "motie-kathmann" in words, "ling" in words, "motie" in words, "beoorde" in words
+    (True, True, False, False)
+    """
+
+    SEARCH_BUDGET = 16
+    """How many times its length a text is searched for words before it is read into a set."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self._text = _kept_text(texts)
+        self._lower = self._text.lower()
+        self._words: frozenset[str] | None = None
+        self._budget = self.SEARCH_BUDGET * (len(self._text) + 1)
+        if len(self._lower) != len(self._text) or "Σ" in self._text:
+            self._budget = 0
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        if self._words is None and self._budget > 0:
+            return self._found(word)
+        if self._words is None:
+            self._words = frozenset(map(str.lower, WORDS.findall(self._text)))
+        return word in self._words
+
+    def _found(self, word: str) -> bool:
+        """Whether `word` stands in the lower-cased text as a word of its own (`WORDS`)."""
+        self._budget -= len(self._text) + 1  # a search reads the text once at most
+        if not WORDS.fullmatch(word):
+            return False  # no word: letters, and a hyphen only between them
+        text, size, at = self._text, len(word), self._lower.find(word)
+        while at >= 0:
+            end = at + size
+            if not (at and (_is_letter(text[at - 1]) or (text[at - 1] == "-" and at > 1 and _is_letter(text[at - 2])))) and not (
+                end < len(text) and (_is_letter(text[end]) or (text[end] == "-" and end + 1 < len(text) and _is_letter(text[end + 1])))
+            ):
+                return True  # no letter, nor a hyphen after one, before it; none after it either
+            self._budget -= size
+            at = self._lower.find(word, at + 1)
+        return False
+
+
+def _is_letter(char: str) -> bool:
+    """Whether `char` is one `WORDS` reads as a letter (`[^\\W\\d_]`)."""
+    return char.isalnum() and not char.isdecimal()
 
 
 def restore_dropped(texts: list[str], known: frozenset[str]) -> list[str]:
@@ -101,7 +165,7 @@ PLAIN_WORD = re.compile(r"(?<![\w-])[^\W\d_]++(?![\w-])")
 """A word of letters only, with no hyphen on either side."""
 
 
-def keeps_hyphen(first: str, second: str, known: frozenset[str] = frozenset()) -> bool:
+def keeps_hyphen(first: str, second: str, known: Container[str] = frozenset()) -> bool:
     """Whether the hyphen between `first` and `second` (the letters on either side of a line end)
     belongs to the text; false when it only broke a word. `known` is the letter's vocabulary.
 
@@ -126,7 +190,7 @@ def keeps_hyphen(first: str, second: str, known: frozenset[str] = frozenset()) -
     return _is_dutch(first.lower()) and _is_dutch(second.lower())
 
 
-def join_broken_line(before: str, after: str, known: frozenset[str] = frozenset()) -> str:
+def join_broken_line(before: str, after: str, known: Container[str] = frozenset()) -> str:
     """Join a line ending in a hyphen (`before`) with the next line (`after`), keeping the hyphen
     where it belongs to the text (see `keeps_hyphen`) and the space before `en`/`of`."""
     head = WORD_BEFORE.search(before)

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 import statistics
 from bisect import bisect_left
+from collections.abc import Container
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -238,24 +239,27 @@ def _clean_lines(lines: tuple[str, ...], path: str) -> tuple[list[Line | None], 
             cleaned.append(None)
             blank_run += 1
             continue
-        leading_space = text.startswith(" ") and not text.startswith("  ")
-        before = len(furniture)
-        text = _strip_furniture(stripped, number, path, furniture) if FURNITURE_START.match(stripped) else stripped
-        if len(furniture) > before and furniture[-1].reason == "page number":
-            furniture.pop()  # decided later: a page number or a footnote marker
-            cleaned.append(Line(number, text or furniture_number(raw), fed, lone_number=True))
-            continue
-        if len(furniture) > before:
-            after_furniture = True
-        if not text:
-            cleaned.append(None)
-            continue
+        if FURNITURE_START.match(stripped):  # most lines start otherwise: no furniture to cut
+            before = len(furniture)
+            stripped = _strip_furniture(stripped, number, path, furniture)
+            if len(furniture) > before:
+                if furniture[-1].reason == "page number":
+                    furniture.pop()  # decided later: a page number or a footnote marker
+                    cleaned.append(Line(number, stripped or furniture_number(raw), fed, lone_number=True))
+                    continue
+                after_furniture = True
+            if not stripped:
+                cleaned.append(None)
+                continue
         if form_feeds:
             page_start = fed or number == 1
         else:
+            leading_space = text.startswith(" ") and not text.startswith("  ")
             page_start = leading_space or blank_run >= BLANK_RUN_PAGE_BREAK or after_furniture or number == 1
-        text = SPACES.sub(" ", text) if "  " in text else text
-        cleaned.append(Line(number, text, page_start, wrapped=raw.rstrip("\r\n").endswith(" ")))
+        if "  " in stripped:
+            stripped = SPACES.sub(" ", stripped)
+        wrapped = raw.endswith(" ") or (raw.endswith(("\r", "\n")) and raw.rstrip("\r\n").endswith(" "))
+        cleaned.append(Line(number, stripped, page_start, False, wrapped))
         blank_run, after_furniture = 0, False
     return cleaned, furniture
 
@@ -548,13 +552,15 @@ def _ends_sentence(text: str) -> bool:
     return bool(SENTENCE_END.search(text))
 
 
-def _join_lines(texts: list[str], vocabulary: frozenset[str]) -> str:
+def _join_lines(texts: list[str], vocabulary: Container[str]) -> str:
     """Join the lines of one paragraph, mending hyphens at line ends.
 
     Each decision reads the end of the text joined so far, its last `JOIN_WINDOW` characters
     (the last word, a web address included): reading all of it at every line made joining a
     paragraph of thousands of lines quadratic.
     """
+    if all(texts) and not _JOIN_DECIDED.search("\n".join(texts[:-1]) + "\n"):
+        return " ".join(texts)  # no line ends in a hyphen, an address break or a space (most paragraphs)
     parts: list[str] = []
     tail = ""  # the last JOIN_WINDOW characters of "".join(parts)
     for text in texts:
@@ -579,6 +585,11 @@ def _join_lines(texts: list[str], vocabulary: frozenset[str]) -> str:
 
 ADDRESS_BREAKS = ("/", "=", "?", "&", "#", "_", "~")
 """A web address broken at a line end after one of these goes on at the start of the next line."""
+_JOIN_DECIDED = re.compile(r"[-/=?&#_~\s]\n")
+"""A line end (the lines joined by line breaks) where `_join_lines` decides more than a space
+between the lines: after a hyphen, after one of `ADDRESS_BREAKS` or white space (where
+`_breaks_address` reads the line's last word); a line holding a line break of its own may be
+found here too, which only sends its paragraph the long way."""
 JOIN_WINDOW = 1000
 """How much of a paragraph's text, back from its end, a line join reads (see `_join_lines`)."""
 
@@ -691,7 +702,7 @@ def _continues(paragraph: list[_Block], after: _Block, width: int) -> bool:
     return len(paragraph) > 1 or len(last) >= FULL_LINE * width
 
 
-def _paragraphs(blocks: list[_Block], vocabulary: frozenset[str], width: int) -> list[RawParagraph]:
+def _paragraphs(blocks: list[_Block], vocabulary: Container[str], width: int) -> list[RawParagraph]:
     """Join blocks into paragraphs."""
     groups: list[list[_Block]] = []
     for block in blocks:
@@ -876,11 +887,14 @@ def clean_text(
     pages, page_numbers = _lone_markers(pages, footnotes, path)
     body_lines = [line for page in pages for line in page]
     pdftotext = any(PAGE_BREAK in line for line in lines)
-    vocabulary = _vocabulary(body_lines) if pdftotext or _hyphen_at_line_end(body_lines) else frozenset()
+    known = _vocabulary(body_lines) if pdftotext else frozenset()  # every word: `restore_dropped` reads them all
+    vocabulary: Container[str] = known
+    if not pdftotext and _hyphen_at_line_end(body_lines):  # the few words the hyphens' decisions ask for
+        vocabulary = hyphens.LetterWords(line.text for line in body_lines if line is not None)
     width = _width(body_lines)
     raw = _paragraphs(_blocks(pages, width), vocabulary, width)
     if pdftotext:  # pdftotext, which drops a compound's line-end hyphen
-        restored = hyphens.restore_dropped([p.text for p in raw], vocabulary)
+        restored = hyphens.restore_dropped([p.text for p in raw], known)
         raw = [RawParagraph(text, p.first, p.last) for text, p in zip(restored, raw)]
     paragraphs, footnotes = _take_markers(raw, footnotes, paren_style)
     furniture = sorted([*furniture, *repeated, *footnote_numbers, *page_numbers], key=lambda item: item.span.line)

@@ -12,7 +12,8 @@ from generator.link.matching import _normalized
 from generator.link.references import REQUIRED_TEXT as REFERENCE_HINTS
 from generator.link.referrals import _OVERSIZED_HINT
 from generator.link.referrals import REQUIRED_TEXT as REFERRAL_HINTS
-from generator.link.scan import FOLDED_TO_ASCII, finds_after_boundary, folded
+from generator.link.referrals import HINTS as ALL_REFERRAL_HINTS
+from generator.link.scan import FOLDED_TO_ASCII, finds_after_boundary, folded, hinted
 
 
 def test_folding_maps_every_character_a_case_insensitive_pattern_reads_as_an_ascii_letter() -> None:
@@ -71,3 +72,16 @@ def test_hints_led_by_a_literal_find_what_the_class_led_patterns_find(hint: re.P
     texts = [*_seed_lines(), "2025D42960", "D42960", "x 1D12345 y", "12D1234", "Vraag 3", "vragen\t12345", "vraag", "avraag 1", "VRAAG 1", "ra 1"]
     assert [bool(hint.search(text)) for text in texts] == [bool(re.search(pattern, text)) for text in texts]
     assert any(hint.search(text) for text in texts) and not all(hint.search(text) for text in texts)
+
+
+@pytest.mark.parametrize("hints", [REFERENCE_HINTS, ALL_REFERRAL_HINTS], ids=["references", "referrals"])
+def test_hints_searched_in_all_texts_at_once_name_each_text_that_holds_one(hints: dict[str, re.Pattern[str]]) -> None:
+    # The seeds' lines as one record's texts: every hint a line holds is named for it; a line is
+    # named a hint it does not hold only where a find runs on into the next line (`vraag` / `3`).
+    texts = _seed_lines()
+    found = hinted(texts, hints)
+    alone = [{name for name, hint in hints.items() if hint.search(text)} for text in texts]
+    assert all(alone_names <= names for alone_names, names in zip(alone, found))
+    assert sum(map(len, alone)) > 10
+    extra = [index for index, (alone_names, names) in enumerate(zip(alone, found)) if names - alone_names]
+    assert all(any(hint.search(f"{texts[index]}\n{texts[index + 1]}") for hint in hints.values()) for index in extra)

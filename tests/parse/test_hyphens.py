@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.parse.hyphens import join_broken_line, keeps_hyphen, restore_dropped, vocabulary
+from generator.parse.hyphens import LetterWords, join_broken_line, keeps_hyphen, restore_dropped, vocabulary
 from tests.letters.expected import LETTERS
 
 IN_ADDRESSES = {"vuurwerkrampen-gepresenteerd"}
@@ -84,3 +84,34 @@ def test_no_other_word_of_the_development_letters_changes() -> None:
         known = vocabulary(lines)
         changed += sum(new != old for new, old in zip(restore_dropped(lines, known), lines))
     assert changed == 2
+
+
+@pytest.mark.parametrize("letter", [letter.identifier for letter in LETTERS])
+def test_the_letter_words_found_in_the_text_are_the_vocabulary(letter: str) -> None:
+    # LetterWords answers `word in` by finding the word in the letter's text: for every word of the
+    # development letter, and every near miss (a compound's halves and its letters run together, a
+    # word cut short or lengthened, a hyphen before it), it answers as the vocabulary's set does.
+    lines = _letter_text(letter).splitlines()
+    known = vocabulary(lines)
+    near = {variant for word in known for variant in (word[1:], word[:-1], f"{word}e", f"-{word}", word.replace("-", ""))}
+    near |= {part for word in known for part in word.split("-")}
+    for word in sorted(known | near):
+        assert (word in LetterWords(lines)) == (word in known), word
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["de İnspectie-", "rapporten en de İnspectie"],  # lower-casing makes İ two characters
+        ["de ΣΤΑΣΗ-", "beweging en ΣΤΑΣΗ’s"],  # a final sigma is lower-cased by what follows it
+        ["de motie-Kathmann " * 40 + "en-", "de"] * 30,  # more asked for than is searched: read into a set
+    ],
+)
+def test_letter_words_where_lower_casing_or_searching_costs_read_every_word(lines: list[str]) -> None:
+    # Synthetic lines (no letter prints these characters): the answers are still the vocabulary's.
+    known = vocabulary(lines)
+    words = LetterWords(lines)
+    for _ in range(LetterWords.SEARCH_BUDGET):  # each word asked for again and again
+        for word in sorted(known | {"inspectie", "i̇nspectie", "σταση", "στασης", "motie", "kathmann", "en-de"}):
+            assert (word in words) == (word in known), word
+    assert words._words is not None  # in the end every word was read, once
