@@ -1,6 +1,7 @@
-"""Threading the later half of the answering letters in a forked process (`threads.SPLIT_FROM`,
-`generator.second_core`) links the corpus as threading every letter here does: the same threads,
-statuses and diagnostics, and the same matches kept for the next build."""
+"""Threading part of the answering letters in a forked process (`threads.SPLIT_FROM`,
+`generator.second_core.SharedOut`: it takes them from the last back while this one takes them from
+the first on) links the corpus as threading every letter here does: the same threads, statuses and
+diagnostics, and the same matches kept for the next build, in the same order."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ def test_the_later_half_threaded_in_a_forked_process_links_as_threading_here(tmp
     monkeypatch.setattr(threads, "SecondCore", _Counted)
     split_kept = KeptMatches(parsed.keys)
     split, split_plain = linked(split_kept), linked(None)
-    assert _Counted.sent == 2  # each time, the later half came from the forked process
+    assert _Counted.sent == 2  # each time, the forked process sent the letters it took
     assert len(here.links.threads) > 100
     assert repr(split) == repr(here) and repr(split_plain) == repr(here_plain) == repr(here)
     assert split_kept.stored() == here_kept.stored() and split_kept.compared == here_kept.compared > 10
