@@ -16,13 +16,26 @@ Leaving the block without the result (this process's part raised) stops the fork
 
 Only for work whose result is small beside what it reads: the result is pickled, sent and
 unpickled, and forking costs time in proportion to the memory of this process.
+
+Work made of many like items need not be cut in two before the fork: `SharedOut` deals them out to
+both processes as they go, this one taking them from the first on and the forked one from the last
+back, so the one with less else to do takes more::
+
+    items = SharedOut(len(letters))
+    with SecondCore(lambda: [(at, work(letters[at])) for at in iter(items.last, None)]) as second:
+        other_work()                       # meanwhile, on this core
+        here = [(at, work(letters[at])) for at in iter(items.first, None)]
+        there = second.result()            # what the forked process took, unless it failed
 """
 
 from __future__ import annotations
 
+import mmap
+import multiprocessing
 import os
 import pickle
 import signal
+import struct
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -97,3 +110,37 @@ def _compute_and_send(work: Callable[[], object], writing: int) -> None:
         status = 0
     finally:
         os._exit(status)
+
+
+_ENDS = struct.Struct("qq")
+"""The first and the end (past the last) of the items not yet taken (`SharedOut`)."""
+
+
+class SharedOut:
+    """Items 0 .. `count` - 1 dealt out between this process and one forked after it was made
+    (`SecondCore`): `first()` takes the first item not yet taken, `last()` the last, each item
+    once, until they meet (then both give None). The ends are in memory both processes share, and
+    a lock makes each take whole."""
+
+    def __init__(self, count: int) -> None:
+        self._ends = mmap.mmap(-1, _ENDS.size)  # anonymous and shared: a forked process sees the same
+        _ENDS.pack_into(self._ends, 0, 0, count)
+        self._lock = multiprocessing.Lock()
+
+    def first(self) -> int | None:
+        """Take the first item not yet taken (None when none is left)."""
+        with self._lock:
+            start, end = _ENDS.unpack_from(self._ends)
+            if start >= end:
+                return None
+            _ENDS.pack_into(self._ends, 0, start + 1, end)
+            return start
+
+    def last(self) -> int | None:
+        """Take the last item not yet taken (None when none is left)."""
+        with self._lock:
+            start, end = _ENDS.unpack_from(self._ends)
+            if start >= end:
+                return None
+            _ENDS.pack_into(self._ends, 0, start, end - 1)
+            return end - 1

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from generator.second_core import SecondCore
+from generator.second_core import SecondCore, SharedOut
 
 PARENT = os.getpid()
 
@@ -59,3 +59,13 @@ def test_leaving_without_the_result_stops_the_forked_process() -> None:
             forked = second.pid
             raise KeyError("this process's part raised")
     _assert_collected(forked)  # stopped and collected
+
+
+def test_shared_out_items_go_each_to_one_process_from_both_ends() -> None:
+    items = SharedOut(1_000)
+    with SecondCore(lambda: list(iter(items.last, None))) as second:
+        here = list(iter(items.first, None))
+        there = second.result()
+    assert here == list(range(len(here)))  # from the first on, in order
+    assert there == list(range(999, len(here) - 1, -1))  # from the last back, to where this one stopped
+    assert items.first() is None and items.last() is None

@@ -23,8 +23,6 @@ each dossier, for dossier pages and "Geciteerd in" lists.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from generator.link._walk import in_reading_order
 from generator.link.dossiers import dossier_index
 from generator.link.events import list_events
@@ -32,7 +30,7 @@ from generator.link.kept import FORMAT as KEPT_FORMAT, KeptMatches
 from generator.link.record import RecordLinks, find_record_terms, link_record
 from generator.link.status import list_statuses
 from generator.link.terms import find_terms
-from generator.link.threads import thread_corpus
+from generator.link.threads import threading_begun
 from generator.model import Corpus, Diagnostic, Links, Record, Term, TermUse
 
 __all__ = ["KEPT_FORMAT", "KeptMatches", "RecordLinks", "dossier_index", "find_record_terms", "link_corpus", "link_record"]
@@ -79,19 +77,21 @@ def link_corpus(
     referred = tuple(link for found in alone for link in found.referred)
     referral_problems = tuple(problem for found in alone for problem in found.referral_problems)
     footnote_problems = tuple(problem for found in alone for problem in found.footnote_problems)
-    threads, thread_problems = thread_corpus(records, tuple(found.question_texts for found in alone), kept)
+    with threading_begun(records, tuple(found.question_texts for found in alone), kept) as threading:
+        # what needs no threads is done on this core while the second one threads (`threading_begun`)
+        if len({record.path for record in records}) == len(records) and all(found.text_links is not None for found in alone):
+            text_links = tuple(link for found in alone for link in found.text_links)  # each record's own, in order
+        else:
+            text_links = in_reading_order(records, cited + referred)
+        if found_terms is not None and all(record.path in found_terms for record in records):
+            terms = tuple(use for record in records for use in found_terms[record.path])
+        else:
+            terms = find_terms(records, glossary, text_links)
+        events = list_events(records, tuple(found.dated for found in alone))
+        dossiers = tuple(dossier_index(Corpus(records, Links(references=references))).items())
+        threads, thread_problems = threading.result()
     statuses = list_statuses(records, threads, tuple(found.answered for found in alone))
     found = _by_place(records, citation_problems + referral_problems + thread_problems + footnote_problems)
-    if len({record.path for record in records}) == len(records) and all(found.text_links is not None for found in alone):
-        text_links = tuple(link for found in alone for link in found.text_links)  # each record's own, in order
-    else:
-        text_links = in_reading_order(records, cited + referred)
-    if found_terms is not None and all(record.path in found_terms for record in records):
-        terms = tuple(use for record in records for use in found_terms[record.path])
-    else:
-        terms = find_terms(records, glossary, text_links)
-    events = list_events(records, tuple(found.dated for found in alone))
-    links = Links(threads, text_links, references, statuses, terms=terms, events=events)
-    dossiers = tuple(dossier_index(Corpus(records, links)).items())
+    links = Links(threads, text_links, references, statuses, terms=terms, events=events, dossiers=dossiers)
     found = tuple(diagnostics) + _not_yet_reported(tuple(diagnostics), found)
-    return Corpus(records, replace(links, dossiers=dossiers), found, glossary=glossary)
+    return Corpus(records, links, found, glossary=glossary)

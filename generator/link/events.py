@@ -131,15 +131,22 @@ def list_events(
     """List every dated event of `records`, oldest first, each with all the letters that date it.
 
     `dated` are the records' `dated_in_record`, when they were found before (by the parse's workers)."""
-    found: dict[EventDate, list[EventSource]] = {}
+    found: dict[tuple, tuple[EventDate, list[EventSource]]] = {}  # by the date's fields: hashing an EventDate costs a call
     for dates in dated if dated is not None else map(dated_in_record, records):
         for date, source in dates:
-            found.setdefault(date, []).append(source)
-    return tuple(Event(date, tuple(_unique(sources))) for date, sources in sorted(found.items(), key=_date_order))
+            key = (date.precision, date.year, date.month, date.day, date.period)
+            sources = found.get(key)
+            if sources is None:
+                found[key] = (date, [source])
+            else:
+                sources[1].append(source)
+    # a source names its record: each record's are listed once by `dated_in_record`, unless two records share a path
+    unique = len({record.path for record in records}) == len(records)
+    return tuple(Event(date, tuple(sources if unique else _unique(sources))) for date, sources in sorted(found.values(), key=_date_order))
 
 
 def dated_in_record(record: Record) -> tuple[tuple[EventDate, EventSource], ...]:
-    """Every date one record gives or mentions, with where, in reading order (`list_events` merges them)."""
+    """Every date one record gives or mentions, with where, in reading order, each once (`list_events` merges them)."""
     found: list[tuple[EventDate, EventSource]] = []
     letters_dated = {letter.index: _own_date(record, letter) for letter in record.letters}
     footnotes_of = {letter.index: {note.number: note.text for note in letter.footnotes} for letter in record.letters}
@@ -156,7 +163,7 @@ def dated_in_record(record: Record) -> tuple[tuple[EventDate, EventSource], ...]
             if in_head and source.written and _is_own(date, letter):
                 continue  # `Den Haag, 2 december 2025`, `(ingezonden 7 oktober 2025)`: the letter's own date
             found.append((date, source))
-    return tuple(found)
+    return tuple(dict.fromkeys(found))  # each once: the same date in the same words at the same place
 
 
 def _date_order(item: tuple[EventDate, list[EventSource]]) -> tuple[int, int, int, int]:

@@ -364,6 +364,11 @@ class WrittenLetters:
 
     # The indexes are made when first looked at: a rebuild that keeps every match looks at none.
 
+    def make_indexes(self) -> None:
+        """Make every index now, with the texts they are made of, not when first looked at: before
+        a process is forked that reads them too (`generator.link.threads`)."""
+        _ = self.askers, self.index, self.by_text, self._positions  # each made once, on first look
+
     @cached_property
     def askers(self) -> list[frozenset[str]]:
         """Each letter's `_asker_keys`, by position."""

@@ -186,12 +186,17 @@ def list_statuses(
 
     `answered` are the records' `answer_statuses`, when they were found before (by the parse's workers).
     """
-    answers: dict[Place, tuple[Target, str]] = {}  # keyed by `_place`: hashing a Target costs more
+    answers: dict[Place, tuple[Target, str]] = {}  # keyed by `_place`, written out: hashing a Target costs more
     for found in answered if answered is not None else map(answer_statuses, records):
-        answers.update((_place(target), (target, status)) for target, status in found)
+        for entry in found:
+            target = entry[0]
+            answers[target.letter.path, target.letter.index, target.party, target.number] = entry
     first_answer: dict[Place, tuple[Target, Place]] = {}
     for thread in threads:
-        first_answer.setdefault(_place(thread.question), (thread.question, _place(thread.answer)))
+        question = thread.question
+        place = (question.letter.path, question.letter.index, question.party, question.number)
+        if place not in first_answer:
+            first_answer[place] = (question, _place(thread.answer))
     statuses: list[tuple[Target, str]] = []  # each target made once: the threads' and the answers' own where they have it
     for record in records:
         for letter in record.letters:

@@ -20,14 +20,17 @@ An answer that answers no question, where the letter it answers is known, is rep
 warning at the answer's `path:line`.
 
 Each answering letter is threaded on its own: in a large corpus whose matches are to be found,
-the later half is threaded in a process forked for it, on the second core (`SPLIT_FROM`,
-`generator.second_core`), with the same result.
+a process forked for it, on the second core, threads them from the last back while this one
+threads them from the first on (`SPLIT_FROM`, `generator.second_core.SharedOut`), with the same result.
 """
 
 from __future__ import annotations
 
-from generator.link.kept import KeptMatches
-from generator.second_core import SecondCore
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from generator.link.kept import Found, KeptMatches
+from generator.second_core import SecondCore, SharedOut
 from generator.link.matching import (
     LetterAt,
     WrittenLetters,
@@ -141,40 +144,96 @@ def thread_corpus(
     an answering letter whose match an earlier build found from the same inputs is not compared
     again (`generator.link.kept`).
     """
+    with threading_begun(records, texts, kept) as threading:
+        return threading.result()
+
+
+@contextmanager
+def threading_begun(
+    records: tuple[Record, ...], texts: tuple[tuple[str, ...] | None, ...] | None = None, kept: KeptMatches | None = None
+) -> Iterator[Threading]:
+    """`thread_corpus`, begun: in a large corpus whose matches are to be found, a process forked for
+    it threads the answering letters from the last back at once (`SPLIT_FROM`); the block works
+    on this core meanwhile, and `Threading.result()` threads here the letters it has not taken,
+    from the first on, and gives them all::
+
+        with threading_begun(records) as threading:
+            events = list_events(records)   # needs no threads: done while the second core threads
+            threads, problems = threading.result()
+    """
     with texts_kept(records, texts):
-        return _thread_corpus(records, kept)
+        threading = Threading(records, kept)
+        try:
+            yield threading
+        finally:
+            threading.stop()
 
 
 SPLIT_FROM = 200
 """From how many answering letters on, when their matches are to be found (none kept from an
-earlier build), the later half is threaded in a process forked for it (`generator.second_core`)."""
+earlier build), a process forked for it threads part of them (`generator.second_core`)."""
+
+LetterFound = tuple[list[Thread], list[Diagnostic]]
+"""An answering letter's threads and what went wrong (`_thread_letter`)."""
 
 
-def _thread_corpus(records: tuple[Record, ...], kept: KeptMatches | None) -> tuple[tuple[Thread, ...], tuple[Diagnostic, ...]]:
-    written = [
-        (record, letter) for record in records for letter in record.letters if letter.kind == WRITTEN_QUESTIONS
-    ]
-    index = WrittenLetters(written)
-    answering = [
-        (record, letter) for record in records for letter in record.letters if any(isinstance(block, Answer) for block in letter.body)
-    ]
-    if len(answering) < SPLIT_FROM or (kept is not None and kept.before):
-        found = _thread_letters(answering, index, kept)
-    else:  # matching is the costly part, each letter's on its own: the later half on the second core
-        half = len(answering) // 2
-        part = kept.part() if kept is not None else None
-        with SecondCore(lambda: (_thread_letters(answering[half:], index, part), part.found_now() if part is not None else None)) as second:
-            found = _thread_letters(answering[:half], index, kept)
-            later, found_later = second.result()
-        found += later
-        if kept is not None and found_later is not None:
-            kept.add(found_later)
-    threads = tuple(thread for letter_threads, _ in found for thread in letter_threads)  # no two letters make the same thread
-    return threads, tuple(problem for _, problems in found for problem in problems)
+class Threading:
+    """The answering letters of a corpus being threaded (`threading_begun`)."""
+
+    def __init__(self, records: tuple[Record, ...], kept: KeptMatches | None) -> None:
+        self.written = WrittenLetters([
+            (record, letter) for record in records for letter in record.letters if letter.kind == WRITTEN_QUESTIONS
+        ])
+        self.answering = [
+            (record, letter) for record in records for letter in record.letters if any(isinstance(block, Answer) for block in letter.body)
+        ]
+        self.kept = kept
+        self._second: SecondCore[tuple[list[tuple[int, LetterFound]], Found | None]] | None = None
+        if len(self.answering) >= SPLIT_FROM and not (kept is not None and kept.before):
+            # matching is the costly part, each letter's on its own: dealt out to the second core too
+            self.written.make_indexes()  # once, here: the forked process reads them as they are
+            self._shared = SharedOut(len(self.answering))
+            part = kept.part() if kept is not None else None
+            self._second = SecondCore(lambda: self._thread_from_last(part))
+
+    def result(self) -> tuple[tuple[Thread, ...], tuple[Diagnostic, ...]]:
+        """The threads in reading order of the answering letters, and the warnings (`thread_corpus`)."""
+        if self._second is None:
+            found = [self._thread(at, self.kept) for at in range(len(self.answering))]
+        else:
+            threaded: list[LetterFound | None] = [None] * len(self.answering)
+            for at in iter(self._shared.first, None):
+                threaded[at] = self._thread(at, self.kept)
+            later, found_later = self._second.result()
+            self._second = None
+            for at, letter_found in later:
+                threaded[at] = letter_found
+            if self.kept is not None and found_later is not None:
+                self.kept.add(found_later)
+            # a letter the second core took but sent nothing for (it failed) is threaded here
+            found = [self._thread(at, self.kept) if letter_found is None else letter_found for at, letter_found in enumerate(threaded)]
+        threads = tuple(thread for letter_threads, _ in found for thread in letter_threads)  # no two letters make the same thread
+        return threads, tuple(problem for _, problems in found for problem in problems)
+
+    def stop(self) -> None:
+        """Stop the forked process, unless its result was taken."""
+        if self._second is not None:
+            self._second.stop()
+            self._second = None
+
+    def _thread(self, at: int, kept: KeptMatches | None) -> LetterFound:
+        record, letter = self.answering[at]
+        return _thread_letter(record, letter, self.written, kept)
+
+    def _thread_from_last(self, part: KeptMatches | None) -> tuple[list[tuple[int, LetterFound]], Found | None]:
+        """In the forked process: thread the letters from the last back until this process's meet
+        them, each with its place; and the matches found, in corpus order (`KeptMatches.part`)."""
+        threaded = [(at, self._thread(at, part)) for at in iter(self._shared.last, None)]
+        return threaded, (_in_corpus_order(part.found_now()) if part is not None else None)
 
 
-def _thread_letters(
-    letters: list[LetterAt], written: WrittenLetters, kept: KeptMatches | None
-) -> list[tuple[list[Thread], list[Diagnostic]]]:
-    """Each answering letter's threads and what went wrong (`_thread_letter`), in order."""
-    return [_thread_letter(record, letter, written, kept) for record, letter in letters]
+def _in_corpus_order(found: Found) -> Found:
+    """What a part of the kept matches found threading letters from the last back, in the order
+    threading them from the first on finds it (each letter finds at most one entry of each, its own)."""
+    matches, letters, threads, compared, written = found
+    return dict(reversed(matches.items())), dict(reversed(letters.items())), dict(reversed(threads.items())), compared, written

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -90,9 +91,9 @@ def build_context(
 def _by_paragraph(found: tuple[TextLink, ...] | tuple[TermUse, ...]) -> Callable[[str], list[tuple[tuple[str, str], tuple]]]:
     """Make, for `ByRecord`, a record's entries of `found` (text links or uses of terms) by
     (record path, paragraph key), each paragraph's in order, the same one once."""
-    by_record: dict[str, list] = {}
+    by_record: defaultdict[str, list] = defaultdict(list)
     for item in found:
-        by_record.setdefault(item.path, []).append(item)
+        by_record[item.path].append(item)
 
     def make(path: str) -> list[tuple[tuple[str, str], tuple]]:
         index: dict[tuple[str, str], dict] = {}
@@ -109,14 +110,15 @@ def _by_target(found: tuple[Thread, ...] | tuple[tuple[Target, str], ...]) -> Ca
     to its labels): by target, each target's in the order found, the same one once. `found` is
     cut by record here, once (before a build's workers fork), each record's entries made in
     whichever process first looks one up."""
-    by_record: dict[str, list[tuple[Target, object]]] = {}
-    for item in found:
-        if isinstance(item, Thread):
-            question, answer = item.question, item.answer
-            by_record.setdefault(question.letter.path, []).append((question, answer))
-            by_record.setdefault(answer.letter.path, []).append((answer, question))
-        else:
-            by_record.setdefault(item[0].letter.path, []).append(item)
+    by_record: defaultdict[str, list[tuple[Target, object]]] = defaultdict(list)
+    if found and isinstance(found[0], Thread):
+        for thread in found:
+            question, answer = thread.question, thread.answer
+            by_record[question.letter.path].append((question, answer))
+            by_record[answer.letter.path].append((answer, question))
+    else:
+        for item in found:
+            by_record[item[0].letter.path].append(item)
 
     def make(path: str) -> list[tuple[Target, tuple]]:
         index: dict[Target, dict] = {}

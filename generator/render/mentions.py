@@ -88,6 +88,9 @@ def index_mentions(corpus: Corpus, addresses: Addresses) -> Mentions:
         reference: _citation(reference, records.get(reference.span.path), addresses)
         for reference in corpus.links.references
     }
+    by_id = (  # each reference's citation by the object; unless two are equal (one entry for both)
+        dict(zip(map(id, corpus.links.references), citations.values())) if len(citations) == len(corpus.links.references) else {}
+    )
     documents = _documents(corpus.records, addresses)
     letter_dossiers: dict[LetterKey, list[str]] = {}
     record_dossiers: dict[str, list[str]] = {}
@@ -104,7 +107,7 @@ def index_mentions(corpus: Corpus, addresses: Addresses) -> Mentions:
                     letter_dossiers.setdefault(LetterKey(record.path, letter.index), []).append(dossier)
                 continue
             record_cites.setdefault(record.path, []).append(dossier)
-            for key in dict.fromkeys(key for cited in mention.citations if (key := _cited_by(cited, citations)) is not None):
+            for key in dict.fromkeys(key for cited in mention.citations if (key := _cited_by(cited, citations, by_id)) is not None):
                 letter_cites.setdefault(key, []).append(dossier)
     cited_in: dict[str, list[Citation]] = {}
     for citation in citations.values():
@@ -122,8 +125,10 @@ def index_mentions(corpus: Corpus, addresses: Addresses) -> Mentions:
     )
 
 
-def _cited_by(reference: Reference, citations: dict[Reference, Citation]) -> LetterKey | None:
-    citation = citations.get(reference)
+def _cited_by(reference: Reference, citations: dict[Reference, Citation], by_id: dict[int, Citation]) -> LetterKey | None:
+    """The letter citing `reference`: found by the object (`by_id`: a dossier's mentions hold the
+    link pass's references themselves, and a Reference's hash is a call for each of its parts)."""
+    citation = by_id.get(id(reference)) or citations.get(reference)
     return citation.letter if citation is not None else None
 
 

@@ -294,11 +294,18 @@ def events_by_letter(corpus) -> dict[LetterKey, tuple[tuple[int, tuple[int, ...]
     A date such as a month's first day is dated by a share of every letter in the corpus: a page
     reads only its own letter's sources, never the event's whole list (which grows with the corpus).
     """
-    index: dict[LetterKey, dict[int, list[int]]] = {}
+    index: dict[tuple[str, int], dict[int, list[int]]] = {}  # by (path, index): a LetterKey's hash is a call
+    keys: dict[tuple[str, int], LetterKey] = {}
     for position, event in enumerate(corpus.links.events):
         for source_index, source in enumerate(event.sources):
-            index.setdefault(source.letter, {}).setdefault(position, []).append(source_index)
-    return {key: tuple((position, tuple(found)) for position, found in events.items()) for key, events in index.items()}
+            letter = source.letter
+            place = (letter.path, letter.index)
+            events = index.get(place)
+            if events is None:
+                events = index[place] = {}
+                keys[place] = letter
+            events.setdefault(position, []).append(source_index)
+    return {keys[place]: tuple((position, tuple(found)) for position, found in events.items()) for place, events in index.items()}
 
 
 def _said_here(sources: list[EventSource], page: str, places: dict[tuple[str, str], TextPlace], context: RenderContext) -> str:

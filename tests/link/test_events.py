@@ -178,3 +178,13 @@ def test_a_month_or_season_with_letters_a_case_blind_pattern_reads_as_ascii_is_a
         (EventDate("dag", 2025, 9, 3), [("3 \u017feptember jl.", "jaar uit de datum van de brief")]),
         (EventDate("periode", 2026, 1, period="begin"), [("begın d\u0131t jaar", "jaar uit de datum van de brief")]),
     ]
+
+
+def test_a_source_said_twice_in_the_same_words_is_listed_once() -> None:
+    # synthetic: no seed repeats a sentence naming a date; each mention's source (letter, paragraph,
+    # words, phrase) is then the same, and an event lists it once, also when two records share a path
+    text = "Het besluit viel op 1 juli. Het besluit viel op 1 juli."
+    assert _events(text) == [(EventDate("dag", 2025, 7, 1), [("1 juli", "jaar uit de datum van de brief")])]
+    found = record(SEED_001, letter(2, "antwoordbrief", answer(1, "BBB", paragraph("p1", text, 400)), sent_on=ANSWER_DAY))
+    twice = [event for event in list_events((found, found)) if event.date == EventDate("dag", 2025, 7, 1)]
+    assert [len(event.sources) for event in twice] == [1]
