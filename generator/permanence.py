@@ -225,7 +225,7 @@ def read_manifest(path: Path, missing_ok: bool = False) -> dict[str, int]:
 def _manifest_text(data: bytes, shown: str) -> str:
     """The manifest's text; not UTF-8, UTF-16 or a NUL byte is a ManifestError at its line."""
     try:
-        return decode_text(data, shown) if data.strip() else ""
+        return decode_text(data, shown, empty_ok=True)
     except ReadError as error:
         raise ManifestError(str(error)) from None
 

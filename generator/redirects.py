@@ -130,7 +130,7 @@ def read_redirects(path: Path) -> Redirects:
     except OSError as error:
         raise RedirectsError(f"{shown}:1: cannot be read ({error.strerror})") from None
     try:
-        text = decode_text(data, shown) if data.strip() else ""
+        text = decode_text(data, shown, empty_ok=True)
     except ReadError as error:  # not UTF-8, UTF-16, a NUL byte: named at its line
         raise RedirectsError(str(error)) from None
     return parse_redirects(text, shown)

@@ -69,7 +69,7 @@ def read_text_file(path: Path, shown: str) -> str | None:
         raise ReadError(shown, 1, f"cannot be read ({error.strerror})") from None
     if len(data) > SIZE_LIMIT:
         raise ReadError(shown, 1, f"larger than {SIZE_LIMIT // (1024 * 1024)} MB; refused")
-    return decode_text(data, shown) if data.strip() else ""
+    return decode_text(data, shown, empty_ok=True)
 
 
 def compose_yaml(text: str, shown: str, first_line: int = 1) -> yaml.Node | None:

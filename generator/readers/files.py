@@ -136,13 +136,16 @@ _UTF_BOMS = (
 )
 
 
-def decode_text(data: bytes, shown: str) -> str:
+def decode_text(data: bytes, shown: str, empty_ok: bool = False) -> str:
     """Decode the bytes of a text file as UTF-8, without its byte-order mark.
 
-    Refuses, naming the line: an empty file, UTF-16 or UTF-32 text (by its byte-order mark, or by
-    NUL bytes on every other place), any other file holding a NUL byte (binary), invalid UTF-8.
+    Refuses, naming the line: an empty file (unless `empty_ok`: then it is empty text), UTF-16 or
+    UTF-32 text (by its byte-order mark, or by NUL bytes on every other place), any other file
+    holding a NUL byte (binary), invalid UTF-8.
     """
     if not data.strip():
+        if empty_ok:
+            return ""
         raise ReadError(shown, 1, "empty file")
     for mark, encoding in _UTF_BOMS:
         if data.startswith(mark):

@@ -57,7 +57,7 @@ def read_sidecar(data: bytes, shown: str) -> tuple[Sidecar, tuple[Diagnostic, ..
     """
     if len(data) > SIDECAR_LIMIT:
         raise ReadError(shown, 1, f"sidecar larger than {SIDECAR_LIMIT // 1024} KB; refused")
-    text = decode_text(data, shown) if data.strip() else ""
+    text = decode_text(data, shown, empty_ok=True)
     try:
         facts, key_lines = read_toml(text)
     except TomlError as error:
