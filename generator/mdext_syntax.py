@@ -15,7 +15,7 @@ seeds' site with and without them); they only spare Python-Markdown work whose o
   text is escaped before it becomes Markdown (generator/render/escape.py), so none of these could
   come from a letter either; without them, such text shows as written.
 - **A citation line is stashed as it is** (`CitationLines`). The citation under every question
-  and answer is one line of raw HTML of a fixed form (`generator.render.markdown.citation_block`),
+  and answer is one line of raw HTML of a fixed form (`generator.render.qa_marks.citation_block`),
   which Python-Markdown's raw HTML preprocessor would find by running `html.parser` over the
   whole page, and MkDocs' own preprocessor again (for ids: a citation has none). A line of exactly
   that form (`CITATION_LINE`) is put in Python-Markdown's stash directly, as its raw HTML
@@ -58,7 +58,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from generator.render.markdown import ANCHORS_ATTRIBUTE, STATUS_ATTRIBUTE, STATUS_SEPARATOR, status_class
+from generator.render.qa_marks import ANCHORS_ATTRIBUTE, STATUS_ATTRIBUTE, STATUS_SEPARATOR, status_class
 
 UNUSED = (
     "reference",
@@ -77,7 +77,7 @@ CITATION_LINE = re.compile(
     r'<span class="kd-cite-label">[^<>&]*+</span> '
     r'<span class="kd-cite-text">[^<>&]*+(?:&[a-z0-9#]++;[^<>&]*+)*+</span></p>'
 )
-"""A citation line as `generator.render.markdown.citation_block` writes it: its text escaped for
+"""A citation line as `generator.render.qa_marks.citation_block` writes it: its text escaped for
 HTML (`html_text`: no `<`, `>` or `"`, every `&` a character reference)."""
 
 NOT_PLAIN = r"\n\\`*_\[\]<>&{}\x02\x03"

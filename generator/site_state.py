@@ -31,9 +31,9 @@ STATE_VERSION = 5
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown")
 """Installed packages whose version is part of every page's HTML."""
 
-OWN_CODE = ("mdext.py", "mdext_syntax.py", "render/markdown.py", "site.py", "site_files.py", "site_state.py")
+OWN_CODE = ("mdext.py", "mdext_syntax.py", "render/qa_marks.py", "site.py", "site_files.py", "site_pages.py", "site_state.py", "site_theme.py")
 """Our modules that shape every page's HTML (beside the hooks the configuration names); the site's
-Markdown extension takes the classes of a heading's statuses from render/markdown.py."""
+Markdown extension takes the classes of a heading's statuses from render/qa_marks.py."""
 
 
 Links = list[str] | dict[str, str]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from generator.model import Furniture, Record
-from generator.parse.text import CHARACTER_MAP
+from generator.parse.lines import CHARACTER_MAP
 
 LABEL = re.compile(r"^\s*(?:(?:Vra(?:ag|gen)|Antwoord(?:en)?)\s+\d{1,3}(?:(?:\s*+,\s*+|\s*+en\s++)\d{1,3})*+(?!\d)|\d{1,3}\.(?=\s))")
 """A question or answer label at a line start (`3. `, `Vraag 1`, `Antwoord 4 en 5`): the page

@@ -160,14 +160,14 @@ def test_when_a_worker_of_the_site_build_dies_the_pages_left_are_built_and_the_s
 
     monkeypatch.setattr(parallel, "MIN_PAGES", 16)  # the seeds have fewer pages than the pool's minimum
     whole = build_site(CONFIG, seed_docs, tmp_path / "whole", strict=False)
-    make_page, parent = site_build._make_page, os.getpid()
+    make_page, parent = site_build.make_page, os.getpid()
 
     def dying(file, *arguments):  # noqa: ANN001,ANN002,ANN202 (in a worker, forked after this patch)
         if file.src_uri == "eerste-kamer/2026-02-12/antwoordbrief.md" and os.getpid() != parent:
             os._exit(1)  # as if killed for its memory
         return make_page(file, *arguments)
 
-    monkeypatch.setattr(site_build, "_make_page", dying)
+    monkeypatch.setattr(site_build, "make_page", dying)  # as the page job looks it up
     handed = _converted(monkeypatch)
     after = build_site(CONFIG, seed_docs, tmp_path / "after-a-death", strict=False)
     assert "eerste-kamer/2026-02-12/antwoordbrief.md" in handed

@@ -38,7 +38,8 @@ from generator.model import (
 from generator.parse import letters, questions
 from generator.parse.dates import impossible_dates_in, parse_dutch_date
 from generator.parse.layout import clean_layout
-from generator.parse.text import CleanFootnote, clean_text
+from generator.parse.footnote_bodies import CleanFootnote
+from generator.parse.text import clean_text
 
 
 def _paragraphs(source: SourceText) -> tuple[list[Paragraph], list[CleanFootnote], list, list[Diagnostic]]:

@@ -41,8 +41,10 @@ from dataclasses import dataclass
 
 from generator.model import Diagnostic, FootnoteMarker, Furniture, Layout, LineLayout, SourceSpan, TextRun
 from generator.parse import hyphens
-from generator.parse import text as text_path
-from generator.parse.text import FURNITURE, CleanFootnote, CleanParagraph
+from generator.parse.footnote_bodies import CleanFootnote
+from generator.parse.footnote_markers import CleanParagraph
+from generator.parse.lines import CHARACTER_MAP, FURNITURE
+from generator.parse.paragraphs import join_lines
 
 SMALLER = 0.9
 """A line whose size is below this share of the text size is small print (footnotes, margins)."""
@@ -204,7 +206,7 @@ def _prepared(number: int, text: str, place: LineLayout) -> _Line | None:
     return _Line(number, place.page, cleaned, runs, _main_run(runs))
 
 
-CLEANING = {**text_path.CHARACTER_MAP, **{code: None for code in range(0xFDD0, 0xFDDB)}}
+CLEANING = {**CHARACTER_MAP, **{code: None for code in range(0xFDD0, 0xFDDB)}}
 """The text path's character map, and the noncharacters this module uses as markers dropped."""
 NEEDS_CLEANING = re.compile("[" + "".join(re.escape(chr(code)) for code in CLEANING) + "]")
 
@@ -561,4 +563,4 @@ def _vocabulary(lines: list[_Line]) -> frozenset[str]:
 def _join(texts: list[str], vocabulary: frozenset[str]) -> str:
     """Join the lines of one paragraph or footnote as the text path joins them: each line-end
     hyphen decided by `generator.parse.hyphens`, a web address broken after `/` joined whole."""
-    return text_path._join_lines(texts, vocabulary)
+    return join_lines(texts, vocabulary)

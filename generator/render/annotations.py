@@ -21,7 +21,7 @@ from generator.render.addresses import Addresses, assign_addresses, page_url, re
 from generator.render.context import RenderContext
 from generator.render.labels import letter_label
 from generator.render.escape import escape_line, front_matter
-from generator.render.markdown import PageIds, join_blocks, title_block
+from generator.render.blocks import PageIds, join_blocks, title_block
 from generator.render.notes import NOTE_LABEL, note_block
 from generator.render.places import letter_anchors
 

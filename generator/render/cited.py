@@ -20,7 +20,8 @@ from generator.model import Letter, LetterKey, Record
 from generator.render.addresses import letter_date, record_date, relative_link
 from generator.render.context import RenderContext
 from generator.render.escape import escape_line
-from generator.render.markdown import letter_label, record_title, source_metadata
+from generator.render.labels import letter_label
+from generator.render.metadata import record_title, source_metadata
 from generator.render.mentions import Citation, dossier_page
 
 __all__ = ["citing_label", "letters_newest_first", "mention_metadata", "newest_first"]

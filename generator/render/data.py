@@ -58,7 +58,8 @@ from generator.render.addresses import (
 from generator.render.context import ByRecord, RenderContext, of_blocks, of_record
 from generator.render.escape import csv_text, json_fragment, json_text, safe_url, xml_attribute, xml_text
 from generator.render.labels import covered_numbers, letter_title
-from generator.render.markdown import dutch_date, letter_kind_label, qa_anchors
+from generator.render.blocks import qa_anchors
+from generator.render.labels import dutch_date, letter_kind_label
 from generator.render.mentions import dossier_feed
 
 __all__ = ["CorpusData", "LetterEntry", "OpenDataLookup", "RecordData", "join_corpus_items", "open_data_lookup", "render_corpus_data", "render_data", "render_record_data"]

@@ -22,15 +22,9 @@ from generator.render.addresses import letter_date, record_date, relative_link
 from generator.render.cited import citing_label, letters_newest_first, newest_first
 from generator.render.context import RenderContext
 from generator.render.escape import escape_line, front_matter, safe_url
-from generator.render.markdown import (
-    PageIds,
-    heading_block,
-    join_blocks,
-    letter_label,
-    metadata_block,
-    record_title,
-    title_block,
-)
+from generator.render.blocks import PageIds, heading_block, join_blocks, metadata_block, title_block
+from generator.render.labels import letter_label
+from generator.render.metadata import record_title
 from generator.render.mentions import DOSSIER_INDEX, dossier_feed, dossier_page
 from generator.render.paging import chunked, continued_pages, page_title, pages_line
 from generator.render.timeline import DOSSIER_SLICE_HEADING, timeline_slice

@@ -27,7 +27,8 @@ from generator.render.cited import letters_newest_first
 from generator.render.context import RenderContext
 from generator.render.labels import letter_label
 from generator.render.escape import escape_line, front_matter, safe_url
-from generator.render.markdown import PageIds, capitalized, join_blocks, title_block
+from generator.render.blocks import PageIds, join_blocks, title_block
+from generator.render.labels import capitalized
 from generator.render.paging import chunked, continued_pages, page_title, pages_line
 from generator.render.people import folder_pages
 from generator.render.places import TextPlace, text_places

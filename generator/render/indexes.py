@@ -26,7 +26,7 @@ from generator.render.cited import letters_newest_first
 from generator.render.context import RenderContext
 from generator.render.addresses import relative_link
 from generator.render.escape import escape_line, front_matter
-from generator.render.markdown import PageIds, join_blocks, title_block
+from generator.render.blocks import PageIds, join_blocks, title_block
 from generator.render.paging import chunked, continued_pages, page_title, pages_line
 from generator.render.people import PEOPLE, anchored_blocks, block_links, folder_pages, person_pages
 

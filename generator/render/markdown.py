@@ -5,132 +5,69 @@ Every piece of source text goes through one of the escapes of `generator.render.
 which also keep control and direction characters out.
 
 A letter page is front matter, an H1, a metadata list, the letter's opening paragraphs, its body
-in source order (headings, paragraphs, questions, answers with their anchors) and its footnotes.
+in source order (headings, paragraphs, questions, answers with their anchors) and its footnotes:
+
+    render_letter_page(record, letter, "eerste-kamer/2026-02-12/antwoordbrief.md", context) ->
+
+        ---
+        title: "Antwoordbrief van de staatssecretaris van Financiën - …, 12 februari 2026"
+        ---
+
+        # Antwoordbrief van de staatssecretaris van Financiën - …, 12 februari 2026 {#titel}
+
+        - **Kamer:** Eerste Kamer
+        - **Soort:** antwoordbrief
+        …
+
+The blocks every page shares are `generator.render.blocks`'; the metadata list is
+`generator.render.metadata`'s; a paragraph's line of Markdown is `generator.render.inline`'s; the
+marks of a question's or answer's heading and its citation are `generator.render.qa_marks`'.
 """
 
 from __future__ import annotations
 
-import re
-from collections import deque
-from functools import cached_property, lru_cache
-from typing import NamedTuple, TypeVar
+from functools import cached_property
+from typing import TypeVar
 
 from generator.model import (
-    OFFICIAL_IDENTIFIER_PREFIXES,
-    OFFICIAL_PUBLICATION_URL,
-    STATUSES,
     Answer,
     Heading,
     Letter,
     LetterKey,
-    Member,
     Paragraph,
     Question,
     Record,
     Target,
-    Term,
     TermUse,
     TextLink,
 )
-from generator.render.addresses import (
-    ANSWER,
-    QUESTION,
-    answer_anchor,
-    question_anchor,
-    relative_link,
-    slugify,
-    target_anchor,
+from generator.render.addresses import ANSWER, QUESTION, relative_link, target_anchor
+from generator.render.blocks import (
+    PageIds,
+    claim_anchors,
+    claimed_once,
+    heading_block,
+    join_blocks,
+    metadata_block,
+    printed_heading_block,
+    title_block,
 )
+from generator.render.cited import mention_metadata
 from generator.render.citation import cite, part_label, permalink, publication_citation
 from generator.render.context import BlockKey, RenderContext, of_blocks, of_record
-from generator.render.escape import (
-    FOOTNOTE_PLACE_MARKER,
-    attribute_text,
-    escape_heading,
-    escape_line,
-    escape_text,
-    front_matter,
-    html_text,
-    safe_url,
-)
-from generator.render.labels import (  # noqa: F401 (also imported from here by other renderers)
-    capitalized,
-    covered_numbers,
-    dutch_date,
-    letter_kind_label,
-    letter_label,
-    letter_title,
-    numbers_label,
-    record_kind_label,
-)
+from generator.render.escape import FOOTNOTE_PLACE_MARKER, attribute_text, escape_line, front_matter, safe_url
+from generator.render.inline import InlineLink, InlineTerm, inline_text, term_title
+from generator.render.labels import covered_numbers, letter_label, letter_title, numbers_label
+from generator.render.metadata import letter_metadata, open_data_metadata, record_title
+from generator.render.qa_marks import ANCHORS_ATTRIBUTE, STATUS_ATTRIBUTE, STATUS_SEPARATOR, citation_block
+from generator.render.statuses import letter_status_summary
+from generator.render.timeline import timeline_slice
 
 T = TypeVar("T")
-
-# --- Pages -------------------------------------------------------------------------------------
-
-
-class PageIds:
-    """The ids used on one page, so every new one is unique (`attr_list` does not check).
-
-    A wanted id that is taken gets `-2`, `-3`, ... appended, in the order ids are claimed.
-    """
-
-    def __init__(self) -> None:
-        self.taken: set[str] = set()
-
-    def claim(self, wanted: str) -> str:
-        """Take `wanted` (or the first free numbered variant of it) and return what was taken."""
-        candidate, count = wanted, 1
-        while candidate in self.taken:
-            count += 1
-            candidate = f"{wanted}-{count}"
-        self.taken.add(candidate)
-        return candidate
-
-    def claim_if_free(self, wanted: str) -> bool:
-        """Take `wanted` only if nobody has; tell whether it was taken now."""
-        if wanted in self.taken:
-            return False
-        self.taken.add(wanted)
-        return True
-
-
-def title_block(title: str, ids: PageIds) -> str:
-    """Write the H1 of a page with a fixed id (`titel`), so no heading text can take an anchor."""
-    return f"# {escape_heading(title)} {{#{ids.claim('titel')}}}"
-
-
-def heading_block(level: int, text: str, ids: PageIds) -> str:
-    """Write a heading of source text with an id derived from it, unique on the page (none if empty)."""
-    if not text.strip():
-        return ""
-    return f"{'#' * level} {escape_heading(text)} {{#{ids.claim(slugify(text) or 'kop')}}}"
-
-
-def printed_heading_block(letter: Letter) -> str:
-    """Keep the heading a letter prints (`BRIEF VAN DE STAATSSECRETARIS …`) as a paragraph of its
-    own, as printed: the page's title names the letter readably instead. Empty when it prints none."""
-    if not letter.title or not letter.title.strip():
-        return ""
-    return f"{escape_line(letter.title)}\n{{: .kd-printed-heading }}"
-
-
-def metadata_block(items: list[tuple[str, str]]) -> str:
-    """Write label/value pairs (values already Markdown) as a list: `- **Kamer:** Eerste Kamer`."""
-    return "\n".join(f"- **{label}:** {value}" for label, value in items if value)
-
-
-def record_title(record: Record) -> str:
-    """Title a record by its own title, or by its kind when it has none."""
-    return record.title.strip() or capitalized(record_kind_label(record.kind))
 
 
 def render_letter_page(record: Record, letter: Letter, page: str, context: RenderContext) -> str:
     """Render a letter as a page of its own (its record's page too when it is the only letter)."""
-    from generator.render.cited import mention_metadata  # imported here: cited renders with this module
-    from generator.render.statuses import letter_status_summary
-    from generator.render.timeline import timeline_slice
-
     ids = PageIds()
     body = LetterText(record, letter, page, context, ids)
     title = letter_title(record, letter)
@@ -143,130 +80,6 @@ def render_letter_page(record: Record, letter: Letter, page: str, context: Rende
     items += body.metadata() + open_data_metadata(page, context)
     blocks = [front_matter(title), title_block(title, ids), metadata_block(items), *body.blocks()]
     return join_blocks(blocks + timeline_slice({body.key}, page, context, ids))
-
-
-def open_data_metadata(page: str, context: RenderContext) -> list[tuple[str, str]]:
-    """Link the page's letter data (JSON beside the page) and the corpus CSV, when rendered."""
-    if not context.open_data:
-        return []
-    json_link = relative_link(page, page.removesuffix(".md") + ".json")
-    csv_link = relative_link(page, "data/vragen-en-antwoorden.csv")
-    return [("Open data", f"[JSON]({json_link}), [alle vragen en antwoorden (CSV)]({csv_link})")]
-
-
-def letter_metadata(
-    record: Record, letter: Letter, identifiers: tuple[str | None, ...]
-) -> list[tuple[str, str]]:
-    """List a letter's metadata under Dutch labels, values escaped; `identifiers` as Kenmerken."""
-    return [
-        ("Kamer", escape_line(letter.chamber or record.chamber)),
-        ("Soort", letter_kind_label(letter.kind)),
-        ("Datum", dutch_date(letter.sent_on) if letter.sent_on else ""),  # only a date the letter prints
-        ("Ontvangen", dutch_date(letter.received_on) if letter.received_on else ""),
-        ("Afzender", "" if _repeats_askers(letter) else escape_line(letter.sender or "")),
-        ("Geadresseerde", escape_line(letter.addressee or "")),
-        ("Onderwerp", escape_line(letter.subject or "")),
-        ("Vragenstellers", ", ".join(_member(member) for member in letter.askers)),
-        ("Kenmerken", identifiers_text(identifiers)),
-    ]
-
-
-def _repeats_askers(letter: Letter) -> bool:
-    """Whether the sender only names the askers again (`Kathmann (GroenLinks-PvdA), Six Dijkstra
-    (Nieuw Sociaal Contract)`): they are listed once, as Vragenstellers."""
-    named = ", ".join(f"{m.name} ({m.party})" if m.party else m.name for m in letter.askers)
-    return bool(letter.askers) and " ".join((letter.sender or "").split()) == " ".join(named.split())
-
-
-def identifiers_text(identifiers: tuple[str | None, ...]) -> str:
-    """List identifiers once each, in order, escaped; an official publication's identifier
-    (`ah-tk-20232024-2313`) links to the publication."""
-    return ", ".join(_identifier(identifier) for identifier in dict.fromkeys(filter(None, identifiers)))
-
-
-def _identifier(identifier: str) -> str:
-    shown = escape_line(identifier)
-    if not identifier.startswith(OFFICIAL_IDENTIFIER_PREFIXES):
-        return shown
-    url = safe_url(OFFICIAL_PUBLICATION_URL.format(identifier=identifier))  # safe_url encodes what must be
-    return f"[{shown}]({url})" if url else shown
-
-
-def source_metadata(record: Record, dossiers: str | None = None) -> list[tuple[str, str]]:
-    """List where a record comes from: its dossiers (`dossiers` as Markdown, or else the sidecar's
-    numbers as text) and its source (a link when it is a web address)."""
-    url = safe_url(record.source_url)
-    shown = escape_line(record.source_url or "")
-    return [
-        ("Dossiers", dossiers if dossiers is not None else ", ".join(escape_line(d) for d in record.dossiers)),
-        ("Bron", f"[{shown}]({url})" if url else shown),
-    ]
-
-
-def _member(member: Member) -> str:
-    party = f" ({escape_line(member.party)})" if member.party else ""
-    return f"{escape_line(member.name)}{party}"
-
-
-def join_blocks(blocks: list[str]) -> str:
-    """Join Markdown blocks with one blank line between them, ending with one line end."""
-    return "\n\n".join(block.strip("\n") for block in blocks if block.strip()) + "\n"
-
-
-# --- Letter text -------------------------------------------------------------------------------
-
-
-def qa_anchors(letter: Letter) -> dict[int, tuple[str, tuple[str, ...]]]:
-    """The anchors a letter's page gives its questions and answers, by their position in its body:
-    (the anchor, the further anchors of a combined one). Made once per letter, whoever asks
-    first: its page, its places, its open data (`_claimed_once`)."""
-    return _claimed_once(letter)[0]
-
-
-def _claim_anchors(letter: Letter, ids: PageIds) -> dict[int, tuple[str, tuple[str, ...]]]:
-    """Claim each question's and answer's anchor in `ids`, in body order, then each combined
-    one's further anchors (those still free)."""
-    wanted: dict[int, list[str]] = {}
-    for position, block in enumerate(letter.body):
-        if isinstance(block, (Question, Answer)):
-            anchor = question_anchor if isinstance(block, Question) else answer_anchor
-            wanted[position] = [anchor(block.party, number) for number in covered_numbers(block)]
-    primary = {position: ids.claim(names[0]) for position, names in wanted.items()}
-    return {
-        position: (primary[position], tuple(name for name in names[1:] if ids.claim_if_free(name)))
-        for position, names in wanted.items()
-    }
-
-
-_CLAIMED: dict[int, tuple[Letter, dict[int, tuple[str, tuple[str, ...]]], frozenset[str]]] = {}
-"""The anchors of the letters rendered last (`_claimed_once`), by the letter's identity: a letter
-is the same object to its page, its places and its open data, and hashing a letter (a tree of
-frozen dataclasses) would cost more than claiming its anchors again."""
-_CLAIMED_KEPT = 256
-
-
-def _claimed_once(letter: Letter) -> tuple[dict[int, tuple[str, tuple[str, ...]]], frozenset[str]]:
-    """`_claim_anchors` on a page with no id claimed yet, and the ids it took, kept for the
-    letters rendered last (the entry holds the letter, so its identity is no other's meanwhile)."""
-    found = _CLAIMED.get(id(letter))
-    if found is not None and found[0] is letter:
-        return found[1], found[2]
-    ids = PageIds()
-    anchors, taken = _claim_anchors(letter, ids), frozenset(ids.taken)
-    if len(_CLAIMED) >= _CLAIMED_KEPT:
-        _CLAIMED.clear()
-    _CLAIMED[id(letter)] = (letter, anchors, taken)
-    return anchors, taken
-
-
-class _Link(NamedTuple):
-    """A link over characters `start`..`end` of a paragraph, to `destination` (already safe).
-    (A named tuple, as `_Term` and the open data's `_Block`: made for every link, and a frozen
-    dataclass is several times slower to make.)"""
-
-    start: int
-    end: int
-    destination: str
 
 
 CLOSING_HEADING = "Slot van de brief"
@@ -323,10 +136,10 @@ class LetterText:
         """Give each question and answer its anchor, then each combined one its further anchors
         (`qa_anchors`, on a page that has claimed no id yet, as a letter's has not)."""
         if not ids.taken:
-            anchors, taken = _claimed_once(self.letter)
+            anchors, taken = claimed_once(self.letter)
             ids.taken.update(taken)
             return anchors
-        return _claim_anchors(self.letter, ids)
+        return claim_anchors(self.letter, ids)
 
     def metadata(self) -> list[tuple[str, str]]:
         """Name the footnotes no marker in the text refers to, so that their words are shown and reachable."""
@@ -505,18 +318,18 @@ class LetterText:
             lines = [f"> {line}" for line in lines]
         return "\n".join(lines)
 
-    def _links(self, paragraph: Paragraph) -> list[_Link]:
+    def _links(self, paragraph: Paragraph) -> list[InlineLink]:
         links = []
         for text_link in self._text_links.get((self.record.path, paragraph.key), ()):
             destination = self._link_destination(text_link)
             if destination is not None:
-                links.append(_Link(text_link.start, text_link.end, destination))
+                links.append(InlineLink(text_link.start, text_link.end, destination))
         return links
 
-    def _terms(self, paragraph: Paragraph) -> list[_Term]:
+    def _terms(self, paragraph: Paragraph) -> list[InlineTerm]:
         """The glossary terms this paragraph uses, each with its explanation."""
         uses = self._term_uses.get((self.record.path, paragraph.key), ())
-        return [_Term(use.start, use.end, self._term_title(use.term), use.term) for use in uses]
+        return [InlineTerm(use.start, use.end, self._term_title(use.term), use.term) for use in uses]
 
     def _term_title(self, name: str) -> str:
         title = self._term_titles.get(name)
@@ -533,168 +346,9 @@ class LetterText:
         return None
 
 
-class _Term(NamedTuple):
-    """A use of a glossary term over characters `start`..`end` of a paragraph, with its explanation."""
-
-    start: int
-    end: int
-    title: str
-    term: str
-    """The term's name in the glossary."""
-
-
-def term_title(term: Term) -> str:
-    """The explanation a term's uses show: `Microsoft 365: Het kantoorpakket …`."""
-    return f"{term.expansion}: {term.explanation}" if term.expansion else term.explanation
-
-
-_MARKDOWN_IN_ATTRIBUTE = re.compile(r"[\\`*_{}\[\]]")
-"""What an inline pattern running before Python-Markdown's raw HTML one could act on in an attribute."""
-
-
-def term_markup(text: str, title: str) -> str:
-    """Mark a term's text (already escaped Markdown) with its explanation, which shows on hover and
-    on keyboard focus (`tabindex`) and is read out by screen readers: `<abbr title="…">M365</abbr>`.
-
-    The explanation is escaped for HTML (`html_text`), and what Markdown could still act on is
-    written as character references, so it stays one attribute of plain text."""
-    return f'<abbr class="kd-term" title="{_term_attribute(title)}" tabindex="0">{text}</abbr>'
-
-
-@lru_cache(maxsize=1024)
-def _term_attribute(title: str) -> str:
-    """A term's explanation as `term_markup` writes it in its attribute (kept: the glossary's few
-    explanations are written at every use of a term)."""
-    return _MARKDOWN_IN_ATTRIBUTE.sub(lambda m: f"&#{ord(m.group())};", html_text(title))
-
-
 def _gathered(index: dict[BlockKey, tuple[T, ...]], targets: list[BlockKey]) -> list[T]:
     """Collect what `index` holds for each of `targets`, each value once, in order (a target's
     values are each there once: most blocks have one target)."""
     if len(targets) == 1:
         return list(index.get(targets[0], ()))
     return list(dict.fromkeys(value for target in targets for value in index.get(target, ())))
-
-
-CITATION_LABEL = "Citeer als:"
-
-
-def citation_block(citation: str, part: str) -> str:
-    """Write a citation as a paragraph of plain text, in raw HTML (all text escaped).
-
-    The text is there without JavaScript, selectable; `docs/javascripts/citeren.js` adds the copy
-    button, named after what is cited (`data-kd-part`: `Kopieer citaat van vraag 7 (BBB)`), and
-    copies the text. The button is not in the page itself: without JavaScript it could do nothing,
-    and every page would carry its markup once per question and answer. `data-search-exclude`
-    keeps the citation out of the search index, so results and their snippets show the letter's
-    own words. No ids.
-    """
-    return (
-        f'<p class="kd-cite" data-search-exclude data-kd-part="{html_text(part)}"><span class="kd-cite-label">{CITATION_LABEL}</span> '
-        f'<span class="kd-cite-text">{html_text(citation)}</span></p>'
-    )
-
-
-STATUS_ATTRIBUTE = "data-kd-status"
-"""A question's or answer's heading attribute naming its statuses (`STATUS_SEPARATOR` between them)."""
-STATUS_SEPARATOR = ","
-ANCHORS_ATTRIBUTE = "data-kd-anchors"
-"""A question's or answer's heading attribute naming its further anchors, space-separated."""
-
-
-def status_class(status: str) -> str:
-    """The classes of a status shown beside a heading: `kd-status kd-status-beantwoord`.
-
-    The status is kept out of the search index (`data-search-exclude`), so a result's title is the
-    heading's words alone (`Vraag 7 (BBB)`), as the table of contents shows them."""
-    return f"kd-status kd-status-{slugify(status)}" if status in STATUSES else "kd-status"  # kd-status-geen-antwoord-op-deze-site
-
-
-def inline_text(
-    paragraph: Paragraph,
-    links: list[_Link],
-    footnotes: frozenset[int],
-    terms: list[_Term] | None = None,
-    explained: set[str] | None = None,
-) -> str:
-    """Render a paragraph's text as one line of Markdown, with its links, terms and footnote markers.
-
-    Markers become `[^N]` at their offset (a number with no footnote on the page stays visible as
-    a plain superscript, bracketed as references are: `[N]`); links become `[text](destination)`;
-    glossary terms become `<abbr>` with their explanation (`term_markup`), never inside a link,
-    each once in its section: a term named in `explained` (marked before in the section) stays
-    plain text, and a term marked here is added to it.
-    Overlapping links are dropped after the first; a marker that falls inside a link or a term is
-    moved to its end.
-    """
-    text = paragraph.text
-    if not (links or terms or paragraph.markers):  # plain text, as most paragraphs are
-        plain = text.strip()
-        return escape_text(plain) if plain else ""
-    start = len(text) - len(text.lstrip())
-    end = len(text.rstrip())
-    chosen: list[_Link] = []
-    trimmed = (_trimmed(link, text) for link in links)
-    for link in sorted(trimmed, key=lambda link: (link.start, -link.end, link.destination)):
-        if start <= link.start < link.end <= end and (not chosen or link.start >= chosen[-1].end):
-            chosen.append(link)
-    chosen_terms: list[_Term] = []
-    following = 0  # the first chosen link that does not end before the term
-    for term in sorted(terms or (), key=lambda term: (term.start, -term.end)):
-        while following < len(chosen) and chosen[following].end <= term.start:
-            following += 1
-        in_link = following < len(chosen) and chosen[following].start < term.end
-        after_last = not chosen_terms or term.start >= chosen_terms[-1].end
-        if start <= term.start < term.end <= end and not in_link and after_last:
-            chosen_terms.append(term)
-    pieces_in_order: list[_Link | _Term] = sorted([*chosen, *chosen_terms], key=lambda piece: piece.start)
-    markers = sorted(
-        (min(max(marker.offset, start), end), order, marker.number) for order, marker in enumerate(paragraph.markers)
-    )
-    pieces: list[str] = []
-    cursor, pending = start, deque(markers)  # a deque: a paragraph may hold thousands of markers
-
-    def add_text(upto: int) -> None:
-        nonlocal cursor
-        while pending and pending[0][0] <= upto:
-            offset, _, number = pending.popleft()
-            offset = max(offset, cursor)
-            _add_text(pieces, text[cursor:offset])
-            pieces.append(f"[^{number}]" if number in footnotes else f"<sup>\\[{number}\\]</sup>")
-            cursor = offset
-        _add_text(pieces, text[cursor:upto])
-        cursor = upto
-
-    for piece in pieces_in_order:
-        add_text(piece.start)
-        words = escape_text(text[piece.start : piece.end], at_line_start=False)
-        if isinstance(piece, _Term) and (explained is None or piece.term not in explained):
-            pieces.append(term_markup(words, piece.title))
-            if explained is not None:
-                explained.add(piece.term)
-        elif isinstance(piece, _Term):
-            pieces.append(words)
-        else:
-            pieces.append(f"[{words}]({piece.destination})")
-        cursor = piece.end
-    add_text(end)
-    return "".join(pieces)
-
-
-def _trimmed(link: _Link, text: str) -> _Link:
-    """Keep white space at either end of a link's characters outside the link."""
-    if not 0 <= link.start <= link.end <= len(text):
-        return link  # out of range: left for the caller to drop
-    covered = text[link.start : link.end]
-    start = link.start + len(covered) - len(covered.lstrip())
-    return _Link(start, max(start, link.start + len(covered.rstrip())), link.destination)
-
-
-def _add_text(pieces: list[str], text: str) -> None:
-    """Append escaped source text; only text that starts the line gets the line-start escapes."""
-    if not text:
-        return
-    escaped = escape_text(text, at_line_start=not pieces)
-    if pieces and pieces[-1].startswith("[^") and escaped.startswith(":") and len(pieces) == 1:
-        escaped = "&#58;" + escaped[1:]  # `[^3]:` at the start of a line would define a footnote
-    pieces.append(escaped)

@@ -12,23 +12,10 @@ from generator.render.context import RenderContext
 from generator.render.labels import MONTHS, dates_label
 from generator.render.statuses import corpus_status_summary, letter_status_summary
 from generator.render.escape import escape_line, front_matter
-from generator.render.markdown import (
-    LetterText,
-    PageIds,
-    capitalized,
-    dutch_date,
-    heading_block,
-    identifiers_text,
-    join_blocks,
-    letter_label,
-    letter_metadata,
-    letter_title,
-    metadata_block,
-    open_data_metadata,
-    record_kind_label,
-    record_title,
-    title_block,
-)
+from generator.render.blocks import PageIds, heading_block, join_blocks, metadata_block, title_block
+from generator.render.labels import capitalized, dutch_date, letter_label, letter_title, record_kind_label
+from generator.render.markdown import LetterText
+from generator.render.metadata import identifiers_text, letter_metadata, open_data_metadata, record_title
 from generator.render.overviews import overview_links
 from generator.render.paging import chunked, continued_pages, page_title, pages_line
 from generator.render.timeline import timeline_slice

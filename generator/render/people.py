@@ -28,7 +28,7 @@ from generator.render.cited import letters_newest_first
 from generator.render.context import RenderContext
 from generator.render.labels import COMMITTEE_NAME, capitalized, covered_numbers, letter_label, numbers_label
 from generator.render.escape import escape_heading, escape_line, front_matter
-from generator.render.markdown import PageIds, heading_block, join_blocks, metadata_block, title_block
+from generator.render.blocks import PageIds, heading_block, join_blocks, metadata_block, title_block
 from generator.render.paging import chunked, continued_pages, page_title, pages_line
 
 __all__ = ["PEOPLE", "anchored_blocks", "block_links", "folder_pages", "person_pages", "surname"]

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from generator.model import Answer, Letter, LetterKey, Paragraph, Question, Record
 from generator.render.context import ByRecord, RenderContext
 from generator.render.labels import covered_numbers, numbers_label
-from generator.render.markdown import qa_anchors
+from generator.render.blocks import qa_anchors
 
 __all__ = ["OPENING", "TextPlace", "footnote_anchor", "lazy_text_places", "letter_anchors", "text_places"]
 

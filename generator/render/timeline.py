@@ -42,14 +42,8 @@ from generator.render.addresses import answer_anchor, question_anchor, relative_
 from generator.render.context import RenderContext
 from generator.render.labels import MONTHS, letter_label, letter_title
 from generator.render.escape import escape_heading, escape_line, escape_text, front_matter
-from generator.render.markdown import (
-    PageIds,
-    capitalized,
-    heading_block,
-    join_blocks,
-    letter_kind_label,
-    title_block,
-)
+from generator.render.blocks import PageIds, heading_block, join_blocks, title_block
+from generator.render.labels import capitalized, letter_kind_label
 from generator.render.paging import chunked, continued_pages, page_title, pages_line
 from generator.render.places import TextPlace, text_places
 

@@ -9,7 +9,7 @@ from bs4 import NavigableString, Tag
 from generator.model import Paragraph, SourceSpan, Term
 from generator.render import render_site
 from generator.render.glossary import GLOSSARY
-from generator.render.markdown import _Link, _Term, inline_text, term_markup
+from generator.render.inline import InlineLink, InlineTerm, inline_text, term_markup
 from tests.render.builders import ANSWERS, render_markdown
 
 
@@ -29,8 +29,8 @@ def test_a_term_never_fires_inside_a_link_and_a_marker_in_it_moves_to_its_end() 
     text = "de overstap naar Microsoft365 (M365), waarin"
     paragraph = Paragraph("p1", text, SourceSpan("seeds/x.txt", 3, 3))
     start = text.index("Microsoft365")
-    link = _Link(start, start + len("Microsoft365"), "https://example.nl/")
-    terms = [_Term(start, start + len("Microsoft365"), "Microsoft 365", "M365"), _Term(text.index("M365"), text.index("M365") + 4, "Microsoft 365", "M365")]
+    link = InlineLink(start, start + len("Microsoft365"), "https://example.nl/")
+    terms = [InlineTerm(start, start + len("Microsoft365"), "Microsoft 365", "M365"), InlineTerm(text.index("M365"), text.index("M365") + 4, "Microsoft 365", "M365")]
     markdown = inline_text(paragraph, [link], frozenset(), terms)
     assert markdown.count("<abbr") == 1 and "[Microsoft365](https://example.nl/)" in markdown
     soup = render_markdown(markdown + "\n")
@@ -40,7 +40,7 @@ def test_a_term_never_fires_inside_a_link_and_a_marker_in_it_moves_to_its_end() 
 
 def test_letter_text_inside_a_term_is_escaped_as_all_letter_text_is() -> None:
     paragraph = Paragraph("p1", "zie *M365* <b>", SourceSpan("seeds/x.txt", 1, 1))
-    markdown = inline_text(paragraph, [], frozenset(), [_Term(5, 9, "uitleg", "M365")])
+    markdown = inline_text(paragraph, [], frozenset(), [InlineTerm(5, 9, "uitleg", "M365")])
     soup = render_markdown(markdown + "\n")
     assert soup.get_text() == "zie *M365* <b>" and soup.find("b") is None and soup.find("em") is None
 

@@ -22,7 +22,7 @@ from generator.mdext_syntax import (
     _is_plain_list,
 )
 from generator.render.escape import escape_text
-from generator.render.markdown import citation_block
+from generator.render.qa_marks import citation_block
 
 CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 EXTENSION = "generator.mdext_syntax"

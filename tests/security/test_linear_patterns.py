@@ -10,7 +10,7 @@ The audit parses each pattern with the standard library's own regular expression
 fails on an unbounded repetition (greedy or lazy) inside another unbounded one, unless one of the
 two is possessive or atomic. It finds the patterns by importing every module of `generator` and
 collecting each compiled `re.Pattern` at module level (in tuples and lists too), plus the marker
-templates that `parse.text` compiles per footnote number.
+templates that `parse.footnote_markers` compiles per footnote number.
 
 What it does not see: the polynomial cases, where two repetitions in sequence share characters
 (a lazy name followed by `\\s*$` over a run of em spaces). Those are covered by
@@ -41,7 +41,7 @@ from re._constants import (
 import pytest
 
 import generator
-from generator.parse import text
+from generator.parse import footnote_markers
 
 
 def generator_patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
@@ -59,7 +59,7 @@ def generator_patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
                 elif isinstance(item, (tuple, list)):
                     stack.extend(item)
     for name in ("GLUED_MARKER", "PAREN_MARKER", "ORPHAN_MARKER"):
-        yield f"generator.parse.text.{name}", re.compile(getattr(text, name).format(n=12))
+        yield f"generator.parse.footnote_markers.{name}", re.compile(getattr(footnote_markers, name).format(n=12))
 
 
 def nested_unbounded(pattern: re.Pattern[str]) -> list[str]:
@@ -99,13 +99,13 @@ PATTERNS = sorted(generator_patterns(), key=lambda named: named[0])
 def test_the_audit_finds_the_patterns_of_every_stage() -> None:
     names = {name for name, _pattern in PATTERNS}
     for expected in (
-        "generator.parse.text.HEADING_LINE",
+        "generator.parse.paragraphs.HEADING_LINE",
         "generator.parse.letters.WRITTEN_HEADER",
         "generator.parse.questions.SECTION_HEADING",
         "generator.link.references.KAMERSTUK",
         "generator.link.referrals.NUMBERED_QUESTIONS",
         "generator.render.labels.COMMITTEE_NAME",
-        "generator.parse.text.GLUED_MARKER",
+        "generator.parse.footnote_markers.GLUED_MARKER",
     ):
         assert expected in names
 
