@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.cache import SourceDigests, folder_key, load_parsed, parsed_key, read_entry, store_parsed_pickle, write_entry
+from generator.cache import SourceDigests, folder_key, load_parsed, parsed_key, read_entry, remove_leftovers, store_parsed_pickle, write_entry
 from generator.emit import emit_site
 from generator.errors import BuildFailed, SourceError, problem
 from generator.incremental import Incremental, view_digest
@@ -390,6 +390,8 @@ def generate(
     # collection would walk every object parsed so far (0.85 s at 3,000 letters, ~1.3 s at 10,000)
     with _cycle_collector_paused():
         with timings("read + parse"):
+            if cache is not None:
+                remove_leftovers(cache)  # the temporary files a build killed while writing left there
             editorial = read_editorial(glossary, annotations)
             parsed = parse_and_link_sources(seeds, cache, glossary=editorial.terms)
             records, parse_diagnostics = parsed.records, parsed.diagnostics

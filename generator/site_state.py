@@ -23,7 +23,7 @@ from pathlib import Path
 
 import orjson
 
-from generator.cache import file_digest, file_status, replace_file
+from generator.cache import file_digest, file_status, process_temporary, replace_file
 
 STATE_VERSION = 5
 """Bumped when the state file's shape changes: an older state then forces a full build."""
@@ -264,4 +264,4 @@ def write_state(
         "nav_warnings": nav_warnings,
         "anchor_failures": anchor_failures,
     }
-    replace_file(path, orjson.dumps(data))
+    replace_file(path, orjson.dumps(data), process_temporary(path))  # in the cache: `remove_leftovers`
