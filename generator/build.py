@@ -31,6 +31,7 @@ from generator.permanence import (
     missing_report,
     read_manifest,
     read_published,
+    require_manifest,
     site_addresses,
 )
 from generator.readers import Source, read_source, survey_sources
@@ -620,12 +621,14 @@ def build(
     redirect declared in `redirects` (redirects.toml) must lead there; the redirects are then
     written into the site. A published address that is gone fails the build, strict or not; so
     does a missing `manifest`, unless `new_site` (a site that has published nothing yet).
-    The redirects are read and checked first, before anything is generated: a bad file fails the
-    build at once, naming each problem at its line. PDFs read before come from the `cache` folder
-    (none: every PDF is read).
+    The redirects are read and checked first, before anything is generated (a bad file fails the
+    build at once, naming each problem at its line), and a missing `manifest` fails it then too.
+    PDFs read before come from the `cache` folder (none: every PDF is read).
     """
-    checked = site is not None and manifest is not None and redirects is not None  # the permanence check uses them
-    declared = read_redirects(redirects) if checked else NO_REDIRECTS
+    declared = NO_REDIRECTS
+    if site is not None and manifest is not None:  # the permanence check's inputs, checked before anything is built
+        require_manifest(manifest, missing_ok=new_site)
+        declared = read_redirects(redirects) if redirects is not None else NO_REDIRECTS
     result = generate(seeds, docs, site_url_of(config), glossary, annotations, cache)
     for diagnostic in result.diagnostics:
         print(f"{diagnostic.severity}: {diagnostic}", file=sys.stderr)
