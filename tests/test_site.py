@@ -347,3 +347,15 @@ def test_a_build_after_one_killed_while_writing_the_site_removes_its_temporary_f
     assert rebuilt.full
     assert [path for path in leftovers if path.exists()] == []
     assert all(path.read_text(encoding="utf-8") == "<html>half" for path in kept)
+
+
+def test_temporary_files_a_killed_build_left_in_docs_are_never_published(project: Path) -> None:
+    """Synthetic: what a build killed while staging leaves in docs/ (a page's `.<name>.tmp`, its
+    scratch folder) is skipped by the site build, as MkDocs skips every hidden file: never served."""
+    docs, site = project / "docs", project / "site"
+    (docs / "eerste-kamer/2026-02-12/.antwoordbrief.md.tmp").write_text("# Half geschreven\n", encoding="utf-8")
+    (docs / ".kamerdossier-1").mkdir()
+    (docs / ".kamerdossier-1" / "0.json").write_text('["half"]', encoding="utf-8")
+    build_site(CONFIG, docs, site, strict=True)
+    assert not [path for path in site.rglob("*") if "tmp" in path.name or "kamerdossier-1" in path.as_posix() or path.name == "0.json"]
+    assert not any(b"Half geschreven" in path.read_bytes() for path in site.rglob("*.html"))
