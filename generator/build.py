@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.cache import SourceDigests, folder_key, load_parsed, parsed_key, read_entry, store_parsed_pickle, write_entry
+from generator.cache import SourceDigests, folder_key, load_parsed, parsed_key, read_entry, remove_leftovers, store_parsed_pickle, write_entry
 from generator.emit import emit_site
 from generator.errors import BuildFailed, SourceError, problem
 from generator.incremental import Incremental, view_digest
@@ -31,6 +31,7 @@ from generator.permanence import (
     missing_report,
     read_manifest,
     read_published,
+    require_manifest,
     site_addresses,
 )
 from generator.readers import Source, read_source, survey_sources
@@ -39,7 +40,7 @@ from generator.readers.files import shown_path
 from generator.readers.glossary import read_glossary
 from generator.render.addresses import Addresses, assign_addresses
 from generator.render.annotations import annotation_problems
-from generator.redirects import NO_REDIRECTS, page_file, read_redirects, redirect_files, redirect_problems, split_address
+from generator.redirects import NO_REDIRECTS, Redirects, page_file, read_redirects, redirect_files, redirect_problems, split_address
 from generator.render import page_sources, render_site
 from generator.search import index_site
 from generator.site import build_site
@@ -390,6 +391,8 @@ def generate(
     # collection would walk every object parsed so far (0.85 s at 3,000 letters, ~1.3 s at 10,000)
     with _cycle_collector_paused():
         with timings("read + parse"):
+            if cache is not None:
+                remove_leftovers(cache)  # the temporary files a build killed while writing left there
             editorial = read_editorial(glossary, annotations)
             parsed = parse_and_link_sources(seeds, cache, glossary=editorial.terms)
             records, parse_diagnostics = parsed.records, parsed.diagnostics
@@ -618,8 +621,14 @@ def build(
     redirect declared in `redirects` (redirects.toml) must lead there; the redirects are then
     written into the site. A published address that is gone fails the build, strict or not; so
     does a missing `manifest`, unless `new_site` (a site that has published nothing yet).
+    The redirects are read and checked first, before anything is generated (a bad file fails the
+    build at once, naming each problem at its line), and a missing `manifest` fails it then too.
     PDFs read before come from the `cache` folder (none: every PDF is read).
     """
+    declared = NO_REDIRECTS
+    if site is not None and manifest is not None:  # the permanence check's inputs, checked before anything is built
+        require_manifest(manifest, missing_ok=new_site)
+        declared = read_redirects(redirects) if redirects is not None else NO_REDIRECTS
     result = generate(seeds, docs, site_url_of(config), glossary, annotations, cache)
     for diagnostic in result.diagnostics:
         print(f"{diagnostic.severity}: {diagnostic}", file=sys.stderr)
@@ -634,7 +643,7 @@ def build(
             index_site(site, state=site_state(cache, site, "search"))  # search (issue 9): Pagefind indexes the changed parts
         if manifest is not None:
             with timings("permanence check"):
-                kept = keep_published_addresses(site, manifest, redirects, built.site_url, new_site, built.addresses, manifest_state(cache, manifest))
+                kept = keep_published_addresses(site, manifest, declared, built.site_url, new_site, built.addresses, manifest_state(cache, manifest))
             result = replace(result, addresses=frozenset(kept))
         result = replace(result, timings=(*result.timings, *timings.laps))
     return result
@@ -658,7 +667,7 @@ def manifest_state(cache: Path | None, manifest: Path) -> Path | None:
 def keep_published_addresses(
     site: Path,
     manifest: Path,
-    redirects: Path | None = None,
+    declared: Redirects = NO_REDIRECTS,
     site_url: str | None = None,
     new_site: bool = False,
     served: Iterable[str] | None = None,
@@ -667,10 +676,10 @@ def keep_published_addresses(
     """Check that every published address still leads somewhere, then write the redirects into `site`.
 
     Fails with BuildFailed naming, as `published.txt:<line>: no longer produced — <address>`, each
-    address in `manifest` that the built site no longer serves and no redirect declared in
-    `redirects` leads to, and each declared redirect that cannot work; and, unless `new_site`,
-    when there is no `manifest`. Returns the addresses the site serves (its own pages and their
-    citable ids, without the redirect pages).
+    address in `manifest` that the built site no longer serves and no redirect `declared` (in
+    redirects.toml, read before the build: `read_redirects`) leads to, and each declared redirect
+    that cannot work; and, unless `new_site`, when there is no `manifest`. Returns the addresses
+    the site serves (its own pages and their citable ids, without the redirect pages).
 
     `served` are the addresses the site build emitted (each page and each id in its content, as
     MkDocs converted it); without them every built page is read for its ids. Only the few pages
@@ -678,12 +687,10 @@ def keep_published_addresses(
     manifest's addresses for the next build (`read_published`).
     """
     reachable = (served if isinstance(served, (set, frozenset)) else set(served)) if served is not None else site_addresses(site)  # every id: a redirect may lead to any of them
-    declared = read_redirects(redirects) if redirects is not None else NO_REDIRECTS
     published = read_published(manifest, state, missing_ok=new_site)
-    problems = redirect_problems(declared, reachable)
     missing = missing_addresses(published, reachable, declared)
-    if missing:  # the report names each one's line
-        problems.append(missing_report(missing, read_manifest(manifest, missing_ok=new_site), manifest.name))
+    problems = [missing_report(missing, read_manifest(manifest, missing_ok=new_site), manifest.name)] if missing else []  # each one's line
+    problems += redirect_problems(declared, reachable)  # after the report's heading: every line below it is a problem
     if problems:
         raise BuildFailed("\n".join(problems))
     anchored = {split_address(old)[0] for old in declared.anchors} & reachable  # pages that get an anchor map

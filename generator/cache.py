@@ -190,8 +190,8 @@ def read_entry(path: str | Path) -> object | None:
 
 
 def write_json(path: Path, data: object) -> None:
-    """Write a state file as JSON (`replace_file`)."""
-    replace_file(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    """Write a state file as JSON (`replace_file`, through `process_temporary`)."""
+    replace_file(path, json.dumps(data, ensure_ascii=False).encode("utf-8"), process_temporary(path))
 
 
 def temporary_beside(path: Path) -> Path:
@@ -270,9 +270,62 @@ def write_entry(path: Path, value: object) -> None:
 
 def write_pickled(path: Path, data: bytes) -> None:
     """Write a cache file's pickle (`write_entry`)."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # one writer per process: no clash
+    temporary = process_temporary(path)  # one writer per process: no clash
     try:
         replace_file(path, data, temporary)
     except OSError:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
+
+
+def process_temporary(path: Path) -> Path:
+    """The temporary file this process writes a cache file through: `.<name>.<pid>.tmp`. (Named by
+    the process, so no two clash, and one left by a process that is gone is known: `remove_leftovers`.)"""
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+def remove_leftovers(cache: Path) -> list[str]:
+    """Remove from the `cache` folder (and the folders in it) each temporary file a process that
+    is gone left (`process_temporary`: a build killed while writing, by SIGKILL or a power cut);
+    give their paths. A file of a process still running (a build at work beside this one) is left,
+    and so is every other name. One `os.scandir` a folder (at 10,000 letters, ~10,000 files: ~15 ms).
+    """
+    removed: list[str] = []
+    running: dict[str, bool] = {}
+    folders = [os.fspath(cache)]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as scanned:
+                entries = list(scanned)
+        except OSError:  # no cache yet, or a folder that cannot be read: nothing of ours to remove
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(entry.path)
+                continue
+            name, _, pid = entry.name[1:-4].rpartition(".")
+            if not (entry.name.startswith(".") and entry.name.endswith(".tmp") and name and pid.isdigit()):
+                continue
+            if pid not in running:
+                running[pid] = process_running(int(pid))
+            if not running[pid]:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed.append(entry.path)
+    return removed
+
+
+def process_running(pid: int) -> bool:
+    """Whether a process `pid` runs on this machine. One of another user, or a number too large for
+    a process, counts as running: what it may be writing is left alone."""
+    if pid == os.getpid():
+        return True
+    if pid <= 0:  # no process has it (and signalling 0 would reach this process's group)
+        return False
+    try:
+        os.kill(pid, 0)  # signal 0: checks that the process is there, sends nothing
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):
+        return True
+    return True

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from generator.build import BuildResult, build, publish
-from generator.errors import KamerdossierError
+from generator.errors import KamerdossierError, error_report
 from generator.permanence import NEW_SITE_FLAG
 from generator.serve import DEFAULT_HOST, DEFAULT_PORT, Sources, serve
 
@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         result = build_once()
         added = publish(args.manifest, result.addresses) if args.command == "publish" else None
     except KamerdossierError as error:
-        print(f"kamerdossier: {error}", file=sys.stderr)
+        print(error_report(error), file=sys.stderr)
         return 1
     print(f"kamerdossier: {len(result.pages)} pages, {len(result.diagnostics)} problem(s)", file=sys.stderr)
     if added is not None:

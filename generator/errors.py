@@ -33,6 +33,24 @@ class KamerdossierError(Exception):
     """Base of every error the generator raises on purpose."""
 
 
+SHOWN_LINES = 50
+"""How many lines of an error's message the command line prints; the rest are counted (`error_report`)."""
+
+
+def error_report(error: KamerdossierError, limit: int = SHOWN_LINES) -> str:
+    """Say an error as the command line prints it: `kamerdossier: <message>`, and of a message
+    listing more than `limit` problems (one a line: a redirects.toml or published.txt with
+    thousands of bad lines) the first `limit` lines, then `… and <the exact rest> more`.
+
+    >>> error_report(KamerdossierError("a:1: x\\na:2: y\\na:3: z"), limit=1)
+    'kamerdossier: a:1: x\\n… and 2 more'
+    """
+    lines = str(error).splitlines()
+    if len(lines) > limit + 1:  # never "… and 1 more" in the place of that one line
+        lines = [*lines[:limit], f"… and {len(lines) - limit} more"]
+    return "kamerdossier: " + "\n".join(lines)
+
+
 class SourceError(KamerdossierError):
     """A source letter cannot be read or parsed: `seeds/<file>:<line>: <what> — <fragment>`.
 

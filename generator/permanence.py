@@ -237,10 +237,22 @@ def _manifest_bytes(path: Path, missing_ok: bool) -> bytes | None:
     except FileNotFoundError:
         if missing_ok:
             return None
-        raise ManifestError(
-            f"{path}: not found; it lists every address the site has published, and the build checks that each "
-            f"still works. Restore it, or build a new site that has published nothing yet with {NEW_SITE_FLAG}"
-        ) from None
+        raise _not_found(path) from None
+
+
+def require_manifest(path: Path, missing_ok: bool = False) -> None:
+    """Fail at once when the manifest is missing (unless `missing_ok`), as `read_manifest` would:
+    checked before the build, not only once the site is built. (Its lines are checked after: read
+    now, its hundreds of thousands of addresses would be held through the whole build.)"""
+    if not missing_ok and not path.exists():
+        raise _not_found(path)
+
+
+def _not_found(path: Path) -> ManifestError:
+    return ManifestError(
+        f"{path}: not found; it lists every address the site has published, and the build checks that each "
+        f"still works. Restore it, or build a new site that has published nothing yet with {NEW_SITE_FLAG}"
+    )
 
 
 def read_published(path: Path, state: Path | None = None, missing_ok: bool = False) -> Collection[str]:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import KamerdossierError
+from generator.errors import KamerdossierError, error_report
 from generator.write import MANIFEST
 
 DEFAULT_HOST = "127.0.0.1"
@@ -133,7 +133,7 @@ def _build_reporting(build: Callable[[], object]) -> None:
     try:
         build()
     except KamerdossierError as error:
-        print(f"kamerdossier: {error}", file=sys.stderr)
+        print(error_report(error), file=sys.stderr)
         print("kamerdossier: the build failed; still serving the last good site", file=sys.stderr, flush=True)
         return
     except Exception as error:  # a bug must not stop the server: report it as one line

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import orjson
 
-from generator.cache import file_digest, file_status, replace_file
+from generator.cache import file_digest, file_status, process_temporary, replace_file
 
 STATE_VERSION = 5
 """Bumped when the state file's shape changes: an older state then forces a full build."""
@@ -163,13 +163,16 @@ class Writer:
 
         Without a previous build's state, remove every file this build did not write, but hidden
         ones, as MkDocs' clean build does (the search index and redirect pages are written after).
+        A build killed while writing the site leaves no state (`forget_state`), and the temporary
+        file it was writing a file through (`.<name>.tmp` beside it): one beside a file this build
+        wrote is removed then too (a static host would serve it).
         """
         if full_clean:
-            stale = [
-                path.relative_to(self.site).as_posix()
-                for path in self.site.rglob("*")
-                if path.is_file() and not any(part.startswith(".") for part in path.relative_to(self.site).parts)
-            ]
+            stale = []
+            for path in self.site.rglob("*"):
+                relative = path.relative_to(self.site).as_posix()
+                if path.is_file() and (not any(part.startswith(".") for part in relative.split("/")) or self._left_temporary(relative)):
+                    stale.append(relative)
         else:
             stale = list(self.previous)
         for relative in sorted(set(stale) - set(self.outputs), reverse=True):
@@ -180,6 +183,13 @@ class Writer:
             while folder != self.site and folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
                 folder = folder.parent
+
+    def _left_temporary(self, relative: str) -> bool:
+        """Whether `relative` is the temporary file (`temporary_beside`) of a file this build wrote."""
+        folder, slash, name = relative.rpartition("/")
+        if not (name.startswith(".") and name.endswith(".tmp")) or any(part.startswith(".") for part in folder.split("/") if part):
+            return False
+        return f"{folder}{slash}{name[1:-4]}" in self.outputs
 
 
 def write_if_changed(target: Path, data: bytes, known: str | None) -> str:
@@ -264,4 +274,4 @@ def write_state(
         "nav_warnings": nav_warnings,
         "anchor_failures": anchor_failures,
     }
-    replace_file(path, orjson.dumps(data))
+    replace_file(path, orjson.dumps(data), process_temporary(path))  # in the cache: `remove_leftovers`

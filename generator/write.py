@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import BinaryIO, NamedTuple, TextIO
 from pathlib import Path, PurePosixPath
 
-from generator.cache import replace_file, temporary_beside
+from generator.cache import process_running, replace_file, temporary_beside
 from generator.errors import KamerdossierError
 
 MANIFEST = ".generated"
@@ -115,13 +115,16 @@ class Staging:
     place, and removes the pages of earlier runs no longer made; `discard` removes what was staged.
     Whether a page may overwrite its file is decided as the page is staged: a file there that holds
     neither the page's text nor the text `docs/.generated` lists for it is refused (`REFUSED`).
-    `scratch` is a folder inside `docs` for the build's own pieces of work, removed by either.
+    `scratch` is a folder inside `docs` for the build's own pieces of work, made at once and removed
+    by either: one a killed build left tells the next to remove its leftovers (`remove_leftovers`).
     """
 
     def __init__(self, docs: Path) -> None:
         self.docs = docs
         self.earlier = _read_manifest(docs)
-        self.scratch = docs / f".kamerdossier-{os.getpid()}"
+        self.scratch = docs / f"{SCRATCH_PREFIX}{os.getpid()}"
+        remove_leftovers(docs, self.earlier)
+        _made_folder(self.scratch)  # there until commit or discard: a build killed before leaves it (`remove_leftovers`)
         self._folders: dict[Path, bool] = {}
         """Each folder a page was staged in, and whether this staging made it (then it holds no page)."""
 
@@ -368,3 +371,46 @@ def _remove_page(docs: Path, path: str) -> None:
     while folder.resolve() != root and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
+
+
+SCRATCH_PREFIX = ".kamerdossier-"
+"""A staging's scratch folder in the docs folder is this and its process's id (`Staging.scratch`)."""
+
+
+def remove_leftovers(docs: Path, listed: Iterable[str]) -> list[str]:
+    """Remove what a build killed while writing (by SIGKILL, a power cut) left in `docs`; give the
+    paths removed, relative to it.
+
+    Such a build leaves its scratch folder (`.kamerdossier-<pid>`, made as staging starts and
+    removed at its end: `Staging`), its process gone. Only then is anything else looked for: the
+    temporary file beside each page it staged (`.<name>.tmp`), for the pages `listed` in
+    `docs/.generated` and the list itself (a killed commit lists its new pages first). Never another
+    file: a name not of a listed page may be someone's. (The temporary file of a page new in the
+    killed build, listed nowhere, is written over when a build makes that page again; else it
+    stays.) Without a killed build this costs one look at the docs folder, not one at each of its
+    thousands of folders.
+    """
+    try:
+        with os.scandir(docs) as entries:
+            killed = [
+                entry.name for entry in entries
+                if entry.name.startswith(SCRATCH_PREFIX) and entry.name[len(SCRATCH_PREFIX) :].isdigit()
+                and entry.is_dir(follow_symlinks=False) and not process_running(int(entry.name[len(SCRATCH_PREFIX) :]))
+            ]  # fmt: skip
+    except OSError:  # no docs folder yet
+        return []
+    if not killed:
+        return []
+    removed = []
+    for name in killed:
+        shutil.rmtree(docs / name, ignore_errors=True)
+        removed.append(name)
+    for path in (*listed, MANIFEST):
+        temporary = temporary_beside(docs / path)
+        try:
+            if not temporary.is_symlink() and temporary.is_file():
+                temporary.unlink()
+                removed.append(temporary.relative_to(docs).as_posix())
+        except OSError:
+            continue
+    return removed

@@ -79,7 +79,7 @@ def test_strict_build_says_why_mkdocs_stopped(tmp_path: Path, capsys) -> None:
         (docs / page).write_text("# Pagina\n\nZie [de pagina die er niet is](nergens.md).\n", encoding="utf-8")
     config = Path(__file__).resolve().parent.parent / "mkdocs.yml"
     args = ["build", "--seeds", str(SEEDS), "--docs", str(docs), "--site", str(tmp_path / "site"), "--config", str(config),
-            "--manifest", str(tmp_path / "none.txt"), "--strict"]
+            "--manifest", str(tmp_path / "none.txt"), "--new-site", "--strict"]  # new: no published list yet
     assert main(args) == 1
     err = capsys.readouterr().err
     assert "nergens.md" in err and "mkdocs WARNING" in err

@@ -152,3 +152,24 @@ def test_a_broken_index_of_the_sources_is_read_past(seeds: Path, tmp_path: Path,
         hashed, parsed = _count_hashed(monkeypatch), _count_parses(monkeypatch)
         assert parse_sources(seeds, cache, workers=1) == first
         assert ANSWER_SOURCE in hashed and parsed == []
+
+
+def test_a_build_removes_the_temporary_files_a_killed_build_left_in_the_cache(seeds: Path, tmp_path: Path) -> None:
+    """Synthetic: what a build killed by SIGKILL while writing leaves in `.cache` is planted (a
+    parse worker's entry, the PDF reader's, the site's state, each `.<name>.<pid>.tmp` of a process
+    that has ended). A process still running may be writing its own: left; so is any other name."""
+    from generator.build import generate
+    from tests.render.test_write import _gone_process
+
+    cache = tmp_path / ".cache"
+    gone = _gone_process()
+    leftovers = [cache / "parsed" / f".{'0' * 64}.pickle.{gone}.tmp", cache / "pdf" / f".{'1' * 64}.json.{gone}.tmp",
+                 cache / "site" / f".0123456789abcdef.json.{gone}.tmp", cache / f".sources.pickle.{gone}.tmp"]  # fmt: skip
+    kept = [cache / "parsed" / f".{'2' * 64}.pickle.{os.getppid()}.tmp", cache / "notities.tmp", cache / "site" / ".state.json.tmp"]
+    for path in leftovers + kept:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"half")
+    generate(seeds, tmp_path / "docs", cache=cache)
+    assert [path for path in leftovers if path.exists()] == []
+    assert all(path.read_bytes() == b"half" for path in kept)
+    assert any((cache / PARSED_FOLDER).glob("*.pickle"))  # the build filled the cache as it does

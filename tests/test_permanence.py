@@ -129,8 +129,7 @@ def test_every_published_address_is_still_produced(site_copy: Path) -> None:
     """The build's own check, on a copy of the site (it writes the redirects into it)."""
     published = read_manifest(MANIFEST)
     assert QUESTION_7 in published and f"{ANSWER_LETTER}#bbb-antwoord-7" in published
-    read_redirects(REDIRECTS)  # the committed redirects parse
-    keep_published_addresses(site_copy, MANIFEST, REDIRECTS)  # raises BuildFailed naming what is gone
+    keep_published_addresses(site_copy, MANIFEST, read_redirects(REDIRECTS))  # raises BuildFailed naming what is gone
 
 
 def test_published_list_is_as_publish_writes_it() -> None:
@@ -152,7 +151,7 @@ def test_a_removed_question_heading_fails_the_check_naming_it(site_copy: Path, m
     _edit_element(site_copy, ANSWER_LETTER, "bbb-vraag-7", None)
     assert missing_addresses(read_manifest(manifest), published_addresses(site_copy), NO_REDIRECTS) == [QUESTION_7]
     with pytest.raises(BuildFailed) as failure:
-        keep_published_addresses(site_copy, manifest, tmp_path / "redirects.toml")
+        keep_published_addresses(site_copy, manifest)
     line = read_manifest(manifest)[QUESTION_7]
     assert str(failure.value).splitlines() == [
         "1 published address(es) no longer produced; restore them, or declare in redirects.toml where "
@@ -165,7 +164,7 @@ def test_a_removed_question_heading_fails_the_check_naming_it(site_copy: Path, m
 def test_a_declared_anchor_redirect_passes_and_the_page_maps_the_old_anchor(site_copy: Path, manifest: Path, tmp_path: Path) -> None:
     _edit_element(site_copy, ANSWER_LETTER, "bbb-vraag-7", "bbb-vraag-7a")
     redirects = _redirects(tmp_path, f'[anchors]\n"{QUESTION_7}" = "bbb-vraag-7a"\n')
-    produced = keep_published_addresses(site_copy, manifest, redirects)
+    produced = keep_published_addresses(site_copy, manifest, read_redirects(redirects))
     assert QUESTION_7 not in produced  # and `bbb-vraag-7a`, not a citable id, is not published either
     assert f"{ANSWER_LETTER}#bbb-vraag-7a" not in produced
 
@@ -183,10 +182,10 @@ def test_a_declared_anchor_redirect_passes_and_the_page_maps_the_old_anchor(site
 def test_a_declared_page_redirect_leaves_a_redirect_page_at_the_old_address(site_copy: Path, manifest: Path, tmp_path: Path) -> None:
     (site_copy / ANSWER_LETTER).rename(site_copy / MOVED_LETTER)
     with pytest.raises(BuildFailed, match=re.escape(f"no longer produced — {QUESTION_7}")):
-        keep_published_addresses(site_copy, manifest, tmp_path / "redirects.toml")
+        keep_published_addresses(site_copy, manifest)
 
     redirects = _redirects(tmp_path, f'[pages]\n"{ANSWER_LETTER}" = "{MOVED_LETTER}"\n')
-    keep_published_addresses(site_copy, manifest, redirects, site_url="https://kamerdossier.example/")
+    keep_published_addresses(site_copy, manifest, read_redirects(redirects), site_url="https://kamerdossier.example/")
     page = _soup(_page_file(site_copy, ANSWER_LETTER))
     assert page.html["lang"] == "nl"
     assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=../antwoordbrief-kst-36800/"
@@ -222,15 +221,15 @@ def test_the_build_runs_the_check_and_writes_the_redirects(built_site: Path, tmp
 
 def test_the_manifest_kept_between_builds_is_read_again_once_it_changes(site_copy: Path, manifest: Path, tmp_path: Path, monkeypatch) -> None:
     state = tmp_path / ".cache" / "manifest.pickle"
-    keep_published_addresses(site_copy, manifest, tmp_path / "redirects.toml", state=state)
+    keep_published_addresses(site_copy, manifest, state=state)
     assert state.is_file()
     with monkeypatch.context() as patched:  # unchanged: taken from the state, not read and checked again
         patched.setattr(generator.permanence, "parse_manifest", _not_read)
-        keep_published_addresses(site_copy, manifest, tmp_path / "redirects.toml", state=state)
+        keep_published_addresses(site_copy, manifest, state=state)
     gone = f"{ANSWER_LETTER}#bbb-vraag-99"
     manifest.write_text(manifest.read_text(encoding="utf-8") + f"{gone}\n", encoding="utf-8")
     with pytest.raises(BuildFailed, match=rf"published\.txt:\d+: no longer produced — {re.escape(gone)}"):
-        keep_published_addresses(site_copy, manifest, tmp_path / "redirects.toml", state=state)
+        keep_published_addresses(site_copy, manifest, state=state)
 
 
 def test_the_manifest_kept_between_builds_is_read_again_after_an_edit_that_keeps_its_size_and_time(
@@ -239,7 +238,7 @@ def test_the_manifest_kept_between_builds_is_read_again_after_an_edit_that_keeps
     """The kept addresses are keyed by the manifest's bytes: an edit that keeps the file's size,
     with its modification time put back (as `touch -r` or `cp -p` can), is still seen."""
     state = tmp_path / ".cache" / "manifest.pickle"
-    keep_published_addresses(site_copy, manifest, tmp_path / "redirects.toml", state=state)
+    keep_published_addresses(site_copy, manifest, state=state)
     before = manifest.stat()
     text = manifest.read_text(encoding="utf-8")
     assert f"\n{ANSWER_LETTER}#bbb-vraag-1\n" in text
@@ -248,7 +247,7 @@ def test_the_manifest_kept_between_builds_is_read_again_after_an_edit_that_keeps
     os.utime(manifest, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert (manifest.stat().st_size, manifest.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
     with pytest.raises(BuildFailed, match=rf"published\.txt:\d+: no longer produced — {re.escape(gone)}"):
-        keep_published_addresses(site_copy, manifest, tmp_path / "redirects.toml", state=state)
+        keep_published_addresses(site_copy, manifest, state=state)
 
 
 def _not_read(*args, **kwargs):

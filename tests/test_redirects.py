@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.errors import SHOWN_LINES
 from generator.redirects import Redirects, RedirectsError, parse_redirects, read_redirects, redirect_problems
-from tests.security.harness import build, make_seeds
+from tests.security.harness import build, make_docs, make_seeds
 
 HEAD = "# Verhuisde pagina's en hernoemde ankers.\n# Zie generator/redirects.py.\n"
 PAGE = "eerste-kamer/2026-02-12/antwoordbrief/"
@@ -104,12 +105,35 @@ def test_a_folder_in_the_place_of_the_file_is_named(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("strict", [False, True])
-def test_the_build_names_a_bad_redirects_file_in_one_line_and_fails(tmp_path: Path, strict: bool) -> None:
+def test_the_build_names_a_bad_redirects_file_in_one_line_and_fails_before_generating(tmp_path: Path, strict: bool) -> None:
     """Through the command line: exit status 1, one line naming the place, no traceback; the
-    letters' pages are built (the redirects are read when the site's addresses are checked)."""
+    redirects are read before the letters are (a bad file fails at once, not after the site is
+    built): docs/ is as it was, and no site or cache is made."""
     (tmp_path / "redirects.toml").write_text(f'{HEAD}[pages]\n"{PAGE}" = {"[" * 5000}\n', encoding="utf-8")
+    docs = make_docs(tmp_path)
+    before = _files(docs)
     built = build(tmp_path, make_seeds(tmp_path), strict=strict)
     assert built.status == 1
-    assert built.stderr.splitlines()[-1] == f"kamerdossier: redirects.toml:4: not valid TOML: {NESTED} (column 142)"
-    assert "Traceback" not in built.stderr
-    assert (built.docs / "eerste-kamer" / "2026-02-12" / "antwoordbrief.md").is_file()
+    assert built.stderr.splitlines() == [f"kamerdossier: redirects.toml:4: not valid TOML: {NESTED} (column 142)"]
+    assert _files(docs) == before
+    assert not (tmp_path / "site").exists() and not (tmp_path / ".cache").exists()
+
+
+def test_a_redirects_file_with_thousands_of_bad_lines_is_reported_in_fifty_and_counted(tmp_path: Path) -> None:
+    """Every line of the file is checked, but the command line prints the first `SHOWN_LINES`
+    problems and counts the rest exactly. Synthetic: 3,000 page redirects that are no addresses."""
+    bad = 3000
+    (tmp_path / "redirects.toml").write_text(HEAD + "[pages]\n" + "".join(f'"/x{n}" = "y/"\n' for n in range(bad)), encoding="utf-8")
+    with pytest.raises(RedirectsError) as raised:
+        read_redirects(tmp_path / "redirects.toml")
+    assert len(str(raised.value).splitlines()) == bad
+    built = build(tmp_path, make_seeds(tmp_path, keep_seeds=False))
+    lines = built.stderr.splitlines()
+    assert built.status == 1 and len(lines) == SHOWN_LINES + 1
+    assert lines[0] == "kamerdossier: redirects.toml:4: [pages] '/x0' = 'y/': both must be page addresses such as 'eerste-kamer/2026-02-12/antwoordbrief/'"
+    assert lines[SHOWN_LINES - 1].startswith(f"redirects.toml:{3 + SHOWN_LINES}: [pages] '/x{SHOWN_LINES - 1}' = 'y/'")
+    assert lines[-1] == f"… and {bad - SHOWN_LINES} more"
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}

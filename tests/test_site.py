@@ -327,3 +327,35 @@ def test_a_rebuild_says_again_a_broken_anchor_link_of_a_page_it_skips_and_catche
     assert rebuilt.converted == (ANSWER_LETTER,) and not rebuilt.full
     assert said in caplog.messages
     assert "Doc file 'eerste-kamer/2026-02-12/antwoordbrief.md' contains a link '#bbb-vraag-100', but there is no such anchor on this page." in caplog.messages
+
+
+def test_a_build_after_one_killed_while_writing_the_site_removes_its_temporary_files(project: Path) -> None:
+    """Synthetic: a site build killed (SIGKILL) while writing leaves no state (it is forgotten as
+    writing starts) and the temporary file it wrote a page through (`.index.html.tmp`), planted
+    here. The next build, a full one, removes that, which a static host would serve; another
+    hidden file (`.nojekyll`, a temporary file of no page) is someone's and stays."""
+    site, state = project / "site", project / "state.json"
+    build_site(CONFIG, project / "docs", site, strict=False, state=state)
+    state.unlink()
+    leftovers = [site / "eerste-kamer/2026-02-12/antwoordbrief/.index.html.tmp", site / ".sitemap.xml.tmp"]
+    kept = [site / ".nojekyll", site / "eerste-kamer/.notities.tmp", site / ".git/.index.html.tmp"]
+    for path in leftovers + kept:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("<html>half", encoding="utf-8")
+    assert (site / "sitemap.xml").is_file() and (site / "eerste-kamer/2026-02-12/antwoordbrief/index.html").is_file()
+    rebuilt = build_site(CONFIG, project / "docs", site, strict=False, state=state)
+    assert rebuilt.full
+    assert [path for path in leftovers if path.exists()] == []
+    assert all(path.read_text(encoding="utf-8") == "<html>half" for path in kept)
+
+
+def test_temporary_files_a_killed_build_left_in_docs_are_never_published(project: Path) -> None:
+    """Synthetic: what a build killed while staging leaves in docs/ (a page's `.<name>.tmp`, its
+    scratch folder) is skipped by the site build, as MkDocs skips every hidden file: never served."""
+    docs, site = project / "docs", project / "site"
+    (docs / "eerste-kamer/2026-02-12/.antwoordbrief.md.tmp").write_text("# Half geschreven\n", encoding="utf-8")
+    (docs / ".kamerdossier-1").mkdir()
+    (docs / ".kamerdossier-1" / "0.json").write_text('["half"]', encoding="utf-8")
+    build_site(CONFIG, docs, site, strict=True)
+    assert not [path for path in site.rglob("*") if "tmp" in path.name or "kamerdossier-1" in path.as_posix() or path.name == "0.json"]
+    assert not any(b"Half geschreven" in path.read_bytes() for path in site.rglob("*.html"))

@@ -19,6 +19,7 @@ position and font size at a small fraction of pdfplumber's cost, without PyMuPDF
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import functools
 import hashlib
@@ -26,13 +27,13 @@ import json
 import math
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from generator.cache import process_temporary
 from generator.errors import ReadError
 from generator.model import Layout, LineLayout, PageLayout, TextRun
 from generator.readers.files import read_regular_file
@@ -318,10 +319,13 @@ def _store_cached(cache: Path, key: str, lines: tuple[str, ...], layout: Layout)
         ],
     }
     folder = cache / CACHE_FOLDER
+    target = folder / f"{key}.json"
+    temporary = process_temporary(target)  # named by this process: one a killed build leaves is removed (`remove_leftovers`)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, suffix=".tmp", delete=False) as handle:
+        with open(temporary, "w", encoding="utf-8") as handle:
             json.dump(entry, handle, ensure_ascii=False, separators=(",", ":"))
-        os.replace(handle.name, folder / f"{key}.json")
+        os.replace(temporary, target)
     except OSError:
-        return
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)

@@ -16,6 +16,11 @@ Every question, answer and footnote carries the anchor its page gives it and an 
         "status": "beantwoord",
         "answers": ["https://kamerdossier.example/eerste-kamer/2026-02-12/antwoordbrief/#bbb-antwoord-7"], …}
 
+A letter's `events` are the dates it gives, as the timeline lists them (`_events`): its own and
+each date its text or a footnote mentions, with the place that dates it and the date's anchor on
+the timeline. They go out with the letter's document, rendered where its share is, never held
+for the whole corpus.
+
 The JSON files follow `generator/schema/kamerdossier.schema.json`, which the site serves at
 `SCHEMA_PATH`. Text goes out through `json_text`, `csv_text` and `xml_text` only
 (`generator.render.escape`: the character rule, then JSON, CSV or XML escaping), never pasted
@@ -34,6 +39,7 @@ from urllib.parse import urlsplit
 from generator.model import (
     UNANSWERED,
     Answer,
+    EventDate,
     Footnote,
     Letter,
     LetterKey,
@@ -61,6 +67,8 @@ from generator.render.labels import covered_numbers, letter_title
 from generator.render.blocks import qa_anchors
 from generator.render.labels import dutch_date, letter_kind_label
 from generator.render.mentions import dossier_feed
+from generator.render.places import text_places
+from generator.render.timeline import event_anchor, event_label, event_page, events_by_letter, own_event
 
 __all__ = ["CorpusData", "LetterEntry", "OpenDataLookup", "RecordData", "join_corpus_items", "open_data_lookup", "render_corpus_data", "render_data", "render_record_data"]
 
@@ -432,6 +440,7 @@ def _letter_data(record: Record, letter: Letter, page: str, lookup: OpenDataLook
         "answers": [data for item, data in described if item.role == ANSWER],
         "footnotes": [_footnote(footnote, page, site) for footnote in letter.footnotes],
         "references": _references(record, letter, url, _places(letter, blocks, url, page, site), lookup),
+        "events": _events(record, letter, key, url, lookup),
     }
     pairs = tuple(row for item, data in described for row in _pairs(item, data, url, lookup))
     return _LetterData(record, letter, _json_path(page), document, dossiers, pairs)
@@ -479,6 +488,57 @@ def _places(letter: Letter, blocks: list[_Block], url: str, page: str, site: _Si
 
 def _source(span: SourceSpan) -> dict:
     return {"path": span.path, "line": span.line, "end_line": span.end_line}
+
+
+# --- The timeline's events ----------------------------------------------------------------------
+
+
+def _events(record: Record, letter: Letter, key: LetterKey, url: str, lookup: OpenDataLookup) -> list[dict]:
+    """The dates a letter gives, as the timeline lists them (`generator.render.timeline`), in the
+    order of the dates, then of reading: its own dates and each date its text or a footnote
+    mentions, with what happened, the place that dates it (`url`: the letter's page) and the event
+    on the timeline. A mention in a place the site does not show is left out, as the timeline does.
+
+        `2 oktober 2025` in answer 3 of BBB -> {"date": "2025-10-02", "precision": "dag", …,
+         "url": "…/antwoordbrief/#bbb-antwoord-3", "timeline_url": "…/tijdlijn/2025-10/#datum-2025-10-02"}
+    """
+    context, site = lookup.context, lookup.site
+    events = context.corpus.links.events
+    by_letter = context.events or events_by_letter(context.corpus)
+    places = text_places(context)
+    found = []
+    for position, indexes in by_letter.get(key, ()):
+        event = events[position]
+        date = event.date
+        dated = {"date": _event_date(date), "precision": date.precision, "period": date.period, "label": event_label(date)}
+        timeline = site.page(event_page(date), event_anchor(date))
+        for index in indexes:
+            source = event.sources[index]
+            place = places.get((record.path, source.paragraph)) if source.paragraph else None
+            if source.paragraph and place is None:
+                continue
+            found.append({
+                **dated,
+                "role": source.role,
+                "what": own_event(record, letter) if source.role != "vermeld" else source.phrase,
+                "written": source.written,
+                "inferred": source.inferred,
+                "url": site.page(place.page, place.anchor) if place is not None else url,
+                "place": place.label if place is not None else "",
+                "timeline_url": timeline,
+                "source": _source(source.span),
+            })  # fmt: skip
+    return found
+
+
+def _event_date(date: EventDate) -> str:
+    """An event's date in ISO 8601 as precise as the letter gives it: `2025-10-02`, `2025-10`, `2021`
+    (a part of a year, `begin 2026`, as its year: the part is the event's `period`)."""
+    if date.precision == "dag":
+        return f"{date.year:04d}-{date.month:02d}-{date.day:02d}"
+    if date.precision == "maand":
+        return f"{date.year:04d}-{date.month:02d}"
+    return f"{date.year:04d}"
 
 
 # --- Questions, answers, footnotes, references -------------------------------------------------

@@ -47,7 +47,7 @@ from generator.render.labels import capitalized, letter_kind_label
 from generator.render.paging import chunked, continued_pages, page_title, pages_line
 from generator.render.places import TextPlace, text_places
 
-__all__ = ["TIMELINE", "event_anchor", "event_label", "event_page", "render_timeline", "timeline_slice"]
+__all__ = ["TIMELINE", "event_anchor", "event_label", "event_page", "own_event", "render_timeline", "timeline_slice"]
 
 TIMELINE = "tijdlijn.md"
 TIMELINE_FOLDER = "tijdlijn"
@@ -239,7 +239,7 @@ def _own_item(record, letter, page: str, listed_on: str) -> str:
     lands on its only answer (or only question) when it has one, else on its title."""
     title = escape_line(letter_title(record, letter))
     link = relative_link(listed_on, page, _own_anchor(letter))
-    return f"- **Brief: {_own_event(record, letter)}**{_askers(letter)}: [{title}]({link}){_counts(letter)}"
+    return f"- **Brief: {own_event(record, letter)}**{_askers(letter)}: [{title}]({link}){_counts(letter)}"
 
 
 def _own_anchor(letter) -> str:
@@ -308,7 +308,7 @@ def _said_here(sources: list[EventSource], page: str, places: dict[tuple[str, st
     for source in sources:
         if source.role != "vermeld":
             record, letter = context.letters[source.letter]
-            parts.append(f"**{_own_event(record, letter).replace('brief van de commissie', 'deze brief')}**")
+            parts.append(f"**{own_event(record, letter).replace('brief van de commissie', 'deze brief')}**")
             continue
         place = _place(source, places, context)
         if place is not None and place.anchor:
@@ -324,7 +324,7 @@ def _said_by(sources: list[EventSource], context: RenderContext) -> str:
     for source in sources:
         record, letter = context.letters[source.letter]
         if source.role != "vermeld":
-            parts.append(f"**{_own_event(record, letter)}**")
+            parts.append(f"**{own_event(record, letter)}**")
         else:
             label = letter_label(record, letter)
             parts.append(f"genoemd in {label[:1].lower() + label[1:]}")
@@ -379,7 +379,8 @@ def _written(date: EventDate, source: EventSource) -> str:
     return f" ({'; '.join(notes)})" if notes else ""
 
 
-def _own_event(record, letter) -> str:
+def own_event(record, letter) -> str:
+    """What happened on a letter's own date (`OWN_EVENTS`): `antwoordbrief verstuurd`."""
     if letter.kind == APPENDIX_ANSWERS and letter.received_on is not None:
         return OWN_EVENTS[APPENDIX_ANSWERS]
     return OWN_EVENTS.get(letter.kind, f"{letter_kind_label(letter.kind)} verstuurd")

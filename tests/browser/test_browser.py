@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup
 
 from generator.build import keep_published_addresses
 from generator.permanence import format_manifest, published_addresses
+from generator.redirects import read_redirects
 from generator.search import index_site
 from tests.pagefind_index import read_fragments, read_hidden, read_parts
 
@@ -523,7 +524,7 @@ def test_an_old_anchor_declared_in_redirects_lands_on_the_new_one(
     manifest.write_text(format_manifest(published_addresses(built_site) | {old}), encoding="utf-8")
     redirects = tmp_path / "redirects.toml"
     redirects.write_text(f'[anchors]\n"{old}" = "{ANSWER_7_ID}"\n', encoding="utf-8")
-    keep_published_addresses(site, manifest, redirects)  # what the build does: check, then write ankers.js
+    keep_published_addresses(site, manifest, read_redirects(redirects))  # what the build does: check, then write ankers.js
     url = serve(site)
 
     _open(page, url + old)  # an old link, followed from elsewhere

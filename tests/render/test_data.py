@@ -171,6 +171,80 @@ def test_anchors_in_the_data_are_the_anchors_on_the_pages(corpus: Corpus, files:
             assert f"[^{footnote['number']}]:" in page, (path, footnote["anchor"])
 
 
+# --- The timeline's events --------------------------------------------------------------------------
+
+
+def _event(letter: dict, written: str) -> dict:
+    (found,) = [event for event in letter["events"] if event["written"] == written]
+    return found
+
+
+def test_a_letters_own_date_and_a_date_its_footnote_gives_are_its_events(files: dict[str, str]) -> None:
+    """The written questions: `(ingezonden 7 oktober 2025)` on line 1 of seeds/000_…, and footnote 1
+    `NOS.nl, 2 oktober 2025` on line 89."""
+    letter = _letter(files, WRITTEN_QUESTIONS_JSON)
+    page = SITE + "tweede-kamer/2025-10-07/schriftelijke-vragen/"
+    assert _event(letter, "7 oktober 2025") == {
+        "date": "2025-10-07", "precision": "dag", "period": None, "label": "7 oktober 2025", "role": "ingezonden",
+        "what": "vragen ingezonden", "written": "7 oktober 2025", "inferred": None, "url": page, "place": "",
+        "timeline_url": SITE + "tijdlijn/2025-10/#datum-2025-10-07",
+        "source": {"path": "seeds/000_04ae587ba6eeb66d.txt", "line": 1, "end_line": letter["source"]["end_line"]},
+    }  # fmt: skip
+    footnote = _event(letter, "2 oktober 2025")
+    assert (footnote["date"], footnote["role"], footnote["what"]) == ("2025-10-02", "vermeld", "NOS.nl, 2 oktober 2025")
+    assert (footnote["url"], footnote["place"]) == (page + "#fn:1", "voetnoot 1")
+    assert footnote["timeline_url"] == SITE + "tijdlijn/2025-10/#datum-2025-10-02"
+    assert footnote["source"]["line"] == 89
+
+
+def test_an_inferred_year_and_a_part_of_a_year_keep_what_the_letter_says(files: dict[str, str]) -> None:
+    """The answer letter of 12 februari 2026: `… van 1 juli.10` with footnote 10 `Kamerstukken II,
+    2024/25, nr. 2592` (answer 1 of GroenLinks-PvdA), and `Begin dit jaar heeft de Belastingdienst …`
+    (answer 9 of BBB)."""
+    letter = _letter(files, ANSWERS_JSON)
+    page = SITE + "eerste-kamer/2026-02-12/antwoordbrief/"
+    july = _event(letter, "1 juli")
+    assert (july["date"], july["precision"], july["label"]) == ("2025-07-01", "dag", "1 juli 2025")
+    assert "2024/25" in july["inferred"]
+    assert (july["url"], july["place"]) == (page + "#groenlinks-pvda-antwoord-1", "antwoord op vraag 1 (GroenLinks-PvdA)")
+    begin = _event(letter, "Begin dit jaar")
+    assert (begin["date"], begin["precision"], begin["period"], begin["label"]) == ("2026", "periode", "begin", "begin 2026")
+    assert begin["what"].startswith("Begin dit jaar heeft de Belastingdienst")
+    assert begin["inferred"] == "jaar uit de datum van de brief"
+    assert (begin["url"], begin["timeline_url"]) == (page + "#bbb-antwoord-9", SITE + "tijdlijn/2026/#periode-2026-begin")
+    sent = [event for event in letter["events"] if event["role"] != "vermeld"]
+    assert [(event["date"], event["what"], event["url"]) for event in sent] == [("2026-02-12", "antwoordbrief verstuurd", page)]
+
+
+def test_events_are_every_source_the_timeline_lists_in_date_then_reading_order(corpus: Corpus, files: dict[str, str]) -> None:
+    """Each letter lists its sources of the link pass's events (`Links.events`, in date order, each
+    date's sources in reading order) in that order, each leading to its date's anchor on the timeline."""
+    pages = render_site(corpus, SITE)
+    listed = 0
+    for path, text in files.items():
+        if not path.endswith(".json") or path.startswith("data/"):
+            continue
+        letter = json.loads(text)["letter"]
+        key = LetterKey(letter["record"]["source_path"], letter["index"])
+        expected = [(source.written, source.span.line) for event in corpus.links.events for source in event.sources if source.letter == key]
+        assert [(event["written"], event["source"]["line"]) for event in letter["events"]] == expected, path
+        for event in letter["events"]:
+            target, anchor = event["timeline_url"].removeprefix(SITE).split("/#")
+            assert re.search(rf"\{{#{re.escape(anchor)}\}}", pages[target + ".md"]), event["timeline_url"]
+        listed += len(letter["events"])
+    assert listed == sum(len(event.sources) for event in corpus.links.events) == 35
+
+
+def test_hostile_text_in_an_events_phrase_stays_literal(corpus: Corpus, validator: Draft202012Validator) -> None:
+    """Synthetic: the phrase of every event source replaced by HOSTILE (no seed letter holds markup)."""
+    events = tuple(replace(event, sources=tuple(replace(source, phrase=HOSTILE) for source in event.sources)) for event in corpus.links.events)
+    files = _render(replace(corpus, links=replace(corpus.links, events=events)), SITE)
+    letter = _letter(files, WRITTEN_QUESTIONS_JSON)
+    assert _event(letter, "2 oktober 2025")["what"] == HOSTILE
+    assert validator.is_valid(json.loads(files[WRITTEN_QUESTIONS_JSON]))
+    assert HOSTILE not in files[WRITTEN_QUESTIONS_JSON]  # its quotes escaped in the JSON text, literal once parsed
+
+
 # --- Schema ----------------------------------------------------------------------------------------
 
 
@@ -195,8 +269,13 @@ def test_every_json_file_follows_the_schema(files: dict[str, str], validator: Dr
         lambda doc: doc["letter"].update(unexpected=True),
         lambda doc: doc["letter"]["questions"][0].pop("text"),
         lambda doc: doc.update(letters=[]),
+        lambda doc: doc["letter"]["events"][0].update(date="2025-06"),
+        lambda doc: doc["letter"]["events"][0].update(period="eind"),
+        lambda doc: doc["letter"]["events"][0].update(role="gebeurd"),
+        lambda doc: doc["letter"]["events"][0].update(timeline_url="tijdlijn/2025-06/#datum-2025-06-02"),
     ],
-    ids=["anchor", "status", "relative-url", "footnote-anchor", "date", "extra-field", "missing-text", "both-kinds"],
+    ids=["anchor", "status", "relative-url", "footnote-anchor", "date", "extra-field", "missing-text", "both-kinds",
+         "event-date-less-precise", "event-period-of-a-day", "event-role", "event-relative-url"],
 )
 def test_the_schema_refuses_what_is_wrong(files: dict[str, str], validator: Draft202012Validator, spoil) -> None:
     document = copy.deepcopy(json.loads(files[WRITTEN_QUESTIONS_JSON]))

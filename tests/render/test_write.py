@@ -163,3 +163,43 @@ def test_a_page_abandoned_while_staged_in_pieces_leaves_nothing(tmp_path: Path) 
     stream.abandon()
     assert sorted(path.name for path in (tmp_path / "data").iterdir()) == ["x.json"]
     assert (tmp_path / "data" / "x.json").read_text(encoding="utf-8") == "{}\n"
+
+
+# --- What a killed build left ---------------------------------------------------------------------
+
+
+def _gone_process() -> int:
+    """The id of a process that has ended (a child, waited for)."""
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", ""])
+    child.wait()
+    return child.pid
+
+
+def test_the_next_build_removes_what_a_killed_build_left_and_nothing_else(tmp_path: Path) -> None:
+    """Synthetic: a build killed by SIGKILL midway is simulated by planting what it leaves (its
+    scratch folder, its process gone, and the temporary files beside the pages it was staging), no
+    real build being killable at a chosen point. Files of other names, and the scratch folder of a
+    process still running, are someone else's and stay."""
+    write_pages({LETTER: LETTER_TEXT, "index.md": HOME_TEXT}, tmp_path)
+    killed = tmp_path / f".kamerdossier-{_gone_process()}"
+    (killed / "deel").mkdir(parents=True)
+    (killed / "deel" / "0.json").write_text("[", encoding="utf-8")
+    leftovers = [tmp_path / "eerste-kamer/2026-02-12/.antwoordbrief.md.tmp", tmp_path / ".index.md.tmp", tmp_path / f".{MANIFEST}.tmp"]
+    for path in leftovers:
+        path.write_text("half", encoding="utf-8")
+    running = tmp_path / f".kamerdossier-{os.getppid()}"  # the process that started the tests: running
+    running.mkdir()
+    kept = [tmp_path / "eerste-kamer/2026-02-12/.notities.tmp", tmp_path / ".kamerdossier-notities" / "x", tmp_path / ".over.md.tmp"]
+    for path in kept:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("van iemand", encoding="utf-8")
+
+    write_pages({LETTER: LETTER_TEXT, "index.md": HOME_TEXT}, tmp_path)
+    assert not killed.exists()
+    assert [path for path in leftovers if path.exists()] == []
+    assert running.is_dir() and all(path.read_text(encoding="utf-8") == "van iemand" for path in kept)
+    assert not (tmp_path / f".kamerdossier-{os.getpid()}").exists()  # this build's own, removed at its end
+    assert (tmp_path / LETTER).read_text(encoding="utf-8") == LETTER_TEXT

@@ -103,15 +103,21 @@ def test_a_stale_generated_list_deletes_no_hand_written_file(tmp_path: Path) -> 
     assert (built.site / "javascripts" / "citeren.js").is_file()
 
 
-def test_a_missing_published_list_is_an_error_unless_the_site_is_new(tmp_path: Path) -> None:
+def test_a_missing_published_list_is_an_error_unless_the_site_is_new(tmp_path: Path, capsys) -> None:
+    """An error before anything is built (docs/ as it was, no site), not once the site is built."""
     from generator.cli import main
     from tests.security.harness import CONFIG
 
     seeds = make_seeds(tmp_path)
     docs = make_docs(tmp_path)
+    before = {path: path.read_bytes() for path in docs.rglob("*") if path.is_file()}
     args = ["build", "--seeds", str(seeds), "--docs", str(docs), "--site", str(tmp_path / "site"), "--config", str(CONFIG),
             "--manifest", str(tmp_path / "published.txt"), "--redirects", str(tmp_path / "redirects.toml")]
     assert main(args) == 1
+    said = capsys.readouterr().err.splitlines()
+    assert len(said) == 1 and said[0].startswith(f"kamerdossier: {tmp_path / 'published.txt'}: not found; ")
+    assert {path: path.read_bytes() for path in docs.rglob("*") if path.is_file()} == before
+    assert not (tmp_path / "site").exists()
     assert main([*args, "--new-site"]) == 0
 
 
