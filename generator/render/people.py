@@ -96,19 +96,23 @@ class _Person:
     letters: dict[LetterKey, None] = field(default_factory=dict)  # an ordered set: a busy person has thousands
 
 
-def anchored_blocks(letter: Letter) -> list[tuple[Question | Answer, str]]:
-    """Each question and answer of a letter with the anchor its page gives it (claimed in body order)."""
+def anchored_blocks(letter: Letter) -> tuple[list[tuple[Question, str]], list[tuple[Answer, str]]]:
+    """The questions a letter asks (not those it quotes) and the answers it gives, each with the
+    anchor its page gives it (claimed in body order), sorted out once for every list naming them."""
     ids = PageIds()
-    found = []
+    asked: list[tuple[Question, str]] = []
+    answered: list[tuple[Answer, str]] = []
     for block in letter.body:
         if isinstance(block, Question):
-            found.append((block, ids.claim(question_anchor(block.party, block.number))))
+            anchor = ids.claim(question_anchor(block.party, block.number))
+            if not block.quoted:
+                asked.append((block, anchor))
         elif isinstance(block, Answer):
-            found.append((block, ids.claim(answer_anchor(block.party, block.number))))
-    return found
+            answered.append((block, ids.claim(answer_anchor(block.party, block.number))))
+    return asked, answered
 
 
-def _gather(context: RenderContext, anchored_by_letter: dict[LetterKey, list[tuple[Question | Answer, str]]]) -> list[_Person]:
+def _gather(context: RenderContext, anchored_by_letter: dict[LetterKey, tuple[list[tuple[Question, str]], list[tuple[Answer, str]]]]) -> list[_Person]:
     people: dict[tuple[str, str], _Person] = {}
     named: dict[tuple[str, str, bool], _Person] = {}  # a member asks hundreds of letters: their name is read once
 
@@ -133,25 +137,25 @@ def _gather(context: RenderContext, anchored_by_letter: dict[LetterKey, list[tup
             if context.addresses.letter_page(key) is None:
                 continue
             chamber = letter.chamber or record.chamber
-            anchored = anchored_by_letter[key]
+            asked, answered = anchored_by_letter[key]
             for member in letter.askers:
                 asker = person(member.name, chamber)
                 add(asker.parties, member.party)
                 add(asker.roles, f"Lid van de {chamber}")
-                asker.questions.setdefault(key, []).extend((b, a) for b, a in anchored if isinstance(b, Question) and not b.quoted)
+                asker.questions.setdefault(key, []).extend(asked)
                 asker.letters[key] = None
             for minister in letter.ministers:  # an Aanhangsel answer: who answers, by title and name
                 signer = person(minister.name, GOVERNMENT)  # printed by surname: `Minister Bruins Slot`
                 add(signer.signs_as, f"{minister.title} ({minister.portfolio})" if minister.portfolio else minister.title)
                 signer.letters[key] = None
-                signer.answers.setdefault(key, []).extend((b, a) for b, a in anchored if isinstance(b, Answer))
+                signer.answers.setdefault(key, []).extend(answered)
             if not letter.ministers and letter.signatory is not None and letter.signatory.name.strip():
                 group = GOVERNMENT if letter.kind in (ANSWER_LETTER, APPENDIX_ANSWERS) else chamber
                 signer = person(letter.signatory.name, group, signed=True)
                 add(signer.signs_as, capitalized(_without_article(letter.signatory.role or "")) or None)
                 signer.letters[key] = None
                 if group == GOVERNMENT:
-                    signer.answers.setdefault(key, []).extend((b, a) for b, a in anchored if isinstance(b, Answer))
+                    signer.answers.setdefault(key, []).extend(answered)
             committee = _committee(record, letter)
             for member in letter.committee:
                 listed = person(member.name, chamber)
@@ -191,7 +195,7 @@ def folder_pages(folder: str, names: list[str], fallback: str) -> list[str]:
     return pages
 
 
-def person_pages(context: RenderContext, anchored: dict[LetterKey, list[tuple[Question | Answer, str]]]) -> dict[str, str]:
+def person_pages(context: RenderContext, anchored: dict[LetterKey, tuple[list[tuple[Question, str]], list[tuple[Answer, str]]]]) -> dict[str, str]:
     """Render `personen.md` and `personen/<surname>.md` for every person (continued on
     `personen/<surname>/2.md`, … when they have more than `LINKS_PER_PAGE` questions, answers and
     letters), given each letter's questions and answers with their anchors (`anchored_blocks`)."""
