@@ -7,9 +7,10 @@ never the whole index. The pages say `<html lang="nl">`, so Pagefind stems Dutch
 written, and a word joined by `-` or `/` (`GroenLinks-PvdA`, `31066/26643`) is found by each part.
 Every heading with an id becomes a sub-result, so a hit lands on its question or answer anchor.
 
-Only what readers search is indexed: the letters (every page in a chamber's folder) and the pages
-that explain the site and its terms (SITE_PAGES). The overview pages (home, timeline, dossiers,
-people, parties, the months' lists, a term's uses, annotations) list letters by their titles and
+Only what readers search is indexed: the letters (every page in a chamber's folder but the lists
+of the letters citing one) and the pages that explain the site and its terms (SITE_PAGES). The
+overview pages (home, timeline, dossiers, people, parties, the months' lists, a term's uses,
+annotations, the letters citing a letter) list letters by their titles and
 quote their passages: indexed, a query's words would find each passage again on the lists that
 quote it, as hits that do not land on the question or answer, and the index would grow with every
 list. They are reached from the letters found (every letter page links its dossiers, people,
@@ -79,6 +80,7 @@ from urllib.parse import unquote
 
 from generator.cache import file_key, file_status, scan_folder, write_json
 from generator.errors import BuildFailed
+from generator.render.cited import CITED_IN_FOLDER
 from generator.search_parts import LETTER_FOLDERS, Part, changed_blocks, split_into_parts
 from generator.write import write_files
 
@@ -99,6 +101,9 @@ question and its answer, status badges in headings, permalink signs (¶), footno
 
 SITE_PAGES = frozenset({"over/index.html", "citeren/index.html", "begrippen/index.html"})
 """The other pages indexed: about the site, how to cite, and the glossary's explanations."""
+_CITED_IN_LIST = f"/{CITED_IN_FOLDER}/"
+"""In a chamber's folder, what the address of a page listing the letters that cite a letter holds
+(`generator.render.cited.render_cited_in`): a list of letters, not a letter, so not indexed."""
 
 LINKS = ".pagefind-pages"
 """A folder in the site, for one run, of links to the pages Pagefind is to index (hidden: MkDocs
@@ -241,7 +246,7 @@ def _pages(site: Path) -> dict[str, tuple[int, int]]:
     for top in LETTER_FOLDERS:
         if os.path.isdir(os.path.join(site, top)):
             found.update(scan_folder(os.path.join(site, top), f"{top}/", ".html"))
-    return dict(sorted(found.items()))
+    return {page: status for page, status in sorted(found.items()) if _CITED_IN_LIST not in page}
 
 
 def _index_parts(binary: Path, site: Path, parts: list[Part], links: Path | None) -> list[tuple[dict[str, int], dict[str, str]]]:

@@ -21,10 +21,13 @@ from dataclasses import replace
 from generator.errors import SourceError
 from generator.model import Corpus, DossierMention, LetterKey, Record
 from generator.render.annotations import placed_notes
+from generator.render.cited import render_cited_in
 from generator.render.places import lazy_text_places
 from generator.render.context import RenderContext, build_context
 from generator.render.data import OpenDataLookup, RecordData, open_data_lookup, render_corpus_data, render_record_data
+from generator.render.labels import letter_title
 from generator.render.markdown import render_letter_page
+from generator.render.metadata import record_title
 from generator.render.addresses import Addresses, assign_addresses
 from generator.render.mentions import DOSSIER_INDEX, dossier_feed, dossier_page
 from generator.render.overviews import render_overviews
@@ -80,16 +83,19 @@ def render_record(
     record: Record, context: RenderContext, lookup: OpenDataLookup | None = None
 ) -> tuple[list[tuple[str, str]], RecordData | None]:
     """Render one record's own pages: its record page (a record of several letters has one) and its
-    letters' pages; with the open data's `lookup`, its letters' JSON files too, and what the
+    letters' pages, each with its list of the letters citing it when its page names only the newest
+    (`render_cited_in`); with the open data's `lookup`, its letters' JSON files too, and what the
     corpus-wide open data keeps of them (`render_corpus_data`)."""
     pages = []
     record_page = context.addresses.record_page(record)
     if record_page is not None:
         pages.append((record_page, render_record_page(record, record_page, context)))
+        pages += render_cited_in(record_page, record_title(record), context)
     for letter in record.letters:
         page = context.addresses.letter_page(LetterKey(record.path, letter.index))
         if page is not None and page != record_page:
             pages.append((page, render_letter_page(record, letter, page, context)))
+            pages += render_cited_in(page, letter_title(record, letter), context)
     if lookup is None:
         return pages, None
     data = render_record_data(record, lookup)

@@ -9,6 +9,13 @@ A letter is cited where a reference elsewhere in the corpus carries the official
 its record or of the letter itself (`generator.render.mentions`). A page nobody cites has no
 "Geciteerd in" line at all, as a page without dossiers has no "Dossiers" line: the metadata
 list shows what is known and leaves out what is not.
+
+The line names the newest `CITED_ON_PAGE` citing letters, so a much-cited letter's page does not
+grow with the corpus; the others are counted, and every one is listed, newest first, on pages of
+its own in a folder of the letter's page (`render_cited_in`)::
+
+    - **Geciteerd in:** [Antwoordbrief, 12 februari 2026](…) (‘…’), … en 212 andere ([alle 222 citerende brieven](antwoordbrief/geciteerd-in.md))
+    eerste-kamer/2026-02-12/antwoordbrief/geciteerd-in.md, …/geciteerd-in/2.md, …   (`CITING_PER_PAGE` a page)
 """
 
 from __future__ import annotations
@@ -19,16 +26,25 @@ from collections.abc import Iterable
 from generator.model import Letter, LetterKey, Record
 from generator.render.addresses import letter_date, record_date, relative_link
 from generator.render.context import RenderContext
-from generator.render.escape import escape_line
+from generator.render.blocks import PageIds, join_blocks, title_block
+from generator.render.escape import escape_line, front_matter
 from generator.render.labels import letter_label
 from generator.render.metadata import record_title, source_metadata
 from generator.render.mentions import Citation, dossier_page
+from generator.render.paging import chunked, continued_pages, page_title, pages_line
 
-__all__ = ["citing_label", "letters_newest_first", "mention_metadata", "newest_first"]
+__all__ = ["cited_in_list", "citing_label", "letters_newest_first", "mention_metadata", "newest_first", "render_cited_in"]
 
 CITED_IN = "Geciteerd in"
 CITES_DOSSIERS = "Citeert uit dossiers"
 """The dossiers a letter cites without being part of them (`Kamerstuk 26643, nr. 1315`)."""
+CITED_ON_PAGE = 10
+"""How many citing letters a page's "Geciteerd in" line links, newest first; more are counted,
+and listed on the page's own list of them (`render_cited_in`)."""
+CITING_PER_PAGE = 100
+"""How many citing letters a page of that list holds before it continues on `…/geciteerd-in/2.md`."""
+CITED_IN_FOLDER = "geciteerd-in"
+"""The name of that list's first page, in a folder of the cited page's name (no letter's page is there)."""
 
 
 def mention_metadata(
@@ -57,16 +73,55 @@ def _dossier_links(record: Record, page: str, context: RenderContext, letter: Le
 
 
 def _cited_in(page: str, context: RenderContext) -> tuple[str, str]:
-    """Link each letter citing a document the page shows, newest first, with what it cites as printed."""
+    """Link the newest `CITED_ON_PAGE` letters citing a document the page shows, each with what it
+    cites as printed; count the others, and link the list of all of them (`render_cited_in`)."""
+    citing = _citing_pages(page, context)
+    items = [_citing_item(page, citing_page, citations, context) for citing_page, citations in citing[:CITED_ON_PAGE]]
+    if len(citing) > CITED_ON_PAGE:
+        everyone = f"[alle {len(citing)} citerende brieven]({relative_link(page, cited_in_list(page))})"
+        return (CITED_IN, f"{', '.join(items)} en {len(citing) - CITED_ON_PAGE} andere ({everyone})")
+    return (CITED_IN, ", ".join(items))
+
+
+def cited_in_list(page: str) -> str:
+    """The first page of the list of letters citing `page`: `x/y.md` -> `x/y/geciteerd-in.md`."""
+    return f"{page.removesuffix('.md')}/{CITED_IN_FOLDER}.md"
+
+
+def render_cited_in(page: str, title: str, context: RenderContext) -> list[tuple[str, str]]:
+    """Render the list of every letter citing a document `page` (titled `title`) shows, newest first,
+    `CITING_PER_PAGE` a page (`x/y/geciteerd-in.md`, `x/y/geciteerd-in/2.md`, …): only for a page
+    whose "Geciteerd in" line names fewer than there are (`CITED_ON_PAGE`)."""
+    citing = _citing_pages(page, context)
+    if len(citing) <= CITED_ON_PAGE:
+        return []
+    chunks = chunked(citing, CITING_PER_PAGE)
+    addresses = continued_pages(cited_in_list(page), len(chunks))
+    rendered = []
+    for number, (here, chunk) in enumerate(zip(addresses, chunks), 1):
+        heading = page_title(f"Verwijzingen naar {title}", number)
+        intro = (
+            f"Alle {len(citing)} brieven op deze site die [{escape_line(title)}]({relative_link(here, page)}) citeren, "
+            "nieuwste eerst, met wat zij citeren zoals het er staat."
+        )
+        items = "\n".join(f"- {_citing_item(here, citing_page, citations, context)}" for citing_page, citations in chunk)
+        rendered.append((here, join_blocks([front_matter(heading), title_block(heading, PageIds()), intro, pages_line(addresses, number), items])))
+    return rendered
+
+
+def _citing_pages(page: str, context: RenderContext) -> list[tuple[str, list[Citation]]]:
+    """The pages of the letters citing a document `page` shows, newest first, each with its citations."""
     by_page: dict[str, list[Citation]] = {}
     for citation in newest_first(context.mentions.cited_in.get(page, ())):
         if citation.page is not None:
             by_page.setdefault(citation.page, []).append(citation)
-    items = []
-    for citing_page, citations in by_page.items():
-        texts = "; ".join(f"‘{escape_line(text)}’" for text in dict.fromkeys(c.reference.text for c in citations))
-        items.append(f"[{citing_label(citations[0], context)}]({relative_link(page, citing_page)}) ({texts})")
-    return (CITED_IN, ", ".join(items))
+    return list(by_page.items())
+
+
+def _citing_item(page: str, citing_page: str, citations: list[Citation], context: RenderContext) -> str:
+    """`[Antwoordbrief, 12 februari 2026](…) (‘Kamerstukken II, 2025/26, 31066, nr. 506’)`, linked from `page`."""
+    texts = "; ".join(f"‘{escape_line(text)}’" for text in dict.fromkeys(c.reference.text for c in citations))
+    return f"[{citing_label(citations[0], context)}]({relative_link(page, citing_page)}) ({texts})"
 
 
 def citing_label(citation: Citation, context: RenderContext) -> str:

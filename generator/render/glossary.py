@@ -25,7 +25,7 @@ from generator.model import Term
 from generator.render.addresses import relative_link, slugify
 from generator.render.cited import letters_newest_first
 from generator.render.context import RenderContext
-from generator.render.labels import letter_label
+from generator.render.labels import LetterLabels
 from generator.render.escape import escape_line, front_matter, safe_url
 from generator.render.blocks import PageIds, join_blocks, title_block
 from generator.render.labels import capitalized
@@ -73,17 +73,18 @@ def render_glossary(context: RenderContext) -> dict[str, str]:
     blocks = [front_matter(TITLE), title_block(TITLE, ids), INTRO]
     terms = sorted(context.corpus.glossary, key=_sort_key)
     pages: dict[str, str] = {}
+    labels = LetterLabels(context.letters)  # a letter using a term names it at each use, for every term
     for term, page in zip(terms, folder_pages(GLOSSARY_FOLDER, [term_anchor(term) for term in terms], "begrip")):
         found = _newest_first(uses.get(term.name, Counter()), context)
-        blocks += _entry(term, found, GLOSSARY, context, ids, page if len(found) > USES_SHOWN else None)
+        blocks += _entry(term, found, GLOSSARY, labels, ids, page if len(found) > USES_SHOWN else None)
         if len(found) > USES_SHOWN:
-            pages.update(_term_pages(term, page, found, context))
+            pages.update(_term_pages(term, page, found, labels))
     if not terms:
         blocks.append("Er zijn nog geen begrippen.")
     return {GLOSSARY: join_blocks(blocks), **pages}
 
 
-def _term_pages(term: Term, page: str, found: list[tuple[TextPlace, int]], context: RenderContext) -> dict[str, str]:
+def _term_pages(term: Term, page: str, found: list[tuple[TextPlace, int]], labels: LetterLabels) -> dict[str, str]:
     """A term's own page listing every use, newest first, continued on `…/2.md` after `USES_PER_PAGE`."""
     chunks = chunked(found, USES_PER_PAGE)
     addresses = continued_pages(page, len(chunks))
@@ -93,7 +94,7 @@ def _term_pages(term: Term, page: str, found: list[tuple[TextPlace, int]], conte
         ids = PageIds()
         pages[address] = join_blocks(
             [front_matter(title), title_block(title, ids), pages_line(addresses, number)]
-            + _entry(term, chunk, address, context, ids, None)[1:]
+            + _entry(term, chunk, address, labels, ids, None)[1:]
             + [f"[Alle begrippen]({relative_link(address, GLOSSARY)})"]
         )
     return pages
@@ -106,7 +107,7 @@ def _newest_first(uses: Counter[TextPlace], context: RenderContext) -> list[tupl
 
 
 def _entry(
-    term: Term, uses: list[tuple[TextPlace, int]], page: str, context: RenderContext, ids: PageIds, more: str | None
+    term: Term, uses: list[tuple[TextPlace, int]], page: str, labels: LetterLabels, ids: PageIds, more: str | None
 ) -> list[str]:
     """A term's heading, explanation, source and uses; with `more`, only the newest uses and a link to `more`."""
     heading = f"## {escape_line(term.name)} {{#{ids.claim(term_anchor(term))}}}"
@@ -121,16 +122,15 @@ def _entry(
     if not uses:
         return blocks + [NOT_USED]
     shown = uses[:USES_SHOWN] if more else uses
-    items = [f"- {_use_link(place, page, context)}" + (f" ({count}×)" if count > 1 else "") for place, count in shown]
+    items = [f"- {_use_link(place, page, labels)}" + (f" ({count}×)" if count > 1 else "") for place, count in shown]
     blocks += ["Komt voor in:" if not more else f"Komt voor in (de {USES_SHOWN} nieuwste van {len(uses)}):", "\n".join(items)]
     if more:
         blocks.append(f"[Alle {len(uses)} plaatsen waar {escape_line(term.name)} voorkomt]({relative_link(page, more)})")
     return blocks
 
 
-def _use_link(place: TextPlace, page: str, context: RenderContext) -> str:
+def _use_link(place: TextPlace, page: str, labels: LetterLabels) -> str:
     """`[antwoord op vraag 3 (BBB), antwoordbrief, 12 februari 2026](…#bbb-antwoord-3)`."""
-    record, letter = context.letters[place.letter]
-    where = letter_label(record, letter)
+    where = labels[place.letter]
     text = f"{place.label}, {where[:1].lower()}{where[1:]}" if place.label else where
     return f"[{escape_line(text)}]({relative_link(page, place.page, place.anchor)})"

@@ -55,7 +55,7 @@ def render_indexes(context: RenderContext) -> dict[str, str]:
                 continue
             anchored[key] = anchored_blocks(letter)  # the people's pages link the same anchors
             asking = [member.party for member in letter.askers if member.party]
-            asked = [(block, anchor) for block, anchor in anchored[key] if isinstance(block, Question) and not block.quoted]
+            asked = anchored[key][0]
             for question, anchor in asked:
                 for party in dict.fromkeys([question.party] if question.party else asking):
                     parties.setdefault(party, {}).setdefault(key, []).append((question, anchor))

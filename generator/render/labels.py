@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+from collections.abc import Mapping
 
 from generator.model import (
     ANSWER_LETTER,
@@ -29,6 +30,7 @@ from generator.model import (
     WRITTEN_QUESTIONS,
     Answer,
     Letter,
+    LetterKey,
     Question,
     Record,
 )
@@ -81,6 +83,20 @@ def letter_label(record: Record, letter: Letter) -> str:
     """Describe a letter in a few words: `Brief van de commissie, 2 december 2025`; a cover note
     that prints no date is `Verslag` (its record is listed by the dates of its letters)."""
     return capitalized(letter_kind_label(letter.kind)) + _dated(record, letter)
+
+
+class LetterLabels(dict):
+    """Each letter's `letter_label` by its key, made when first asked for (`labels[key]`): a list
+    names a letter at every use of a term or mention of a date it holds, and the same letters on
+    page after page."""
+
+    def __init__(self, letters: Mapping[LetterKey, tuple[Record, Letter]]) -> None:
+        super().__init__()
+        self._letters = letters
+
+    def __missing__(self, key: LetterKey) -> str:
+        label = self[key] = letter_label(*self._letters[key])
+        return label
 
 
 def _dated(record: Record, letter: Letter) -> str:

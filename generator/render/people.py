@@ -18,6 +18,7 @@ surname in the same chamber (or, for the government, among its signatories) is o
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -95,26 +96,35 @@ class _Person:
     letters: dict[LetterKey, None] = field(default_factory=dict)  # an ordered set: a busy person has thousands
 
 
-def anchored_blocks(letter: Letter) -> list[tuple[Question | Answer, str]]:
-    """Each question and answer of a letter with the anchor its page gives it (claimed in body order)."""
+def anchored_blocks(letter: Letter) -> tuple[list[tuple[Question, str]], list[tuple[Answer, str]]]:
+    """The questions a letter asks (not those it quotes) and the answers it gives, each with the
+    anchor its page gives it (claimed in body order), sorted out once for every list naming them."""
     ids = PageIds()
-    found = []
+    asked: list[tuple[Question, str]] = []
+    answered: list[tuple[Answer, str]] = []
     for block in letter.body:
         if isinstance(block, Question):
-            found.append((block, ids.claim(question_anchor(block.party, block.number))))
+            anchor = ids.claim(question_anchor(block.party, block.number))
+            if not block.quoted:
+                asked.append((block, anchor))
         elif isinstance(block, Answer):
-            found.append((block, ids.claim(answer_anchor(block.party, block.number))))
-    return found
+            answered.append((block, ids.claim(answer_anchor(block.party, block.number))))
+    return asked, answered
 
 
-def _gather(context: RenderContext, anchored_by_letter: dict[LetterKey, list[tuple[Question | Answer, str]]]) -> list[_Person]:
+def _gather(context: RenderContext, anchored_by_letter: dict[LetterKey, tuple[list[tuple[Question, str]], list[tuple[Answer, str]]]]) -> list[_Person]:
     people: dict[tuple[str, str], _Person] = {}
+    named: dict[tuple[str, str, bool], _Person] = {}  # a member asks hundreds of letters: their name is read once
 
     def person(name: str, group: str, signed: bool = False) -> _Person:
+        found = named.get((name, group, signed))
+        if found is not None:
+            return found  # and the name as printed is among theirs already
         key_name = _signatory_surname(name) if signed else surname(name)
         found = people.setdefault((slugify(key_name), group), _Person(key_name, group))
         if " ".join(name.split()) not in found.printed:
             found.printed.append(" ".join(name.split()))
+        named[(name, group, signed)] = found
         return found
 
     def add(values: list[str], value: str | None) -> None:
@@ -127,25 +137,25 @@ def _gather(context: RenderContext, anchored_by_letter: dict[LetterKey, list[tup
             if context.addresses.letter_page(key) is None:
                 continue
             chamber = letter.chamber or record.chamber
-            anchored = anchored_by_letter[key]
+            asked, answered = anchored_by_letter[key]
             for member in letter.askers:
                 asker = person(member.name, chamber)
                 add(asker.parties, member.party)
                 add(asker.roles, f"Lid van de {chamber}")
-                asker.questions.setdefault(key, []).extend((b, a) for b, a in anchored if isinstance(b, Question) and not b.quoted)
+                asker.questions.setdefault(key, []).extend(asked)
                 asker.letters[key] = None
             for minister in letter.ministers:  # an Aanhangsel answer: who answers, by title and name
                 signer = person(minister.name, GOVERNMENT)  # printed by surname: `Minister Bruins Slot`
                 add(signer.signs_as, f"{minister.title} ({minister.portfolio})" if minister.portfolio else minister.title)
                 signer.letters[key] = None
-                signer.answers.setdefault(key, []).extend((b, a) for b, a in anchored if isinstance(b, Answer))
+                signer.answers.setdefault(key, []).extend(answered)
             if not letter.ministers and letter.signatory is not None and letter.signatory.name.strip():
                 group = GOVERNMENT if letter.kind in (ANSWER_LETTER, APPENDIX_ANSWERS) else chamber
                 signer = person(letter.signatory.name, group, signed=True)
                 add(signer.signs_as, capitalized(_without_article(letter.signatory.role or "")) or None)
                 signer.letters[key] = None
                 if group == GOVERNMENT:
-                    signer.answers.setdefault(key, []).extend((b, a) for b, a in anchored if isinstance(b, Answer))
+                    signer.answers.setdefault(key, []).extend(answered)
             committee = _committee(record, letter)
             for member in letter.committee:
                 listed = person(member.name, chamber)
@@ -185,7 +195,7 @@ def folder_pages(folder: str, names: list[str], fallback: str) -> list[str]:
     return pages
 
 
-def person_pages(context: RenderContext, anchored: dict[LetterKey, list[tuple[Question | Answer, str]]]) -> dict[str, str]:
+def person_pages(context: RenderContext, anchored: dict[LetterKey, tuple[list[tuple[Question, str]], list[tuple[Answer, str]]]]) -> dict[str, str]:
     """Render `personen.md` and `personen/<surname>.md` for every person (continued on
     `personen/<surname>/2.md`, … when they have more than `LINKS_PER_PAGE` questions, answers and
     letters), given each letter's questions and answers with their anchors (`anchored_blocks`)."""
@@ -235,17 +245,20 @@ def _index_entry(found: _Person, listed_on: str, page: str) -> str:
 
 def _render_person(found: _Person, page: str, context: RenderContext) -> dict[str, str]:
     """A person's page and its continuations: their letters newest first, each with the questions
-    they ask or the answers they give in it, about `LINKS_PER_PAGE` links a page (a letter whole)."""
+    they ask or the answers they give in it, about `LINKS_PER_PAGE` links a page (a letter whole).
+    The letters are sorted once: each page takes its share of them in that order."""
     keys = letters_newest_first(found.letters, context)
     chunks = chunked(keys, LINKS_PER_PAGE, lambda key: 1 + len(found.questions.get(key, ())) + len(found.answers.get(key, ())))
     addresses = continued_pages(page, len(chunks))
     return {
-        address: _person_page(found, address, number, addresses, set(chunk), context)
+        address: _person_page(found, address, number, addresses, chunk, context)
         for number, (address, chunk) in enumerate(zip(addresses, chunks), 1)
     }
 
 
-def _person_page(found: _Person, page: str, number: int, addresses: list[str], keys: set[LetterKey], context: RenderContext) -> str:
+def _person_page(found: _Person, page: str, number: int, addresses: list[str], keys: list[LetterKey], context: RenderContext) -> str:
+    """One page of a person's letters: `keys`, newest first (looked up, not filtered out of all of
+    theirs: a busy person's letters fill hundreds of pages)."""
     ids = PageIds()
     title = page_title(found.surname, number)
     items = [
@@ -256,39 +269,46 @@ def _person_page(found: _Person, page: str, number: int, addresses: list[str], k
         ("Alle personen", f"[overzicht]({relative_link(page, PEOPLE)})"),
     ]
     blocks = [front_matter(title), title_block(title, ids), metadata_block(items), pages_line(addresses, number)]
-    questions = {key: asked for key, asked in found.questions.items() if key in keys}
+    questions = {key: found.questions[key] for key in keys if key in found.questions}
     if questions:
         blocks.append(heading_block(2, "Vragen", ids))
         blocks.append(block_links(questions, "vraag", page, context, ("vraag", "vragen")))
-    answers = {key: given for key, given in found.answers.items() if key in keys}
+    answers = {key: found.answers[key] for key in keys if key in found.answers}
     if answers:
         blocks.append(heading_block(2, "Antwoorden", ids))
         blocks.append(block_links(answers, "antwoord op vraag", page, context, ("antwoord", "antwoorden")))
-    letters = [key for key in found.letters if key in keys]
-    if letters:
+    if keys:
         blocks.append(heading_block(2, "Brieven", ids))
-        blocks.append("\n".join(f"- {_letter_link(key, page, context)}" for key in letters_newest_first(letters, context)))
+        blocks.append("\n".join(f"- {_letter_link(key, page, context)}" for key in keys))
     return join_blocks(blocks)
 
 
 def block_links(blocks: dict[LetterKey, list], word: str, page: str, context: RenderContext, nouns: tuple[str, str]) -> str:
-    """Per letter, newest first: a line naming the letter, then one link per question or answer,
-    each link's text naming what it leads to (`vraag 3 (BBB)`). Each letter's link and label are
-    made once and shared by its questions' links."""
+    """Per letter, in the order of `blocks` (newest first: the caller's order, sorted once per
+    list), a line naming the letter, then one link per question or answer, each link's text
+    naming what it leads to (`vraag 3 (BBB)`). Each letter's link and label are made once and
+    shared by its questions' links."""
     lines = []
-    for key in letters_newest_first(blocks, context):
+    capital = capitalized(word)  # the links' text starts with the word: `Vraag 3 (BBB), …`
+    for key, listed in blocks.items():
         record, letter = context.letters[key]
         target = context.addresses.letter_page(key) or page
         to_letter = relative_link(page, target)
         label = letter_label(record, letter)
-        count = len(blocks[key])
+        count = len(listed)
         lines.append(f"- [{escape_line(label)}]({to_letter}) ({count} {nouns[0] if count == 1 else nouns[1]}):")
         where = label.lower()
-        for block, anchor in blocks[key]:
-            party = f" ({escape_line(block.party)})" if block.party else ""
+        for block, anchor in listed:
+            party = _party_label(block.party) if block.party else ""
             link = f"#{anchor}" if target == page else f"{to_letter}#{anchor}"
-            lines.append(f"    - [{capitalized(f'{word} {numbers_label(covered_numbers(block))}{party}, {where}')}]({link})")
+            lines.append(f"    - [{capital} {numbers_label(covered_numbers(block))}{party}, {where}]({link})")
     return "\n".join(lines)
+
+
+@functools.lru_cache(maxsize=256)
+def _party_label(party: str) -> str:
+    """` (BBB)`, escaped (kept: a corpus names a few dozen parties at thousands of questions)."""
+    return f" ({escape_line(party)})"
 
 
 def _letter_link(key: LetterKey, page: str, context: RenderContext) -> str:

@@ -40,7 +40,7 @@ from generator.model import (
 )
 from generator.render.addresses import answer_anchor, question_anchor, relative_link
 from generator.render.context import RenderContext
-from generator.render.labels import MONTHS, letter_label, letter_title
+from generator.render.labels import MONTHS, LetterLabels, letter_label, letter_title
 from generator.render.escape import escape_heading, escape_line, escape_text, front_matter
 from generator.render.blocks import PageIds, heading_block, join_blocks, title_block
 from generator.render.labels import capitalized, letter_kind_label
@@ -117,7 +117,9 @@ def render_timeline(context: RenderContext) -> dict[str, str]:
     ids = PageIds()
     blocks = [front_matter(TITLE), title_block(TITLE, ids), INTRO]
     pages: dict[str, str] = {}
-    events = [event for event in context.corpus.links.events if _shown_sources(event, places, context)]
+    shown = {id(event): found for event in context.corpus.links.events if (found := _shown_sources(event, places, context))}
+    events = [event for event in context.corpus.links.events if id(event) in shown]  # each event's places looked up once
+    labels = LetterLabels(context.letters)  # a letter mentioning dates is named at each of them
     index = []
     for year, in_year in groupby(events, key=lambda event: event.date.year):
         year_events = list(in_year)
@@ -125,7 +127,7 @@ def render_timeline(context: RenderContext) -> dict[str, str]:
         year_ids = PageIds()
         year_blocks = [front_matter(f"{TITLE}: {year}"), title_block(f"{TITLE}: {year}", year_ids), _up(year_page)]
         year_blocks.append(_heading(2, str(year), f"jaar-{year}", year_ids))
-        year_blocks += [_listed(event, places, context, year_page, pages) for event in year_events if event.date.precision == "jaar"]
+        year_blocks += [_listed(event, shown, labels, context, year_page, pages) for event in year_events if event.date.precision == "jaar"]
         month_links = []
         for (month, kind), in_group in groupby(
             (event for event in year_events if event.date.precision != "jaar"),
@@ -134,12 +136,12 @@ def render_timeline(context: RenderContext) -> dict[str, str]:
             group = list(in_group)
             if kind:  # a part of the year: its own heading on the year's page, never a month's
                 year_blocks.append(_heading(2, capitalized(event_label(group[0].date)), event_anchor(group[0].date), year_ids))
-                year_blocks += [_listed(event, places, context, year_page, pages) for event in group]
+                year_blocks += [_listed(event, shown, labels, context, year_page, pages) for event in group]
                 continue
             name = capitalized(f"{MONTHS[(month or 1) - 1]} {year}")
             month_page = event_page(group[0].date)
             month_links.append((name, month_page, _count(group)))
-            pages[month_page] = _month(name, month_page, f"maand-{year}-{month:02d}", group, places, context, pages)
+            pages[month_page] = _month(name, month_page, f"maand-{year}-{month:02d}", group, shown, labels, context, pages)
         if month_links:
             year_blocks.append("Per maand: " + _links(month_links, year_page) + ".")
         pages[year_page] = join_blocks(year_blocks)
@@ -156,7 +158,9 @@ def render_timeline(context: RenderContext) -> dict[str, str]:
     return {TIMELINE: join_blocks(blocks), **pages}
 
 
-def _month(name: str, page: str, anchor: str, group: list[Event], places, context: RenderContext, pages: dict[str, str]) -> str:
+def _month(
+    name: str, page: str, anchor: str, group: list[Event], shown: _Shown, labels: LetterLabels, context: RenderContext, pages: dict[str, str]
+) -> str:
     """A month's page: the events dated by the month only, then each day's, oldest first."""
     ids = PageIds()
     blocks = [front_matter(f"{TITLE}: {name.lower()}"), title_block(f"{TITLE}: {name.lower()}", ids), _up(page)]
@@ -166,16 +170,16 @@ def _month(name: str, page: str, anchor: str, group: list[Event], places, contex
             blocks.append(_heading(3, event_label(event.date), event_anchor(event.date), ids))
         else:
             blocks.append(f"Zonder dag, in {event_label(event.date)}:")
-        blocks.append(_listed(event, places, context, page, pages))
+        blocks.append(_listed(event, shown, labels, context, page, pages))
     return join_blocks(blocks)
 
 
-def _listed(event: Event, places, context: RenderContext, page: str, pages: dict[str, str]) -> str:
+def _listed(event: Event, shown_of: _Shown, labels: LetterLabels, context: RenderContext, page: str, pages: dict[str, str]) -> str:
     """An event's sources on its year's or month's page: all of them, or the first `SOURCES_SHOWN`
     and a link to the event's own pages (added to `pages`), which list every one."""
-    shown = _shown_sources(event, places, context)
+    shown = shown_of[id(event)]
     if len(shown) <= SOURCES_SHOWN:
-        return _sources(event, places, context, page)
+        return _sources(event, labels, context, page, shown)
     label = event_label(event.date)
     chunks = chunked(shown, SOURCES_PER_PAGE)
     addresses = continued_pages(f"{TIMELINE_FOLDER}/{event_anchor(event.date)}.md", len(chunks))
@@ -186,10 +190,10 @@ def _listed(event: Event, places, context: RenderContext, page: str, pages: dict
             f"Alle {len(shown)} vermeldingen van {escape_line(label)}. "
             f"[Terug naar {escape_line(label)} op de tijdlijn]({relative_link(address, event_page(event.date), event_anchor(event.date))}).",
             pages_line(addresses, number),
-            _sources(event, places, context, address, chunk),
+            _sources(event, labels, context, address, chunk),
         ])
     more = f"[Alle {len(shown)} vermeldingen van {escape_line(label)}]({relative_link(page, addresses[0], 'titel')})"
-    return join_blocks([_sources(event, places, context, page, shown[:SOURCES_SHOWN]), more])
+    return join_blocks([_sources(event, labels, context, page, shown[:SOURCES_SHOWN]), more])
 
 
 def _links(months: list[tuple[str, str, str]], page: str) -> str:
@@ -343,25 +347,27 @@ def _place(source: EventSource, places: dict[tuple[str, str], TextPlace], contex
     return TextPlace(page, None, "", source.letter) if page is not None else None
 
 
-def _shown_sources(event: Event, places: dict, context: RenderContext) -> list[EventSource]:
-    return [source for source in event.sources if _place(source, places, context) is not None]
+_Shown = dict[int, list[tuple[EventSource, TextPlace]]]
+"""The sources of each event that have a place on the site, with it, by the event's `id` (an
+event is a tree of frozen dataclasses: hashing it costs more than finding its places)."""
+
+
+def _shown_sources(event: Event, places: dict, context: RenderContext) -> list[tuple[EventSource, TextPlace]]:
+    """The event's sources that have a place on the site, each with its place."""
+    return [(source, place) for source in event.sources if (place := _place(source, places, context)) is not None]
 
 
 def _sources(
-    event: Event, places: dict[tuple[str, str], TextPlace], context: RenderContext, listed_on: str,
-    sources: list[EventSource] | None = None,
+    event: Event, labels: LetterLabels, context: RenderContext, listed_on: str, sources: list[tuple[EventSource, TextPlace]]
 ) -> str:
-    """One list item per source (of `sources`, else all): the letter's own date stands out."""
+    """One list item per source (with its place: `_shown_sources`): the letter's own date stands out."""
     items = []
-    for source in _shown_sources(event, places, context) if sources is None else sources:
-        place = _place(source, places, context)
-        assert place is not None
-        record, letter = context.letters[source.letter]
+    for source, place in sources:
         link = relative_link(listed_on, place.page, place.anchor or "titel")
         if source.role != "vermeld":
-            items.append(_own_item(record, letter, place.page, listed_on))
+            items.append(_own_item(*context.letters[source.letter], place.page, listed_on))
             continue
-        where = letter_label(record, letter)
+        where = labels[source.letter]
         where = where[:1].lower() + where[1:]
         text = f"{place.label}, {where}" if place.label else capitalized(where)
         written = _written(event.date, source)

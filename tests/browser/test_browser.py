@@ -17,10 +17,13 @@ from typing import TYPE_CHECKING
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.build import keep_published_addresses
+from generator.build import build, keep_published_addresses
 from generator.permanence import format_manifest, published_addresses
 from generator.redirects import read_redirects
+from generator.render.cited import CITED_ON_PAGE, cited_in_list
 from generator.search import index_site
+from tests.citing_corpus import CITED_LETTER, make_citing_corpus
+from tests.conftest import DOCS, _hand_written_pages
 from tests.pagefind_index import read_fragments, read_hidden, read_parts
 
 if TYPE_CHECKING:
@@ -201,6 +204,31 @@ def test_axe_finds_no_violations(page: Page, site_url: str, built_site: Path, wh
         _search(page, "Belastingdienst")
     violations = _axe_violations(page)
     assert not violations, f"axe found {len(violations)} violation(s) on the {where} page:\n" + _describe(violations)
+
+
+def test_a_much_cited_letter_and_its_list_of_citing_letters_have_no_axe_violations(
+    page: Page, requests_made, tmp_path: Path, serve: Callable[[Path], str]
+) -> None:
+    """Synthetic: the seeds hold no letter cited by more letters than its page names
+    (tests/citing_corpus.py). Its page links the list of all of them; both pass axe, and the list
+    is built strictly (every link in it resolves) but left out of the search index."""
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    for relative in _hand_written_pages(DOCS):
+        (docs / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(DOCS / relative, docs / relative)
+    seeds = make_citing_corpus(tmp_path / "seeds", CITED_ON_PAGE + 3, hostile=True)
+    build(seeds, docs, site, config=CONFIG, strict=True, new_site=True, glossary=REPO / "begrippen.yml")
+    url = serve(site)
+    letter, listed = (address.removesuffix(".md") + "/" for address in (CITED_LETTER, cited_in_list(CITED_LETTER)))
+    _open(page, url + letter)
+    page.get_by_role("link", name=f"alle {CITED_ON_PAGE + 2} citerende brieven").click()
+    page.wait_for_url(url + listed)
+    assert page.locator("article li").count() == CITED_ON_PAGE + 2
+    violations = _axe_violations(page)
+    assert not violations, "axe found violations on the list of citing letters:\n" + _describe(violations)
+    assert not requests_made.off_site()
+    indexed = [fragment.url.removesuffix("index.html") for fragment in read_fragments(site)]
+    assert f"/{letter}" in indexed and not [address for address in indexed if "geciteerd-in" in address], indexed
 
 
 def test_phrase_from_answer_7_is_found_only_there(built_site: Path) -> None:
