@@ -456,7 +456,7 @@ def _blocks(letter: Letter, key: LetterKey, page: str, lookup: OpenDataLookup) -
     threaded to (looked up in its record's own findings: `of_blocks`).
 
     The page claims each question's and answer's own anchor first, in body order, and a block
-    asking for an anchor already taken gets `-2`, `-3`, … (`generator.render.markdown.qa_anchors`).
+    asking for an anchor already taken gets `-2`, `-3`, … (`generator.render.blocks.qa_anchors`).
     """
     statuses = of_blocks(lookup.context.statuses, key.path)
     threads = of_blocks(lookup.context.threads, key.path)
