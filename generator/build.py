@@ -16,7 +16,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.cache import SourceDigests, folder_key, load_parsed, parsed_key, read_entry, remove_leftovers, store_parsed_pickle, write_entry
+from generator.cache import (
+    SourceDigests, folder_key, load_parsed, parsed_key, prune_parsed, read_entry, remove_leftovers, store_parsed_pickle, write_entry,
+)
 from generator.emit import emit_site
 from generator.errors import BuildFailed, SourceError, problem
 from generator.incremental import Incremental, view_digest
@@ -80,6 +82,8 @@ class Parsed:
     views: dict[str, str] = field(default_factory=dict)
     """By record path, the hash of what the pages that are no record's own see of it
     (`generator.incremental.view_digest`), with a cache."""
+    entries: frozenset[str] = frozenset()
+    """The parse key of every source read (its record's, or its reports' when it failed), with a cache."""
 
 
 def parse_sources(
@@ -142,6 +146,7 @@ def parse_and_link_sources(
         {record.path: terms for record, _, _, terms, *_ in results if record is not None and terms is not None},
         glossary,
         {record.path: view for record, *_, view in results if record is not None and view is not None},
+        frozenset(key for *_, key, _ in results if key is not None),
     )
 
 
@@ -400,6 +405,9 @@ def generate(
         corpus, pages, problems = link_render_and_write(
             records, parse_diagnostics, site_url, docs, editorial, extra, stages, reuse, parsed, cache
         )
+        if reuse is not None:  # the build is done and its state written: what it left unused in the cache goes
+            prune_parsed(cache, parsed.entries)
+            reuse.prune()
     timings.laps += tuple(stages.items())  # "link", "render + write": each summed over the passes it took
     pages_of = {record.path: record.page_starts for record in records if record.page_starts}
     diagnostics = tuple(on_page(d, pages_of.get(d.path, ())) for d in (*corpus.diagnostics, *problems))

@@ -37,9 +37,9 @@ a declared group: a renderer that starts reading something new fails that test, 
 
 What each record rendered to (the parts its fingerprint hashed, its pages' paths and hashes, and
 its open data's pieces) is kept with the other records of its share of the corpus
-(`generator.emit`) in one file, `<cache>/rendered/<share>.pickle`, named after the docs folder and
-the share's records (the same share in the next build, unless records came or went, has the same
-name, and its file is replaced), with the hash of each source in that build. A rebuild reads the
+(`generator.emit`) in one file, `<cache>/rendered/<docs folder>/<share>.pickle`, named after the
+docs folder and the share's records (the same share in the next build, unless records came or went,
+has the same name, and its file is replaced), with the hash of each source in that build. A rebuild reads the
 share files once, and takes a record's pages from there when every part its fingerprint hashed is
 as it is now (then so are the groups it declares, which follow from those parts, and so its
 fingerprint: it is not computed again) and every one of its files in `docs/` is as the last build
@@ -53,9 +53,11 @@ overviews) are taken from the last build when what they show is unchanged (see `
 below: an edit to a letter's text leaves them as they are); the corpus-wide open data is always
 rendered.
 
-A share file left by an earlier build whose shares were cut otherwise (records came or went) is
-not removed: `.cache/rendered/` grows by those until it is cleared (`make clean`, or removing the
-folder: the next build then renders everything).
+Once a build's pages are in `docs/` and its state is written, the share files of its docs folder
+that it did not keep its records in (those of an earlier build whose shares were cut otherwise,
+when records came or went) are removed (`Incremental.prune`), as are the parses of sources that
+are gone or changed (`generator.cache.prune_parsed`): the cache holds what the next build can use,
+not every build's. A build that fails or is interrupted before that removes nothing.
 """
 
 from __future__ import annotations
@@ -65,13 +67,14 @@ import hashlib
 import io
 import os
 import pickle
+import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from pathlib import Path
 
-from generator.cache import code_version, folder_key, read_entry, write_entry
+from generator.cache import code_version, folder_key, prune_folder, read_entry, write_entry
 from generator.model import Answer, Corpus, Event, Footnote, LetterKey, Paragraph, Question, Record, Reference, SourceSpan, Target
 from generator.render.addresses import Addresses
 from generator.render.context import ByRecord, RenderContext
@@ -107,7 +110,8 @@ class Incremental:
     """
 
     def __init__(self, cache: Path, docs: Path, keys: dict[str, str], views: dict[str, str] | None = None) -> None:
-        self.folder = cache / RENDERED_FOLDER
+        self.folder = cache / RENDERED_FOLDER / folder_key(docs)  # this docs folder's share files
+        self._rendered = cache / RENDERED_FOLDER
         self.state_file = cache / STATE_FOLDER / f"{folder_key(docs)}.pickle"
         self._docs = os.fspath(docs)
         self.keys = keys
@@ -136,13 +140,14 @@ class Incremental:
         self._entries: dict[str, _Entry] = {}  # what each record of the shares in hand rendered to
         self._untouched_pages: set[str] = set()  # the pages found as the last build left them (`_untouched`)
         self._linked: tuple[Corpus, Addresses, SecondCore[dict[str, str]]] | None = None  # `hash_links`
+        self._committed = False  # whether this build's state is written (`committed`): then `prune` may remove
 
     def prepare(self, context: RenderContext, lookup: OpenDataLookup | None) -> None:
         """Hash what every page may show, and each source of the groups' values (`SOURCES`)."""
         self.context, self.lookup = context, lookup
         self._fingerprints, self._parts, self._texts, self._kept, self._of_letters = {}, {}, {}, {}, {}
         self._share_of, self._files, self._same, self._entries = {}, {}, {}, {}
-        self._overviews, self._index, self._untouched_pages = None, None, set()
+        self._overviews, self._index, self._untouched_pages, self._committed = None, None, set(), False
         corpus = context.corpus
         self.site = _digest((
             code_version(), context.site_url, context.open_data, corpus.glossary, corpus.annotations,
@@ -433,6 +438,17 @@ class Incremental:
             if found != (-1, -1):
                 state[page.path] = (page.digest, *found)
         write_entry(self.state_file, (state, self._overviews, self._share_of))
+        self._committed = True
+
+    def prune(self) -> int:
+        """Remove the share files of this docs folder that this build did not keep its records in
+        (shares cut otherwise, before records came or went), and those an earlier version kept
+        beside the folders (`<cache>/rendered/<share>.pickle`, read by no build now): only once
+        this build's state is written (`committed`), never another docs folder's. Give how many."""
+        if not self._committed:
+            return 0
+        used = {f"{name}.pickle" for name in self._share_of.values()}
+        return prune_folder(self.folder, used, _SHARE_FILE) + prune_folder(self._rendered, (), _SHARE_FILE)
 
 
 _UNKNOWN = object()
@@ -447,6 +463,9 @@ data (without its files)."""
 _File = tuple[dict[str, str], dict[str, "_Entry"]]
 """A share file: the hash of each source (`SOURCES`) in the build that wrote it, and what each of
 the share's records rendered to (valid for the groups' values in that build)."""
+
+_SHARE_FILE = re.compile(r"[0-9a-f]{32,40}\.pickle")
+"""The name of a share file (`Incremental._share_name`; 40 digits in earlier versions)."""
 
 _FILES_HELD = 4
 """How many share files of the last build are held at once (a share's records were in one or two)."""

@@ -173,3 +173,19 @@ def test_a_build_removes_the_temporary_files_a_killed_build_left_in_the_cache(se
     assert [path for path in leftovers if path.exists()] == []
     assert all(path.read_bytes() == b"half" for path in kept)
     assert any((cache / PARSED_FOLDER).glob("*.pickle"))  # the build filled the cache as it does
+
+
+def test_the_parses_a_build_did_not_use_are_removed_and_nothing_else(seeds: Path, tmp_path: Path) -> None:
+    """After an edit the cache holds the answer letter's parse before and after it; pruning to the
+    parses of the sources now (`Parsed.entries`) leaves those two, and a file of another name."""
+    cache = tmp_path / "cache"
+    parse_sources(seeds, cache, workers=1)
+    source = seeds / ANSWER_SOURCE
+    source.write_text(source.read_text(encoding="utf-8").replace(*EDIT), encoding="utf-8")
+    parsed = generator.build.parse_and_link_sources(seeds, cache, workers=1)
+    assert len(list((cache / PARSED_FOLDER).glob("*.pickle"))) == 3
+    (cache / PARSED_FOLDER / "notes.txt").write_text("mine", encoding="utf-8")
+    assert generator.cache.prune_parsed(cache, parsed.entries) == 1
+    assert sorted(path.name for path in (cache / PARSED_FOLDER).iterdir()) == sorted([*(f"{key}.pickle" for key in parsed.entries), "notes.txt"])
+    assert len(parsed.entries) == 2 and set(parsed.entries) == set(parsed.keys.values())
+    assert generator.cache.prune_parsed(tmp_path / "no cache", parsed.entries) == 0
