@@ -37,7 +37,7 @@ from pathlib import Path
 
 PARSED_FOLDER = "parsed"
 
-_CODE = ("readers", "parse", "link", "model.py", "errors.py", "build.py", "cache.py", "incremental.py")
+_CODE = ("readers", "parse", "link", "model.py", "errors.py", "build.py", "cache.py", "incremental")
 """The parts of `generator/` whose code decides what a source parses to (and what is kept with it:
 what linking finds in it alone, `generator.link.record`, and the hash of what the overview pages
 see of it, `generator.incremental.view_digest`)."""

@@ -29,7 +29,8 @@ import pytest
 
 from generator import emit
 from generator.build import generate, link_with_editorial, parse_and_link_sources, read_editorial
-from generator.incremental import Incremental, _digest, overview_context, record_view, source_digests, view_digest
+from generator.incremental import Incremental, overview_context, record_view, source_digests, view_digest
+from generator.incremental.fingerprints import digest as model_digest
 from generator.render import render_context, render_record, render_site_pages
 from generator.render.data import open_data_lookup
 
@@ -374,9 +375,9 @@ def test_a_note_changed_and_a_note_added(tmp_path: Path, built, monkeypatch) -> 
 
 
 def test_the_generators_code_changed_renders_everything(tmp_path: Path, built, monkeypatch) -> None:
-    import generator.incremental
+    import generator.incremental.fingerprints
 
-    monkeypatch.setattr(generator.incremental, "code_version", lambda: "another version")
+    monkeypatch.setattr(generator.incremental.fingerprints, "code_version", lambda: "another version")
     rendered = _rebuild_and_compare(tmp_path, built, monkeypatch)
     assert sorted(rendered) == sorted(f"seeds/{path.name}" for path in built[0].glob("*.txt"))
 
@@ -433,9 +434,9 @@ def test_a_views_digest_is_the_hash_of_the_view_made_without_making_it(tmp_path:
     records = parse_and_link_sources(_corpus_folder(tmp_path, generated), None, workers=1).records
     assert len(records) > 2 and any(footnote.text for record in records for letter in record.letters for footnote in letter.footnotes)
     for record in records:
-        assert view_digest(record) == _digest(record_view(record)), record.path
+        assert view_digest(record) == model_digest(record_view(record)), record.path
     paged = replace(records[0], page_starts=(1, 50))  # as a PDF's record (these sources are text)
-    assert view_digest(paged) == _digest(record_view(paged)) == view_digest(records[0])
+    assert view_digest(paged) == model_digest(record_view(paged)) == view_digest(records[0])
 
 
 def test_a_view_hides_a_letters_text_but_not_what_overviews_show(tmp_path: Path) -> None:
