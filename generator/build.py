@@ -39,6 +39,7 @@ from generator.permanence import (
 from generator.readers import Source, read_source, survey_sources
 from generator.readers.annotations import read_annotations
 from generator.readers.files import shown_path
+from generator.readers.pdf import prune_cached as prune_cached_pdfs
 from generator.readers.glossary import read_glossary
 from generator.render.addresses import Addresses, assign_addresses
 from generator.render.annotations import annotation_problems
@@ -84,6 +85,8 @@ class Parsed:
     (`generator.incremental.view_digest`), with a cache."""
     entries: frozenset[str] = frozenset()
     """The parse key of every source read (its record's, or its reports' when it failed), with a cache."""
+    pdfs: frozenset[bytes] = frozenset()
+    """The SHA-256 of every PDF source's bytes, with a cache (its entry in the PDF cache: `read_pdf`)."""
 
 
 def parse_sources(
@@ -147,6 +150,8 @@ def parse_and_link_sources(
         glossary,
         {record.path: view for record, *_, view in results if record is not None and view is not None},
         frozenset(key for *_, key, _ in results if key is not None),
+        frozenset(digests.seen[source.path] for source in sources if source.path.lower().endswith(".pdf") and source.path in digests.seen)
+        if digests is not None else frozenset(),
     )
 
 
@@ -407,6 +412,7 @@ def generate(
         )
         if reuse is not None:  # the build is done and its state written: what it left unused in the cache goes
             prune_parsed(cache, parsed.entries)
+            prune_cached_pdfs(cache, parsed.pdfs)
             reuse.prune()
     timings.laps += tuple(stages.items())  # "link", "render + write": each summed over the passes it took
     pages_of = {record.path: record.page_starts for record in records if record.page_starts}

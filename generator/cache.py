@@ -110,6 +110,8 @@ class SourceDigests:
         known = read_entry(self._file) if self._file is not None else None
         self._known: dict[str, tuple] = known if isinstance(known, dict) else {}
         self._found: dict[str, tuple] = {}
+        self.seen: dict[str, bytes] = {}
+        """The hash of every file this build looked at, by its path."""
 
     def digest(self, path: str | Path) -> bytes | None:
         """The SHA-256 of the regular file at `path`; None when it is none (a link, a folder) or
@@ -125,6 +127,7 @@ class SourceDigests:
         known = self._known.get(path)
         if type(known) is tuple and len(known) == 2 and known[0] == status:  # (an index of another form is not read)
             self._found[path] = known
+            self.seen[path] = known[1]
             return known[1]
         read = _read_digest(path)
         if read is None:
@@ -132,6 +135,7 @@ class SourceDigests:
         digest, after = read
         if after == status and max(status[3], status[4]) < now - SETTLED_NS:
             self._found[path] = (status, digest)
+        self.seen[path] = digest
         return digest
 
     def keep(self) -> None:

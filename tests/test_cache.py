@@ -189,3 +189,27 @@ def test_the_parses_a_build_did_not_use_are_removed_and_nothing_else(seeds: Path
     assert sorted(path.name for path in (cache / PARSED_FOLDER).iterdir()) == sorted([*(f"{key}.pickle" for key in parsed.entries), "notes.txt"])
     assert len(parsed.entries) == 2 and set(parsed.entries) == set(parsed.keys.values())
     assert generator.cache.prune_parsed(tmp_path / "no cache", parsed.entries) == 0
+
+
+def test_the_pdf_cache_keeps_the_entries_of_the_pdfs_there_are_and_no_other(tmp_path: Path) -> None:
+    """A PDF whose parse is taken from the cache is not read, yet its entry stays (a changed parser
+    reads it from there); a PDF replaced by another leaves only the new one's entry, and a file
+    of another name stays."""
+    from generator.build import generate
+    from generator.readers.pdf import CACHE_FOLDER
+
+    letters = Path(__file__).resolve().parent / "fixtures" / "letters"
+    seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", tmp_path / "cache"
+    seeds.mkdir()
+    for name in ("ah-tk-20232024-1076.pdf", "ah-tk-20232024-1432.pdf"):
+        shutil.copy(letters / name, seeds / name)
+    generate(seeds, docs, None, None, None, cache)
+    entries = {path.name for path in (cache / CACHE_FOLDER).iterdir()}
+    assert len(entries) == 2
+    (cache / CACHE_FOLDER / "notes.txt").write_text("mine", encoding="utf-8")
+    generate(seeds, docs, None, None, None, cache)  # every parse from the cache: no PDF read
+    assert {path.name for path in (cache / CACHE_FOLDER).iterdir()} == entries | {"notes.txt"}
+    shutil.copy(letters / "ah-tk-20232024-2313.pdf", seeds / "ah-tk-20232024-1432.pdf")  # another PDF in its place
+    generate(seeds, docs, None, None, None, cache)
+    now = {path.name for path in (cache / CACHE_FOLDER).iterdir()}
+    assert len(now) == 3 and "notes.txt" in now and len(now & entries) == 1
