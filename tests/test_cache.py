@@ -185,10 +185,20 @@ def test_the_parses_a_build_did_not_use_are_removed_and_nothing_else(seeds: Path
     parsed = generator.build.parse_and_link_sources(seeds, cache, workers=1)
     assert len(list((cache / PARSED_FOLDER).glob("*.pickle"))) == 3
     (cache / PARSED_FOLDER / "notes.txt").write_text("mine", encoding="utf-8")
-    assert generator.cache.prune_parsed(cache, parsed.entries) == 1
-    assert sorted(path.name for path in (cache / PARSED_FOLDER).iterdir()) == sorted([*(f"{key}.pickle" for key in parsed.entries), "notes.txt"])
-    assert len(parsed.entries) == 2 and set(parsed.entries) == set(parsed.keys.values())
-    assert generator.cache.prune_parsed(tmp_path / "no cache", parsed.entries) == 0
+    assert generator.cache.prune_parsed(cache, parsed.keys.values()) == 1
+    assert sorted(path.name for path in (cache / PARSED_FOLDER).iterdir()) == sorted([*(f"{key}.pickle" for key in parsed.keys.values()), "notes.txt"])
+    assert len(parsed.keys) == 2 and parsed.unparsed == frozenset()
+    assert generator.cache.prune_parsed(tmp_path / "no cache", parsed.keys.values()) == 0
+
+
+def test_the_parse_of_a_source_that_gives_no_record_is_kept(seeds: Path, tmp_path: Path) -> None:
+    """Its entry keeps its reports (a rebuild reports them again without parsing it): it is used."""
+    cache = tmp_path / "cache"
+    (seeds / "leeg.txt").write_text("Geen brief.\n", encoding="utf-8")  # synthetic: no real letter fails to parse
+    parsed = generator.build.parse_and_link_sources(seeds, cache, workers=1)
+    assert len(parsed.unparsed) == 1 and len(parsed.keys) == 2 and any(d.path.endswith("leeg.txt") for d in parsed.diagnostics)
+    assert generator.cache.prune_parsed(cache, [*parsed.keys.values(), *parsed.unparsed]) == 0
+    assert len(list((cache / PARSED_FOLDER).glob("*.pickle"))) == 3
 
 
 def test_the_pdf_cache_keeps_the_entries_of_the_pdfs_there_are_and_no_other(tmp_path: Path) -> None:
