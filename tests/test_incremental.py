@@ -733,7 +733,7 @@ def test_pruning_removes_only_the_caches_own_files(tmp_path: Path, cut_in_five, 
     planted = {
         cache / "parsed" / "notes.txt": b"mine",
         cache / "parsed" / f"{'a' * 64}.pickle.bak": b"mine",
-        cache / "parsed" / f".{'b' * 64}.pickle.123.tmp": b"being written",
+        cache / "parsed" / f".{'b' * 64}.pickle.{os.getpid()}.tmp": b"being written",  # by a build at work (this process)
         cache / "rendered" / "README": b"mine",
         cache / "rendered" / _docs_key(docs) / "share.pickle": b"mine",
         cache / "notes.txt": b"mine",
