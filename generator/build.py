@@ -16,7 +16,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.cache import SourceDigests, folder_key, load_parsed, parsed_key, read_entry, remove_leftovers, store_parsed_pickle, write_entry
+from generator.cache import (
+    SourceDigests, folder_key, load_parsed, parsed_key, prune_parsed, read_entry, remove_leftovers, store_parsed_pickle, write_entry,
+)
 from generator.emit import emit_site
 from generator.errors import BuildFailed, SourceError, problem
 from generator.incremental import Incremental, view_digest
@@ -38,6 +40,7 @@ from generator.readers import Source, read_source, survey_sources
 from generator.readers.annotations import read_annotations
 from generator.readers.files import shown_path
 from generator.readers.glossary import read_glossary
+from generator.readers.pdf import prune_cached as prune_cached_pdfs
 from generator.render.addresses import Addresses, assign_addresses
 from generator.render.annotations import annotation_problems
 from generator.redirects import NO_REDIRECTS, Redirects, page_file, read_redirects, redirect_files, redirect_problems, split_address
@@ -80,6 +83,10 @@ class Parsed:
     views: dict[str, str] = field(default_factory=dict)
     """By record path, the hash of what the pages that are no record's own see of it
     (`generator.incremental.view_digest`), with a cache."""
+    unparsed: frozenset[str] = frozenset()
+    """The parse key of each source that gave no record (its entry keeps its reports), with a cache."""
+    pdfs: frozenset[bytes] = frozenset()
+    """The SHA-256 of every PDF source's bytes, with a cache (its entry in the PDF cache: `read_pdf`)."""
 
 
 def parse_sources(
@@ -142,6 +149,9 @@ def parse_and_link_sources(
         {record.path: terms for record, _, _, terms, *_ in results if record is not None and terms is not None},
         glossary,
         {record.path: view for record, *_, view in results if record is not None and view is not None},
+        frozenset(key for record, *_, key, _ in results if record is None and key is not None),
+        frozenset(digests.seen[source.path] for source in sources if source.path.lower().endswith(".pdf") and source.path in digests.seen)
+        if digests is not None else frozenset(),
     )
 
 
@@ -400,6 +410,10 @@ def generate(
         corpus, pages, problems = link_render_and_write(
             records, parse_diagnostics, site_url, docs, editorial, extra, stages, reuse, parsed, cache
         )
+        if reuse is not None:  # the build is done and its state written: what it left unused in the cache goes
+            prune_parsed(cache, itertools.chain(parsed.keys.values(), parsed.unparsed))
+            prune_cached_pdfs(cache, parsed.pdfs)
+            reuse.prune()
     timings.laps += tuple(stages.items())  # "link", "render + write": each summed over the passes it took
     pages_of = {record.path: record.page_starts for record in records if record.page_starts}
     diagnostics = tuple(on_page(d, pages_of.get(d.path, ())) for d in (*corpus.diagnostics, *problems))

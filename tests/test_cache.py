@@ -173,3 +173,53 @@ def test_a_build_removes_the_temporary_files_a_killed_build_left_in_the_cache(se
     assert [path for path in leftovers if path.exists()] == []
     assert all(path.read_bytes() == b"half" for path in kept)
     assert any((cache / PARSED_FOLDER).glob("*.pickle"))  # the build filled the cache as it does
+
+
+def test_the_parses_a_build_did_not_use_are_removed_and_nothing_else(seeds: Path, tmp_path: Path) -> None:
+    """After an edit the cache holds the answer letter's parse before and after it; pruning to the
+    parses of the sources now (`Parsed.entries`) leaves those two, and a file of another name."""
+    cache = tmp_path / "cache"
+    parse_sources(seeds, cache, workers=1)
+    source = seeds / ANSWER_SOURCE
+    source.write_text(source.read_text(encoding="utf-8").replace(*EDIT), encoding="utf-8")
+    parsed = generator.build.parse_and_link_sources(seeds, cache, workers=1)
+    assert len(list((cache / PARSED_FOLDER).glob("*.pickle"))) == 3
+    (cache / PARSED_FOLDER / "notes.txt").write_text("mine", encoding="utf-8")
+    assert generator.cache.prune_parsed(cache, parsed.keys.values()) == 1
+    assert sorted(path.name for path in (cache / PARSED_FOLDER).iterdir()) == sorted([*(f"{key}.pickle" for key in parsed.keys.values()), "notes.txt"])
+    assert len(parsed.keys) == 2 and parsed.unparsed == frozenset()
+    assert generator.cache.prune_parsed(tmp_path / "no cache", parsed.keys.values()) == 0
+
+
+def test_the_parse_of_a_source_that_gives_no_record_is_kept(seeds: Path, tmp_path: Path) -> None:
+    """Its entry keeps its reports (a rebuild reports them again without parsing it): it is used."""
+    cache = tmp_path / "cache"
+    (seeds / "leeg.txt").write_text("Geen brief.\n", encoding="utf-8")  # synthetic: no real letter fails to parse
+    parsed = generator.build.parse_and_link_sources(seeds, cache, workers=1)
+    assert len(parsed.unparsed) == 1 and len(parsed.keys) == 2 and any(d.path.endswith("leeg.txt") for d in parsed.diagnostics)
+    assert generator.cache.prune_parsed(cache, [*parsed.keys.values(), *parsed.unparsed]) == 0
+    assert len(list((cache / PARSED_FOLDER).glob("*.pickle"))) == 3
+
+
+def test_the_pdf_cache_keeps_the_entries_of_the_pdfs_there_are_and_no_other(tmp_path: Path) -> None:
+    """A PDF whose parse is taken from the cache is not read, yet its entry stays (a changed parser
+    reads it from there); a PDF replaced by another leaves only the new one's entry, and a file
+    of another name stays."""
+    from generator.build import generate
+    from generator.readers.pdf import CACHE_FOLDER
+
+    letters = Path(__file__).resolve().parent / "fixtures" / "letters"
+    seeds, docs, cache = tmp_path / "seeds", tmp_path / "docs", tmp_path / "cache"
+    seeds.mkdir()
+    for name in ("ah-tk-20232024-1076.pdf", "ah-tk-20232024-1432.pdf"):
+        shutil.copy(letters / name, seeds / name)
+    generate(seeds, docs, None, None, None, cache)
+    entries = {path.name for path in (cache / CACHE_FOLDER).iterdir()}
+    assert len(entries) == 2
+    (cache / CACHE_FOLDER / "notes.txt").write_text("mine", encoding="utf-8")
+    generate(seeds, docs, None, None, None, cache)  # every parse from the cache: no PDF read
+    assert {path.name for path in (cache / CACHE_FOLDER).iterdir()} == entries | {"notes.txt"}
+    shutil.copy(letters / "ah-tk-20232024-2313.pdf", seeds / "ah-tk-20232024-1432.pdf")  # another PDF in its place
+    generate(seeds, docs, None, None, None, cache)
+    now = {path.name for path in (cache / CACHE_FOLDER).iterdir()}
+    assert len(now) == 3 and "notes.txt" in now and len(now & entries) == 1

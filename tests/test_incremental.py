@@ -29,7 +29,8 @@ import pytest
 
 from generator import emit
 from generator.build import generate, link_with_editorial, parse_and_link_sources, read_editorial
-from generator.incremental import Incremental, _digest, overview_context, record_view, source_digests, view_digest
+from generator.incremental import Incremental, overview_context, record_view, source_digests, view_digest
+from generator.incremental.fingerprints import digest as model_digest
 from generator.render import render_context, render_record, render_site_pages
 from generator.render.data import open_data_lookup
 
@@ -374,9 +375,9 @@ def test_a_note_changed_and_a_note_added(tmp_path: Path, built, monkeypatch) -> 
 
 
 def test_the_generators_code_changed_renders_everything(tmp_path: Path, built, monkeypatch) -> None:
-    import generator.incremental
+    import generator.incremental.fingerprints
 
-    monkeypatch.setattr(generator.incremental, "code_version", lambda: "another version")
+    monkeypatch.setattr(generator.incremental.fingerprints, "code_version", lambda: "another version")
     rendered = _rebuild_and_compare(tmp_path, built, monkeypatch)
     assert sorted(rendered) == sorted(f"seeds/{path.name}" for path in built[0].glob("*.txt"))
 
@@ -433,9 +434,9 @@ def test_a_views_digest_is_the_hash_of_the_view_made_without_making_it(tmp_path:
     records = parse_and_link_sources(_corpus_folder(tmp_path, generated), None, workers=1).records
     assert len(records) > 2 and any(footnote.text for record in records for letter in record.letters for footnote in letter.footnotes)
     for record in records:
-        assert view_digest(record) == _digest(record_view(record)), record.path
+        assert view_digest(record) == model_digest(record_view(record)), record.path
     paged = replace(records[0], page_starts=(1, 50))  # as a PDF's record (these sources are text)
-    assert view_digest(paged) == _digest(record_view(paged)) == view_digest(records[0])
+    assert view_digest(paged) == model_digest(record_view(paged)) == view_digest(records[0])
 
 
 def test_a_view_hides_a_letters_text_but_not_what_overviews_show(tmp_path: Path) -> None:
@@ -469,7 +470,7 @@ def test_a_letter_added_to_a_corpus_cut_in_shares_renders_only_what_reads_it(tmp
     seeds = _corpus_folder(tmp_path, generated=60)
     docs, cache = tmp_path / "docs", tmp_path / ".cache"
     _build(seeds, docs, cache)
-    assert len(list((cache / "rendered").glob("*.pickle"))) == 5
+    assert len(list((cache / "rendered").glob("*/*.pickle"))) == 5
     edited = next(path for path in sorted(seeds.glob("antwoord-*.txt")) if EDIT[0] in path.read_text(encoding="utf-8"))
     shutil.copy(edited, seeds / "aaa-kopie.txt")  # first in the corpus: every share's records change
     rendered = _rebuild_and_compare(tmp_path, (seeds, docs, cache, GLOSSARY, ANNOTATIONS), monkeypatch)
@@ -610,7 +611,7 @@ def test_a_letters_threads_statuses_and_events_in_a_fingerprint_change_with_ever
 
 
 def _share_files(cache: Path) -> dict[Path, tuple]:
-    return {path: pickle.loads(path.read_bytes()) for path in (cache / "rendered").glob("*.pickle")}
+    return {path: pickle.loads(path.read_bytes()) for path in (cache / "rendered").glob("*/*.pickle")}
 
 
 def test_a_part_whose_source_is_unchanged_is_not_looked_at_and_one_whose_source_changed_is(tmp_path: Path, built, monkeypatch) -> None:
@@ -653,3 +654,130 @@ def test_the_sources_hashed_while_the_context_is_made_are_those_hashed_with_it(t
     forked.hash_links(corpus, context.addresses)  # the corpus before its threads changed: not taken
     forked.prepare(other, lookup)
     assert forked.sources == source_digests(other) != here.sources
+
+
+# --- What a build did not use is removed from the cache ------------------------------------------
+
+
+def _cached(cache: Path) -> tuple[set[str], set[str]]:
+    """The names of the parses (`parsed/`) and share files (`rendered/<docs folder>/`) in `cache`."""
+    return {path.name for path in (cache / "parsed").iterdir()}, {path.name for path in (cache / "rendered").glob("*/*")}
+
+
+def _shares_in_state(cache: Path) -> set[str]:
+    (state_file,) = (cache / "incremental").glob("*.pickle")
+    return {f"{name}.pickle" for name in pickle.loads(state_file.read_bytes())[2].values()}
+
+
+@pytest.fixture
+def cut_in_five(tmp_path: Path, monkeypatch):
+    """A first build, with a cache, of a generated corpus of 60 letters whose records are cut in 5
+    shares (in this process, so rendering can be counted)."""
+    cut = emit._shares
+    monkeypatch.setattr(emit, "_shares", lambda records, count: cut(records, 5))
+    monkeypatch.setattr(emit, "PARALLEL_FROM", 10_000)
+    seeds = _corpus_folder(tmp_path, generated=60)
+    docs, cache = tmp_path / "docs", tmp_path / ".cache"
+    _build(seeds, docs, cache)
+    return seeds, docs, cache, GLOSSARY, ANNOTATIONS
+
+
+def test_a_build_after_letters_came_and_went_leaves_only_the_cache_files_it_used(tmp_path: Path, cut_in_five, monkeypatch) -> None:
+    """A letter added first in the corpus (every share's records change, so every share file's
+    name) and another removed: the parses of the removed letter and the share files of the first
+    build are gone; what is left is one parse a source and the five share files the state names."""
+    seeds, docs, cache, *_ = cut_in_five
+    parses, shares = _cached(cache)
+    assert len(parses) == len(list(seeds.glob("*.txt"))) and len(shares) == 5 and shares == _shares_in_state(cache)
+    first = sorted(seeds.glob("antwoord-*.txt"))[0]
+    shutil.copy(first, seeds / "aaa-kopie.txt")
+    removed = sorted(seeds.glob("vragen-*.txt"))[-1]
+    removed.unlink()
+    _rebuild_and_compare(tmp_path, cut_in_five, monkeypatch)
+    parses_now, shares_now = _cached(cache)
+    assert len(parses_now) == len(list(seeds.glob("*.txt")))  # as many as before: one came, one went
+    assert len(parses - parses_now) == 1 and len(parses_now - parses) == 1  # the removed letter's, the copy's
+    assert len(shares_now) == 5 and shares_now == _shares_in_state(cache) and not shares & shares_now
+
+
+def test_a_rebuild_after_pruning_is_a_clean_build_and_keeps_the_unchanged_pages(tmp_path: Path, cut_in_five, monkeypatch) -> None:
+    """After a build that pruned the cache, a rebuild without changes renders nothing and touches
+    no file, and one after the benchmark's edit renders only what reads the edited letter."""
+    from generate import EDIT
+
+    seeds, docs, cache, *_ = cut_in_five
+    shutil.copy(sorted(seeds.glob("antwoord-*.txt"))[0], seeds / "aaa-kopie.txt")
+    _rebuild_and_compare(tmp_path, cut_in_five, monkeypatch)
+    shutil.rmtree(tmp_path / "clean")
+    before = _files(docs)
+    assert _rebuild_and_compare(tmp_path, cut_in_five, monkeypatch, overviews=0) == []
+    assert _files(docs) == before
+    shutil.rmtree(tmp_path / "clean")
+    edited = next(path for path in sorted(seeds.glob("antwoord-*.txt")) if EDIT[0] in path.read_text(encoding="utf-8"))
+    _edit(edited, *EDIT)
+    rendered = _rebuild_and_compare(tmp_path, cut_in_five, monkeypatch, overviews=0)
+    assert f"seeds/{edited.name}" in rendered and len(rendered) <= 5
+    _check_state(docs, cache)
+
+
+def test_pruning_removes_only_the_caches_own_files(tmp_path: Path, cut_in_five, monkeypatch) -> None:
+    """Files of other names, links, folders, another docs folder's share files and the files
+    being written (`.tmp`) stay; the share files an earlier version kept in `rendered/` itself go."""
+    seeds, docs, cache, *_ = cut_in_five
+    other_docs = tmp_path / "other-docs"
+    _build(seeds, other_docs, cache)  # the same cache for another docs folder: its own share files
+    (folder,) = {path.parent for path in (cache / "rendered").glob("*/*.pickle")} - {cache / "rendered" / _docs_key(docs)}
+    theirs = set(folder.iterdir())
+    outside = tmp_path / "outside.pickle"
+    outside.write_bytes(b"not the cache's")
+    planted = {
+        cache / "parsed" / "notes.txt": b"mine",
+        cache / "parsed" / f"{'a' * 64}.pickle.bak": b"mine",
+        cache / "parsed" / f".{'b' * 64}.pickle.{os.getpid()}.tmp": b"being written",  # by a build at work (this process)
+        cache / "rendered" / "README": b"mine",
+        cache / "rendered" / _docs_key(docs) / "share.pickle": b"mine",
+        cache / "notes.txt": b"mine",
+    }
+    for path, data in planted.items():
+        path.write_bytes(data)
+    (cache / "parsed" / f"{'c' * 64}.pickle").mkdir()  # a folder named as an entry
+    (cache / "parsed" / f"{'c' * 64}.pickle" / "inside").write_bytes(b"mine")
+    (cache / "parsed" / f"{'e' * 64}.pickle").symlink_to(outside)  # a link named as an entry
+    legacy = cache / "rendered" / f"{'f' * 40}.pickle"  # an earlier version's share file: read by no build now
+    legacy.write_bytes(pickle.dumps(({}, {})))
+    stale = cache / "parsed" / f"{'0' * 64}.pickle"  # the cache's own name, used by no source
+    stale.write_bytes(pickle.dumps(None))
+    _build(seeds, docs, cache)
+    for path, data in planted.items():
+        assert path.read_bytes() == data, path
+    assert (cache / "parsed" / f"{'c' * 64}.pickle" / "inside").read_bytes() == b"mine"
+    assert (cache / "parsed" / f"{'e' * 64}.pickle").is_symlink() and outside.read_bytes() == b"not the cache's"
+    assert set(folder.iterdir()) == theirs
+    assert not legacy.exists() and not stale.exists()
+
+
+def _docs_key(docs: Path) -> str:
+    from generator.cache import folder_key
+
+    return folder_key(docs)
+
+
+def test_an_interrupted_or_failed_build_prunes_nothing(tmp_path: Path, cut_in_five, monkeypatch) -> None:
+    """A build stopped before its pages are in docs/ (interrupted, or failing) leaves every file
+    of the cache there, those the last build used included."""
+    seeds, docs, cache, *_ = cut_in_five
+    parses, shares = _cached(cache)
+    (seeds / sorted(seeds.glob("vragen-*.txt"))[-1].name).unlink()
+    shutil.copy(sorted(seeds.glob("antwoord-*.txt"))[0], seeds / "aaa-kopie.txt")
+
+    def stopped(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(emit.Staging, "commit", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        _build(seeds, docs, cache)
+    monkeypatch.setattr(emit, "render_site_pages", lambda *args: 1 / 0)  # an overview page that fails: no record to leave out
+    with pytest.raises(ZeroDivisionError):
+        _build(seeds, docs, cache)
+    parses_now, shares_now = _cached(cache)
+    assert parses <= parses_now and shares <= shares_now

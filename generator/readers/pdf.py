@@ -27,13 +27,13 @@ import json
 import math
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from generator.cache import process_temporary
+from generator.cache import process_temporary, prune_folder
 from generator.errors import ReadError
 from generator.model import Layout, LineLayout, PageLayout, TextRun
 from generator.readers.files import read_regular_file
@@ -60,7 +60,7 @@ def read_pdf(path: Path, shown: str, cache: Path | None = None) -> tuple[tuple[s
     text layer (a scan).
     """
     data = read_regular_file(path, shown)
-    key = f"{hashlib.sha256(data).hexdigest()}-{FORMAT}-{pdfium.PDFIUM_INFO.build}"
+    key = cache_key(hashlib.sha256(data).digest())
     if cache is not None:
         found = _load_cached(cache, key)
         if found is not None:
@@ -284,12 +284,27 @@ def _bound() -> tuple[Callable[[int, int], int | None], Callable[[int, int], int
     )
 
 
-# --- The cache: read in `_load_cached`, written in `_store_cached`; nowhere else. --------------
+# --- The cache: read in `_load_cached`, written in `_store_cached`, pruned in `prune_cached`. ----
 # One JSON file per PDF content (and reader format and PDFium build), named by its hash, in
 # `<cache>/pdf/`. An entry is written whole (to a temporary file, then renamed) or not at all;
-# an entry that cannot be read is ignored and the PDF read again.
+# an entry that cannot be read is ignored and the PDF read again. After a build, the entries of
+# PDFs it does not hold are removed (`prune_cached`).
 
 CACHE_FOLDER = "pdf"
+CACHE_ENTRY = re.compile(r"[0-9a-f]{64}-[0-9]+-[0-9]+\.json")
+"""The name of an entry (`cache_key`, `.json`); what `prune_cached` may remove."""
+
+
+def cache_key(digest: bytes) -> str:
+    """The key of the entry of a PDF whose bytes hash to `digest` (SHA-256): the hash, the
+    reader's `FORMAT` and PDFium's build."""
+    return f"{digest.hex()}-{FORMAT}-{pdfium.PDFIUM_INFO.build}"
+
+
+def prune_cached(cache: Path, digests: Iterable[bytes]) -> int:
+    """Remove the entries no PDF whose bytes hash to one of `digests` (a build's PDFs) reads: those
+    of PDFs gone or changed, or read by another reader or PDFium. Give how many were removed."""
+    return prune_folder(cache / CACHE_FOLDER, {f"{cache_key(digest)}.json" for digest in digests}, CACHE_ENTRY)
 
 
 def _load_cached(cache: Path, key: str) -> tuple[tuple[str, ...], Layout] | None:
