@@ -36,6 +36,7 @@ import os
 import pickle
 import signal
 import struct
+import sys
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -110,6 +111,50 @@ def _compute_and_send(work: Callable[[], object], writing: int) -> None:
         status = 0
     finally:
         os._exit(status)
+
+
+def apart(work: Callable[[], Result]) -> Result:
+    """`work()`, computed in a process forked for it while this one waits: what it raises is
+    raised here. The memory it takes goes back to the system when that process ends, where this
+    process would keep most of it (Python's allocator keeps a block of memory while one object in
+    it lives, and a few of a build's objects outlive its corpus): the later stages, and the
+    processes they start, run beside less. Computed here when forking fails.
+
+    Raises `RuntimeError` when the forked process ends without a result (killed, out of memory).
+    """
+    for stream in (sys.stdout, sys.stderr):  # or what they hold would be written twice
+        stream.flush()
+    with SecondCore(lambda: _outcome(work)) as forked:
+        if forked.pid is None:  # it could not fork
+            return work()
+        data = forked._received()  # interrupted meanwhile, the forked process is stopped on leaving
+    if not data:
+        raise RuntimeError(f"the process forked for {getattr(work, '__qualname__', 'a step')} ended without its result (killed, or out of memory)")
+    succeeded, value = pickle.loads(data)
+    if not succeeded:
+        raise value
+    return value
+
+
+def _outcome(work: Callable[[], Result]) -> tuple[bool, object]:
+    """(True, `work()`), or (False, what it raised, made picklable); what it printed written out
+    (`os._exit` writes out no buffer)."""
+    try:
+        return True, work()
+    except BaseException as error:  # given back to the waiting process, which raises it
+        return False, picklable(error)
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+
+
+def picklable(error: BaseException) -> BaseException:
+    """`error`, or a `RuntimeError` describing it should it not come back whole through pickle."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        return RuntimeError(repr(error))
+    return error
 
 
 _ENDS = struct.Struct("qq")

@@ -1,5 +1,6 @@
 """Part of a step computed in a forked process (`generator.second_core`) gives what computing it
-here gives, and a forked process that fails leaves the work to this one."""
+here gives, and a forked process that fails leaves the work to this one. A step computed apart
+(`apart`) gives its result, or raises what it raised, and leaves its memory behind."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import os
 
 import pytest
 
-from generator.second_core import SecondCore, SharedOut
+import signal
+
+from generator.second_core import SecondCore, SharedOut, apart
 
 PARENT = os.getpid()
 
@@ -69,3 +72,57 @@ def test_shared_out_items_go_each_to_one_process_from_both_ends() -> None:
     assert here == list(range(len(here)))  # from the first on, in order
     assert there == list(range(999, len(here) - 1, -1))  # from the last back, to where this one stopped
     assert items.first() is None and items.last() is None
+
+
+def test_a_step_computed_apart_gives_its_result() -> None:
+    assert apart(lambda: _words(50_000)) == [f"{number}:True" for number in range(50_000)]
+
+
+def test_a_step_computed_apart_raises_here_what_it_raised() -> None:
+    with pytest.raises(ValueError, match="the work itself is wrong"):
+        apart(_always_fails)
+
+
+class _Unpicklable(Exception):
+    def __init__(self, first: str, second: str) -> None:  # pickle calls it with one argument
+        super().__init__(f"{first} {second}")
+
+
+def _raises_unpicklable() -> None:
+    raise _Unpicklable("not", "picklable")
+
+
+def test_an_error_that_cannot_come_back_whole_is_described() -> None:
+    with pytest.raises(RuntimeError, match="_Unpicklable.*not picklable"):
+        apart(_raises_unpicklable)
+
+
+def test_a_step_whose_process_ends_without_a_result_says_so() -> None:
+    def killed() -> str:
+        os.kill(os.getpid(), signal.SIGKILL)
+        return "never"
+
+    with pytest.raises(RuntimeError, match=r"ended without its result \(killed"):
+        apart(killed)
+    assert os.getpid() == PARENT
+
+
+def _resident_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:")) / 1024
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="reads the resident memory from /proc")
+def test_the_memory_a_step_computed_apart_takes_is_not_kept_here() -> None:
+    """Many small objects, a few of which outlive the step (as a build's corpus, and its
+    diagnostics): computed here, the blocks the survivors sit in stay this process's."""
+
+    def step() -> list[str]:
+        made = [f"{number} " * 4 for number in range(2_000_000)]  # about 200 MB
+        return made[::20_000]  # a hundred survivors, all over it
+
+    before = _resident_mb()
+    kept = apart(step)
+    assert len(kept) == 100 and _resident_mb() - before < 20
+    kept_here = step()
+    assert len(kept_here) == 100 and _resident_mb() - before > 50  # what `apart` spares
