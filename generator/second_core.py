@@ -37,6 +37,7 @@ import pickle
 import signal
 import struct
 import sys
+import time
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -71,11 +72,13 @@ class SecondCore(Generic[Result]):
     def __exit__(self, *_: object) -> None:
         self.stop()
 
-    def stop(self) -> None:
-        """Stop and collect the forked process, unless its result was taken."""
+    def stop(self, grace: float = 0.0) -> None:
+        """Stop and collect the forked process, unless its result was taken; first give it `grace`
+        seconds to end on its own."""
         if self.pid is not None:
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
+            if not _ended_within(self.pid, grace):
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
             self.pid = None
         if self.reading is not None:
             os.close(self.reading)
@@ -124,16 +127,35 @@ def apart(work: Callable[[], Result]) -> Result:
     """
     for stream in (sys.stdout, sys.stderr):  # or what they hold would be written twice
         stream.flush()
-    with SecondCore(lambda: _outcome(work)) as forked:
-        if forked.pid is None:  # it could not fork
-            return work()
-        data = forked._received()  # interrupted meanwhile, the forked process is stopped on leaving
+    forked = SecondCore(lambda: _outcome(work))
+    if forked.pid is None:  # it could not fork
+        return work()
+    try:
+        data = forked._received()
+    except BaseException:  # interrupted (Ctrl-C reaches the forked process too): it ends, cleaning up, or is stopped
+        forked.stop(grace=STOPPING_SECONDS)
+        raise
     if not data:
         raise RuntimeError(f"the process forked for {getattr(work, '__qualname__', 'a step')} ended without its result (killed, or out of memory)")
     succeeded, value = pickle.loads(data)
     if not succeeded:
         raise value
     return value
+
+
+STOPPING_SECONDS = 10.0
+"""How long `apart` waits, when interrupted, for the forked process to end on its own (Ctrl-C
+reaches it too: it removes what it began writing) before stopping it."""
+
+
+def _ended_within(pid: int, seconds: float) -> bool:
+    """Whether process `pid` ends within `seconds` (then it is collected)."""
+    deadline = time.monotonic() + seconds
+    while os.waitpid(pid, os.WNOHANG)[0] == 0:
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.02)
+    return True
 
 
 def _outcome(work: Callable[[], Result]) -> tuple[bool, object]:

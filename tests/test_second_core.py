@@ -9,6 +9,7 @@ import os
 import pytest
 
 import signal
+import time
 
 from generator.second_core import SecondCore, SharedOut, apart
 
@@ -126,3 +127,39 @@ def test_the_memory_a_step_computed_apart_takes_is_not_kept_here() -> None:
     assert len(kept) == 100 and _resident_mb() - before < 20
     kept_here = step()
     assert len(kept_here) == 100 and _resident_mb() - before > 50  # what `apart` spares
+
+
+def _slow_words() -> list[str]:
+    time.sleep(0.5)
+    return _words(10)
+
+
+def test_a_step_interrupted_apart_lets_the_forked_process_end_on_its_own() -> None:
+    """As Ctrl-C interrupts this process while the step runs, the forked process (which the
+    terminal interrupts too) is given time to end, cleaning up, before it is stopped."""
+    def interrupt(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, 0.1)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            apart(_slow_words)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert not [pid for pid in _children() if pid != os.getpid()]  # collected, not left behind
+
+
+def test_a_forked_process_that_ends_within_the_grace_is_not_killed() -> None:
+    second = SecondCore(_slow_words)
+    forked = second.pid
+    start = time.monotonic()
+    second.stop(grace=5.0)
+    assert 0.4 < time.monotonic() - start < 5.0  # it ran to its end (killed at once, it would not take 0.5 s)
+    _assert_collected(forked)
+
+
+def _children() -> list[int]:
+    with open(f"/proc/{os.getpid()}/task/{os.getpid()}/children", encoding="ascii") as listed:
+        return [int(pid) for pid in listed.read().split()]
