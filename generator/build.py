@@ -46,6 +46,7 @@ from generator.render.annotations import annotation_problems
 from generator.redirects import NO_REDIRECTS, Redirects, page_file, read_redirects, redirect_files, redirect_problems, split_address
 from generator.render import page_sources, render_site
 from generator.search import index_site
+from generator.second_core import apart
 from generator.site import build_site
 from generator.stopwatch import Stopwatch
 from generator.write import MANIFEST, REFUSED, Staging, WriteRefused, refusal, write_files
@@ -643,7 +644,11 @@ def build(
     if site is not None and manifest is not None:  # the permanence check's inputs, checked before anything is built
         require_manifest(manifest, missing_ok=new_site)
         declared = read_redirects(redirects) if redirects is not None else NO_REDIRECTS
-    result = generate(seeds, docs, site_url_of(config), glossary, annotations, cache)
+
+    def generated() -> BuildResult:
+        return generate(seeds, docs, site_url_of(config), glossary, annotations, cache)
+
+    result = apart(generated)  # the corpus's memory goes back to the system before MkDocs and Pagefind run
     for diagnostic in result.diagnostics:
         print(f"{diagnostic.severity}: {diagnostic}", file=sys.stderr)
     errors = [d for d in result.diagnostics if d.severity == "error"]

@@ -52,6 +52,7 @@ from generator.render import render_context, render_record, render_site_pages
 from generator.render.addresses import Addresses
 from generator.render.context import RenderContext
 from generator.render.data import CORPUS_JSON, PAIRS_CSV, CorpusData, LetterEntry, OpenDataLookup, join_corpus_items, open_data_lookup
+from generator.second_core import picklable
 from generator.write import STAGED, StagedPage, Staging, StagingStream
 
 __all__ = ["Emitted", "PARALLEL_FROM", "WORKERS", "emit_site"]
@@ -416,20 +417,11 @@ def _run_job(index: int, staging: Staging) -> None:
             try:
                 outcome = (True, _emit_site_pages(note) if index == SITE_JOB else _emit_share(index, note))
             except BaseException as error:  # given back to the build process, which raises it
-                outcome = (False, _picklable(error))
+                outcome = (False, picklable(error))
         staging.keep_bytes(_result_name(index), pickle.dumps(outcome))
         status = 0
     finally:
         os._exit(status)
-
-
-def _picklable(error: BaseException) -> BaseException:
-    """`error`, or a `RuntimeError` describing it should it not come back whole through pickle."""
-    try:
-        pickle.loads(pickle.dumps(error))
-    except Exception:
-        return RuntimeError(repr(error))
-    return error
 
 
 def _emit_site_pages(on_staged: Callable[[StagedPage], None]) -> SiteResult:
@@ -437,7 +429,7 @@ def _emit_site_pages(on_staged: Callable[[StagedPage], None]) -> SiteResult:
     job = _job
     assert job is not None
     pages, overviews, failed = _stage_site(job.staging, job.context, job.extra, None, on_staged)
-    return pages, overviews, _picklable(failed) if failed is not None else None
+    return pages, overviews, picklable(failed) if failed is not None else None
 
 
 def _share_count(records: int, workers: int) -> int:

@@ -36,6 +36,8 @@ import os
 import pickle
 import signal
 import struct
+import sys
+import time
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -70,11 +72,13 @@ class SecondCore(Generic[Result]):
     def __exit__(self, *_: object) -> None:
         self.stop()
 
-    def stop(self) -> None:
-        """Stop and collect the forked process, unless its result was taken."""
+    def stop(self, grace: float = 0.0) -> None:
+        """Stop and collect the forked process, unless its result was taken; first give it `grace`
+        seconds to end on its own."""
         if self.pid is not None:
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
+            if not _ended_within(self.pid, grace):
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
             self.pid = None
         if self.reading is not None:
             os.close(self.reading)
@@ -110,6 +114,69 @@ def _compute_and_send(work: Callable[[], object], writing: int) -> None:
         status = 0
     finally:
         os._exit(status)
+
+
+def apart(work: Callable[[], Result]) -> Result:
+    """`work()`, computed in a process forked for it while this one waits: what it raises is
+    raised here. The memory it takes goes back to the system when that process ends, where this
+    process would keep most of it (Python's allocator keeps a block of memory while one object in
+    it lives, and a few of a build's objects outlive its corpus): the later stages, and the
+    processes they start, run beside less. Computed here when forking fails.
+
+    Raises `RuntimeError` when the forked process ends without a result (killed, out of memory).
+    """
+    for stream in (sys.stdout, sys.stderr):  # or what they hold would be written twice
+        stream.flush()
+    forked = SecondCore(lambda: _outcome(work))
+    if forked.pid is None:  # it could not fork
+        return work()
+    try:
+        data = forked._received()
+    except BaseException:  # interrupted (Ctrl-C reaches the forked process too): it ends, cleaning up, or is stopped
+        forked.stop(grace=STOPPING_SECONDS)
+        raise
+    if not data:
+        raise RuntimeError(f"the process forked for {getattr(work, '__qualname__', 'a step')} ended without its result (killed, or out of memory)")
+    succeeded, value = pickle.loads(data)
+    if not succeeded:
+        raise value
+    return value
+
+
+STOPPING_SECONDS = 10.0
+"""How long `apart` waits, when interrupted, for the forked process to end on its own (Ctrl-C
+reaches it too: it removes what it began writing) before stopping it."""
+
+
+def _ended_within(pid: int, seconds: float) -> bool:
+    """Whether process `pid` ends within `seconds` (then it is collected)."""
+    deadline = time.monotonic() + seconds
+    while os.waitpid(pid, os.WNOHANG)[0] == 0:
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+def _outcome(work: Callable[[], Result]) -> tuple[bool, object]:
+    """(True, `work()`), or (False, what it raised, made picklable); what it printed written out
+    (`os._exit` writes out no buffer)."""
+    try:
+        return True, work()
+    except BaseException as error:  # given back to the waiting process, which raises it
+        return False, picklable(error)
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+
+
+def picklable(error: BaseException) -> BaseException:
+    """`error`, or a `RuntimeError` describing it should it not come back whole through pickle."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        return RuntimeError(repr(error))
+    return error
 
 
 _ENDS = struct.Struct("qq")
