@@ -309,7 +309,8 @@ def write_entry(path: Path, value: object) -> None:
 
 
 def write_pickled(path: Path, data: bytes) -> None:
-    """Write a cache file's pickle (`write_entry`)."""
+    """Write a cache file's bytes (a pickle: `write_entry`; the PDF reader's JSON) through this
+    process's temporary file; a cache that cannot be written is left alone."""
     temporary = process_temporary(path)  # one writer per process: no clash
     try:
         replace_file(path, data, temporary)

@@ -19,13 +19,11 @@ position and font size at a small fraction of pdfplumber's cost, without PyMuPDF
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import functools
 import hashlib
 import json
 import math
-import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -33,7 +31,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from generator.cache import process_temporary, prune_folder
+from generator.cache import prune_folder, write_pickled
 from generator.errors import ReadError
 from generator.model import Layout, LineLayout, PageLayout, TextRun
 from generator.readers.files import read_regular_file
@@ -333,14 +331,4 @@ def _store_cached(cache: Path, key: str, lines: tuple[str, ...], layout: Layout)
             for line in layout.lines
         ],
     }
-    folder = cache / CACHE_FOLDER
-    target = folder / f"{key}.json"
-    temporary = process_temporary(target)  # named by this process: one a killed build leaves is removed (`remove_leftovers`)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump(entry, handle, ensure_ascii=False, separators=(",", ":"))
-        os.replace(temporary, target)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+    write_pickled(cache / CACHE_FOLDER / f"{key}.json", json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
