@@ -47,21 +47,15 @@ def parse_dutch_date(text: str) -> datetime.date | None:
     return None if match is None else _date(match)
 
 
-def impossible_dates(text: str) -> list[str]:
-    """List the dates in `text` written as Dutch dates that no calendar has, as written.
-
-    >>> impossible_dates("Den Haag, 31 februari 2025; ingezonden 99 maart 2025, 1 maart 2025")
-    ['31 februari 2025', '99 maart 2025']
-    """
-    return [match.group() for match in DUTCH_DATE.finditer(text) if _date(match) is None]
-
-
 def impossible_dates_in(texts: list[str]) -> list[tuple[int, str]]:
-    """`impossible_dates` of each of `texts`, as (index of the text, date as written), in order:
-    the texts are read in one pass, joined by a character that is neither white space nor a
-    word's, so no date runs from one into the next and each one's start and end read as a text's
-    own (a paragraph holds a date seldom; searching each on its own cost a call per paragraph).
+    """List the dates in each of `texts` written as Dutch dates that no calendar has, as (index of
+    the text, date as written), in order. The texts are read in one pass, joined by a character
+    that is neither white space nor a word's, so no date runs from one into the next and each
+    one's start and end read as a text's own (a paragraph holds a date seldom; searching each on
+    its own cost a call per paragraph).
 
+    >>> impossible_dates_in(["Den Haag, 31 februari 2025; ingezonden 99 maart 2025, 1 maart 2025"])
+    [(0, '31 februari 2025'), (0, '99 maart 2025')]
     >>> impossible_dates_in(["Den Haag, 31", "februari 2025", "ingezonden 99 maart 2025"])
     [(2, '99 maart 2025')]
     """

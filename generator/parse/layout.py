@@ -37,6 +37,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass
 
 from generator.model import Diagnostic, FootnoteMarker, Furniture, Layout, LineLayout, SourceSpan, TextRun
@@ -548,7 +549,7 @@ def _paragraphs(lines: list[_Line], numbers: set[int], body_size: float, pitch: 
     return paragraphs
 
 
-def _vocabulary(lines: list[_Line]) -> frozenset[str]:
+def _vocabulary(lines: list[_Line]) -> Container[str]:
     """The words of the record's text for the hyphen rule (`generator.parse.hyphens`), leaving
     out the second half of a word split at a line end (`duidelijk-`/`heid`: `heid` is no word)."""
     texts = []
@@ -557,10 +558,10 @@ def _vocabulary(lines: list[_Line]) -> frozenset[str]:
         if before is not None and before.text.endswith("-"):
             text = text.split(" ", 1)[1] if " " in text else ""
         texts.append(text)
-    return hyphens.vocabulary(texts)
+    return hyphens.LetterWords(texts)
 
 
-def _join(texts: list[str], vocabulary: frozenset[str]) -> str:
+def _join(texts: list[str], vocabulary: Container[str]) -> str:
     """Join the lines of one paragraph or footnote as the text path joins them: each line-end
     hyphen decided by `generator.parse.hyphens`, a web address broken after `/` joined whole."""
     return join_lines(texts, vocabulary)
