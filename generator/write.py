@@ -209,7 +209,6 @@ class Staging:
 
     def keep(self, name: str, text: str) -> None:
         """Keep a piece of the build's work (`name`, a file name) in the scratch folder until commit or discard."""
-        self.scratch.mkdir(parents=True, exist_ok=True)
         with open(self.scratch / name, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
 
@@ -220,7 +219,6 @@ class Staging:
 
     def keep_bytes(self, name: str, data: bytes) -> None:
         """`keep`, for bytes."""
-        self.scratch.mkdir(parents=True, exist_ok=True)
         (self.scratch / name).write_bytes(data)
 
     def kept_bytes(self, name: str) -> bytes:
@@ -230,7 +228,6 @@ class Staging:
     def keep_lines(self, name: str) -> TextIO:
         """Open a scratch file `name` to keep lines in as they come, each on disk once written
         (line-buffered); `kept` gives them back."""
-        self.scratch.mkdir(parents=True, exist_ok=True)
         return open(self.scratch / name, "w", encoding="utf-8", newline="", buffering=1)
 
     def _remove_scratch(self) -> None:
