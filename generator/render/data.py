@@ -68,7 +68,7 @@ from generator.render.blocks import qa_anchors
 from generator.render.labels import dutch_date, letter_kind_label
 from generator.render.mentions import dossier_feed
 from generator.render.places import text_places
-from generator.render.timeline import event_anchor, event_label, event_page, events_by_letter, own_event
+from generator.render.timeline import event_anchor, event_label, event_page, events_by_letter, own_event, source_place
 
 __all__ = ["CorpusData", "LetterEntry", "OpenDataLookup", "RecordData", "join_corpus_items", "open_data_lookup", "render_corpus_data", "render_data", "render_record_data"]
 
@@ -440,7 +440,7 @@ def _letter_data(record: Record, letter: Letter, page: str, lookup: OpenDataLook
         "answers": [data for item, data in described if item.role == ANSWER],
         "footnotes": [_footnote(footnote, page, site) for footnote in letter.footnotes],
         "references": _references(record, letter, url, _places(letter, blocks, url, page, site), lookup),
-        "events": _events(record, letter, key, url, lookup),
+        "events": _events(record, letter, key, lookup),
     }
     pairs = tuple(row for item, data in described for row in _pairs(item, data, url, lookup))
     return _LetterData(record, letter, _json_path(page), document, dossiers, pairs)
@@ -493,11 +493,12 @@ def _source(span: SourceSpan) -> dict:
 # --- The timeline's events ----------------------------------------------------------------------
 
 
-def _events(record: Record, letter: Letter, key: LetterKey, url: str, lookup: OpenDataLookup) -> list[dict]:
+def _events(record: Record, letter: Letter, key: LetterKey, lookup: OpenDataLookup) -> list[dict]:
     """The dates a letter gives, as the timeline lists them (`generator.render.timeline`), in the
     order of the dates, then of reading: its own dates and each date its text or a footnote
-    mentions, with what happened, the place that dates it (`url`: the letter's page) and the event
-    on the timeline. A mention in a place the site does not show is left out, as the timeline does.
+    mentions, with what happened, the place that dates it (`timeline.source_place`: for its own
+    date, the letter's page) and the event on the timeline. A mention in a place the site does not
+    show is left out, as the timeline does.
 
         `2 oktober 2025` in answer 3 of BBB -> {"date": "2025-10-02", "precision": "dag", …,
          "url": "…/antwoordbrief/#bbb-antwoord-3", "timeline_url": "…/tijdlijn/2025-10/#datum-2025-10-02"}
@@ -514,8 +515,8 @@ def _events(record: Record, letter: Letter, key: LetterKey, url: str, lookup: Op
         timeline = site.page(event_page(date), event_anchor(date))
         for index in indexes:
             source = event.sources[index]
-            place = places.get((record.path, source.paragraph)) if source.paragraph else None
-            if source.paragraph and place is None:
+            place = source_place(source, places, context)
+            if place is None:  # a place the site does not show
                 continue
             found.append({
                 **dated,
@@ -523,8 +524,8 @@ def _events(record: Record, letter: Letter, key: LetterKey, url: str, lookup: Op
                 "what": own_event(record, letter) if source.role != "vermeld" else source.phrase,
                 "written": source.written,
                 "inferred": source.inferred,
-                "url": site.page(place.page, place.anchor) if place is not None else url,
-                "place": place.label if place is not None else "",
+                "url": site.page(place.page, place.anchor),
+                "place": place.label,
                 "timeline_url": timeline,
                 "source": _source(source.span),
             })  # fmt: skip

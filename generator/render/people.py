@@ -18,7 +18,6 @@ surname in the same chamber (or, for the government, among its signatories) is o
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -299,16 +298,10 @@ def block_links(blocks: dict[LetterKey, list], word: str, page: str, context: Re
         lines.append(f"- [{escape_line(label)}]({to_letter}) ({count} {nouns[0] if count == 1 else nouns[1]}):")
         where = label.lower()
         for block, anchor in listed:
-            party = _party_label(block.party) if block.party else ""
+            party = f" ({escape_line(block.party)})" if block.party else ""
             link = f"#{anchor}" if target == page else f"{to_letter}#{anchor}"
             lines.append(f"    - [{capital} {numbers_label(covered_numbers(block))}{party}, {where}]({link})")
     return "\n".join(lines)
-
-
-@functools.lru_cache(maxsize=256)
-def _party_label(party: str) -> str:
-    """` (BBB)`, escaped (kept: a corpus names a few dozen parties at thousands of questions)."""
-    return f" ({escape_line(party)})"
 
 
 def _letter_link(key: LetterKey, page: str, context: RenderContext) -> str:

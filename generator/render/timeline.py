@@ -47,7 +47,7 @@ from generator.render.labels import capitalized, letter_kind_label
 from generator.render.paging import chunked, continued_pages, page_title, pages_line
 from generator.render.places import TextPlace, text_places
 
-__all__ = ["TIMELINE", "event_anchor", "event_label", "event_page", "own_event", "render_timeline", "timeline_slice"]
+__all__ = ["TIMELINE", "event_anchor", "event_label", "event_page", "own_event", "render_timeline", "source_place", "timeline_slice"]
 
 TIMELINE = "tijdlijn.md"
 TIMELINE_FOLDER = "tijdlijn"
@@ -274,7 +274,7 @@ def timeline_slice(
             dated.setdefault(position, set()).update(indexes)
     for position in sorted(dated):
         event = events[position]
-        mine = [source for source in (event.sources[index] for index in sorted(dated[position])) if _place(source, places, context)]
+        mine = [source for source in (event.sources[index] for index in sorted(dated[position])) if source_place(source, places, context)]
         if not mine:
             continue
         link = relative_link(page, event_page(event.date), event_anchor(event.date))
@@ -314,7 +314,7 @@ def _said_here(sources: list[EventSource], page: str, places: dict[tuple[str, st
             record, letter = context.letters[source.letter]
             parts.append(f"**{own_event(record, letter).replace('brief van de commissie', 'deze brief')}**")
             continue
-        place = _place(source, places, context)
+        place = source_place(source, places, context)
         if place is not None and place.anchor:
             parts.append(f"[{escape_line(place.label)}]({relative_link(page, place.page, place.anchor)})")
         elif place is not None:
@@ -339,7 +339,7 @@ def _heading(level: int, text: str, wanted: str, ids: PageIds) -> str:
     return f"{'#' * level} {escape_heading(text)} {{#{ids.claim(wanted)}}}"
 
 
-def _place(source: EventSource, places: dict[tuple[str, str], TextPlace], context: RenderContext) -> TextPlace | None:
+def source_place(source: EventSource, places: dict[tuple[str, str], TextPlace], context: RenderContext) -> TextPlace | None:
     """Where a source stands: its paragraph's place, or, for a letter's own date, its page."""
     if source.paragraph:
         return places.get((source.letter.path, source.paragraph))
@@ -354,7 +354,7 @@ event is a tree of frozen dataclasses: hashing it costs more than finding its pl
 
 def _shown_sources(event: Event, places: dict, context: RenderContext) -> list[tuple[EventSource, TextPlace]]:
     """The event's sources that have a place on the site, each with its place."""
-    return [(source, place) for source in event.sources if (place := _place(source, places, context)) is not None]
+    return [(source, place) for source in event.sources if (place := source_place(source, places, context)) is not None]
 
 
 def _sources(
