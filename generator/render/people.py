@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from generator.model import ANSWER_LETTER, APPENDIX_ANSWERS, Answer, Letter, LetterKey, Question, Record
-from generator.render.addresses import answer_anchor, question_anchor, relative_link, slugify
+from generator.render.addresses import relative_link, slugify
 from generator.render.cited import letters_newest_first
 from generator.render.context import RenderContext
 from generator.render.labels import COMMITTEE_NAME, capitalized, covered_numbers, letter_label, numbers_label
 from generator.render.escape import escape_heading, escape_line, front_matter
-from generator.render.blocks import PageIds, heading_block, join_blocks, metadata_block, title_block
+from generator.render.blocks import PageIds, claim_anchors, heading_block, join_blocks, metadata_block, title_block
 from generator.render.paging import chunked, continued_pages, page_title, pages_line
 
 __all__ = ["PEOPLE", "anchored_blocks", "block_links", "folder_pages", "person_pages", "surname"]
@@ -98,16 +98,14 @@ class _Person:
 def anchored_blocks(letter: Letter) -> tuple[list[tuple[Question, str]], list[tuple[Answer, str]]]:
     """The questions a letter asks (not those it quotes) and the answers it gives, each with the
     anchor its page gives it (claimed in body order), sorted out once for every list naming them."""
-    ids = PageIds()
+    anchors = claim_anchors(letter, PageIds())
     asked: list[tuple[Question, str]] = []
     answered: list[tuple[Answer, str]] = []
-    for block in letter.body:
-        if isinstance(block, Question):
-            anchor = ids.claim(question_anchor(block.party, block.number))
-            if not block.quoted:
-                asked.append((block, anchor))
+    for position, block in enumerate(letter.body):
+        if isinstance(block, Question) and not block.quoted:
+            asked.append((block, anchors[position][0]))
         elif isinstance(block, Answer):
-            answered.append((block, ids.claim(answer_anchor(block.party, block.number))))
+            answered.append((block, anchors[position][0]))
     return asked, answered
 
 
