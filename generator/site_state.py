@@ -23,7 +23,7 @@ from pathlib import Path
 
 import orjson
 
-from generator.cache import file_digest, file_status, process_temporary, replace_file
+from generator.cache import file_digest, file_status, process_temporary, replace_file, temporary_beside
 
 STATE_VERSION = 5
 """Bumped when the state file's shape changes: an older state then forces a full build."""
@@ -169,9 +169,10 @@ class Writer:
         """
         if full_clean:
             stale = []
+            left = {temporary_beside(Path(output)).as_posix() for output in self.outputs}  # what a killed build wrote them through
             for path in self.site.rglob("*"):
                 relative = path.relative_to(self.site).as_posix()
-                if path.is_file() and (not any(part.startswith(".") for part in relative.split("/")) or self._left_temporary(relative)):
+                if path.is_file() and (not any(part.startswith(".") for part in relative.split("/")) or relative in left):
                     stale.append(relative)
         else:
             stale = list(self.previous)
@@ -183,13 +184,6 @@ class Writer:
             while folder != self.site and folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
                 folder = folder.parent
-
-    def _left_temporary(self, relative: str) -> bool:
-        """Whether `relative` is the temporary file (`temporary_beside`) of a file this build wrote."""
-        folder, slash, name = relative.rpartition("/")
-        if not (name.startswith(".") and name.endswith(".tmp")) or any(part.startswith(".") for part in folder.split("/") if part):
-            return False
-        return f"{folder}{slash}{name[1:-4]}" in self.outputs
 
 
 def write_if_changed(target: Path, data: bytes, known: str | None) -> str:
