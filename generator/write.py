@@ -116,15 +116,15 @@ class Staging:
     Whether a page may overwrite its file is decided as the page is staged: a file there that holds
     neither the page's text nor the text `docs/.generated` lists for it is refused (`REFUSED`).
     `scratch` is a folder inside `docs` for the build's own pieces of work, made at once and removed
-    by either: one a killed build left tells the next to remove its leftovers (`remove_leftovers`).
+    by either: one a killed build left tells the next to remove its leftovers (`remove_killed_staging`).
     """
 
     def __init__(self, docs: Path) -> None:
         self.docs = docs
         self.earlier = _read_manifest(docs)
         self.scratch = docs / f"{SCRATCH_PREFIX}{os.getpid()}"
-        remove_leftovers(docs, self.earlier)
-        _made_folder(self.scratch)  # there until commit or discard: a build killed before leaves it (`remove_leftovers`)
+        remove_killed_staging(docs, self.earlier)
+        _made_folder(self.scratch)  # there until commit or discard: a build killed before leaves it (`remove_killed_staging`)
         self._folders: dict[Path, bool] = {}
         """Each folder a page was staged in, and whether this staging made it (then it holds no page)."""
 
@@ -374,7 +374,7 @@ SCRATCH_PREFIX = ".kamerdossier-"
 """A staging's scratch folder in the docs folder is this and its process's id (`Staging.scratch`)."""
 
 
-def remove_leftovers(docs: Path, listed: Iterable[str]) -> list[str]:
+def remove_killed_staging(docs: Path, listed: Iterable[str]) -> list[str]:
     """Remove what a build killed while writing (by SIGKILL, a power cut) left in `docs`; give the
     paths removed, relative to it.
 
