@@ -11,10 +11,13 @@ module gathers that once, so each step only reads it::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections.abc import Callable, Iterator, Sequence
+from typing import NamedTuple, TypeVar
 
 from generator.model import Answer, Footnote, Heading, Letter, Paragraph, Question, Record, TextLink
+
+Found = TypeVar("Found")
+
 
 class Place(NamedTuple):
     """A paragraph and where it stands: its letter, its enclosing question or answer (or None),
@@ -48,10 +51,22 @@ def walk_paragraphs(record: Record, footnotes: bool = False) -> Iterator[Place]:
     the places of the record walked last are kept (one record's, per value of `footnotes`) and
     given again, not made again.
     """
+    return iter(_places(record, footnotes))
+
+
+def paragraphs_with(record: Record, find: Callable[[list[str]], Sequence[Found]], footnotes: bool = False) -> Iterator[tuple[Place, Found]]:
+    """Each paragraph's place (`walk_paragraphs`) with what `find` gives for its text, `find`
+    reading the text of every paragraph of the record at once (one search of the record, not one
+    a paragraph: `generator.link.scan.hinted`, `events.date_starts`)."""
+    places = _places(record, footnotes)
+    return zip(places, find([place.paragraph.text for place in places]))
+
+
+def _places(record: Record, footnotes: bool) -> tuple[Place, ...]:
     walked = _walked.get(footnotes)
     if walked is None or walked[0] is not record:
         walked = _walked[footnotes] = (record, tuple(_walk(record, footnotes)))
-    return iter(walked[1])
+    return walked[1]
 
 
 _walked: dict[bool, tuple[Record, tuple[Place, ...]]] = {}

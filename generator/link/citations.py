@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.link._walk import walk_paragraphs
+from generator.link._walk import paragraphs_with
 from generator.link.references import REQUIRED_TEXT, find_references
 from generator.link.scan import hinted
 from generator.model import Diagnostic, Record, Reference, TextLink
@@ -37,8 +37,7 @@ def cite_record(record: Record) -> tuple[tuple[TextLink, ...], tuple[Reference, 
     links: list[TextLink] = []
     references: list[Reference] = []
     problems: dict[str, list[Reference]] = {}
-    places = list(walk_paragraphs(record, footnotes=True))
-    for place, hints in zip(places, hinted([place.paragraph.text for place in places], REQUIRED_TEXT)):
+    for place, hints in paragraphs_with(record, lambda texts: hinted(texts, REQUIRED_TEXT), footnotes=True):
         paragraph = place.paragraph
         for found in find_references(paragraph.text, paragraph.span, hints) if hints else ():
             reference = replace(found.reference, letter=place.letter.index)

@@ -23,7 +23,7 @@ import datetime
 import re
 from bisect import bisect_left, bisect_right
 
-from generator.link._walk import walk_paragraphs
+from generator.link._walk import paragraphs_with
 from generator.link.scan import finds_after_boundary, folded, starts_near
 from generator.model import (
     APPENDIX_ANSWERS,
@@ -152,8 +152,7 @@ def dated_in_record(record: Record) -> tuple[tuple[EventDate, EventSource], ...]
     footnotes_of = {letter.index: {note.number: note.text for note in letter.footnotes} for letter in record.letters}
     for letter in record.letters:
         found += _own_events(record, letter)
-    places = list(walk_paragraphs(record, footnotes=True))
-    for place, starts in zip(places, date_starts([place.paragraph.text for place in places])):
+    for place, starts in paragraphs_with(record, date_starts, footnotes=True):
         if not starts:
             continue  # no date (most paragraphs)
         letter = place.letter

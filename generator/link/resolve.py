@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from generator.link._walk import walk_paragraphs
+from generator.link._walk import paragraphs_with
 from generator.link.referrals import HINTS, ROLE_ANSWER, ROLE_QUESTION, find_referrals, oversized_referrals
 from generator.link.scan import hinted
 from generator.model import Answer, Diagnostic, Heading, Letter, LetterKey, Question, Record, Target, TextLink
@@ -83,8 +83,7 @@ def resolve_record(record: Record) -> tuple[tuple[TextLink, ...], tuple[Diagnost
     indexes: dict[int, NodeIndex] = {}
     parties = {letter.index: _parties(letter) for letter in record.letters}
     orders = {letter.index: _nearest_first(record, letter) for letter in record.letters}
-    places = list(walk_paragraphs(record))
-    for place, hints in zip(places, hinted([place.paragraph.text for place in places], HINTS)):
+    for place, hints in paragraphs_with(record, lambda texts: hinted(texts, HINTS)):
         if not hints:
             continue  # no referral (most paragraphs)
         paragraph, letter = place.paragraph, place.letter
